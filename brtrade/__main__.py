@@ -1,0 +1,3 @@
+from brtrade.cli import main
+
+main()

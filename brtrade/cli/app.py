@@ -1,0 +1,422 @@
+"""The brtrade command line: wires the core to the renderers.
+
+Commands parse options, ask the core, and hand the result to a renderer.
+Errors from the core propagate to :class:`~brtrade.cli.errors.BrtradeGroup`,
+which turns them into messages and exit codes. Heavy modules (YAML, Rich) are
+imported inside the commands that use them.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from brtrade import __version__
+from brtrade.cli.errors import BrtradeGroup, ExitCode, debug_requested, warn
+from brtrade.cli.options import (
+    EntityOpt,
+    FactsOpt,
+    JsonFlag,
+    LimitOpt,
+    QueryArg,
+    SpeakerOpt,
+    TopicOpt,
+)
+from brtrade.cli.output import emit_json, emit_rich, write_text
+
+if TYPE_CHECKING:
+    from brtrade.core.model import FactBase
+    from brtrade.core.query import Searcher
+
+app = typer.Typer(
+    cls=BrtradeGroup,
+    name="brtrade",
+    help="Answer questions from a curated fact base on China's 2020 trade along the "
+    "Belt & Road routes. Every answer cites the sentence it came from.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+@dataclass
+class State:
+    """What the root options set up for the command that runs."""
+
+    facts: Path | None
+    _base: FactBase | None = field(default=None, repr=False)
+    _searcher: Searcher | None = field(default=None, repr=False)
+
+    def base(self) -> FactBase:
+        if self._base is None:
+            from brtrade.core.loader import load_fact_base
+            from brtrade.core.paths import bundled_facts_path
+
+            self._base = load_fact_base(self.facts or bundled_facts_path())
+        return self._base
+
+    def searcher(self) -> Searcher:
+        if self._searcher is None:
+            from brtrade.core.query import Searcher
+
+            self._searcher = Searcher(self.base())
+        return self._searcher
+
+
+def _state(ctx: typer.Context) -> State:
+    state = ctx.find_root().obj
+    assert isinstance(state, State)
+    return state
+
+
+def _version(value: bool) -> None:
+    if value:
+        write_text(f"brtrade {__version__}\n")
+        raise typer.Exit()
+
+
+def _nothing(what: str, query: list[str] | None, json_out: bool) -> None:
+    """Report an empty result: '[]' for scripts, a line on stderr for people; exit 1."""
+    if json_out:
+        emit_json([])
+    else:
+        shown = f" match {' '.join(query)!r}" if query else ""
+        warn(f"no {what}{shown}")
+    raise typer.Exit(ExitCode.NO_MATCH)
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    facts: FactsOpt = None,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", envvar="BRTRADE_DEBUG", help="Show tracebacks for errors."),
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Answer questions from a curated fact base on China's 2020 trade along the Belt & Road
+    routes. Every answer cites the sentence it came from.
+
+    Run 'brtrade' alone for an overview of the base, or 'brtrade COMMAND --help'.
+    """
+    del debug, version  # read by BrtradeGroup and the eager callback
+    ctx.obj = State(facts)
+    if ctx.invoked_subcommand is None:
+        _overview(ctx.obj)
+
+
+def _overview(state: State) -> None:
+    from brtrade.render import tables
+
+    base = state.base()
+    counts = [
+        ("claims", len(base.claims)),
+        ("figures", sum(len(c.figures) for c in base.claims)),
+        ("quotes", len(base.quotes)),
+        ("speakers", len(base.speakers)),
+        ("entities", len(base.entities)),
+        ("topics", len(base.topics)),
+        ("sources", len(base.sources)),
+    ]
+    examples = [
+        "brtrade facts asean",
+        'brtrade quote --speaker "Tu Xinquan"',
+        "brtrade facts \"belt and road\" --json | jq '.[] | .figures'",
+    ]
+    emit_rich(lambda plain: tables.overview(counts, examples))
+
+
+@app.command()
+def facts(
+    ctx: typer.Context,
+    query: QueryArg = None,
+    topic: TopicOpt = None,
+    entity: EntityOpt = None,
+    speaker: SpeakerOpt = None,
+    limit: LimitOpt = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Claims that match every word of QUERY, best match first.
+
+    Searches each claim's statement, its verbatim evidence, its topics and the
+    names and aliases of the entities it is about.
+
+    Examples:
+
+      brtrade facts asean
+
+      brtrade facts "belt and road" --topic trade-growth
+
+      brtrade facts --speaker zhou --json
+    """
+    from brtrade.core.query import query_words
+
+    state = _state(ctx)
+    base = state.base()
+    hits = state.searcher().claims(
+        query or [], topic=topic, entity=entity, speaker=speaker, limit=limit
+    )
+    if not hits:
+        _nothing("claims", query, json_out)
+    if json_out:
+        from brtrade.render import records
+
+        emit_json([records.claim(base, h.record) for h in hits])  # type: ignore[arg-type]
+        return
+    from brtrade.render import tables
+
+    qwords = query_words(query or [])
+    emit_rich(lambda plain: tables.claims_table(base, hits, qwords, plain))
+
+
+@app.command()
+def quote(
+    ctx: typer.Context,
+    query: QueryArg = None,
+    speaker: SpeakerOpt = None,
+    limit: LimitOpt = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Direct quotes that match every word of QUERY, with who said them.
+
+    If no speaker matches --speaker, brtrade exits 1 and suggests the closest
+    known speaker.
+
+    Examples:
+
+      brtrade quote --speaker "Tu Xinquan"
+
+      brtrade quote pandemic
+
+      brtrade quote --speaker "Xinquan Tu" --json
+    """
+    from brtrade.core.query import query_words
+
+    state = _state(ctx)
+    base = state.base()
+    hits = state.searcher().quotes(query or [], speaker=speaker, limit=limit)
+    if not hits:
+        _nothing("quotes", query, json_out)
+    if json_out:
+        from brtrade.render import records
+
+        emit_json([records.quote(base, h.record) for h in hits])  # type: ignore[arg-type]
+        return
+    from brtrade.render import tables
+
+    qwords = query_words(query or [])
+    emit_rich(lambda plain: tables.quotes_table(base, hits, qwords, plain))
+
+
+@app.command()
+def speakers(ctx: typer.Context, json_out: JsonFlag = False) -> None:
+    """Everyone quoted, with role, organisation and number of quotes.
+
+    Example:
+
+      brtrade speakers --json
+    """
+    from brtrade.render import records
+
+    base = _state(ctx).base()
+    rows = [records.speaker(base, s) for s in base.speakers]
+    if not rows:
+        _nothing("speakers", None, json_out)
+    if json_out:
+        emit_json(rows)
+        return
+    from brtrade.render import tables
+
+    emit_rich(
+        lambda plain: tables.rows_table(
+            ["Speaker", "Role", "Organisation", "Quotes", "Claims"],
+            [
+                [r["name"], r["role"], r["organisation"], str(r["quotes"]), str(r["claims"])]
+                for r in rows
+            ],
+            plain,
+            numeric=(3, 4),
+        )
+    )
+
+
+@app.command()
+def topics(ctx: typer.Context, json_out: JsonFlag = False) -> None:
+    """Each topic with the number of claims and quotes that carry it.
+
+    Example:
+
+      brtrade topics
+    """
+    from brtrade.render import records
+
+    base = _state(ctx).base()
+    rows = [records.topic(base, t) for t in base.topics]
+    if not rows:
+        _nothing("topics", None, json_out)
+    if json_out:
+        emit_json(rows)
+        return
+    from brtrade.render import tables
+
+    emit_rich(
+        lambda plain: tables.rows_table(
+            ["Topic", "Label", "Claims", "Quotes"],
+            [[r["id"], r["label"], str(r["claims"]), str(r["quotes"])] for r in rows],
+            plain,
+            numeric=(2, 3),
+        )
+    )
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    record_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="Id of a claim, quote, speaker, entity, source or topic. Where two kinds "
+            "share an id, write KIND:ID, as in topic:asean.",
+        ),
+    ],
+    json_out: JsonFlag = False,
+) -> None:
+    """One record in full, with its evidence highlighted inside its paragraph.
+
+    With --json, prints the record as one JSON object.
+
+    Examples:
+
+      brtrade show asean-trade-2020
+
+      brtrade show q-tu-xinquan-diversification --json
+    """
+    from brtrade.core.query import find_record
+
+    base = _state(ctx).base()
+    rec, others = find_record(base, record_id)
+    if others:
+        warn(f"note: {record_id!r} also names {', '.join(others)}")
+    if json_out:
+        from brtrade.render import records
+
+        emit_json(records.record(base, rec))
+        return
+    from brtrade.render import tables
+
+    emit_rich(lambda plain: tables.record_view(base, rec, plain))
+
+
+@app.command()
+def sources(
+    ctx: typer.Context,
+    source_id: Annotated[
+        str | None,
+        typer.Argument(metavar="[ID]", help="Show only this source.", show_default=False),
+    ] = None,
+    text: Annotated[
+        bool,
+        typer.Option(
+            "--text",
+            help="Print the source's text with numbered paragraphs and the spans the "
+            "fact base cites marked (bold in a terminal, [[like this]] in a pipe).",
+        ),
+    ] = False,
+    json_out: JsonFlag = False,
+) -> None:
+    """The sources the fact base cites, with what is known about each.
+
+    Examples:
+
+      brtrade sources
+
+      brtrade sources br-trade-2020 --text
+    """
+    from brtrade.core.errors import NotFoundError, UsageError
+    from brtrade.render import records
+
+    base = _state(ctx).base()
+    chosen = list(base.sources)
+    if source_id is not None:
+        if source_id not in base.index["source"]:
+            known = ", ".join(s.id for s in base.sources)
+            raise NotFoundError(f"no source has the id {source_id!r}", hint=f"known: {known}")
+        chosen = [base.source(source_id)]
+    if text:
+        if len(chosen) != 1:
+            raise UsageError(
+                "--text needs one source", hint="give its id: brtrade sources ID --text"
+            )
+        _source_text(base, chosen[0].id, json_out)
+        return
+    counts = records.source_counts(base)
+    rows = [records.source(base, s, counts) for s in chosen]
+    if not rows:
+        _nothing("sources", None, json_out)
+    if json_out:
+        emit_json(rows)
+        return
+    from brtrade.render import tables
+
+    emit_rich(lambda plain: tables.sources_view(base, rows, plain))
+
+
+def _source_text(base: FactBase, source_id: str, json_out: bool) -> None:
+    from brtrade.core.provenance import cited_spans
+    from brtrade.core.sources import source_text
+
+    spans, missing = cited_spans(base, source_id)
+    for m in missing:
+        warn(f"warning: {m.record_id}: {m.what} not found verbatim in ¶{list(m.paragraphs)}")
+    if json_out:
+        src = source_text(base, source_id)
+        emit_json(
+            {
+                "source": source_id,
+                "paragraphs": [
+                    {
+                        "number": n,
+                        "text": para,
+                        "cited": [
+                            {"record": s.record_id, "what": s.what, "start": s.start, "end": s.end}
+                            for s in spans
+                            if s.paragraph == n
+                        ],
+                    }
+                    for n, para in enumerate(src.paragraphs, 1)
+                ],
+            }
+        )
+        return
+    from brtrade.render import tables
+
+    emit_rich(lambda plain: tables.source_text_view(base, source_id, spans, plain))
+
+
+def main() -> None:
+    """Console-script entry point.
+
+    Domain errors are handled by BrtradeGroup; anything that escapes it is a
+    bug, shown as one line (or a traceback with --debug) with exit code 70.
+    """
+    try:
+        app()
+    except Exception as exc:  # noqa: BLE001 - the last line of defence, not used in tests
+        if debug_requested(None):
+            raise
+        warn(
+            f"internal error: {type(exc).__name__}: {exc} "
+            "(re-run with --debug for the traceback, and please report it)"
+        )
+        sys.exit(ExitCode.INTERNAL)

@@ -1,0 +1,132 @@
+"""Exit codes, and the one place where errors become messages and exit codes.
+
+:class:`BrtradeGroup` wraps every command: a domain error from the core
+(:class:`~brtrade.core.errors.BrtradeError`) becomes one line on stderr and
+its exit code; a usage error from the command line, a closed pipe and Ctrl-C
+are handled here too. Nothing else in brtrade calls ``sys.exit``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Any
+
+import typer
+from typer import _click
+from typer.core import TyperGroup
+
+from brtrade.core.errors import BrtradeError, FactBaseError, NotFoundError, UsageError
+from brtrade.render.safe import terminal_safe
+
+
+class ExitCode(IntEnum):
+    """brtrade's exit codes. Documented in the README; change them never."""
+
+    OK = 0
+    """Something was found (or the command has no result set)."""
+    NO_MATCH = 1
+    """Nothing matched the query, or a name or id the user gave matches nothing."""
+    USAGE = 2
+    """The command line is wrong: unknown option, bad value, empty query."""
+    BAD_FACTS = 3
+    """The fact base is missing, unreadable or invalid."""
+    INTERNAL = 70
+    """A bug in brtrade (EX_SOFTWARE); re-run with --debug and report it."""
+    INTERRUPTED = 130
+    """Interrupted by Ctrl-C (128 + SIGINT)."""
+    BROKEN_PIPE = 141
+    """The reader of stdout went away, as in `| head` (128 + SIGPIPE)."""
+
+
+_EXIT_FOR: tuple[tuple[type[BrtradeError], ExitCode], ...] = (
+    (FactBaseError, ExitCode.BAD_FACTS),
+    (UsageError, ExitCode.USAGE),
+    (NotFoundError, ExitCode.NO_MATCH),
+)
+
+
+def exit_code_for(error: BrtradeError) -> ExitCode:
+    for cls, code in _EXIT_FOR:
+        if isinstance(error, cls):
+            return code
+    return ExitCode.USAGE
+
+
+def warn(message: str) -> None:
+    """One line on stderr, made safe for the terminal."""
+    sys.stderr.write(f"brtrade: {terminal_safe(message)}\n")
+    sys.stderr.flush()
+
+
+def report(error: BrtradeError) -> ExitCode:
+    """Print a domain error as one line on stderr and return its exit code."""
+    warn(f"error: {error.describe()}")
+    return exit_code_for(error)
+
+
+def debug_requested(args: Sequence[str] | None) -> bool:
+    argv = list(args) if args is not None else sys.argv[1:]
+    return "--debug" in argv or os.environ.get("BRTRADE_DEBUG", "") not in ("", "0")
+
+
+def _silence_stdout() -> None:
+    """After EPIPE, point stdout at /dev/null so the interpreter's final flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (tests): nothing will flush to a closed pipe
+
+
+class BrtradeGroup(TyperGroup):
+    """The root command group; see the module docstring."""
+
+    def invoke(self, ctx: _click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(ExitCode.BROKEN_PIPE) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        debug = debug_requested(args)
+        try:
+            rv = super().main(
+                args=args,
+                prog_name=prog_name,
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
+            code = rv if isinstance(rv, int) else ExitCode.OK
+        except BrtradeError as exc:
+            if debug:
+                raise
+            code = report(exc)
+        except _click.exceptions.UsageError as exc:
+            hint = ""
+            if exc.ctx is not None:
+                hint = f" (see '{exc.ctx.command_path} --help')"
+            warn(f"usage error: {exc.format_message()}{hint}")
+            code = ExitCode.USAGE
+        except _click.exceptions.ClickException as exc:
+            warn(f"error: {exc.format_message()}")
+            code = exc.exit_code
+        except typer.Abort:
+            code = ExitCode.INTERRUPTED
+        if not standalone_mode:
+            return code
+        sys.exit(int(code))

@@ -1,0 +1,61 @@
+"""Options shared by several commands, defined once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+QueryArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Words to search for; every word must match. Case, accents and punctuation "
+        "are ignored, and '&' means 'and'. No words lists everything.",
+        show_default=False,
+    ),
+]
+JsonFlag = Annotated[
+    bool,
+    typer.Option("--json", help="Print JSON (see the README's JSON contract) instead of a table."),
+]
+LimitOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--limit", "-n", min=1, help="Show at most this many results.", show_default=False
+    ),
+]
+SpeakerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--speaker",
+        "-s",
+        help="Only records attributed to this speaker. Forgives case, name order and "
+        "partial names ('Xinquan Tu', 'zhou').",
+        show_default=False,
+    ),
+]
+TopicOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--topic", "-t", help="Only claims with this topic (id or label).", show_default=False
+    ),
+]
+EntityOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--entity",
+        "-e",
+        help="Only claims about this entity (id, name or alias).",
+        show_default=False,
+    ),
+]
+FactsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--facts",
+        envvar="BRTRADE_FACTS",
+        help="Fact file or folder of fact files to read instead of the bundled base.",
+        show_default=False,
+    ),
+]

@@ -1,0 +1,58 @@
+"""The one family of errors that brtrade's core raises.
+
+The core never prints or exits. The CLI (``brtrade.cli.errors``) maps each
+class below to an exit code and a one-line message, in one place.
+"""
+
+from __future__ import annotations
+
+
+class BrtradeError(Exception):
+    """Base class of every error the core raises on purpose."""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def describe(self) -> str:
+        """The whole message on one line, hint included."""
+        return f"{self.message} ({self.hint})" if self.hint else self.message
+
+
+class UsageError(BrtradeError):
+    """The user asked for something that cannot be answered as asked."""
+
+
+class NotFoundError(BrtradeError):
+    """A name, id or speaker the user gave matches nothing in the base."""
+
+
+class FactBaseError(BrtradeError):
+    """A fact file is missing, unreadable or invalid.
+
+    ``file`` and ``line`` say where; ``field`` is the path of the offending
+    field inside the document, such as ``claims[3].figures[0].value``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str,
+        line: int | None = None,
+        field: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.file = file
+        self.line = line
+        self.field = field
+
+    @property
+    def location(self) -> str:
+        return f"{self.file}:{self.line}" if self.line is not None else self.file
+
+    def describe(self) -> str:
+        where = self.location + (f": {self.field}" if self.field else "")
+        return f"{where}: {super().describe()}"

@@ -1,0 +1,640 @@
+"""Load and validate fact files: YAML -> validated model.
+
+The YAML is *composed* (parsed into nodes) with PyYAML's safe C loader when
+it is available, and never *constructed* by PyYAML: this module walks the
+nodes against the dataclasses of :mod:`brtrade.core.model`. That gives
+
+* an error with the file, the line and the field path for every mistake;
+* schema-driven scalars: a string field takes the text as written, so YAML 1.1
+  surprises (``no`` -> False, ``3.10`` -> 3.1, dates, octal) cannot happen,
+  and numbers and booleans must be written as such;
+* no tags executed: any tag outside YAML's core schema is refused;
+* duplicate mapping keys reported instead of silently overwritten;
+* aliases refused, so a "billion laughs" document cannot expand.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import os
+import re
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from brtrade.core.errors import FactBaseError
+from brtrade.core.model import (
+    Claim,
+    Entity,
+    FactBase,
+    FactFile,
+    Figure,
+    Origin,
+    Quote,
+    Source,
+    Speaker,
+    Topic,
+)
+
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 256 * 1024 * 1024
+"""A fact file larger than this is refused before it is parsed."""
+
+FACT_FILE_SUFFIXES = (".yaml", ".yml")
+
+_CORE_TAG = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = frozenset(
+    _CORE_TAG + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+)
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
+
+# --------------------------------------------------------------------------
+# Type plans: what each dataclass field expects, computed once per class.
+
+
+@dataclass(frozen=True, slots=True)
+class _Spec:
+    kind: str  # str | int | number | bool | enum | tuple | record
+    optional: bool = False
+    choices: tuple[str, ...] = ()
+    inner: _Spec | None = None
+    record: type | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _FieldPlan:
+    name: str
+    spec: _Spec
+    required: bool
+    ref: str | None
+
+
+_PLANS: dict[type, tuple[_FieldPlan, ...]] = {}
+
+
+def _spec_of(hint: Any) -> _Spec:
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        inner = _spec_of(args[0])
+        return dataclasses.replace(inner, optional=True)
+    if origin is typing.Literal:
+        return _Spec("enum", choices=tuple(str(a) for a in typing.get_args(hint)))
+    if origin is tuple:
+        return _Spec("tuple", inner=_spec_of(typing.get_args(hint)[0]))
+    if hint is str:
+        return _Spec("str")
+    if hint is bool:
+        return _Spec("bool")
+    if hint is int:
+        return _Spec("int")
+    if hint is float:
+        return _Spec("number")
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return _Spec("record", record=hint)
+    raise TypeError(f"no loader for {hint!r}")  # a bug in model.py, not in a fact file
+
+
+def field_plan(cls: type) -> tuple[_FieldPlan, ...]:
+    """The loadable fields of a model dataclass, in declaration order."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        hints = typing.get_type_hints(cls)
+        plan = tuple(
+            _FieldPlan(
+                name=f.name,
+                spec=_spec_of(hints[f.name]),
+                required=f.default is dataclasses.MISSING
+                and f.default_factory is dataclasses.MISSING,
+                ref=f.metadata.get("ref"),
+            )
+            for f in dataclasses.fields(cls)
+            if not f.metadata.get("internal")
+        )
+        _PLANS[cls] = plan
+    return plan
+
+
+# --------------------------------------------------------------------------
+# Reading files.
+
+
+def _line_of_offset(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def read_fact_text(path: Path) -> str:
+    """Read a fact file as text, refusing what YAML should never see."""
+    shown = str(path)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise FactBaseError(
+                "is a folder, not a fact file", file=shown, hint="give a .yaml file or a folder"
+            )
+        if size > MAX_FILE_BYTES:
+            raise FactBaseError(
+                f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
+                file=shown,
+                hint="split the base into several files in one folder",
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FactBaseError(
+            "no such fact file", file=shown, hint="check --facts or BRTRADE_FACTS"
+        ) from None
+    except PermissionError:
+        raise FactBaseError(
+            "cannot read the fact file: permission denied",
+            file=shown,
+            hint="check the file's permissions",
+        ) from None
+    except OSError as exc:
+        raise FactBaseError(
+            f"cannot read the fact file: {exc.strerror or exc}", file=shown
+        ) from None
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise FactBaseError(
+            "the file contains a NUL byte",
+            file=shown,
+            line=_line_of_offset(data, nul),
+            hint="a fact file is UTF-8 text; is this a binary file?",
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FactBaseError(
+            f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+            file=shown,
+            line=_line_of_offset(data, exc.start),
+            hint="save the file as UTF-8",
+        ) from None
+    return text
+
+
+def _compose(text: str, shown: str) -> Any:
+    import yaml  # imported here: only a load that reads YAML pays for it
+
+    loader_cls: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.compose(text, Loader=loader_cls)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.problem:
+            problem = f"{exc.context}, {exc.problem}"
+        raise FactBaseError(
+            f"YAML syntax error: {problem}",
+            file=shown,
+            line=mark.line + 1 if mark else None,
+            hint="check indentation, quotes and colons near this line",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise FactBaseError(f"YAML error: {exc}", file=shown) from None
+    except RecursionError:
+        raise FactBaseError("the YAML is nested too deeply", file=shown) from None
+
+
+# --------------------------------------------------------------------------
+# Walking nodes.
+
+
+@dataclass(frozen=True, slots=True)
+class _Ref:
+    kind: str
+    value: str
+    line: int
+    field: str
+
+
+def _describe(node: Any) -> str:
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if _plain(node) and node.tag != _CORE_TAG + "str":
+        kind = node.tag.rsplit(":", 1)[-1]
+        return f"{kind} {node.value!r}" if node.value else "an empty value"
+    return f"the string {node.value!r}"
+
+
+class _Walker:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.seen: set[int] = set()
+        self.refs: list[_Ref] = []
+
+    def error(self, node: Any, field: str, message: str, hint: str | None = None) -> FactBaseError:
+        return FactBaseError(
+            message, file=self.file, line=node.start_mark.line + 1, field=field or None, hint=hint
+        )
+
+    def _enter(self, node: Any, field: str) -> None:
+        if id(node) in self.seen:
+            raise self.error(
+                node,
+                field,
+                "YAML aliases (*name) are not supported",
+                hint="write the value out in full",
+            )
+        self.seen.add(id(node))
+        if node.tag not in _ALLOWED_TAGS:
+            raise self.error(
+                node,
+                field,
+                f"the YAML tag {node.tag!r} is not allowed",
+                hint="fact files use plain YAML: remove the tag",
+            )
+
+    def record(self, node: Any, cls: type, field: str) -> Any:
+        import yaml
+
+        self._enter(node, field)
+        what = cls.__name__.lower()
+        if not isinstance(node, yaml.MappingNode):
+            raise self.error(
+                node,
+                field,
+                f"expected a mapping ({what}), found {_describe(node)}",
+                hint="write the fields as 'key: value' lines",
+            )
+        plan = field_plan(cls)
+        by_name = {p.name: p for p in plan}
+        values: dict[str, Any] = {}
+        key_lines: dict[str, int] = {}
+        prefix = f"{field}." if field else ""
+        for key_node, value_node in node.value:
+            self._enter(key_node, field)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self.error(key_node, field, "a mapping key must be a plain name")
+            key = key_node.value
+            if key in key_lines:
+                raise self.error(
+                    key_node,
+                    prefix + key,
+                    f"duplicate key '{key}' (first at line {key_lines[key]})",
+                    hint="YAML would silently keep only the last one; remove one",
+                )
+            key_lines[key] = key_node.start_mark.line + 1
+            fp = by_name.get(key)
+            if fp is None:
+                close = difflib.get_close_matches(key, list(by_name), n=1)
+                hint = f"did you mean '{close[0]}'?" if close else None
+                allowed = ", ".join(by_name)
+                raise self.error(
+                    key_node,
+                    prefix + key,
+                    f"unknown field '{key}' in {what} (allowed: {allowed})",
+                    hint=hint,
+                )
+            values[key] = self.value(value_node, fp.spec, prefix + key, fp.ref)
+        for fp in plan:
+            if fp.required and fp.name not in values:
+                raise self.error(
+                    node,
+                    prefix + fp.name,
+                    f"missing required field '{fp.name}' in {what}",
+                    hint=f"add '{fp.name}:'",
+                )
+            if fp.name in values and values[fp.name] is None and not fp.spec.optional:
+                raise self.error(node, prefix + fp.name, f"'{fp.name}' must not be empty")
+        if any(f.name == "origin" for f in dataclasses.fields(cls)):
+            values["origin"] = Origin(self.file, node.start_mark.line + 1)
+        return cls(**values)
+
+    def value(self, node: Any, spec: _Spec, field: str, ref: str | None) -> Any:
+        import yaml
+
+        if spec.kind == "record":
+            assert spec.record is not None
+            if _is_null(node) and spec.optional:
+                self._enter(node, field)
+                return None
+            return self.record(node, spec.record, field)
+        self._enter(node, field)
+        if spec.kind == "tuple":
+            assert spec.inner is not None
+            if _is_null(node):
+                return ()
+            if not isinstance(node, yaml.SequenceNode):
+                raise self.error(
+                    node,
+                    field,
+                    f"expected a list, found {_describe(node)}",
+                    hint="write the items as '- item' lines or [a, b]",
+                )
+            inner = spec.inner
+            if inner.kind == "record":
+                return tuple(
+                    self.value(item, inner, f"{field}[{i}]", ref)
+                    for i, item in enumerate(node.value)
+                )
+            items = []
+            for i, item in enumerate(node.value):
+                self._enter(item, f"{field}[{i}]")
+                items.append(self.scalar(item, inner, f"{field}[{i}]", ref))
+            return tuple(items)
+        return self.scalar(node, spec, field, ref)
+
+    def scalar(self, node: Any, spec: _Spec, field: str, ref: str | None) -> Any:
+        import yaml
+
+        if not isinstance(node, yaml.ScalarNode):
+            raise self.error(node, field, f"expected a single value, found {_describe(node)}")
+        text: str = node.value
+        plain = _plain(node)
+        if plain and text in _NULLS and node.tag == _CORE_TAG + "null":
+            if spec.optional:
+                return None
+            raise self.error(node, field, "must not be empty")
+        if spec.kind in ("str", "enum"):
+            if not text.strip():
+                raise self.error(node, field, "must not be blank")
+            if spec.kind == "enum" and text not in spec.choices:
+                close = difflib.get_close_matches(text, spec.choices, n=1)
+                raise self.error(
+                    node,
+                    field,
+                    f"'{text}' is not one of: {', '.join(spec.choices)}",
+                    hint=f"did you mean '{close[0]}'?" if close else None,
+                )
+            if ref is not None:
+                self.refs.append(_Ref(ref, text, node.start_mark.line + 1, field))
+            return text
+        if not plain:
+            raise self.error(
+                node,
+                field,
+                f"expected {_KIND_WORDS[spec.kind]}, found the quoted string {text!r}",
+                hint="remove the quotes",
+            )
+        if spec.kind == "bool":
+            if text in _TRUE:
+                return True
+            if text in _FALSE:
+                return False
+            raise self.error(
+                node, field, f"expected true or false, found {text!r}", hint="write true or false"
+            )
+        if spec.kind == "int":
+            if _INT.match(text):
+                return int(text)
+            raise self.error(node, field, f"expected a whole number, found {text!r}")
+        if spec.kind == "number":
+            if _NUMBER.match(text):
+                number = float(text)
+                return int(number) if _INT.match(text) else number
+            raise self.error(
+                node, field, f"expected a number, found {text!r}", hint="write it like 4.74e+12"
+            )
+        raise AssertionError(spec.kind)
+
+
+_KIND_WORDS = {"int": "a whole number", "number": "a number", "bool": "true or false"}
+
+
+def _plain(node: Any) -> bool:
+    """A plain (unquoted, not block) scalar: the C composer says '', the Python one None."""
+    return not getattr(node, "style", "x")
+
+
+def _is_null(node: Any) -> bool:
+    return _plain(node) and node.tag == _CORE_TAG + "null" and node.value in _NULLS
+
+
+# --------------------------------------------------------------------------
+# Files, folders and the merged base.
+
+
+@dataclass(slots=True)
+class ParsedFile:
+    path: Path
+    content: FactFile
+    refs: list[_Ref]
+
+
+def parse_fact_file(path: Path) -> ParsedFile:
+    """Parse and validate one fact file on its own (references unchecked)."""
+    shown = str(path)
+    text = read_fact_text(path)
+    root = _compose(text, shown)
+    if root is None:
+        raise FactBaseError(
+            "the file holds no YAML document",
+            file=shown,
+            hint="a fact file is a mapping with 'format: 1' and lists of sources, claims, ...",
+        )
+    walker = _Walker(shown)
+    try:
+        content = walker.record(root, FactFile, "")
+    except RecursionError:
+        raise FactBaseError("the YAML is nested too deeply", file=shown) from None
+    if content.format != FORMAT_VERSION:
+        raise FactBaseError(
+            f"unsupported format {content.format}",
+            file=shown,
+            line=root.start_mark.line + 1,
+            field="format",
+            hint=f"this brtrade reads format {FORMAT_VERSION}",
+        )
+    return ParsedFile(path, content, walker.refs)
+
+
+def fact_files(path: Path) -> list[Path]:
+    """The fact files that ``path`` names: itself, or the YAML files in a folder."""
+    if path.is_dir():
+        files = sorted(
+            p
+            for p in path.iterdir()
+            if p.suffix in FACT_FILE_SUFFIXES and not p.name.startswith(".")
+        )
+        if not files:
+            raise FactBaseError(
+                "the folder holds no *.yaml fact files", file=str(path), hint="add a .yaml file"
+            )
+        return files
+    return [path]
+
+
+def resolve_source_path(source: Source, fact_file: Path) -> Path:
+    """The source's text file, which must lie inside the fact file's folder."""
+    where = f"{fact_file}:{source.origin.line if source.origin else '?'}"
+    rel = Path(source.text)
+    if rel.is_absolute() or ".." in rel.parts or source.text.startswith("~"):
+        raise FactBaseError(
+            f"source '{source.id}': text path {source.text!r} must be relative and stay "
+            "inside the fact file's folder",
+            file=where,
+            field="text",
+            hint="put the text beside the fact file, for example sources/article.txt",
+        )
+    folder = fact_file.resolve().parent
+    resolved = (folder / rel).resolve()
+    if not resolved.is_relative_to(folder):
+        raise FactBaseError(
+            f"source '{source.id}': text path {source.text!r} leads outside the fact file's "
+            "folder (through a symlink)",
+            file=where,
+            field="text",
+        )
+    return resolved
+
+
+def load_fact_base(path: str | os.PathLike[str]) -> FactBase:
+    """Load a fact file, or a folder of them, into one validated :class:`FactBase`."""
+    root = Path(path)
+    if not root.exists() and not root.is_symlink():
+        raise FactBaseError(
+            "no such fact file or folder", file=str(root), hint="check --facts or BRTRADE_FACTS"
+        )
+    parsed = [parse_fact_file(p) for p in fact_files(root)]
+    return merge(parsed)
+
+
+def merge(parsed: list[ParsedFile]) -> FactBase:
+    def collect(attr: str) -> tuple[Any, ...]:
+        return tuple(r for p in parsed for r in getattr(p.content, attr))
+
+    source_paths: dict[str, str] = {}
+    for p in parsed:
+        for src in p.content.sources:
+            source_paths.setdefault(src.id, str(resolve_source_path(src, p.path)))
+
+    base = FactBase(
+        sources=collect("sources"),
+        topics=collect("topics"),
+        entities=collect("entities"),
+        speakers=collect("speakers"),
+        quotes=collect("quotes"),
+        claims=collect("claims"),
+        source_paths=source_paths,
+        files=tuple(str(p.path) for p in parsed),
+    )
+    _check_unique(base)
+    _check_refs(base, parsed)
+    _check_consistency(base)
+    return base
+
+
+def _check_unique(base: FactBase) -> None:
+    for kind, records in base.groups():
+        first: dict[str, Any] = {}
+        for rec in records:
+            if not _ID.match(rec.id):
+                raise _record_error(
+                    rec,
+                    "id",
+                    f"{kind} id {rec.id!r} must be lower-case letters, digits, '.', '_' or '-'",
+                )
+            if rec.id in first:
+                raise _record_error(
+                    rec,
+                    "id",
+                    f"duplicate {kind} id '{rec.id}' (first defined at {first[rec.id].origin})",
+                    hint="give each record its own id",
+                )
+            first[rec.id] = rec
+    seen: dict[str, Claim] = {}
+    for claim in base.claims:
+        for i, fig in enumerate(claim.figures):
+            if fig.id in seen:
+                raise _record_error(
+                    claim,
+                    f"figures[{i}].id",
+                    f"duplicate figure id '{fig.id}' (also in claim '{seen[fig.id].id}')",
+                )
+            seen[fig.id] = claim
+
+
+def _check_refs(base: FactBase, parsed: list[ParsedFile]) -> None:
+    known = {kind: base.index[kind] for kind, _ in base.groups()}
+    known["figure"] = base.figures_by_id  # type: ignore[assignment]
+    for p in parsed:
+        for ref in p.refs:
+            targets = known[ref.kind]
+            if ref.value not in targets:
+                close = difflib.get_close_matches(ref.value, list(targets), n=1)
+                hint = f"did you mean '{close[0]}'?" if close else f"define the {ref.kind} first"
+                raise FactBaseError(
+                    f"unknown {ref.kind} '{ref.value}'",
+                    file=str(p.path),
+                    line=ref.line,
+                    field=ref.field,
+                    hint=hint,
+                )
+
+
+def _check_consistency(base: FactBase) -> None:
+    for claim in base.claims:
+        if claim.quote is not None:
+            quote = base.quote(claim.quote)
+            if claim.speaker != quote.speaker:
+                raise _record_error(
+                    claim,
+                    "speaker",
+                    f"claim is made in quote '{quote.id}' by '{quote.speaker}' but is "
+                    f"attributed to '{claim.speaker}'",
+                    hint=f"set 'speaker: {quote.speaker}'",
+                )
+        for i, fig in enumerate(claim.figures):
+            _check_figure(claim, i, fig)
+    for rec in base.cited():
+        paras = rec.provenance.paragraphs
+        if not paras or any(n < 1 for n in paras) or list(paras) != sorted(set(paras)):
+            raise _record_error(
+                rec,
+                "provenance.paragraphs",
+                f"paragraphs {list(paras)} must be a non-empty, increasing list of numbers from 1",
+            )
+
+
+def _check_figure(claim: Claim, i: int, fig: Figure) -> None:
+    field = f"figures[{i}]"
+    if fig.kind == "change" and fig.basis is None:
+        raise _record_error(
+            claim,
+            f"{field}.basis",
+            f"figure '{fig.id}' is a change but has no basis",
+            hint="say 'year-on-year', 'same-period-previous-year' or 'unstated'",
+        )
+    if fig.kind != "change" and fig.basis is not None:
+        raise _record_error(
+            claim, f"{field}.basis", f"figure '{fig.id}' has a basis but is not a change"
+        )
+    if fig.unit == "percent" and fig.kind not in ("change", "share"):
+        raise _record_error(
+            claim, f"{field}.unit", f"figure '{fig.id}' is in percent but is a {fig.kind}"
+        )
+
+
+def _record_error(
+    rec: Claim | Quote | Speaker | Entity | Topic | Source,
+    field: str,
+    message: str,
+    hint: str | None = None,
+) -> FactBaseError:
+    origin = rec.origin
+    return FactBaseError(
+        f"{rec.id}: {message}",
+        file=origin.file if origin else "?",
+        line=origin.line if origin else None,
+        field=field,
+        hint=hint,
+    )
+
+
+def iter_records(base: FactBase) -> Iterable[Any]:
+    for _, group in base.groups():
+        yield from group

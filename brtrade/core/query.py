@@ -1,0 +1,286 @@
+"""Queries over a loaded fact base.
+
+A query is a list of words; a record matches when every word of the query
+matches a word of the record (the same word, or the start of one: "export"
+matches "exports"). Words are folded by :mod:`brtrade.core.text`, so case,
+accents and punctuation do not matter and "&" means "and". Queries are text,
+never patterns. Results are ordered best match first, then in document order.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from brtrade.core.errors import NotFoundError, UsageError
+from brtrade.core.model import Claim, Entity, FactBase, Quote, Record, Speaker, Topic
+from brtrade.core.text import fold, words
+
+# Field weights: a word found in a heavier field ranks the record higher.
+_W_HEADLINE = 3
+_W_LABEL = 2
+_W_BODY = 1
+_EXACT_BONUS = 2  # a whole-word match counts double a prefix match
+_PHRASE_BONUS = 4  # per word, when the query's words stand together in a field
+
+_Field = tuple[int, tuple[str, ...], frozenset[str]]
+
+
+def query_words(parts: Sequence[str]) -> tuple[str, ...]:
+    """The words of a query given as command-line parts.
+
+    No parts at all means "everything"; parts that fold to no word at all
+    (only spaces or punctuation) are a usage error, not a silent match-all.
+    """
+    if not parts:
+        return ()
+    found = tuple(words(" ".join(parts)))
+    if not found:
+        shown = " ".join(parts)
+        raise UsageError(
+            f"the query {shown!r} has no letters or digits to search for",
+            hint="give one or more words, or no query at all to list everything",
+        )
+    return found
+
+
+def _field(weight: int, texts: Iterable[str]) -> _Field:
+    toks = tuple(w for t in texts for w in words(t))
+    return (weight, toks, frozenset(toks))
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    record: Claim | Quote
+    score: float
+    order: int
+
+
+class Searcher:
+    """Search structures for one fact base, built on first use."""
+
+    def __init__(self, base: FactBase) -> None:
+        self.base = base
+        self._claim_fields: list[list[_Field]] | None = None
+        self._quote_fields: list[list[_Field]] | None = None
+
+    # -- searchable text --------------------------------------------------
+
+    def _entity_names(self, ids: Iterable[str]) -> list[str]:
+        out: list[str] = []
+        for eid in ids:
+            ent = self.base.entity(eid)
+            out.extend((ent.name, *ent.aliases))
+        return out
+
+    def _topic_names(self, ids: Iterable[str]) -> list[str]:
+        out: list[str] = []
+        for tid in ids:
+            out.extend((tid, self.base.topic(tid).label))
+        return out
+
+    def claim_fields(self, claim: Claim) -> list[_Field]:
+        speaker = [self.base.speaker(claim.speaker).name] if claim.speaker else []
+        return [
+            _field(_W_HEADLINE, [claim.statement]),
+            _field(_W_HEADLINE, self._entity_names(claim.entities)),
+            _field(_W_LABEL, self._topic_names(claim.topics)),
+            _field(_W_LABEL, speaker),
+            _field(_W_BODY, [claim.provenance.evidence, claim.id]),
+            _field(_W_BODY, [t for f in claim.figures for t in (f.measure, f.wording)]),
+        ]
+
+    def quote_fields(self, quote: Quote) -> list[_Field]:
+        sp = self.base.speaker(quote.speaker)
+        return [
+            _field(_W_HEADLINE, [sp.name]),
+            _field(_W_LABEL, [quote.text]),
+            _field(_W_LABEL, self._topic_names(quote.topics)),
+            _field(_W_LABEL, self._entity_names(quote.entities)),
+            _field(_W_BODY, [sp.role, sp.organisation, quote.id]),
+        ]
+
+    # -- searching --------------------------------------------------------
+
+    def claims(
+        self,
+        query: Sequence[str] = (),
+        *,
+        topic: str | None = None,
+        entity: str | None = None,
+        speaker: str | None = None,
+        limit: int | None = None,
+    ) -> list[Hit]:
+        """Claims matching every word of ``query`` and every filter given."""
+        qwords = query_words(query)
+        topic_id = resolve_topic(self.base, topic).id if topic is not None else None
+        entity_id = resolve_entity(self.base, entity).id if entity is not None else None
+        speaker_ids = (
+            {s.id for s in resolve_speakers(self.base, speaker)} if speaker is not None else None
+        )
+        if self._claim_fields is None:
+            self._claim_fields = [self.claim_fields(c) for c in self.base.claims]
+        hits: list[Hit] = []
+        for order, (claim, fields) in enumerate(
+            zip(self.base.claims, self._claim_fields, strict=True)
+        ):
+            if topic_id is not None and topic_id not in claim.topics:
+                continue
+            if entity_id is not None and entity_id not in claim.entities:
+                continue
+            if speaker_ids is not None and claim.speaker not in speaker_ids:
+                continue
+            score = score_fields(qwords, fields)
+            if score is not None:
+                hits.append(Hit(claim, score, order))
+        return _ranked(hits, limit)
+
+    def quotes(
+        self,
+        query: Sequence[str] = (),
+        *,
+        speaker: str | None = None,
+        limit: int | None = None,
+    ) -> list[Hit]:
+        """Quotes matching every word of ``query``, by the speakers matching ``speaker``."""
+        qwords = query_words(query)
+        speaker_ids = (
+            {s.id for s in resolve_speakers(self.base, speaker)} if speaker is not None else None
+        )
+        if self._quote_fields is None:
+            self._quote_fields = [self.quote_fields(q) for q in self.base.quotes]
+        hits: list[Hit] = []
+        for order, (quote, fields) in enumerate(
+            zip(self.base.quotes, self._quote_fields, strict=True)
+        ):
+            if speaker_ids is not None and quote.speaker not in speaker_ids:
+                continue
+            score = score_fields(qwords, fields)
+            if score is not None:
+                hits.append(Hit(quote, score, order))
+        return _ranked(hits, limit)
+
+
+def _ranked(hits: list[Hit], limit: int | None) -> list[Hit]:
+    hits.sort(key=lambda h: (-h.score, h.order))
+    return hits if limit is None else hits[:limit]
+
+
+def score_fields(qwords: Sequence[str], fields: Sequence[_Field]) -> float | None:
+    """How well the fields match every query word; None when a word is missing."""
+    if not qwords:
+        return 0.0
+    total = 0.0
+    for w in qwords:
+        best = 0
+        for weight, toks, tokset in fields:
+            if w in tokset:
+                best = max(best, weight * _EXACT_BONUS)
+            elif best < weight and any(t.startswith(w) for t in toks):
+                best = weight
+        if not best:
+            return None
+        total += best
+    if len(qwords) > 1:
+        n = len(qwords)
+        for weight, toks, _ in fields:
+            if any(tuple(toks[i : i + n]) == tuple(qwords) for i in range(len(toks) - n + 1)):
+                total += _PHRASE_BONUS * n * weight
+                break
+    return total
+
+
+# --------------------------------------------------------------------------
+# Resolving names the user typed.
+
+
+def _did_you_mean(typed: str, names: Sequence[str]) -> str | None:
+    folded = {fold(n): n for n in names}
+    close = difflib.get_close_matches(fold(typed), list(folded), n=1, cutoff=0.5)
+    return folded[close[0]] if close else None
+
+
+def _not_found(what: str, typed: str, names: Sequence[str]) -> NotFoundError:
+    guess = _did_you_mean(typed, names)
+    known = ", ".join(names)
+    hint = f"did you mean '{guess}'? Known {what}s: {known}" if guess else f"known {what}s: {known}"
+    return NotFoundError(f"no {what} matches {typed!r}", hint=hint)
+
+
+def _name_words(text: str) -> str:
+    """A non-empty folded form of a name the user typed, or a usage error."""
+    if not words(text):
+        raise UsageError(f"{text!r} has no letters or digits", hint="give a name")
+    return " ".join(words(text))
+
+
+def resolve_speakers(base: FactBase, typed: str) -> list[Speaker]:
+    """The speakers a typed name means.
+
+    Forgives case, accents, extra spaces, either name order ("Xinquan Tu")
+    and partial names ("Zhou", "Xinquan"). A full name that matches exactly
+    wins over partial matches. No match is a :class:`NotFoundError` with a
+    suggestion and the known speakers.
+    """
+    want = _name_words(typed).split()
+    exact: list[Speaker] = []
+    partial: list[Speaker] = []
+    for sp in base.speakers:
+        name = words(sp.name)
+        if sorted(want) == sorted(name) or want == words(sp.id.replace("-", " ")):
+            exact.append(sp)
+        elif _covers(want, name):
+            partial.append(sp)
+    if exact or partial:
+        return exact or partial
+    raise _not_found("speaker", typed, [s.name for s in base.speakers])
+
+
+def _covers(want: Sequence[str], have: Sequence[str]) -> bool:
+    """Each wanted word starts a different one of ``have``'s words."""
+    pool = list(have)
+    for w in want:
+        for i, h in enumerate(pool):
+            if h.startswith(w):
+                del pool[i]
+                break
+        else:
+            return False
+    return True
+
+
+def resolve_topic(base: FactBase, typed: str) -> Topic:
+    want = _name_words(typed)
+    for t in base.topics:
+        if want in (" ".join(words(t.id)), " ".join(words(t.label))):
+            return t
+    raise _not_found("topic", typed, [t.id for t in base.topics])
+
+
+def resolve_entity(base: FactBase, typed: str) -> Entity:
+    want = _name_words(typed)
+    for e in base.entities:
+        if want in {" ".join(words(n)) for n in (e.id, e.name, *e.aliases)}:
+            return e
+    raise _not_found("entity", typed, [e.name for e in base.entities])
+
+
+def find_record(base: FactBase, typed: str) -> tuple[Record, list[str]]:
+    """The record with id ``typed`` (or ``kind:id``), and the other kinds sharing the id."""
+    kind, sep, rid = typed.partition(":")
+    if sep and kind in base.index:
+        rec = base.index[kind].get(rid)
+        if rec is not None:
+            return rec, []
+    matches = [(k, recs[typed]) for k, recs in base.index.items() if typed in recs]
+    if matches:
+        return matches[0][1], [f"{k}:{typed}" for k, _ in matches[1:]]
+    all_ids = [rid for recs in base.index.values() for rid in recs]
+    guess = difflib.get_close_matches(typed, all_ids, n=3, cutoff=0.5)
+    hint = (
+        "did you mean " + ", ".join(f"'{g}'" for g in guess) + "?"
+        if guess
+        else "list ids with 'brtrade facts --json' or 'brtrade quote --json'"
+    )
+    raise NotFoundError(f"no record has the id {typed!r}", hint=hint)

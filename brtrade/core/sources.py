@@ -1,0 +1,113 @@
+"""Source texts: paragraphs and verbatim spans.
+
+A paragraph is a block of the text separated from the next by a blank line,
+counted from 1. A span is matched verbatim, normalising only whitespace (any
+run becomes one space) and typographic quotes (‘’ -> ', “” -> ").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from brtrade.core.errors import FactBaseError
+from brtrade.core.model import FactBase
+
+_PARA_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n")
+_SPACE = re.compile(r"\s+")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """The paragraphs of a text, stripped, blank blocks dropped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return [p.strip() for p in _PARA_SPLIT.split(text) if p.strip()]
+
+
+def normalise_span(text: str) -> str:
+    """Whitespace and typographic quotes folded, as the verbatim checks compare."""
+    return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
+
+
+def _normalised_with_map(text: str) -> tuple[str, list[int]]:
+    """The normalised text and, for each of its characters, the offset in ``text``."""
+    out: list[str] = []
+    offsets: list[int] = []
+    in_space = False
+    for i, ch in enumerate(text.translate(_QUOTES)):
+        if ch.isspace():
+            if not in_space and out:
+                out.append(" ")
+                offsets.append(i)
+            in_space = True
+            continue
+        in_space = False
+        out.append(ch)
+        offsets.append(i)
+    return "".join(out), offsets
+
+
+def find_spans(haystack: str, needle: str) -> list[tuple[int, int]]:
+    """Every (start, end) in ``haystack`` where ``needle`` occurs, as normalised."""
+    want = normalise_span(needle)
+    if not want:
+        return []
+    norm, offsets = _normalised_with_map(haystack)
+    found: list[tuple[int, int]] = []
+    start = norm.find(want)
+    while start >= 0:
+        end = start + len(want) - 1
+        found.append((offsets[start], offsets[end] + 1))
+        start = norm.find(want, start + 1)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    source_id: str
+    path: str
+    paragraphs: tuple[str, ...]
+
+    def paragraph(self, number: int) -> str:
+        return self.paragraphs[number - 1]
+
+    def joined(self, numbers: tuple[int, ...]) -> str:
+        """The paragraphs ``numbers`` as one text, separated by blank lines."""
+        return "\n\n".join(self.paragraph(n) for n in numbers)
+
+    def has(self, numbers: tuple[int, ...]) -> bool:
+        return all(1 <= n <= len(self.paragraphs) for n in numbers)
+
+
+_CACHE: dict[str, SourceText] = {}
+
+
+def source_text(base: FactBase, source_id: str) -> SourceText:
+    """Read (once) and split the text of a source."""
+    path = base.source_paths[source_id]
+    cached = _CACHE.get(path)
+    if cached is not None:
+        return cached
+    src = base.source(source_id)
+    where = str(src.origin) if src.origin else path
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise FactBaseError(
+            f"source '{source_id}': cannot read its text {path!r}: {exc.strerror or exc}",
+            file=where,
+            field="text",
+            hint="ship the text file beside the fact file",
+        ) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FactBaseError(
+            f"source '{source_id}': its text {path!r} is not valid UTF-8",
+            file=where,
+            field="text",
+        ) from None
+    result = SourceText(source_id, path, tuple(split_paragraphs(text)))
+    _CACHE[path] = result
+    return result

@@ -1,0 +1,168 @@
+"""Records as plain JSON-ready dictionaries: the JSON contract.
+
+Keys come in a fixed, documented order (see README, "JSON contract").
+Absent values are ``null`` or ``[]``, never missing, so every record of a
+type has the same shape. Bump ``CONTRACT_VERSION`` on any change of shape.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from brtrade.core.model import (
+    Claim,
+    Entity,
+    FactBase,
+    Figure,
+    Provenance,
+    Quote,
+    Record,
+    Source,
+    Speaker,
+    Topic,
+)
+
+CONTRACT_VERSION = 1
+
+JSON = dict[str, Any]
+
+
+def provenance(p: Provenance) -> JSON:
+    return {"source": p.source, "paragraphs": list(p.paragraphs), "evidence": p.evidence}
+
+
+def figure(f: Figure) -> JSON:
+    return {
+        "id": f.id,
+        "measure": f.measure,
+        "kind": f.kind,
+        "value": f.value,
+        "unit": f.unit,
+        "period": f.period,
+        "basis": f.basis,
+        "approximate": f.approximate,
+        "converted_from": f.converted_from,
+        "wording": f.wording,
+    }
+
+
+def speaker_ref(base: FactBase, speaker_id: str | None) -> JSON | None:
+    if speaker_id is None:
+        return None
+    sp = base.speaker(speaker_id)
+    return {"id": sp.id, "name": sp.name, "role": sp.role, "organisation": sp.organisation}
+
+
+def claim(base: FactBase, c: Claim) -> JSON:
+    return {
+        "type": "claim",
+        "id": c.id,
+        "statement": c.statement,
+        "kind": c.kind,
+        "period": c.period,
+        "speaker": speaker_ref(base, c.speaker),
+        "quote": c.quote,
+        "topics": list(c.topics),
+        "entities": list(c.entities),
+        "figures": [figure(f) for f in c.figures],
+        "note": c.note,
+        "provenance": provenance(c.provenance),
+    }
+
+
+def quote(base: FactBase, q: Quote) -> JSON:
+    return {
+        "type": "quote",
+        "id": q.id,
+        "speaker": speaker_ref(base, q.speaker),
+        "text": q.text,
+        "topics": list(q.topics),
+        "entities": list(q.entities),
+        "provenance": provenance(q.provenance),
+    }
+
+
+def speaker(base: FactBase, s: Speaker) -> JSON:
+    return {
+        "type": "speaker",
+        "id": s.id,
+        "name": s.name,
+        "role": s.role,
+        "organisation": s.organisation,
+        "family_name": s.family_name,
+        "given_name": s.given_name,
+        "entity": s.entity,
+        "quotes": sum(1 for q in base.quotes if q.speaker == s.id),
+        "claims": sum(1 for c in base.claims if c.speaker == s.id),
+        "provenance": provenance(s.provenance),
+    }
+
+
+def entity(base: FactBase, e: Entity) -> JSON:
+    return {
+        "type": "entity",
+        "id": e.id,
+        "name": e.name,
+        "entity_type": e.type,
+        "aliases": list(e.aliases),
+        "relations": [{"type": r.type, "target": r.target, "basis": r.basis} for r in e.relations],
+        "claims": sum(1 for c in base.claims if e.id in c.entities),
+        "quotes": sum(1 for q in base.quotes if e.id in q.entities),
+    }
+
+
+def topic(base: FactBase, t: Topic) -> JSON:
+    claims = sum(1 for c in base.claims if t.id in c.topics)
+    quotes = sum(1 for q in base.quotes if t.id in q.topics)
+    return {
+        "type": "topic",
+        "id": t.id,
+        "label": t.label,
+        "claims": claims,
+        "quotes": quotes,
+        "records": claims + quotes,
+    }
+
+
+def source_counts(base: FactBase) -> Counter[str]:
+    return Counter(r.provenance.source for r in base.cited())
+
+
+def source(base: FactBase, s: Source, counts: Counter[str] | None = None) -> JSON:
+    counts = counts if counts is not None else source_counts(base)
+    return {
+        "type": "source",
+        "id": s.id,
+        "label": s.label,
+        "title": s.title,
+        "url": s.url,
+        "publisher": s.publisher,
+        "published": s.published,
+        "language": s.language,
+        "note": s.note,
+        "text": s.text,
+        "records": counts[s.id],
+    }
+
+
+def record(base: FactBase, r: Record) -> JSON:
+    """Any record as its JSON object."""
+    if isinstance(r, Claim):
+        return claim(base, r)
+    if isinstance(r, Quote):
+        return quote(base, r)
+    if isinstance(r, Speaker):
+        return speaker(base, r)
+    if isinstance(r, Entity):
+        return entity(base, r)
+    if isinstance(r, Topic):
+        return topic(base, r)
+    return source(base, r)
+
+
+def to_json(data: Sequence[JSON] | JSON) -> str:
+    """UTF-8-ready JSON text: two-space indent, keys in contract order, no colour."""
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
