@@ -10,6 +10,7 @@ import typer
 QueryArg = Annotated[
     list[str] | None,
     typer.Argument(
+        metavar="[QUERY]...",
         help="Words to search for; every word must match. Case, accents and punctuation "
         "are ignored, and '&' means 'and'. No words lists everything.",
         show_default=False,
@@ -22,7 +23,12 @@ JsonFlag = Annotated[
 LimitOpt = Annotated[
     int | None,
     typer.Option(
-        "--limit", "-n", min=1, help="Show at most this many results.", show_default=False
+        "--limit",
+        "-n",
+        min=1,
+        metavar="N",
+        help="Show at most this many results.",
+        show_default=False,
     ),
 ]
 SpeakerOpt = Annotated[
@@ -30,6 +36,7 @@ SpeakerOpt = Annotated[
     typer.Option(
         "--speaker",
         "-s",
+        metavar="NAME",
         help="Only records attributed to this speaker. Forgives case, name order and "
         "partial names ('Xinquan Tu', 'zhou').",
         show_default=False,
@@ -38,7 +45,11 @@ SpeakerOpt = Annotated[
 TopicOpt = Annotated[
     str | None,
     typer.Option(
-        "--topic", "-t", help="Only claims with this topic (id or label).", show_default=False
+        "--topic",
+        "-t",
+        metavar="TOPIC",
+        help="Only claims with this topic (id or label).",
+        show_default=False,
     ),
 ]
 EntityOpt = Annotated[
@@ -46,6 +57,7 @@ EntityOpt = Annotated[
     typer.Option(
         "--entity",
         "-e",
+        metavar="ENTITY",
         help="Only claims about this entity (id, name or alias).",
         show_default=False,
     ),
@@ -55,6 +67,7 @@ FactsOpt = Annotated[
     typer.Option(
         "--facts",
         envvar="BRTRADE_FACTS",
+        metavar="PATH",
         help="Fact file or folder of fact files to read instead of the bundled base.",
         show_default=False,
     ),

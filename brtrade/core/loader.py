@@ -192,7 +192,9 @@ def _compose(text: str, shown: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.problem:
-            problem = f"{exc.context}, {exc.problem}"
+            started = exc.context_mark
+            at = f" at line {started.line + 1}" if started and started is not mark else ""
+            problem = f"{exc.context}{at}, {exc.problem}"
         raise FactBaseError(
             f"YAML syntax error: {problem}",
             file=shown,
@@ -246,8 +248,9 @@ class _Walker:
             raise self.error(
                 node,
                 field,
-                "YAML aliases (*name) are not supported",
-                hint="write the value out in full",
+                "YAML aliases are not supported: the value anchored here (&name) is "
+                "used again through an alias (*name)",
+                hint="write the value out in full at each place",
             )
         self.seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS:

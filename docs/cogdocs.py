@@ -1,0 +1,57 @@
+"""Helpers for the cog blocks in README.md: real output of real commands.
+
+Run ``cog -r README.md`` after changing a command; CI runs ``cog --check``.
+Output is rendered at 80 columns as a terminal shows it (box drawing on,
+colour codes stripped), or as a pipe receives it (``terminal=False``).
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+from brtrade.cli import app
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_COLUMNS = "80"
+
+
+def run(args: str, *, terminal: bool = True) -> tuple[str, str, int]:
+    env = {"COLUMNS": _COLUMNS, "NO_COLOR": None, "TERM": "xterm", "BRTRADE_FACTS": None}
+    env["FORCE_COLOR"] = "1" if terminal else None
+    result = CliRunner().invoke(app, shlex.split(args), env=env, catch_exceptions=False)
+    out = "\n".join(line.rstrip() for line in _ANSI.sub("", result.stdout).splitlines())
+    return out.strip("\n"), result.stderr.strip(), result.exit_code
+
+
+def example(args: str, *, terminal: bool = True, head: int | None = None) -> str:
+    """A console block: the command line and what it prints."""
+    out, err, _ = run(args, terminal=terminal)
+    lines = out.splitlines()
+    if head is not None and len(lines) > head:
+        lines = [*lines[:head], "…"]
+    body = "\n".join(lines + ([err] if err else []))
+    return f"```console\n$ brtrade {args}\n{body}\n```\n"
+
+
+def pipeline(args: str, script: str) -> str:
+    """``brtrade ARGS | python -c SCRIPT``, run for real."""
+    out, _, _ = run(args, terminal=False)
+    piped = subprocess.run(
+        [sys.executable, "-c", script], input=out, capture_output=True, text=True, check=True
+    ).stdout.rstrip()
+    return f"```console\n$ brtrade {args} | python -c {shlex.quote(script)}\n{piped}\n```\n"
+
+
+def help_text(command: str | None) -> str:
+    args = f"{command} --help" if command else "--help"
+    out, _, code = run(args, terminal=False)
+    assert code == 0
+    return f"```text\n$ brtrade {args}\n{out}\n```\n"
+
+
+COMMANDS = ["facts", "quote", "speakers", "topics", "show", "sources"]

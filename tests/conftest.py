@@ -1,0 +1,79 @@
+"""Shared fixtures.
+
+Rich's width and colour are pinned so that output is the same on every
+machine, and commands run through Typer's CliRunner with exceptions
+propagating: a bug fails its test instead of hiding behind an exit code.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from brtrade.cli import app
+from brtrade.core.loader import load_fact_base
+from brtrade.core.model import FactBase
+from brtrade.core.paths import bundled_facts_path
+
+DATA = Path(__file__).parent / "data"
+MINI = DATA / "mini"
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture(autouse=True)
+def pinned_terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    for var in ("BRTRADE_FACTS", "BRTRADE_DEBUG", "FORCE_COLOR", "NO_COLOR", "TERM"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("LINES", "40")
+    yield
+
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run() -> Run:
+    """Run brtrade with arguments; returns the Result (stdout and stderr apart)."""
+    runner = CliRunner()
+
+    def _run(*args: str, env: dict[str, str] | None = None) -> Result:
+        return runner.invoke(app, list(args), env=env, catch_exceptions=False)
+
+    return _run
+
+
+@pytest.fixture
+def run_json(run: Run) -> Callable[..., Any]:
+    """Run a command that must succeed and return its stdout parsed as JSON."""
+
+    def _run_json(*args: str) -> Any:
+        result = run(*args, "--json")
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)
+
+    return _run_json
+
+
+@pytest.fixture(scope="session")
+def base() -> FactBase:
+    return load_fact_base(bundled_facts_path())
+
+
+@pytest.fixture(scope="session")
+def mini_base() -> FactBase:
+    return load_fact_base(MINI / "facts.yaml")
+
+
+@pytest.fixture
+def mini_copy(tmp_path: Path) -> Path:
+    """A writable copy of the mini base; returns the path of its facts.yaml."""
+    dest = tmp_path / "mini"
+    shutil.copytree(MINI, dest)
+    return dest / "facts.yaml"

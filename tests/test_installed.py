@@ -1,0 +1,68 @@
+"""The installed `brtrade` console script, run as a user would: in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA
+
+SCRIPT = shutil.which("brtrade", path=str(Path(sys.executable).parent)) or shutil.which("brtrade")
+
+
+@pytest.fixture(scope="module")
+def brtrade() -> str:
+    assert SCRIPT, "the brtrade script is not installed: run pip install -e '.[test]'"
+    return SCRIPT
+
+
+def sh(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("BRTRADE_")}
+    full_env.update(env or {})
+    return subprocess.run(
+        args, cwd=cwd, env=full_env, capture_output=True, text=True, encoding="utf-8", timeout=60
+    )
+
+
+def test_facts_asean_from_another_folder(brtrade: str, tmp_path: Path) -> None:
+    result = sh(brtrade, "facts", "asean", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "largest trading partner" in result.stdout
+    assert "\x1b[" not in result.stdout  # a pipe gets no ANSI codes
+    assert result.stderr == ""
+
+
+def test_json_pipes_into_a_script(brtrade: str, tmp_path: Path) -> None:
+    result = sh(brtrade, "facts", "--json", cwd=tmp_path)
+    assert result.returncode == 0
+    data = json.loads(result.stdout)
+    assert len(data) == 18 and all(r["provenance"]["evidence"] for r in data)
+
+
+def test_quote_speaker(brtrade: str, tmp_path: Path) -> None:
+    result = sh(brtrade, "quote", "--speaker", "Tu Xinquan", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "Tu Xinquan" in result.stdout
+
+
+def test_bad_base_is_one_line_and_exit_3(brtrade: str, tmp_path: Path) -> None:
+    result = sh(
+        brtrade, "facts", cwd=tmp_path, env={"BRTRADE_FACTS": str(DATA / "broken" / "syntax.yaml")}
+    )
+    assert result.returncode == 3
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and "syntax.yaml:5" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    result = sh(sys.executable, "-m", "brtrade", "--version", cwd=tmp_path)
+    assert result.returncode == 0 and result.stdout.startswith("brtrade ")
