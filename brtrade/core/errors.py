@@ -31,8 +31,10 @@ class NotFoundError(BrtradeError):
 class FactBaseError(BrtradeError):
     """A fact file is missing, unreadable or invalid.
 
-    ``file`` and ``line`` say where; ``field`` is the path of the offending
-    field inside the document, such as ``claims[3].figures[0].value``.
+    ``file`` and ``line`` say where; ``record`` is the id of the record the
+    problem is in, when known; ``field`` is the path of the offending field
+    inside the document, such as ``claims[3].figures[0].value``; ``rule`` names
+    the check that found it (see ``brtrade check``).
     """
 
     def __init__(
@@ -43,16 +45,25 @@ class FactBaseError(BrtradeError):
         line: int | None = None,
         field: str | None = None,
         hint: str | None = None,
+        record: str | None = None,
+        rule: str = "schema",
     ) -> None:
         super().__init__(message, hint=hint)
         self.file = file
         self.line = line
         self.field = field
+        self.record = record
+        self.rule = rule
 
     @property
     def location(self) -> str:
         return f"{self.file}:{self.line}" if self.line is not None else self.file
 
     def describe(self) -> str:
-        where = self.location + (f": {self.field}" if self.field else "")
-        return f"{where}: {super().describe()}"
+        """``file:line: record-id: field: message (hint)``, parts omitted when unknown."""
+        parts = [self.location]
+        if self.record:
+            parts.append(self.record)
+        if self.field:
+            parts.append(self.field)
+        return ": ".join(parts) + ": " + super().describe()

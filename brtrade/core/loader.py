@@ -217,6 +217,7 @@ class _Ref:
     value: str
     line: int
     field: str
+    record: str | None
 
 
 def _describe(node: Any) -> str:
@@ -232,16 +233,50 @@ def _describe(node: Any) -> str:
     return f"the string {node.value!r}"
 
 
+# What YAML 1.1 tools (PyYAML's safe_load, many editors) read a plain scalar as,
+# by the kind of value the schema wants there.
+_YAML11_OK = {
+    "str": {"str"},
+    "enum": {"str"},
+    "int": {"int"},
+    "number": {"int", "float"},
+    "bool": {"bool"},
+}
+
+
 class _Walker:
-    def __init__(self, file: str) -> None:
+    """Walks composed YAML nodes against the model.
+
+    Strict (``problems is None``): the first problem raises. Collecting: every
+    problem is appended to ``problems``, the bad field or record is skipped,
+    and the walk goes on; ``lint`` adds the YAML 1.1 portability rule.
+    """
+
+    def __init__(self, file: str, problems: list[FactBaseError] | None, lint: bool) -> None:
         self.file = file
         self.seen: set[int] = set()
         self.refs: list[_Ref] = []
+        self.problems = problems
+        self.lint = lint
+        self.record_id: str | None = None
 
-    def error(self, node: Any, field: str, message: str, hint: str | None = None) -> FactBaseError:
+    def error(
+        self, node: Any, field: str, message: str, hint: str | None = None, rule: str = "schema"
+    ) -> FactBaseError:
         return FactBaseError(
-            message, file=self.file, line=node.start_mark.line + 1, field=field or None, hint=hint
+            message,
+            file=self.file,
+            line=node.start_mark.line + 1,
+            field=field or None,
+            hint=hint,
+            record=self.record_id,
+            rule=rule,
         )
+
+    def report(self, problem: FactBaseError) -> None:
+        if self.problems is None:
+            raise problem
+        self.problems.append(problem)
 
     def _enter(self, node: Any, field: str) -> None:
         if id(node) in self.seen:
@@ -251,6 +286,7 @@ class _Walker:
                 "YAML aliases are not supported: the value anchored here (&name) is "
                 "used again through an alias (*name)",
                 hint="write the value out in full at each place",
+                rule="yaml",
             )
         self.seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS:
@@ -259,9 +295,11 @@ class _Walker:
                 field,
                 f"the YAML tag {node.tag!r} is not allowed",
                 hint="fact files use plain YAML: remove the tag",
+                rule="yaml",
             )
 
     def record(self, node: Any, cls: type, field: str) -> Any:
+        """A model instance, or None (collecting mode) when the record is unusable."""
         import yaml
 
         self._enter(node, field)
@@ -273,10 +311,21 @@ class _Walker:
                 f"expected a mapping ({what}), found {_describe(node)}",
                 hint="write the fields as 'key: value' lines",
             )
+        outer_id = self.record_id
+        self.record_id = _peek_id(node) or outer_id
+        try:
+            return self._record_fields(node, cls, field, what)
+        finally:
+            self.record_id = outer_id
+
+    def _record_fields(self, node: Any, cls: type, field: str, what: str) -> Any:
+        import yaml
+
         plan = field_plan(cls)
         by_name = {p.name: p for p in plan}
         values: dict[str, Any] = {}
         key_lines: dict[str, int] = {}
+        failed = False
         prefix = f"{field}." if field else ""
         for key_node, value_node in node.value:
             self._enter(key_node, field)
@@ -284,35 +333,54 @@ class _Walker:
                 raise self.error(key_node, field, "a mapping key must be a plain name")
             key = key_node.value
             if key in key_lines:
-                raise self.error(
-                    key_node,
-                    prefix + key,
-                    f"duplicate key '{key}' (first at line {key_lines[key]})",
-                    hint="YAML would silently keep only the last one; remove one",
+                self.report(
+                    self.error(
+                        key_node,
+                        prefix + key,
+                        f"duplicate key '{key}' (first at line {key_lines[key]})",
+                        hint="YAML would silently keep only the last one; remove one",
+                        rule="yaml",
+                    )
                 )
+                continue
             key_lines[key] = key_node.start_mark.line + 1
             fp = by_name.get(key)
             if fp is None:
                 close = difflib.get_close_matches(key, list(by_name), n=1)
                 hint = f"did you mean '{close[0]}'?" if close else None
                 allowed = ", ".join(by_name)
-                raise self.error(
-                    key_node,
-                    prefix + key,
-                    f"unknown field '{key}' in {what} (allowed: {allowed})",
-                    hint=hint,
+                self.report(
+                    self.error(
+                        key_node,
+                        prefix + key,
+                        f"unknown field '{key}' in {what} (allowed: {allowed})",
+                        hint=hint,
+                    )
                 )
-            values[key] = self.value(value_node, fp.spec, prefix + key, fp.ref)
+                continue
+            try:
+                values[key] = self.value(value_node, fp.spec, prefix + key, fp.ref)
+            except FactBaseError as problem:
+                self.report(problem)
+                failed = failed or fp.required
         for fp in plan:
+            if fp.name not in values and fp.name in key_lines:
+                continue  # already reported
             if fp.required and fp.name not in values:
-                raise self.error(
-                    node,
-                    prefix + fp.name,
-                    f"missing required field '{fp.name}' in {what}",
-                    hint=f"add '{fp.name}:'",
+                self.report(
+                    self.error(
+                        node,
+                        prefix + fp.name,
+                        f"missing required field '{fp.name}' in {what}",
+                        hint=f"add '{fp.name}:'",
+                    )
                 )
-            if fp.name in values and values[fp.name] is None and not fp.spec.optional:
-                raise self.error(node, prefix + fp.name, f"'{fp.name}' must not be empty")
+                failed = True
+            elif fp.name in values and values[fp.name] is None and not fp.spec.optional:
+                self.report(self.error(node, prefix + fp.name, f"'{fp.name}' must not be empty"))
+                failed = True
+        if failed:
+            return None
         if any(f.name == "origin" for f in dataclasses.fields(cls)):
             values["origin"] = Origin(self.file, node.start_mark.line + 1)
         return cls(**values)
@@ -339,15 +407,21 @@ class _Walker:
                     hint="write the items as '- item' lines or [a, b]",
                 )
             inner = spec.inner
-            if inner.kind == "record":
-                return tuple(
-                    self.value(item, inner, f"{field}[{i}]", ref)
-                    for i, item in enumerate(node.value)
-                )
             items = []
             for i, item in enumerate(node.value):
-                self._enter(item, f"{field}[{i}]")
-                items.append(self.scalar(item, inner, f"{field}[{i}]", ref))
+                try:
+                    if inner.kind == "record":
+                        got = self.value(item, inner, f"{field}[{i}]", ref)
+                    else:
+                        self._enter(item, f"{field}[{i}]")
+                        got = self.scalar(item, inner, f"{field}[{i}]", ref)
+                except FactBaseError as problem:
+                    if inner.kind != "record":
+                        raise
+                    self.report(problem)
+                    continue
+                if got is not None:
+                    items.append(got)
             return tuple(items)
         return self.scalar(node, spec, field, ref)
 
@@ -362,6 +436,8 @@ class _Walker:
             if spec.optional:
                 return None
             raise self.error(node, field, "must not be empty")
+        if self.lint and plain:
+            self._lint_yaml11(node, spec, field)
         if spec.kind in ("str", "enum"):
             if not text.strip():
                 raise self.error(node, field, "must not be blank")
@@ -374,7 +450,7 @@ class _Walker:
                     hint=f"did you mean '{close[0]}'?" if close else None,
                 )
             if ref is not None:
-                self.refs.append(_Ref(ref, text, node.start_mark.line + 1, field))
+                self.refs.append(_Ref(ref, text, node.start_mark.line + 1, field, self.record_id))
             return text
         if not plain:
             raise self.error(
@@ -404,6 +480,28 @@ class _Walker:
             )
         raise AssertionError(spec.kind)
 
+    def _lint_yaml11(self, node: Any, spec: _Spec, field: str) -> None:
+        """Flag a plain scalar that YAML 1.1 tools would read as another type."""
+        read_as = node.tag.rsplit(":", 1)[-1]
+        if read_as in _YAML11_OK.get(spec.kind, {read_as}):
+            return
+        if spec.kind in ("str", "enum"):
+            hint = f'quote it: "{node.value}"'
+        elif spec.kind == "number":
+            hint = "write the exponent with a sign, like 4.74e+12"
+        else:
+            hint = None
+        self.report(
+            self.error(
+                node,
+                field,
+                f"{node.value!r} is read here as {spec.kind}, but YAML 1.1 tools "
+                f"(PyYAML, editors) read it as {read_as}",
+                hint=hint,
+                rule="yaml-1.1",
+            )
+        )
+
 
 _KIND_WORDS = {"int": "a whole number", "number": "a number", "bool": "true or false"}
 
@@ -417,6 +515,16 @@ def _is_null(node: Any) -> bool:
     return _plain(node) and node.tag == _CORE_TAG + "null" and node.value in _NULLS
 
 
+def _peek_id(node: Any) -> str | None:
+    """The value of a mapping's ``id`` key, if it is a plain value."""
+    for key_node, value_node in node.value:
+        if getattr(key_node, "value", None) == "id" and isinstance(
+            getattr(value_node, "value", None), str
+        ):
+            return str(value_node.value) or None
+    return None
+
+
 # --------------------------------------------------------------------------
 # Files, folders and the merged base.
 
@@ -428,40 +536,59 @@ class ParsedFile:
     refs: list[_Ref]
 
 
-def parse_fact_file(path: Path) -> ParsedFile:
-    """Parse and validate one fact file on its own (references unchecked)."""
+_EMPTY = FactFile(format=FORMAT_VERSION)
+
+
+def parse_fact_file(
+    path: Path, problems: list[FactBaseError] | None = None, *, lint: bool = False
+) -> ParsedFile:
+    """Parse and validate one fact file on its own (references unchecked).
+
+    With ``problems``, every problem is appended there and whatever is valid
+    is returned; otherwise the first problem raises.
+    """
     shown = str(path)
-    text = read_fact_text(path)
-    root = _compose(text, shown)
-    if root is None:
-        raise FactBaseError(
-            "the file holds no YAML document",
-            file=shown,
-            hint="a fact file is a mapping with 'format: 1' and lists of sources, claims, ...",
-        )
-    walker = _Walker(shown)
+    walker = _Walker(shown, problems, lint)
     try:
-        content = walker.record(root, FactFile, "")
-    except RecursionError:
-        raise FactBaseError("the YAML is nested too deeply", file=shown) from None
-    if content.format != FORMAT_VERSION:
-        raise FactBaseError(
-            f"unsupported format {content.format}",
-            file=shown,
-            line=root.start_mark.line + 1,
-            field="format",
-            hint=f"this brtrade reads format {FORMAT_VERSION}",
-        )
+        text = read_fact_text(path)
+        root = _compose(text, shown)
+        if root is None:
+            raise FactBaseError(
+                "the file holds no YAML document",
+                file=shown,
+                hint="a fact file is a mapping with 'format: 1' and lists of sources, claims, ...",
+            )
+        try:
+            content = walker.record(root, FactFile, "")
+        except RecursionError:
+            raise FactBaseError("the YAML is nested too deeply", file=shown) from None
+        if content is None:
+            return ParsedFile(path, _EMPTY, walker.refs)
+        if content.format != FORMAT_VERSION:
+            raise FactBaseError(
+                f"unsupported format {content.format}",
+                file=shown,
+                line=root.start_mark.line + 1,
+                field="format",
+                hint=f"this brtrade reads format {FORMAT_VERSION}",
+            )
+    except FactBaseError as problem:
+        walker.report(problem)
+        return ParsedFile(path, _EMPTY, walker.refs)
     return ParsedFile(path, content, walker.refs)
 
 
 def fact_files(path: Path) -> list[Path]:
     """The fact files that ``path`` names: itself, or the YAML files in a folder."""
     if path.is_dir():
+        try:
+            entries = list(path.iterdir())
+        except OSError as exc:
+            raise FactBaseError(
+                f"cannot list the folder: {exc.strerror or exc}", file=str(path)
+            ) from None
         files = sorted(
-            p
-            for p in path.iterdir()
-            if p.suffix in FACT_FILE_SUFFIXES and not p.name.startswith(".")
+            p for p in entries if p.suffix in FACT_FILE_SUFFIXES and not p.name.startswith(".")
         )
         if not files:
             raise FactBaseError(
@@ -473,13 +600,14 @@ def fact_files(path: Path) -> list[Path]:
 
 def resolve_source_path(source: Source, fact_file: Path) -> Path:
     """The source's text file, which must lie inside the fact file's folder."""
-    where = f"{fact_file}:{source.origin.line if source.origin else '?'}"
+    line = source.origin.line if source.origin else None
     rel = Path(source.text)
     if rel.is_absolute() or ".." in rel.parts or source.text.startswith("~"):
         raise FactBaseError(
-            f"source '{source.id}': text path {source.text!r} must be relative and stay "
-            "inside the fact file's folder",
-            file=where,
+            f"text path {source.text!r} must be relative and stay inside the fact file's folder",
+            file=str(fact_file),
+            line=line,
+            record=source.id,
             field="text",
             hint="put the text beside the fact file, for example sources/article.txt",
         )
@@ -487,73 +615,109 @@ def resolve_source_path(source: Source, fact_file: Path) -> Path:
     resolved = (folder / rel).resolve()
     if not resolved.is_relative_to(folder):
         raise FactBaseError(
-            f"source '{source.id}': text path {source.text!r} leads outside the fact file's "
-            "folder (through a symlink)",
-            file=where,
+            f"text path {source.text!r} leads outside the fact file's folder (through a symlink)",
+            file=str(fact_file),
+            line=line,
+            record=source.id,
             field="text",
         )
     return resolved
 
 
-def load_fact_base(path: str | os.PathLike[str]) -> FactBase:
-    """Load a fact file, or a folder of them, into one validated :class:`FactBase`."""
+def _root_path(path: str | os.PathLike[str]) -> Path:
     root = Path(path)
     if not root.exists() and not root.is_symlink():
         raise FactBaseError(
             "no such fact file or folder", file=str(root), hint="check --facts or BRTRADE_FACTS"
         )
-    parsed = [parse_fact_file(p) for p in fact_files(root)]
-    return merge(parsed)
+    return root
 
 
-def merge(parsed: list[ParsedFile]) -> FactBase:
-    def collect(attr: str) -> tuple[Any, ...]:
+def load_fact_base(path: str | os.PathLike[str]) -> FactBase:
+    """Load a fact file, or a folder of them, into one validated :class:`FactBase`.
+
+    The first problem raises :class:`FactBaseError`.
+    """
+    parsed = [parse_fact_file(p) for p in fact_files(_root_path(path))]
+    base, _ = merge(parsed, collect=False)
+    return base
+
+
+def lint_fact_base(path: str | os.PathLike[str]) -> tuple[FactBase, list[FactBaseError]]:
+    """Load what is valid and collect every problem, for ``brtrade check``.
+
+    A path that does not exist, or an empty folder, still raises.
+    """
+    problems: list[FactBaseError] = []
+    parsed = [parse_fact_file(p, problems, lint=True) for p in fact_files(_root_path(path))]
+    base, more = merge(parsed, collect=True)
+    return base, problems + more
+
+
+def merge(parsed: list[ParsedFile], *, collect: bool) -> tuple[FactBase, list[FactBaseError]]:
+    """Merge parsed files into one base and cross-check it.
+
+    Strict (``collect=False``): the first problem raises. Collecting: the base
+    keeps what is valid and every problem is returned.
+    """
+    problems: list[FactBaseError] = []
+
+    def report(problem: FactBaseError) -> None:
+        if not collect:
+            raise problem
+        problems.append(problem)
+
+    def collect_group(attr: str) -> tuple[Any, ...]:
         return tuple(r for p in parsed for r in getattr(p.content, attr))
 
     source_paths: dict[str, str] = {}
     for p in parsed:
         for src in p.content.sources:
-            source_paths.setdefault(src.id, str(resolve_source_path(src, p.path)))
+            try:
+                source_paths.setdefault(src.id, str(resolve_source_path(src, p.path)))
+            except FactBaseError as bad_path:
+                report(bad_path)
 
     base = FactBase(
-        sources=collect("sources"),
-        topics=collect("topics"),
-        entities=collect("entities"),
-        speakers=collect("speakers"),
-        quotes=collect("quotes"),
-        claims=collect("claims"),
+        sources=collect_group("sources"),
+        topics=collect_group("topics"),
+        entities=collect_group("entities"),
+        speakers=collect_group("speakers"),
+        quotes=collect_group("quotes"),
+        claims=collect_group("claims"),
         source_paths=source_paths,
         files=tuple(str(p.path) for p in parsed),
     )
-    _check_unique(base)
-    _check_refs(base, parsed)
-    _check_consistency(base)
-    return base
+    for check in (_check_unique(base), _check_refs(base, parsed), _check_consistency(base)):
+        for problem in check:
+            report(problem)
+    return base, problems
 
 
-def _check_unique(base: FactBase) -> None:
+def _check_unique(base: FactBase) -> Iterable[FactBaseError]:
     for kind, records in base.groups():
         first: dict[str, Any] = {}
         for rec in records:
             if not _ID.match(rec.id):
-                raise _record_error(
+                yield _record_error(
                     rec,
                     "id",
                     f"{kind} id {rec.id!r} must be lower-case letters, digits, '.', '_' or '-'",
                 )
             if rec.id in first:
-                raise _record_error(
+                yield _record_error(
                     rec,
                     "id",
                     f"duplicate {kind} id '{rec.id}' (first defined at {first[rec.id].origin})",
                     hint="give each record its own id",
                 )
+                continue
             first[rec.id] = rec
     seen: dict[str, Claim] = {}
     for claim in base.claims:
         for i, fig in enumerate(claim.figures):
             if fig.id in seen:
-                raise _record_error(
+                yield _record_error(
                     claim,
                     f"figures[{i}].id",
                     f"duplicate figure id '{fig.id}' (also in claim '{seen[fig.id].id}')",
@@ -561,63 +725,66 @@ def _check_unique(base: FactBase) -> None:
             seen[fig.id] = claim
 
 
-def _check_refs(base: FactBase, parsed: list[ParsedFile]) -> None:
-    known = {kind: base.index[kind] for kind, _ in base.groups()}
-    known["figure"] = base.figures_by_id  # type: ignore[assignment]
+def _check_refs(base: FactBase, parsed: list[ParsedFile]) -> Iterable[FactBaseError]:
+    known: dict[str, Any] = {kind: base.index[kind] for kind, _ in base.groups()}
+    known["figure"] = base.figures_by_id
     for p in parsed:
         for ref in p.refs:
             targets = known[ref.kind]
             if ref.value not in targets:
                 close = difflib.get_close_matches(ref.value, list(targets), n=1)
                 hint = f"did you mean '{close[0]}'?" if close else f"define the {ref.kind} first"
-                raise FactBaseError(
+                yield FactBaseError(
                     f"unknown {ref.kind} '{ref.value}'",
                     file=str(p.path),
                     line=ref.line,
                     field=ref.field,
                     hint=hint,
+                    record=ref.record,
+                    rule="reference",
                 )
 
 
-def _check_consistency(base: FactBase) -> None:
+def _check_consistency(base: FactBase) -> Iterable[FactBaseError]:
     for claim in base.claims:
-        if claim.quote is not None:
+        if claim.quote is not None and claim.quote in base.index["quote"]:
             quote = base.quote(claim.quote)
             if claim.speaker != quote.speaker:
-                raise _record_error(
+                yield _record_error(
                     claim,
                     "speaker",
-                    f"claim is made in quote '{quote.id}' by '{quote.speaker}' but is "
+                    f"the claim is made in quote '{quote.id}' by '{quote.speaker}' but is "
                     f"attributed to '{claim.speaker}'",
                     hint=f"set 'speaker: {quote.speaker}'",
+                    rule="reference",
                 )
         for i, fig in enumerate(claim.figures):
-            _check_figure(claim, i, fig)
+            yield from _check_figure(claim, i, fig)
     for rec in base.cited():
         paras = rec.provenance.paragraphs
         if not paras or any(n < 1 for n in paras) or list(paras) != sorted(set(paras)):
-            raise _record_error(
+            yield _record_error(
                 rec,
                 "provenance.paragraphs",
                 f"paragraphs {list(paras)} must be a non-empty, increasing list of numbers from 1",
             )
 
 
-def _check_figure(claim: Claim, i: int, fig: Figure) -> None:
+def _check_figure(claim: Claim, i: int, fig: Figure) -> Iterable[FactBaseError]:
     field = f"figures[{i}]"
     if fig.kind == "change" and fig.basis is None:
-        raise _record_error(
+        yield _record_error(
             claim,
             f"{field}.basis",
             f"figure '{fig.id}' is a change but has no basis",
             hint="say 'year-on-year', 'same-period-previous-year' or 'unstated'",
         )
     if fig.kind != "change" and fig.basis is not None:
-        raise _record_error(
+        yield _record_error(
             claim, f"{field}.basis", f"figure '{fig.id}' has a basis but is not a change"
         )
     if fig.unit == "percent" and fig.kind not in ("change", "share"):
-        raise _record_error(
+        yield _record_error(
             claim, f"{field}.unit", f"figure '{fig.id}' is in percent but is a {fig.kind}"
         )
 
@@ -627,17 +794,15 @@ def _record_error(
     field: str,
     message: str,
     hint: str | None = None,
+    rule: str = "identity",
 ) -> FactBaseError:
     origin = rec.origin
     return FactBaseError(
-        f"{rec.id}: {message}",
+        message,
         file=origin.file if origin else "?",
         line=origin.line if origin else None,
         field=field,
         hint=hint,
+        record=rec.id,
+        rule=rule,
     )
-
-
-def iter_records(base: FactBase) -> Iterable[Any]:
-    for _, group in base.groups():
-        yield from group
