@@ -36,6 +36,8 @@ FIGURE_KEYS = [
     "basis",
     "approximate",
     "converted_from",
+    "applies_to",
+    "part_of",
     "wording",
 ]
 QUOTE_KEYS = ["type", "id", "speaker", "text", "topics", "entities", "provenance"]

@@ -259,6 +259,9 @@ class _Walker:
         self.problems = problems
         self.lint = lint
         self.record_id: str | None = None
+        self.record_path = ""
+        self.lines: dict[tuple[str, str], int] = {}
+        """(record id, field path inside the record) -> line; kept in lint mode only."""
 
     def error(
         self, node: Any, field: str, message: str, hint: str | None = None, rule: str = "schema"
@@ -311,12 +314,14 @@ class _Walker:
                 f"expected a mapping ({what}), found {_describe(node)}",
                 hint="write the fields as 'key: value' lines",
             )
-        outer_id = self.record_id
-        self.record_id = _peek_id(node) or outer_id
+        outer = (self.record_id, self.record_path)
+        own_id = _peek_id(node)
+        if own_id and cls is not Figure:
+            self.record_id, self.record_path = own_id, field
         try:
             return self._record_fields(node, cls, field, what)
         finally:
-            self.record_id = outer_id
+            self.record_id, self.record_path = outer
 
     def _record_fields(self, node: Any, cls: type, field: str, what: str) -> Any:
         import yaml
@@ -432,6 +437,9 @@ class _Walker:
             raise self.error(node, field, f"expected a single value, found {_describe(node)}")
         text: str = node.value
         plain = _plain(node)
+        if self.lint and self.record_id is not None:
+            inner = field[len(self.record_path) + 1 :] if self.record_path else field
+            self.lines[(self.record_id, inner)] = node.start_mark.line + 1
         if plain and text in _NULLS and node.tag == _CORE_TAG + "null":
             if spec.optional:
                 return None
@@ -534,6 +542,7 @@ class ParsedFile:
     path: Path
     content: FactFile
     refs: list[_Ref]
+    lines: dict[tuple[str, str], int] = dataclasses.field(default_factory=dict)
 
 
 _EMPTY = FactFile(format=FORMAT_VERSION)
@@ -563,7 +572,7 @@ def parse_fact_file(
         except RecursionError:
             raise FactBaseError("the YAML is nested too deeply", file=shown) from None
         if content is None:
-            return ParsedFile(path, _EMPTY, walker.refs)
+            return ParsedFile(path, _EMPTY, walker.refs, walker.lines)
         if content.format != FORMAT_VERSION:
             raise FactBaseError(
                 f"unsupported format {content.format}",
@@ -574,8 +583,8 @@ def parse_fact_file(
             )
     except FactBaseError as problem:
         walker.report(problem)
-        return ParsedFile(path, _EMPTY, walker.refs)
-    return ParsedFile(path, content, walker.refs)
+        return ParsedFile(path, _EMPTY, walker.refs, walker.lines)
+    return ParsedFile(path, content, walker.refs, walker.lines)
 
 
 def fact_files(path: Path) -> list[Path]:
@@ -643,7 +652,20 @@ def load_fact_base(path: str | os.PathLike[str]) -> FactBase:
     return base
 
 
-def lint_fact_base(path: str | os.PathLike[str]) -> tuple[FactBase, list[FactBaseError]]:
+@dataclass(slots=True)
+class Linted:
+    """What ``brtrade check`` works on: the valid part of a base, and its problems."""
+
+    base: FactBase
+    problems: list[FactBaseError]
+    lines: dict[tuple[str, str], int]
+    """(record id, field path inside the record) -> line of that field."""
+
+    def line(self, record_id: str, field: str, default: int | None) -> int | None:
+        return self.lines.get((record_id, field), default)
+
+
+def lint_fact_base(path: str | os.PathLike[str]) -> Linted:
     """Load what is valid and collect every problem, for ``brtrade check``.
 
     A path that does not exist, or an empty folder, still raises.
@@ -651,7 +673,10 @@ def lint_fact_base(path: str | os.PathLike[str]) -> tuple[FactBase, list[FactBas
     problems: list[FactBaseError] = []
     parsed = [parse_fact_file(p, problems, lint=True) for p in fact_files(_root_path(path))]
     base, more = merge(parsed, collect=True)
-    return base, problems + more
+    lines: dict[tuple[str, str], int] = {}
+    for p in parsed:
+        lines.update(p.lines)
+    return Linted(base, problems + more, lines)
 
 
 def merge(parsed: list[ParsedFile], *, collect: bool) -> tuple[FactBase, list[FactBaseError]]:

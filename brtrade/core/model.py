@@ -113,6 +113,18 @@ class Figure:
     converted_from: str | None = meta(
         "For a currency conversion: the id of the figure it converts.", ref="figure", default=None
     )
+    applies_to: str | None = meta(
+        "For a change: the figure of the level it changed to. For a share: the figure of the "
+        "part whose share it is. Used by the arithmetic cross-checks.",
+        ref="figure",
+        default=None,
+    )
+    part_of: str | None = meta(
+        "For an amount: the figure of a larger amount that includes it (editorial knowledge). "
+        "`brtrade check` flags a part that exceeds its whole.",
+        ref="figure",
+        default=None,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +134,7 @@ class Claim:
     kind: ClaimKind = meta("What sort of assertion the claim is.")
     provenance: Provenance = meta("Where the claim comes from.")
     period: str | None = meta("Period the claim covers; null when unstated.", default=None)
-    topics: tuple[str, ...] = meta("Editorial topics.", ref="topic", default=())
+    topics: tuple[str, ...] = meta("Ids of the topics.", ref="topic", default=())
     entities: tuple[str, ...] = meta("Entities the claim is about.", ref="entity", default=())
     figures: tuple[Figure, ...] = meta("The numbers the claim states.", default=())
     speaker: str | None = meta(
@@ -144,7 +156,7 @@ class Quote:
         verbatim=True,
     )
     provenance: Provenance = meta("Where the quote is; the evidence is its attribution.")
-    topics: tuple[str, ...] = meta("Editorial topics.", ref="topic", default=())
+    topics: tuple[str, ...] = meta("Ids of the topics.", ref="topic", default=())
     entities: tuple[str, ...] = meta("Entities the quote is about.", ref="entity", default=())
     origin: Origin | None = origin_field()
 
@@ -208,7 +220,7 @@ class FactFile:
 
     format: int = meta("Version of the fact-file format; this is format 1.")
     sources: tuple[Source, ...] = meta("Sources the records cite.", default=())
-    topics: tuple[Topic, ...] = meta("Editorial topics.", default=())
+    topics: tuple[Topic, ...] = meta("Topics records can carry.", default=())
     entities: tuple[Entity, ...] = meta("Named entities.", default=())
     speakers: tuple[Speaker, ...] = meta("People quoted.", default=())
     quotes: tuple[Quote, ...] = meta("Direct quotes.", default=())

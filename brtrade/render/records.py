@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from brtrade.core.derive import Derived
+from brtrade.core.errors import FactBaseError
 from brtrade.core.model import (
     Claim,
     Entity,
@@ -45,6 +47,8 @@ def figure(f: Figure) -> JSON:
         "basis": f.basis,
         "approximate": f.approximate,
         "converted_from": f.converted_from,
+        "applies_to": f.applies_to,
+        "part_of": f.part_of,
         "wording": f.wording,
     }
 
@@ -166,3 +170,31 @@ def record(base: FactBase, r: Record) -> JSON:
 def to_json(data: Sequence[JSON] | JSON) -> str:
     """UTF-8-ready JSON text: two-space indent, keys in contract order, no colour."""
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def derived(d: Derived) -> JSON:
+    return {
+        "type": "derived",
+        "id": d.id,
+        "kind": d.kind,
+        "label": d.label,
+        "value": d.value,
+        "unit": d.unit,
+        "formula": d.formula,
+        "inputs": list(d.inputs),
+        "period": d.period,
+        "flag": d.flag,
+        "derived": True,
+    }
+
+
+def problem(p: FactBaseError) -> JSON:
+    return {
+        "file": p.file,
+        "line": p.line,
+        "record": p.record,
+        "field": p.field,
+        "rule": p.rule,
+        "message": p.message,
+        "hint": p.hint,
+    }

@@ -337,3 +337,36 @@ def overview(counts: Sequence[tuple[str, int]], examples: Sequence[str]) -> Rend
     for e in examples:
         ex.append(f"  {e}\n", style="")
     return Group(head, grid, ex)
+
+
+def human_amount(value: float, unit: str) -> str:
+    """4.74e12 -> '4.74 trillion'; small numbers as they are."""
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= scale:
+            return f"{value / scale:,.2f} {word} {unit}"
+    if unit == "percent":
+        return f"{value:.2f}%"
+    return f"{value:,.4g} {unit}"
+
+
+def derived_table(found: Sequence[Any], plain: bool) -> RenderableType:
+    table = _table("Derived", "Value", "Formula", "Inputs", plain=plain, lines=True)
+    for d in found:
+        label = Text()
+        label.append_text(_text(d.label))
+        label.append("\n")
+        label.append_text(_text(d.id, DIM))
+        if d.flag:
+            label.append("\n")
+            label.append_text(_text(f"flag: {d.flag}", "bold red"))
+        table.add_row(
+            label,
+            _text(human_amount(d.value, d.unit), FIGURE),
+            _text(d.formula),
+            _text("\n".join(d.inputs)),
+        )
+    note = Text(
+        "Derived by brtrade from the article's figures; the article does not state them.",
+        style=DIM,
+    )
+    return Group(table, note)

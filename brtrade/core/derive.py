@@ -1,0 +1,164 @@
+"""Derived figures: arithmetic on the article's own figures, never mixed with them.
+
+Each derived figure says how it was computed (``formula``) and from which
+figures (``inputs``). Some are checks as well: a spread of implied exchange
+rates over the tolerance, a share over 100 percent, or a part larger than its
+whole is flagged, and ``brtrade check`` reports the flags as problems.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from brtrade.core.model import Claim, FactBase, Figure
+
+DEFAULT_RATE_TOLERANCE = 2.0
+"""Percent: implied exchange rates may differ by this much (max - min, over the mean)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Derived:
+    id: str
+    kind: str  # exchange-rate | rate-spread | implied-total | prior-value | part-of-whole
+    label: str
+    value: float
+    unit: str
+    formula: str
+    inputs: tuple[str, ...]
+    period: str | None
+    flag: str | None = None
+    """Why this derived figure is a problem, or None."""
+    claim: str | None = None
+    """The claim the derivation is anchored to (where a flag is reported)."""
+
+
+def _num(value: float) -> str:
+    return f"{value:.4g}"
+
+
+def _pct(value: float) -> str:
+    return f"{value:g}%"
+
+
+def derive(base: FactBase, rate_tolerance: float = DEFAULT_RATE_TOLERANCE) -> list[Derived]:
+    """Every derived figure the base supports, in document order by kind."""
+    figs = base.figures_by_id
+    out: list[Derived] = []
+    rates: list[Derived] = []
+    for claim in base.claims:
+        for f in claim.figures:
+            if f.converted_from and f.converted_from in figs:
+                _, orig = figs[f.converted_from]
+                if f.value:
+                    d = Derived(
+                        id=f"exchange-rate:{f.id}",
+                        kind="exchange-rate",
+                        label=f"{orig.unit} per {f.unit} implied by the conversion of "
+                        f"{orig.measure}",
+                        value=orig.value / f.value,
+                        unit=f"{orig.unit}/{f.unit}",
+                        formula=f"{_num(orig.value)} {orig.unit} / {_num(f.value)} {f.unit}",
+                        inputs=(orig.id, f.id),
+                        period=f.period,
+                        claim=claim.id,
+                    )
+                    rates.append(d)
+                    out.append(d)
+    if len(rates) > 1:
+        out.append(_spread(rates, rate_tolerance))
+    for claim in base.claims:
+        for f in claim.figures:
+            out.extend(_from_figure(claim, f, base))
+    return out
+
+
+def _spread(rates: list[Derived], tolerance: float) -> Derived:
+    values = [r.value for r in rates]
+    lo, hi = min(values), max(values)
+    mean = sum(values) / len(values)
+    spread = (hi - lo) / mean * 100
+    flag = None
+    if spread > tolerance:
+        flag = (
+            f"the implied exchange rates differ by {spread:.2f}%, more than the "
+            f"tolerance of {tolerance:g}%"
+        )
+    return Derived(
+        id="exchange-rate-spread",
+        kind="rate-spread",
+        label=f"spread of the {len(rates)} implied exchange rates (tolerance {tolerance:g}%)",
+        value=round(spread, 6),
+        unit="percent",
+        formula=f"({_num(hi)} - {_num(lo)}) / mean {_num(mean)}",
+        inputs=tuple(i for r in rates for i in r.inputs),
+        period=None,
+        flag=flag,
+        claim=rates[-1].claim,
+    )
+
+
+def _from_figure(claim: Claim, f: Figure, base: FactBase) -> list[Derived]:
+    figs = base.figures_by_id
+    out: list[Derived] = []
+    target = figs[f.applies_to][1] if f.applies_to and f.applies_to in figs else None
+    if f.kind == "share" and f.unit == "percent":
+        flag = f"a share of {_pct(f.value)} is over 100%" if f.value > 100 else None
+        if target is not None and 0 < f.value:
+            out.append(
+                Derived(
+                    id=f"implied-total:{f.id}",
+                    kind="implied-total",
+                    label=f"total implied: {target.measure} is {_pct(f.value)} of it",
+                    value=target.value / (f.value / 100),
+                    unit=target.unit,
+                    formula=f"{_num(target.value)} {target.unit} / {_pct(f.value)}",
+                    inputs=(target.id, f.id),
+                    period=f.period,
+                    flag=flag,
+                    claim=claim.id,
+                )
+            )
+    if (
+        f.kind == "change"
+        and target is not None
+        and f.basis in ("year-on-year", "same-period-previous-year")
+        and f.value > -100
+    ):
+        out.append(
+            Derived(
+                id=f"prior-value:{f.id}",
+                kind="prior-value",
+                label=f"prior-period value implied by {_pct(f.value)} growth of {target.measure}",
+                value=target.value / (1 + f.value / 100),
+                unit=target.unit,
+                formula=f"{_num(target.value)} {target.unit} / (1 + {_pct(f.value)})",
+                inputs=(target.id, f.id),
+                period=None,
+                claim=claim.id,
+            )
+        )
+    if f.part_of and f.part_of in figs:
+        _, whole = figs[f.part_of]
+        if whole.unit == f.unit and whole.value:
+            ratio = f.value / whole.value * 100
+            flag = None
+            if f.value > whole.value:
+                flag = (
+                    f"{f.measure} ({_num(f.value)} {f.unit}) exceeds the whole it is part of, "
+                    f"{whole.measure} ({_num(whole.value)} {whole.unit})"
+                )
+            out.append(
+                Derived(
+                    id=f"part-of-whole:{f.id}",
+                    kind="part-of-whole",
+                    label=f"{f.measure} as a share of {whole.measure}",
+                    value=ratio,
+                    unit="percent",
+                    formula=f"{_num(f.value)} / {_num(whole.value)} {f.unit}",
+                    inputs=(f.id, whole.id),
+                    period=f.period,
+                    flag=flag,
+                    claim=claim.id,
+                )
+            )
+    return out
