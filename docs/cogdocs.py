@@ -7,10 +7,14 @@ colour codes stripped), or as a pipe receives it (``terminal=False``).
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -47,6 +51,26 @@ def pipeline(args: str, script: str) -> str:
     return f"```console\n$ brtrade {args} | python -c {shlex.quote(script)}\n{piped}\n```\n"
 
 
+def check_example(*changes: tuple[str, str]) -> str:
+    """``brtrade check`` on a copy of the bundled base with each (old, new) change made."""
+    root = Path(__file__).resolve().parent.parent
+    here = os.getcwd()
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "copy"
+        copy.mkdir()
+        shutil.copytree(root / "sources", copy / "sources")
+        text = (root / "facts.yaml").read_text("utf-8")
+        for old, new in changes:
+            assert text.count(old) == 1, old
+            text = text.replace(old, new)
+        (copy / "facts.yaml").write_text(text, "utf-8")
+        os.chdir(tmp)
+        try:
+            return example("check copy/facts.yaml", terminal=False)
+        finally:
+            os.chdir(here)
+
+
 def help_text(command: str | None) -> str:
     args = f"{command} --help" if command else "--help"
     out, _, code = run(args, terminal=False)
@@ -54,4 +78,14 @@ def help_text(command: str | None) -> str:
     return f"```text\n$ brtrade {args}\n{out}\n```\n"
 
 
-COMMANDS = ["facts", "quote", "speakers", "topics", "show", "sources"]
+COMMANDS = [
+    "facts",
+    "quote",
+    "speakers",
+    "topics",
+    "show",
+    "sources",
+    "check",
+    "derive",
+    "schema",
+]

@@ -25,7 +25,7 @@ from brtrade.core.errors import FactBaseError
 from brtrade.core.loader import Linted, lint_fact_base
 from brtrade.core.model import Claim, FactBase, Figure, Quote, Speaker
 from brtrade.core.provenance import verbatim_pieces
-from brtrade.core.sources import find_spans, normalise_span, source_text
+from brtrade.core.sources import find_spans, first_difference, normalise_span, source_text
 
 RULES = (
     "schema",
@@ -152,12 +152,10 @@ def _check_provenance(linted: Linted) -> list[FactBaseError]:
                     for m, para in enumerate(src.paragraphs, 1)
                     if find_spans(para, part) and m not in search_in
                 ]
-                hint = (
-                    f"it occurs in ¶{', ¶'.join(map(str, elsewhere))}: fix the paragraph numbers"
-                    if elsewhere
-                    else "copy the span from the source text exactly "
-                    "(only whitespace and typographic quotes are normalised)"
-                )
+                if elsewhere:
+                    hint = f"it occurs in ¶{', ¶'.join(map(str, elsewhere))}: fix the paragraphs"
+                else:
+                    hint = _divergence(src.joined(search_in), part)
                 shown = part if len(part) <= 60 else part[:57] + "..."
                 out.append(
                     _problem(
@@ -188,6 +186,15 @@ def _check_provenance(linted: Linted) -> list[FactBaseError]:
                     )
                 )
     return out
+
+
+def _divergence(text: str, span: str) -> str:
+    diff = first_difference(text, span)
+    advice = "copy it exactly; only whitespace and typographic quotes are normalised"
+    if diff is None:
+        return advice
+    said, source = diff
+    return f"it says '…{said}…' where the source has '…{source}…'; {advice}"
 
 
 def parse_wording(wording: str) -> float | None:

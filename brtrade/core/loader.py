@@ -262,6 +262,8 @@ class _Walker:
         self.record_path = ""
         self.lines: dict[tuple[str, str], int] = {}
         """(record id, field path inside the record) -> line; kept in lint mode only."""
+        self.broken: set[tuple[str, str]] = set()
+        """(kind, id) of records dropped for problems: references to them are not news."""
 
     def error(
         self, node: Any, field: str, message: str, hint: str | None = None, rule: str = "schema"
@@ -331,6 +333,7 @@ class _Walker:
         values: dict[str, Any] = {}
         key_lines: dict[str, int] = {}
         failed = False
+        suggested: set[str] = set()
         prefix = f"{field}." if field else ""
         for key_node, value_node in node.value:
             self._enter(key_node, field)
@@ -353,6 +356,7 @@ class _Walker:
             if fp is None:
                 close = difflib.get_close_matches(key, list(by_name), n=1)
                 hint = f"did you mean '{close[0]}'?" if close else None
+                suggested.update(close)
                 allowed = ", ".join(by_name)
                 self.report(
                     self.error(
@@ -371,7 +375,9 @@ class _Walker:
         for fp in plan:
             if fp.name not in values and fp.name in key_lines:
                 continue  # already reported
-            if fp.required and fp.name not in values:
+            if fp.required and fp.name not in values and fp.name in suggested:
+                failed = True  # the unknown key's "did you mean" already says it
+            elif fp.required and fp.name not in values:
                 self.report(
                     self.error(
                         node,
@@ -385,6 +391,9 @@ class _Walker:
                 self.report(self.error(node, prefix + fp.name, f"'{fp.name}' must not be empty"))
                 failed = True
         if failed:
+            own_id = _peek_id(node)
+            if own_id:
+                self.broken.add((what, own_id))
             return None
         if any(f.name == "origin" for f in dataclasses.fields(cls)):
             values["origin"] = Origin(self.file, node.start_mark.line + 1)
@@ -543,6 +552,7 @@ class ParsedFile:
     content: FactFile
     refs: list[_Ref]
     lines: dict[tuple[str, str], int] = dataclasses.field(default_factory=dict)
+    broken: set[tuple[str, str]] = dataclasses.field(default_factory=set)
 
 
 _EMPTY = FactFile(format=FORMAT_VERSION)
@@ -572,7 +582,7 @@ def parse_fact_file(
         except RecursionError:
             raise FactBaseError("the YAML is nested too deeply", file=shown) from None
         if content is None:
-            return ParsedFile(path, _EMPTY, walker.refs, walker.lines)
+            return ParsedFile(path, _EMPTY, walker.refs, walker.lines, walker.broken)
         if content.format != FORMAT_VERSION:
             raise FactBaseError(
                 f"unsupported format {content.format}",
@@ -583,8 +593,8 @@ def parse_fact_file(
             )
     except FactBaseError as problem:
         walker.report(problem)
-        return ParsedFile(path, _EMPTY, walker.refs, walker.lines)
-    return ParsedFile(path, content, walker.refs, walker.lines)
+        return ParsedFile(path, _EMPTY, walker.refs, walker.lines, walker.broken)
+    return ParsedFile(path, content, walker.refs, walker.lines, walker.broken)
 
 
 def fact_files(path: Path) -> list[Path]:
@@ -753,10 +763,11 @@ def _check_unique(base: FactBase) -> Iterable[FactBaseError]:
 def _check_refs(base: FactBase, parsed: list[ParsedFile]) -> Iterable[FactBaseError]:
     known: dict[str, Any] = {kind: base.index[kind] for kind, _ in base.groups()}
     known["figure"] = base.figures_by_id
+    broken = {b for p in parsed for b in p.broken}
     for p in parsed:
         for ref in p.refs:
             targets = known[ref.kind]
-            if ref.value not in targets:
+            if ref.value not in targets and (ref.kind, ref.value) not in broken:
                 close = difflib.get_close_matches(ref.value, list(targets), n=1)
                 hint = f"did you mean '{close[0]}'?" if close else f"define the {ref.kind} first"
                 yield FactBaseError(

@@ -111,3 +111,28 @@ def source_text(base: FactBase, source_id: str) -> SourceText:
     result = SourceText(source_id, path, tuple(split_paragraphs(text)))
     _CACHE[path] = result
     return result
+
+
+def first_difference(haystack: str, needle: str, context: int = 24) -> tuple[str, str] | None:
+    """Where ``needle`` stops matching ``haystack``: (what the needle says, what the text says).
+
+    Finds the longest start of ``needle`` that occurs in ``haystack`` (both
+    normalised) and returns a short window of each from that point. None when
+    not even the first word occurs.
+    """
+    want = normalise_span(needle)
+    text, _ = _normalised_with_map(haystack)
+    lo, hi = 0, len(want)
+    while lo < hi:  # longest prefix of want found in text
+        mid = (lo + hi + 1) // 2
+        if want[:mid] in text:
+            lo = mid
+        else:
+            hi = mid - 1
+    if lo < min(8, len(want)):
+        return None
+    at = text.find(want[:lo]) + lo
+    start = max(0, lo - context)
+    said = want[start : lo + context]
+    source = text[at - (lo - start) : at + context]
+    return said, source

@@ -350,21 +350,22 @@ def human_amount(value: float, unit: str) -> str:
 
 
 def derived_table(found: Sequence[Any], plain: bool) -> RenderableType:
-    table = _table("Derived", "Value", "Formula", "Inputs", plain=plain, lines=True)
+    table = _table("Value", "Derived", plain=plain, lines=True)
+    table.columns[0].no_wrap = True
+    table.columns[0].justify = "right"
     for d in found:
-        label = Text()
-        label.append_text(_text(d.label))
-        label.append("\n")
-        label.append_text(_text(d.id, DIM))
+        cell = Text()
+        cell.append_text(_text(d.label))
+        cell.append("\n")
+        cell.append_text(_text(f"= {d.formula}", FIGURE))
+        cell.append("\n")
+        cell.append_text(_text("from " + ", ".join(d.inputs), DIM))
+        cell.append("\n")
+        cell.append_text(_text(d.id, DIM))
         if d.flag:
-            label.append("\n")
-            label.append_text(_text(f"flag: {d.flag}", "bold red"))
-        table.add_row(
-            label,
-            _text(human_amount(d.value, d.unit), FIGURE),
-            _text(d.formula),
-            _text("\n".join(d.inputs)),
-        )
+            cell.append("\n")
+            cell.append_text(_text(f"flag: {d.flag}", "bold red"))
+        table.add_row(_text(human_amount(d.value, d.unit), FIGURE), cell)
     note = Text(
         "Derived by brtrade from the article's figures; the article does not state them.",
         style=DIM,
