@@ -81,6 +81,7 @@ def help_text(command: str | None) -> str:
 COMMANDS = [
     "facts",
     "quote",
+    "figures",
     "speakers",
     "topics",
     "show",

@@ -55,6 +55,7 @@ def test_exit_codes_are_the_documented_ones() -> None:
         "USAGE": 2,
         "BAD_FACTS": 3,
         "INTERNAL": 70,
+        "OUTPUT": 74,
         "INTERRUPTED": 130,
         "BROKEN_PIPE": 141,
     }

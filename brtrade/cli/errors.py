@@ -18,6 +18,7 @@ import typer
 from typer import _click
 from typer.core import TyperGroup
 
+from brtrade.cli.output import OutputError, silence_stdout
 from brtrade.core.errors import BrtradeError, FactBaseError, NotFoundError, UsageError
 from brtrade.render.safe import terminal_safe
 
@@ -35,6 +36,8 @@ class ExitCode(IntEnum):
     """The fact base is missing, unreadable or invalid."""
     INTERNAL = 70
     """A bug in brtrade (EX_SOFTWARE); re-run with --debug and report it."""
+    OUTPUT = 74
+    """stdout could not be written, as on a full disk (EX_IOERR)."""
     INTERRUPTED = 130
     """Interrupted by Ctrl-C (128 + SIGINT)."""
     BROKEN_PIPE = 141
@@ -45,6 +48,7 @@ _EXIT_FOR: tuple[tuple[type[BrtradeError], ExitCode], ...] = (
     (FactBaseError, ExitCode.BAD_FACTS),
     (UsageError, ExitCode.USAGE),
     (NotFoundError, ExitCode.NO_MATCH),
+    (OutputError, ExitCode.OUTPUT),
 )
 
 
@@ -72,16 +76,6 @@ def debug_requested(args: Sequence[str] | None) -> bool:
     return "--debug" in argv or os.environ.get("BRTRADE_DEBUG", "") not in ("", "0")
 
 
-def _silence_stdout() -> None:
-    """After EPIPE, point stdout at /dev/null so the interpreter's final flush is quiet."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError, AttributeError):
-        pass  # not a real file (tests): nothing will flush to a closed pipe
-
-
 class BrtradeGroup(TyperGroup):
     """The root command group; see the module docstring."""
 
@@ -89,7 +83,7 @@ class BrtradeGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except BrokenPipeError:
-            _silence_stdout()
+            silence_stdout()
             raise typer.Exit(ExitCode.BROKEN_PIPE) from None
         except KeyboardInterrupt:
             raise typer.Exit(ExitCode.INTERRUPTED) from None

@@ -7,6 +7,9 @@ from typing import Annotated
 
 import typer
 
+from brtrade.cli import completion
+from brtrade.render.formats import Format
+
 QueryArg = Annotated[
     list[str] | None,
     typer.Argument(
@@ -18,7 +21,30 @@ QueryArg = Annotated[
 ]
 JsonFlag = Annotated[
     bool,
-    typer.Option("--json", help="Print JSON (see the README's JSON contract) instead of a table."),
+    typer.Option(
+        "--json", help="Print JSON (see the README's JSON contract); short for --format json."
+    ),
+]
+FormatOpt = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="Output format. table (the default) is for people; json, jsonl, csv, tsv, "
+        "yaml and markdown are for programs and documents.",
+        show_default=False,
+    ),
+]
+FieldsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        metavar="FIELD,...",
+        help="Only these fields, in this order, for the machine formats "
+        "(for example id,statement,figures). An unknown field lists the valid ones.",
+        show_default=False,
+    ),
 ]
 LimitOpt = Annotated[
     int | None,
@@ -37,6 +63,7 @@ SpeakerOpt = Annotated[
         "--speaker",
         "-s",
         metavar="NAME",
+        autocompletion=completion.speakers,
         help="Only records attributed to this speaker. Forgives case, name order and "
         "partial names ('Xinquan Tu', 'zhou').",
         show_default=False,
@@ -48,6 +75,7 @@ TopicOpt = Annotated[
         "--topic",
         "-t",
         metavar="TOPIC",
+        autocompletion=completion.topics,
         help="Only claims with this topic (id or label).",
         show_default=False,
     ),
@@ -58,6 +86,7 @@ EntityOpt = Annotated[
         "--entity",
         "-e",
         metavar="ENTITY",
+        autocompletion=completion.entities,
         help="Only claims about this entity (id, name or alias).",
         show_default=False,
     ),

@@ -343,7 +343,7 @@ def human_amount(value: float, unit: str) -> str:
     """4.74e12 -> '4.74 trillion'; small numbers as they are."""
     for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if abs(value) >= scale:
-            return f"{value / scale:,.2f} {word} {unit}"
+            return f"{value / scale:.3g} {word} {unit}"
     if unit == "percent":
         return f"{value:.2f}%"
     return f"{value:,.4g} {unit}"
@@ -371,3 +371,78 @@ def derived_table(found: Sequence[Any], plain: bool) -> RenderableType:
         style=DIM,
     )
     return Group(table, note)
+
+
+BAR_WIDTH = 24
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+_GROUPS = (
+    ("change", "percent", "Changes", "green"),
+    ("share", "percent", "Shares of a total", "magenta"),
+    ("amount", "CNY", "Amounts in yuan", "cyan"),
+    ("amount", "USD", "Amounts in US dollars", "blue"),
+    ("count", "count", "Counts", "white"),
+)
+
+
+def bar(value: float, scale: float, width: int = BAR_WIDTH) -> str:
+    """A horizontal bar of ``value / scale`` of ``width`` cells, in eighths."""
+    if scale <= 0 or value <= 0:
+        return ""
+    eighths = max(1, round(min(value / scale, 1.0) * width * 8))
+    full, part = divmod(eighths, 8)
+    return "█" * full + (_EIGHTHS[part] if part else "")
+
+
+def figure_value(f: Figure) -> str:
+    """A figure's value for people: '+7%', '29.1%', '≈ 730.00 billion USD', '11'."""
+    approx = "≈ " if f.approximate else ""
+    if f.kind == "change":
+        return f"{approx}{f.value:+g}%"
+    return approx + (f"{f.value:g}%" if f.unit == "percent" else human_amount(f.value, f.unit))
+
+
+def figures_view(
+    base: FactBase, pairs: Sequence[tuple[Claim, Figure]], plain: bool
+) -> RenderableType:
+    """Figures grouped so that comparable ones stand together, each with a bar."""
+    many = len(base.sources) > 1
+    groups: dict[tuple[str, str], list[tuple[Claim, Figure]]] = {}
+    for claim, f in pairs:
+        groups.setdefault((f.kind, f.unit), []).append((claim, f))
+    known = [(k, u) for k, u, _, _ in _GROUPS]
+    order = [g for g in _GROUPS if (g[0], g[1]) in groups]
+    order += [(k, u, f"{k} ({u})", "white") for (k, u) in groups if (k, u) not in known]
+    parts: list[RenderableType] = []
+    for kind, unit, title, colour in order:
+        members = groups[(kind, unit)]
+        comparable = len(members) > 1 or kind == "share"
+        scale = 100.0 if kind == "share" else max(abs(f.value) for _, f in members)
+        table = _table("Source", "Figure", "Value", "Period", plain=plain)
+        table.title = f"{title}" + (" (bars: share of 100%)" if kind == "share" else "")
+        table.title_justify = "left"
+        table.title_style = "bold"
+        table.columns[0].no_wrap = True
+        table.columns[2].no_wrap = True
+        table.columns[2].justify = "right"
+        table.columns[3].no_wrap = True
+        for claim, f in members:
+            cell = Text()
+            cell.append_text(_text(f.measure))
+            detail = [f"“{f.wording}”"]
+            if f.basis:
+                detail.append(
+                    f"{f.basis.replace('-', ' ')}" if f.basis != "unstated" else "basis not stated"
+                )
+            cell.append("\n")
+            cell.append_text(_text("  ".join(detail), DIM))
+            if comparable:
+                cell.append("\n")
+                cell.append(bar(abs(f.value), scale), style=colour)
+            table.add_row(
+                _text(paragraph_label(claim.provenance.source, claim.provenance.paragraphs, many)),
+                cell,
+                _text(figure_value(f), FIGURE),
+                _text(f.period or "not stated"),
+            )
+        parts.append(table if not parts else Group(Text(""), table))
+    return Group(*parts)

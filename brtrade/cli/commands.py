@@ -9,26 +9,33 @@ imported inside the commands that use them.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from brtrade import __version__
+from brtrade.cli import completion
 from brtrade.cli.errors import BrtradeGroup, ExitCode, debug_requested, warn
 from brtrade.cli.options import (
     EntityOpt,
     FactsOpt,
+    FieldsOpt,
+    FormatOpt,
     JsonFlag,
     LimitOpt,
     QueryArg,
     SpeakerOpt,
     TopicOpt,
 )
-from brtrade.cli.output import emit_json, emit_rich, write_text
+from brtrade.cli.output import Output, emit_json, emit_records, emit_rich, output_choice, write_text
+from brtrade.core.errors import UsageError
+from brtrade.render.formats import Format
 
 if TYPE_CHECKING:
+    from brtrade.cli.output import RenderableType
     from brtrade.core.model import FactBase
     from brtrade.core.query import Searcher
 
@@ -79,16 +86,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _nothing(what: str, query: list[str] | None, json_out: bool) -> None:
-    """Report an empty result: '[]' for scripts, a line on stderr for people; exit 1."""
-    if json_out:
-        emit_json([])
-    else:
-        shown = f" match {' '.join(query)!r}" if query else ""
-        warn(f"no {what}{shown}")
-    raise typer.Exit(ExitCode.NO_MATCH)
-
-
 @app.callback(invoke_without_command=True)
 def root(
     ctx: typer.Context,
@@ -136,6 +133,24 @@ def _overview(state: State) -> None:
     emit_rich(lambda plain: tables.overview(counts, examples))
 
 
+def _listing(
+    out: Output,
+    kind: str,
+    what: str,
+    query: list[str] | None,
+    rows: Callable[[], Sequence[dict[str, Any]]],
+    table: Callable[[bool], RenderableType],
+    found: int,
+) -> None:
+    """Print a listing; an empty one is valid output in machine formats, and exits 1."""
+    emit_records(out, kind, rows, table, empty=not found)
+    if not found:
+        if out.is_table:
+            shown = f" match {' '.join(query)!r}" if query else ""
+            warn(f"no {what}{shown}")
+        raise typer.Exit(ExitCode.NO_MATCH)
+
+
 @app.command()
 def facts(
     ctx: typer.Context,
@@ -144,6 +159,8 @@ def facts(
     entity: EntityOpt = None,
     speaker: SpeakerOpt = None,
     limit: LimitOpt = None,
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
     json_out: JsonFlag = False,
 ) -> None:
     """Claims that match every word of QUERY, best match first.
@@ -157,26 +174,28 @@ def facts(
 
       brtrade facts "belt and road" --topic trade-growth
 
-      brtrade facts --speaker zhou --json
+      brtrade facts --speaker zhou --format csv --fields id,statement
     """
     from brtrade.core.query import query_words
 
+    out = output_choice(fmt, json_out, fields)
     state = _state(ctx)
     base = state.base()
     hits = state.searcher().claims(
         query or [], topic=topic, entity=entity, speaker=speaker, limit=limit
     )
-    if not hits:
-        _nothing("claims", query, json_out)
-    if json_out:
+
+    def rows() -> list[dict[str, Any]]:
         from brtrade.render import records
 
-        emit_json([records.claim(base, h.record) for h in hits])  # type: ignore[arg-type]
-        return
-    from brtrade.render import tables
+        return [records.claim(base, h.record) for h in hits]  # type: ignore[arg-type]
 
-    qwords = query_words(query or [])
-    emit_rich(lambda plain: tables.claims_table(base, hits, qwords, plain))
+    def table(plain: bool) -> RenderableType:
+        from brtrade.render import tables
+
+        return tables.claims_table(base, hits, query_words(query or []), plain)
+
+    _listing(out, "claim", "claims", query, rows, table, len(hits))
 
 
 @app.command()
@@ -185,6 +204,8 @@ def quote(
     query: QueryArg = None,
     speaker: SpeakerOpt = None,
     limit: LimitOpt = None,
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
     json_out: JsonFlag = False,
 ) -> None:
     """Direct quotes that match every word of QUERY, with who said them.
@@ -202,43 +223,95 @@ def quote(
     """
     from brtrade.core.query import query_words
 
+    out = output_choice(fmt, json_out, fields)
     state = _state(ctx)
     base = state.base()
     hits = state.searcher().quotes(query or [], speaker=speaker, limit=limit)
-    if not hits:
-        _nothing("quotes", query, json_out)
-    if json_out:
+
+    def rows() -> list[dict[str, Any]]:
         from brtrade.render import records
 
-        emit_json([records.quote(base, h.record) for h in hits])  # type: ignore[arg-type]
-        return
-    from brtrade.render import tables
+        return [records.quote(base, h.record) for h in hits]  # type: ignore[arg-type]
 
-    qwords = query_words(query or [])
-    emit_rich(lambda plain: tables.quotes_table(base, hits, qwords, plain))
+    def table(plain: bool) -> RenderableType:
+        from brtrade.render import tables
+
+        return tables.quotes_table(base, hits, query_words(query or []), plain)
+
+    _listing(out, "quote", "quotes", query, rows, table, len(hits))
 
 
 @app.command()
-def speakers(ctx: typer.Context, json_out: JsonFlag = False) -> None:
+def figures(
+    ctx: typer.Context,
+    query: QueryArg = None,
+    topic: TopicOpt = None,
+    entity: EntityOpt = None,
+    speaker: SpeakerOpt = None,
+    limit: LimitOpt = None,
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Every figure in the base, one per row, from the claims that match QUERY.
+
+    Shows what each number measures, its value and unit, its period, the basis
+    of a change, and its source paragraph. Comparable figures (growth rates,
+    shares, amounts in one currency) get an inline bar, so they can be read
+    side by side. In CSV and the other machine formats, each row is one figure.
+
+    Examples:
+
+      brtrade figures
+
+      brtrade figures growth
+
+      brtrade figures --format csv > figures.csv
+    """
+    out = output_choice(fmt, json_out, fields)
+    state = _state(ctx)
+    base = state.base()
+    hits = state.searcher().claims(query or [], topic=topic, entity=entity, speaker=speaker)
+    pairs = [(h.record, f) for h in hits for f in h.record.figures]  # type: ignore[union-attr]
+    if limit is not None:
+        pairs = pairs[:limit]
+
+    def rows() -> list[dict[str, Any]]:
+        from brtrade.render import records
+
+        return [records.figure_row(c, f) for c, f in pairs]  # type: ignore[arg-type]
+
+    def table(plain: bool) -> RenderableType:
+        from brtrade.render import tables
+
+        return tables.figures_view(base, pairs, plain)  # type: ignore[arg-type]
+
+    _listing(out, "figure", "figures", query, rows, table, len(pairs))
+
+
+@app.command()
+def speakers(
+    ctx: typer.Context,
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+    json_out: JsonFlag = False,
+) -> None:
     """Everyone quoted, with role, organisation and number of quotes.
 
     Example:
 
-      brtrade speakers --json
+      brtrade speakers --format markdown
     """
     from brtrade.render import records
 
+    out = output_choice(fmt, json_out, fields)
     base = _state(ctx).base()
     rows = [records.speaker(base, s) for s in base.speakers]
-    if not rows:
-        _nothing("speakers", None, json_out)
-    if json_out:
-        emit_json(rows)
-        return
-    from brtrade.render import tables
 
-    emit_rich(
-        lambda plain: tables.rows_table(
+    def table(plain: bool) -> RenderableType:
+        from brtrade.render import tables
+
+        return tables.rows_table(
             ["Speaker", "Role", "Organisation", "Quotes", "Claims"],
             [
                 [r["name"], r["role"], r["organisation"], str(r["quotes"]), str(r["claims"])]
@@ -247,11 +320,17 @@ def speakers(ctx: typer.Context, json_out: JsonFlag = False) -> None:
             plain,
             numeric=(3, 4),
         )
-    )
+
+    _listing(out, "speaker", "speakers", None, lambda: rows, table, len(rows))
 
 
 @app.command()
-def topics(ctx: typer.Context, json_out: JsonFlag = False) -> None:
+def topics(
+    ctx: typer.Context,
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+    json_out: JsonFlag = False,
+) -> None:
     """Each topic with the number of claims and quotes that carry it.
 
     Example:
@@ -260,23 +339,21 @@ def topics(ctx: typer.Context, json_out: JsonFlag = False) -> None:
     """
     from brtrade.render import records
 
+    out = output_choice(fmt, json_out, fields)
     base = _state(ctx).base()
     rows = [records.topic(base, t) for t in base.topics]
-    if not rows:
-        _nothing("topics", None, json_out)
-    if json_out:
-        emit_json(rows)
-        return
-    from brtrade.render import tables
 
-    emit_rich(
-        lambda plain: tables.rows_table(
+    def table(plain: bool) -> RenderableType:
+        from brtrade.render import tables
+
+        return tables.rows_table(
             ["Topic", "Label", "Claims", "Quotes"],
             [[r["id"], r["label"], str(r["claims"]), str(r["quotes"])] for r in rows],
             plain,
             numeric=(2, 3),
         )
-    )
+
+    _listing(out, "topic", "topics", None, lambda: rows, table, len(rows))
 
 
 @app.command()
@@ -286,6 +363,7 @@ def show(
         str,
         typer.Argument(
             metavar="ID",
+            autocompletion=completion.record_ids,
             help="Id of a claim, quote, speaker, entity, source or topic. Where two kinds "
             "share an id, write KIND:ID, as in topic:asean.",
         ),
@@ -323,7 +401,12 @@ def sources(
     ctx: typer.Context,
     source_id: Annotated[
         str | None,
-        typer.Argument(metavar="[ID]", help="Show only this source.", show_default=False),
+        typer.Argument(
+            metavar="[ID]",
+            help="Show only this source.",
+            show_default=False,
+            autocompletion=completion.source_ids,
+        ),
     ] = None,
     text: Annotated[
         bool,
@@ -333,6 +416,8 @@ def sources(
             "fact base cites marked (bold in a terminal, [[like this]] in a pipe).",
         ),
     ] = False,
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
     json_out: JsonFlag = False,
 ) -> None:
     """The sources the fact base cites, with what is known about each.
@@ -343,9 +428,10 @@ def sources(
 
       brtrade sources br-trade-2020 --text
     """
-    from brtrade.core.errors import NotFoundError, UsageError
+    from brtrade.core.errors import NotFoundError
     from brtrade.render import records
 
+    out = output_choice(fmt, json_out, fields)
     base = _state(ctx).base()
     chosen = list(base.sources)
     if source_id is not None:
@@ -358,18 +444,19 @@ def sources(
             raise UsageError(
                 "--text needs one source", hint="give its id: brtrade sources ID --text"
             )
-        _source_text(base, chosen[0].id, json_out)
+        if out.format not in (Format.table, Format.json) or out.fields:
+            raise UsageError("--text prints a table or --json", hint="drop --format/--fields")
+        _source_text(base, chosen[0].id, out.format is Format.json)
         return
     counts = records.source_counts(base)
     rows = [records.source(base, s, counts) for s in chosen]
-    if not rows:
-        _nothing("sources", None, json_out)
-    if json_out:
-        emit_json(rows)
-        return
-    from brtrade.render import tables
 
-    emit_rich(lambda plain: tables.sources_view(base, rows, plain))
+    def table(plain: bool) -> RenderableType:
+        from brtrade.render import tables
+
+        return tables.sources_view(base, rows, plain)
+
+    _listing(out, "source", "sources", None, lambda: rows, table, len(rows))
 
 
 def _source_text(base: FactBase, source_id: str, json_out: bool) -> None:
@@ -484,6 +571,8 @@ def derive(
             help="How far the implied exchange rates may spread before they are flagged.",
         ),
     ] = 2.0,
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
     json_out: JsonFlag = False,
 ) -> None:
     """Figures derived from the article's own, each with its formula and inputs.
@@ -503,6 +592,7 @@ def derive(
     from brtrade.core.query import query_words
     from brtrade.core.text import words
 
+    out = output_choice(fmt, json_out, fields)
     base = _state(ctx).base()
     qwords = query_words(query or [])
     found = []
@@ -510,16 +600,18 @@ def derive(
         have = words(" ".join((d.id, d.kind, d.label, *d.inputs)))
         if all(any(h.startswith(w) for h in have) for w in qwords):
             found.append(d)
-    if not found:
-        _nothing("derived figures", query, json_out)
-    if json_out:
+
+    def rows() -> list[dict[str, Any]]:
         from brtrade.render import records
 
-        emit_json([records.derived(d) for d in found])
-        return
-    from brtrade.render import tables
+        return [records.derived(d) for d in found]
 
-    emit_rich(lambda plain: tables.derived_table(found, plain))
+    def table(plain: bool) -> RenderableType:
+        from brtrade.render import tables
+
+        return tables.derived_table(found, plain)
+
+    _listing(out, "derived", "derived figures", query, rows, table, len(found))
 
 
 @app.command()
@@ -546,6 +638,8 @@ def main() -> None:
     """
     try:
         app()
+    except KeyboardInterrupt:  # outside a command: while starting up or completing
+        sys.exit(ExitCode.INTERRUPTED)
     except Exception as exc:  # noqa: BLE001 - the last line of defence, not used in tests
         if debug_requested(None):
             raise

@@ -1,0 +1,82 @@
+"""Dynamic shell completion: speaker names, topics, entities and record ids.
+
+Completion runs on every TAB, before any command: it reads the base that
+--facts or BRTRADE_FACTS names (or the bundled one), and offers nothing,
+silently, when that base cannot be read.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import typer
+
+if TYPE_CHECKING:
+    from brtrade.core.model import FactBase
+
+
+def _base(ctx: typer.Context) -> FactBase | None:
+    from brtrade.core.errors import BrtradeError
+    from brtrade.core.loader import load_fact_base
+    from brtrade.core.paths import bundled_facts_path
+
+    facts = ctx.find_root().params.get("facts") or os.environ.get("BRTRADE_FACTS")
+    try:
+        return load_fact_base(facts or bundled_facts_path())
+    except BrtradeError:
+        return None
+
+
+def _matching(incomplete: str, items: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Items whose value, or a word of it, starts with what was typed (folded)."""
+    from brtrade.core.text import fold, words
+
+    typed = fold(incomplete).strip()
+    out = []
+    for value, help_text in items:
+        folded = fold(value)
+        if not typed or folded.startswith(typed) or any(w.startswith(typed) for w in words(value)):
+            out.append((value, help_text))
+    return out
+
+
+def speakers(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    base = _base(ctx)
+    if base is None:
+        return []
+    return _matching(incomplete, ((s.name, s.role) for s in base.speakers))
+
+
+def topics(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    base = _base(ctx)
+    if base is None:
+        return []
+    return _matching(incomplete, ((t.id, t.label) for t in base.topics))
+
+
+def entities(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    base = _base(ctx)
+    if base is None:
+        return []
+    return _matching(incomplete, ((e.name, e.type) for e in base.entities))
+
+
+def record_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    base = _base(ctx)
+    if base is None:
+        return []
+    return [
+        (rid, kind)
+        for kind, records in base.index.items()
+        for rid in records
+        if rid.startswith(incomplete)
+    ]
+
+
+def source_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    base = _base(ctx)
+    if base is None:
+        return []
+    return [(s.id, s.label) for s in base.sources if s.id.startswith(incomplete)]

@@ -1,0 +1,162 @@
+"""Machine formats: JSON, JSON Lines, CSV, TSV, YAML and Markdown.
+
+Every format takes the same records (JSON-ready dicts in contract order,
+see :mod:`brtrade.render.records`) and the same optional field selection.
+
+Flattening, for CSV, TSV and Markdown (documented in the README):
+
+* an object field becomes one column per key, named ``field.key``
+  (``provenance.source``, ``speaker.name``);
+* a list of values is joined with ``"; "`` (``paragraphs`` -> ``8; 9``);
+* a list of objects (a claim's ``figures``) is one cell of compact JSON in
+  CSV and TSV, and the figures' wordings in Markdown; use
+  ``brtrade figures`` for one figure per row;
+* null is an empty cell; true and false are ``true`` and ``false``; numbers
+  are written as in JSON.
+
+The columns come from the contract, not from the data, so an empty result
+still has its header.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+from collections.abc import Sequence
+from enum import Enum
+from typing import Any
+
+from brtrade.core.errors import UsageError
+from brtrade.render.records import CONTRACT, JSON, Field, to_json
+
+
+class Format(str, Enum):
+    """Output formats; ``table`` is for people, the rest for programs."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+    yaml = "yaml"
+    markdown = "markdown"
+
+
+def select_fields(kind: str, fields: str | None) -> tuple[Field, ...]:
+    """The contract fields of ``kind`` that ``--fields a,b,c`` selects, in the order given."""
+    contract = CONTRACT[kind]
+    if fields is None:
+        return contract
+    by_name = dict(contract)
+    wanted = [f.strip() for f in fields.split(",") if f.strip()]
+    if not wanted:
+        raise UsageError("--fields is empty", hint=f"valid fields: {', '.join(by_name)}")
+    chosen: list[Field] = []
+    for name in wanted:
+        if name not in by_name:
+            close = difflib.get_close_matches(name, list(by_name), n=1)
+            guess = f"did you mean '{close[0]}'? " if close else ""
+            raise UsageError(
+                f"unknown field '{name}' for {kind} records",
+                hint=f"{guess}valid fields: {', '.join(by_name)}",
+            )
+        if all(name != c[0] for c in chosen):
+            chosen.append((name, by_name[name]))
+    return tuple(chosen)
+
+
+def _pick(rows: Sequence[JSON], fields: tuple[Field, ...]) -> list[JSON]:
+    names = [name for name, _ in fields]
+    return [{name: row[name] for name in names} for row in rows]
+
+
+def columns(fields: tuple[Field, ...]) -> list[str]:
+    out: list[str] = []
+    for name, sub in fields:
+        if sub:
+            out.extend(f"{name}.{k}" for k in sub)
+        else:
+            out.append(name)
+    return out
+
+
+def _scalar(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return json.dumps(value)
+    return str(value)
+
+
+def _cell(value: Any, human: bool) -> str:
+    if isinstance(value, list):
+        if value and all(isinstance(v, dict) for v in value):
+            if human:
+                return "; ".join(str(v.get("wording") or v.get("id") or v) for v in value)
+            return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return "; ".join(_scalar(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _scalar(value)
+
+
+def flat_rows(
+    rows: Sequence[JSON], fields: tuple[Field, ...], human: bool = False
+) -> list[list[str]]:
+    out: list[list[str]] = []
+    for row in rows:
+        cells: list[str] = []
+        for name, sub in fields:
+            value = row[name]
+            if sub:
+                cells.extend(_cell((value or {}).get(k), human) for k in sub)
+            else:
+                cells.append(_cell(value, human))
+        out.append(cells)
+    return out
+
+
+def _delimited(rows: Sequence[JSON], fields: tuple[Field, ...], delimiter: str) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(columns(fields))
+    writer.writerows(flat_rows(rows, fields))
+    return buf.getvalue()
+
+
+def _markdown(rows: Sequence[JSON], fields: tuple[Field, ...]) -> str:
+    def esc(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+
+    head = columns(fields)
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for cells in flat_rows(rows, fields, human=True):
+        lines.append("| " + " | ".join(esc(c) for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def serialise(kind: str, rows: Sequence[JSON], fmt: Format, fields: str | None) -> str:
+    """``rows`` of record type ``kind`` as ``fmt`` text, with ``--fields`` applied."""
+    chosen = select_fields(kind, fields)
+    picked = _pick(rows, chosen) if fields is not None else list(rows)
+    if fmt is Format.json:
+        return to_json(picked)
+    if fmt is Format.jsonl:
+        return "".join(json.dumps(r, ensure_ascii=False, allow_nan=False) + "\n" for r in picked)
+    if fmt is Format.csv:
+        return _delimited(picked, chosen, ",")
+    if fmt is Format.tsv:
+        return _delimited(picked, chosen, "\t")
+    if fmt is Format.markdown:
+        return _markdown(picked, chosen)
+    if fmt is Format.yaml:
+        import yaml
+
+        return yaml.safe_dump(
+            picked, sort_keys=False, allow_unicode=True, default_flow_style=False, width=2**16
+        )
+    raise AssertionError(fmt)
