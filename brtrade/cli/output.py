@@ -53,8 +53,21 @@ def guarded_stdout() -> Iterator[None]:
         ) from None
 
 
+MIN_TABLE_WIDTH = 60
+"""Tables are laid out at least this wide: narrower, Rich would drop whole columns.
+On a narrower terminal the lines wrap, but nothing is hidden."""
+
+
+def _stdout() -> Any:
+    """sys.stdout, or an OutputError when the process was started with it closed."""
+    if sys.stdout is None:
+        raise OutputError("stdout is closed", hint="run brtrade with stdout open")
+    return sys.stdout
+
+
 def write_text(text: str) -> None:
     """Write ``text`` to stdout as UTF-8 and flush, so a write error shows up here."""
+    _stdout()
     with guarded_stdout():
         sys.stdout.flush()
         buffer = getattr(sys.stdout, "buffer", None)
@@ -81,13 +94,21 @@ def console() -> Console:
             self.quiet = True
             raise BrokenPipeError
 
-    return _Console(
-        file=sys.stdout,
+    stdout = _stdout()
+    if hasattr(stdout, "reconfigure") and (stdout.encoding or "").lower() not in ("utf-8", "utf8"):
+        # Rich draws ASCII boxes for such a stream by itself; data it cannot encode
+        # (¶, curly quotes, bars) is written as \xb6-style escapes, never a crash.
+        stdout.reconfigure(errors="backslashreplace")
+    out = _Console(
+        file=stdout,
         markup=False,
         emoji=False,
         highlight=False,
         soft_wrap=False,
     )
+    if out.width < MIN_TABLE_WIDTH:
+        out.width = MIN_TABLE_WIDTH
+    return out
 
 
 def emit_rich(build: Callable[[bool], RenderableType]) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import os
 import re
 import types
@@ -201,8 +202,16 @@ def _compose(text: str, shown: str) -> Any:
             line=mark.line + 1 if mark else None,
             hint="check indentation, quotes and colons near this line",
         ) from None
+    except yaml.reader.ReaderError as exc:
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise FactBaseError(
+            f"the character U+{char:04X} is not allowed in YAML ({exc.reason})",
+            file=shown,
+            line=text.count("\n", 0, exc.position) + 1,
+            hint='remove it, or write it as an escape such as "\\u0080" in a double-quoted string',
+        ) from None
     except yaml.YAMLError as exc:
-        raise FactBaseError(f"YAML error: {exc}", file=shown) from None
+        raise FactBaseError(f"YAML error: {' '.join(str(exc).split())}", file=shown) from None
     except RecursionError:
         raise FactBaseError("the YAML is nested too deeply", file=shown) from None
 
@@ -308,7 +317,7 @@ class _Walker:
         import yaml
 
         self._enter(node, field)
-        what = cls.__name__.lower()
+        what = "the fact file" if cls is FactFile else cls.__name__.lower()
         if not isinstance(node, yaml.MappingNode):
             raise self.error(
                 node,
@@ -362,7 +371,10 @@ class _Walker:
                     self.error(
                         key_node,
                         prefix + key,
-                        f"unknown field '{key}' in {what} (allowed: {allowed})",
+                        f"unknown field '{key}' in {what} (allowed: {allowed})"
+                        if cls is not FactFile
+                        else f"unknown field '{key}' at the top of the fact file "
+                        f"(allowed: {allowed})",
                         hint=hint,
                     )
                 )
@@ -489,17 +501,20 @@ class _Walker:
                 return int(text)
             raise self.error(node, field, f"expected a whole number, found {text!r}")
         if spec.kind == "number":
-            if _NUMBER.match(text):
-                number = float(text)
-                return int(number) if _INT.match(text) else number
+            if _INT.match(text):
+                return int(text)
+            if _NUMBER.match(text) and math.isfinite(number := float(text)):
+                return number
             raise self.error(
                 node, field, f"expected a number, found {text!r}", hint="write it like 4.74e+12"
             )
         raise AssertionError(spec.kind)
 
     def _lint_yaml11(self, node: Any, spec: _Spec, field: str) -> None:
-        """Flag a plain scalar that YAML 1.1 tools would read as another type."""
+        """Flag a plain scalar that YAML 1.1 or 1.2 tools would read as another type."""
         read_as = node.tag.rsplit(":", 1)[-1]
+        if read_as == "str" and spec.kind in ("str", "enum"):
+            read_as = _yaml12_type(node.value)  # e.g. 1e3: a string to 1.1, a float to 1.2
         if read_as in _YAML11_OK.get(spec.kind, {read_as}):
             return
         if spec.kind in ("str", "enum"):
@@ -512,7 +527,7 @@ class _Walker:
             self.error(
                 node,
                 field,
-                f"{node.value!r} is read here as {spec.kind}, but YAML 1.1 tools "
+                f"{node.value!r} is read here as {spec.kind}, but other YAML tools "
                 f"(PyYAML, editors) read it as {read_as}",
                 hint=hint,
                 rule="yaml-1.1",
@@ -521,6 +536,23 @@ class _Walker:
 
 
 _KIND_WORDS = {"int": "a whole number", "number": "a number", "bool": "true or false"}
+
+
+_YAML12_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_YAML12_INT = re.compile(r"[-+]?[0-9]+\Z|0o[0-7]+\Z|0x[0-9a-fA-F]+\Z")
+
+
+def _yaml12_type(text: str) -> str:
+    """What the YAML 1.2 core schema reads a plain scalar as."""
+    if text in ("true", "True", "TRUE", "false", "False", "FALSE"):
+        return "bool"
+    if text in _NULLS:
+        return "null"
+    if _YAML12_INT.match(text):
+        return "int"
+    if _YAML12_FLOAT.match(text) or text.lower() in (".inf", "-.inf", "+.inf", ".nan"):
+        return "float"
+    return "str"
 
 
 def _plain(node: Any) -> bool:

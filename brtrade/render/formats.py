@@ -12,7 +12,11 @@ Flattening, for CSV, TSV and Markdown (documented in the README):
   CSV and TSV, and the figures' wordings in Markdown; use
   ``brtrade figures`` for one figure per row;
 * null is an empty cell; true and false are ``true`` and ``false``; numbers
-  are written as in JSON.
+  are written as in JSON;
+* control characters and bidi overrides in text are written as visible
+  escapes (``\\x1b``), as in tables: these formats have no escape syntax of
+  their own. JSON, JSON Lines and YAML carry them exactly, escaped as their
+  syntax requires.
 
 The columns come from the contract, not from the data, so an empty result
 still has its header.
@@ -30,6 +34,7 @@ from typing import Any
 
 from brtrade.core.errors import UsageError
 from brtrade.render.records import CONTRACT, JSON, Field, to_json
+from brtrade.render.safe import has_unsafe, json_safe, terminal_safe
 
 
 class Format(str, Enum):
@@ -89,7 +94,7 @@ def _scalar(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return json.dumps(value)
-    return str(value)
+    return terminal_safe(str(value))
 
 
 def _cell(value: Any, human: bool) -> str:
@@ -97,10 +102,10 @@ def _cell(value: Any, human: bool) -> str:
         if value and all(isinstance(v, dict) for v in value):
             if human:
                 return "; ".join(str(v.get("wording") or v.get("id") or v) for v in value)
-            return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+            return json_safe(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
         return "; ".join(_scalar(v) for v in value)
     if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return json_safe(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
     return _scalar(value)
 
 
@@ -146,7 +151,9 @@ def serialise(kind: str, rows: Sequence[JSON], fmt: Format, fields: str | None) 
     if fmt is Format.json:
         return to_json(picked)
     if fmt is Format.jsonl:
-        return "".join(json.dumps(r, ensure_ascii=False, allow_nan=False) + "\n" for r in picked)
+        return "".join(
+            json_safe(json.dumps(r, ensure_ascii=False, allow_nan=False)) + "\n" for r in picked
+        )
     if fmt is Format.csv:
         return _delimited(picked, chosen, ",")
     if fmt is Format.tsv:
@@ -156,7 +163,12 @@ def serialise(kind: str, rows: Sequence[JSON], fmt: Format, fields: str | None) 
     if fmt is Format.yaml:
         import yaml
 
-        return yaml.safe_dump(
+        text: str = yaml.safe_dump(
             picked, sort_keys=False, allow_unicode=True, default_flow_style=False, width=2**16
         )
+        if has_unsafe(text):  # PyYAML passes bidi overrides through: escape everything
+            text = yaml.safe_dump(
+                picked, sort_keys=False, allow_unicode=False, default_flow_style=False, width=2**16
+            )
+        return text
     raise AssertionError(fmt)

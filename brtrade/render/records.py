@@ -26,6 +26,7 @@ from brtrade.core.model import (
     Speaker,
     Topic,
 )
+from brtrade.render.safe import json_safe
 
 CONTRACT_VERSION = 1
 
@@ -288,7 +289,7 @@ def record(base: FactBase, r: Record) -> JSON:
 
 def to_json(data: Sequence[JSON] | JSON) -> str:
     """UTF-8-ready JSON text: two-space indent, keys in contract order, no colour."""
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
 
 
 def derived(d: Derived) -> JSON:

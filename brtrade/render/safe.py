@@ -20,3 +20,19 @@ def _escape(match: re.Match[str]) -> str:
 def terminal_safe(text: str) -> str:
     """``text`` with every unsafe character replaced by a visible escape."""
     return _UNSAFE.sub(_escape, text)
+
+
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def json_safe(text: str) -> str:
+    """JSON text with C1 controls and bidi overrides written as \\uXXXX escapes.
+
+    ``json.dumps(..., ensure_ascii=False)`` already escapes C0 controls; these
+    can only stand inside JSON strings, so escaping them keeps the data exact.
+    """
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def has_unsafe(text: str) -> bool:
+    return bool(_UNSAFE.search(text) or _JSON_UNSAFE.search(text))
