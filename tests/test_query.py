@@ -7,6 +7,7 @@ import pytest
 from brtrade.core.errors import NotFoundError, UsageError
 from brtrade.core.model import FactBase
 from brtrade.core.query import (
+    Names,
     Searcher,
     find_record,
     query_words,
@@ -116,21 +117,22 @@ def test_filters(base: FactBase) -> None:
     ["Tu Xinquan", "tu xinquan", "  Tu   Xinquan ", "Xinquan Tu", "Xinquan", "TU", "tu-xinquan"],
 )
 def test_speaker_matching_forgives(base: FactBase, typed: str) -> None:
-    assert [s.id for s in resolve_speakers(base, typed)] == ["tu-xinquan"]
+    assert resolve_speakers(Names.of(base), typed) == ["tu-xinquan"]
 
 
 def test_unknown_speaker_suggests(base: FactBase) -> None:
     with pytest.raises(NotFoundError) as info:
-        resolve_speakers(base, "Zhou Mo")
+        resolve_speakers(Names.of(base), "Zhou Mo")
     assert "did you mean 'Zhou Mi'" in info.value.describe()
     assert "Li Xiangrong" in info.value.describe()
 
 
 def test_topic_and_entity_resolution(base: FactBase) -> None:
-    assert resolve_topic(base, "Trade by train").id == "rail"
-    assert resolve_entity(base, "b&r").id == "belt-and-road"
+    names = Names.of(base)
+    assert resolve_topic(names, "Trade by train") == "rail"
+    assert resolve_entity(names, "b&r") == "belt-and-road"
     with pytest.raises(NotFoundError, match="no topic"):
-        resolve_topic(base, "weather")
+        resolve_topic(names, "weather")
 
 
 def test_find_record_across_kinds(base: FactBase) -> None:
@@ -140,3 +142,17 @@ def test_find_record_across_kinds(base: FactBase) -> None:
     assert type(rec).__name__ == "Topic" and others == []
     with pytest.raises(NotFoundError, match="no record"):
         find_record(base, "asean-trade-2021")
+
+
+@pytest.mark.parametrize("text", ["Belt & Road", "ASEAN 9.37", "a\tb\x1b", "MiXeD_case-1,000"])
+def test_ascii_fast_path_agrees_with_the_full_fold(text: str) -> None:
+    import unicodedata
+
+    from brtrade.core.text import fold
+
+    slow = "".join(
+        c
+        for c in unicodedata.normalize("NFKD", text)
+        if unicodedata.category(c) not in ("Mn", "Me", "Cf", "Cs")
+    )
+    assert fold(text) == slow.casefold().replace("&", " and ")

@@ -80,7 +80,7 @@ def write_text(text: str) -> None:
 
 
 def emit_json(data: Any) -> None:
-    from brtrade.render.records import to_json
+    from brtrade.render.formats import to_json
 
     write_text(to_json(data))
 

@@ -4,7 +4,14 @@ A query is a list of words; a record matches when every word of the query
 matches a word of the record (the same word, or the start of one: "export"
 matches "exports"). Words are folded by :mod:`brtrade.core.text`, so case,
 accents and punctuation do not matter and "&" means "and". Queries are text,
-never patterns. Results are ordered best match first, then in document order.
+never patterns.
+
+Ranking: each of a record's fields has a weight (see ``claim_fields``). A query
+word scores the weight of the heaviest field holding a word it starts, or twice
+the weight of the heaviest field holding it whole, whichever is more; a
+record's score is the sum over the query's words. Results come best score
+first, then in document order. The persistent index (:mod:`brtrade.index`)
+computes exactly this in SQL, from per-word maximum weights.
 """
 
 from __future__ import annotations
@@ -12,17 +19,20 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from brtrade.core.errors import NotFoundError, UsageError
-from brtrade.core.model import Claim, Entity, FactBase, Quote, Record, Speaker, Topic
 from brtrade.core.text import fold, words
+
+if TYPE_CHECKING:
+    from brtrade.core.model import Claim, FactBase, Quote, Record
 
 # Field weights: a word found in a heavier field ranks the record higher.
 _W_HEADLINE = 3
 _W_LABEL = 2
 _W_BODY = 1
-_EXACT_BONUS = 2  # a whole-word match counts double a prefix match
-_PHRASE_BONUS = 4  # per word, when the query's words stand together in a field
+EXACT_BONUS = 2
+"""A whole-word match counts this many times a prefix match."""
 
 _Field = tuple[int, tuple[str, ...], frozenset[str]]
 
@@ -114,11 +124,10 @@ class Searcher:
     ) -> list[Hit]:
         """Claims matching every word of ``query`` and every filter given."""
         qwords = query_words(query)
-        topic_id = resolve_topic(self.base, topic).id if topic is not None else None
-        entity_id = resolve_entity(self.base, entity).id if entity is not None else None
-        speaker_ids = (
-            {s.id for s in resolve_speakers(self.base, speaker)} if speaker is not None else None
-        )
+        names = Names.of(self.base)
+        topic_id = resolve_topic(names, topic) if topic is not None else None
+        entity_id = resolve_entity(names, entity) if entity is not None else None
+        speaker_ids = set(resolve_speakers(names, speaker)) if speaker is not None else None
         if self._claim_fields is None:
             self._claim_fields = [self.claim_fields(c) for c in self.base.claims]
         hits: list[Hit] = []
@@ -145,9 +154,8 @@ class Searcher:
     ) -> list[Hit]:
         """Quotes matching every word of ``query``, by the speakers matching ``speaker``."""
         qwords = query_words(query)
-        speaker_ids = (
-            {s.id for s in resolve_speakers(self.base, speaker)} if speaker is not None else None
-        )
+        names = Names.of(self.base)
+        speaker_ids = set(resolve_speakers(names, speaker)) if speaker is not None else None
         if self._quote_fields is None:
             self._quote_fields = [self.quote_fields(q) for q in self.base.quotes]
         hits: list[Hit] = []
@@ -176,18 +184,12 @@ def score_fields(qwords: Sequence[str], fields: Sequence[_Field]) -> float | Non
         best = 0
         for weight, toks, tokset in fields:
             if w in tokset:
-                best = max(best, weight * _EXACT_BONUS)
+                best = max(best, weight * EXACT_BONUS)
             elif best < weight and any(t.startswith(w) for t in toks):
                 best = weight
         if not best:
             return None
         total += best
-    if len(qwords) > 1:
-        n = len(qwords)
-        for weight, toks, _ in fields:
-            if any(tuple(toks[i : i + n]) == tuple(qwords) for i in range(len(toks) - n + 1)):
-                total += _PHRASE_BONUS * n * weight
-                break
     return total
 
 
@@ -215,8 +217,30 @@ def _name_words(text: str) -> str:
     return " ".join(words(text))
 
 
-def resolve_speakers(base: FactBase, typed: str) -> list[Speaker]:
-    """The speakers a typed name means.
+@dataclass(frozen=True, slots=True)
+class Names:
+    """The names a user can type for speakers, topics and entities.
+
+    Plain tuples, so that the persistent index can answer without building the
+    model: ``speakers`` are (id, name), ``topics`` (id, label), ``entities``
+    (id, name, aliases).
+    """
+
+    speakers: tuple[tuple[str, str], ...]
+    topics: tuple[tuple[str, str], ...]
+    entities: tuple[tuple[str, str, tuple[str, ...]], ...]
+
+    @classmethod
+    def of(cls, base: FactBase) -> Names:
+        return cls(
+            speakers=tuple((s.id, s.name) for s in base.speakers),
+            topics=tuple((t.id, t.label) for t in base.topics),
+            entities=tuple((e.id, e.name, e.aliases) for e in base.entities),
+        )
+
+
+def resolve_speakers(names: Names, typed: str) -> list[str]:
+    """The ids of the speakers a typed name means.
 
     Forgives case, accents, extra spaces, either name order ("Xinquan Tu")
     and partial names ("Zhou", "Xinquan"). A full name that matches exactly
@@ -224,17 +248,17 @@ def resolve_speakers(base: FactBase, typed: str) -> list[Speaker]:
     suggestion and the known speakers.
     """
     want = _name_words(typed).split()
-    exact: list[Speaker] = []
-    partial: list[Speaker] = []
-    for sp in base.speakers:
-        name = words(sp.name)
-        if sorted(want) == sorted(name) or want == words(sp.id.replace("-", " ")):
-            exact.append(sp)
+    exact: list[str] = []
+    partial: list[str] = []
+    for sid, sname in names.speakers:
+        name = words(sname)
+        if sorted(want) == sorted(name) or want == words(sid.replace("-", " ")):
+            exact.append(sid)
         elif _covers(want, name):
-            partial.append(sp)
+            partial.append(sid)
     if exact or partial:
         return exact or partial
-    raise _not_found("speaker", typed, [s.name for s in base.speakers])
+    raise _not_found("speaker", typed, [n for _, n in names.speakers])
 
 
 def _covers(want: Sequence[str], have: Sequence[str]) -> bool:
@@ -250,20 +274,22 @@ def _covers(want: Sequence[str], have: Sequence[str]) -> bool:
     return True
 
 
-def resolve_topic(base: FactBase, typed: str) -> Topic:
+def resolve_topic(names: Names, typed: str) -> str:
+    """The id of the topic ``typed`` names, by id or label."""
     want = _name_words(typed)
-    for t in base.topics:
-        if want in (" ".join(words(t.id)), " ".join(words(t.label))):
-            return t
-    raise _not_found("topic", typed, [t.id for t in base.topics])
+    for tid, label in names.topics:
+        if want in (" ".join(words(tid)), " ".join(words(label))):
+            return tid
+    raise _not_found("topic", typed, [t for t, _ in names.topics])
 
 
-def resolve_entity(base: FactBase, typed: str) -> Entity:
+def resolve_entity(names: Names, typed: str) -> str:
+    """The id of the entity ``typed`` names, by id, name or alias."""
     want = _name_words(typed)
-    for e in base.entities:
-        if want in {" ".join(words(n)) for n in (e.id, e.name, *e.aliases)}:
-            return e
-    raise _not_found("entity", typed, [e.name for e in base.entities])
+    for eid, name, aliases in names.entities:
+        if want in {" ".join(words(n)) for n in (eid, name, *aliases)}:
+            return eid
+    raise _not_found("entity", typed, [n for _, n, _ in names.entities])
 
 
 def find_record(base: FactBase, typed: str) -> tuple[Record, list[str]]:

@@ -16,6 +16,8 @@ _DROP = frozenset({"Mn", "Me", "Cf", "Cs"})  # combining marks, format chars, lo
 
 def fold(text: str) -> str:
     """Compatibility-decompose, drop marks and invisible characters, casefold."""
+    if text.isascii():  # the same result, fast: ASCII has no marks and folds by lower()
+        return text.lower().replace("&", " and ")
     decomposed = unicodedata.normalize("NFKD", text)
     kept = "".join(c for c in decomposed if unicodedata.category(c) not in _DROP)
     return kept.casefold().replace("&", " and ")

@@ -24,16 +24,13 @@ still has its header.
 
 from __future__ import annotations
 
-import csv
-import difflib
-import io
 import json
 from collections.abc import Sequence
 from enum import Enum
 from typing import Any
 
 from brtrade.core.errors import UsageError
-from brtrade.render.records import CONTRACT, JSON, Field, to_json
+from brtrade.render.contract import CONTRACT, JSON, Field
 from brtrade.render.safe import has_unsafe, json_safe, terminal_safe
 
 
@@ -56,6 +53,8 @@ def select_fields(kind: str, fields: str | None) -> tuple[Field, ...]:
         return contract
     by_name = dict(contract)
     wanted = [f.strip() for f in fields.split(",") if f.strip()]
+    import difflib
+
     if not wanted:
         raise UsageError("--fields is empty", hint=f"valid fields: {', '.join(by_name)}")
     chosen: list[Field] = []
@@ -126,6 +125,9 @@ def flat_rows(
 
 
 def _delimited(rows: Sequence[JSON], fields: tuple[Field, ...], delimiter: str) -> str:
+    import csv
+    import io
+
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
     writer.writerow(columns(fields))
@@ -172,3 +174,8 @@ def serialise(kind: str, rows: Sequence[JSON], fmt: Format, fields: str | None) 
             )
         return text
     raise AssertionError(fmt)
+
+
+def to_json(data: Sequence[JSON] | JSON) -> str:
+    """UTF-8-ready JSON text: two-space indent, keys in contract order, no colour."""
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"

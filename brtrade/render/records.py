@@ -7,13 +7,10 @@ type has the same shape. Bump ``CONTRACT_VERSION`` on any change of shape.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
-from brtrade.core.derive import Derived
-from brtrade.core.errors import FactBaseError
 from brtrade.core.model import (
     Claim,
     Entity,
@@ -26,118 +23,14 @@ from brtrade.core.model import (
     Speaker,
     Topic,
 )
-from brtrade.render.safe import json_safe
 
-CONTRACT_VERSION = 1
+if TYPE_CHECKING:
+    from brtrade.core.derive import Derived
+    from brtrade.core.errors import FactBaseError
 
-JSON = dict[str, Any]
+from brtrade.render.contract import CONTRACT, CONTRACT_VERSION, FIGURE_KEYS, JSON, Field
 
-PROVENANCE_KEYS = ("source", "paragraphs", "evidence")
-SPEAKER_REF_KEYS = ("id", "name", "role", "organisation")
-FIGURE_KEYS = (
-    "id",
-    "measure",
-    "kind",
-    "value",
-    "unit",
-    "period",
-    "basis",
-    "approximate",
-    "converted_from",
-    "applies_to",
-    "part_of",
-    "wording",
-)
-
-Field = tuple[str, tuple[str, ...] | None]
-"""A top-level key of a record, and the keys inside it when it is an object."""
-
-CONTRACT: dict[str, tuple[Field, ...]] = {
-    "claim": (
-        ("type", None),
-        ("id", None),
-        ("statement", None),
-        ("kind", None),
-        ("period", None),
-        ("speaker", SPEAKER_REF_KEYS),
-        ("quote", None),
-        ("topics", None),
-        ("entities", None),
-        ("figures", None),
-        ("note", None),
-        ("provenance", PROVENANCE_KEYS),
-    ),
-    "quote": (
-        ("type", None),
-        ("id", None),
-        ("speaker", SPEAKER_REF_KEYS),
-        ("text", None),
-        ("topics", None),
-        ("entities", None),
-        ("provenance", PROVENANCE_KEYS),
-    ),
-    "speaker": (
-        ("type", None),
-        ("id", None),
-        ("name", None),
-        ("role", None),
-        ("organisation", None),
-        ("family_name", None),
-        ("given_name", None),
-        ("entity", None),
-        ("quotes", None),
-        ("claims", None),
-        ("provenance", PROVENANCE_KEYS),
-    ),
-    "topic": (
-        ("type", None),
-        ("id", None),
-        ("label", None),
-        ("claims", None),
-        ("quotes", None),
-        ("records", None),
-    ),
-    "source": tuple(
-        (k, None)
-        for k in (
-            "type",
-            "id",
-            "label",
-            "title",
-            "url",
-            "publisher",
-            "published",
-            "language",
-            "note",
-            "text",
-            "records",
-        )
-    ),
-    "figure": (
-        ("type", None),
-        *((k, None) for k in FIGURE_KEYS),
-        ("claim", None),
-        ("source", None),
-        ("paragraphs", None),
-    ),
-    "derived": tuple(
-        (k, None)
-        for k in (
-            "type",
-            "id",
-            "kind",
-            "label",
-            "value",
-            "unit",
-            "formula",
-            "inputs",
-            "period",
-            "flag",
-            "derived",
-        )
-    ),
-}
-"""Every record type's keys, in order: the JSON contract. Tests hold the builders to it."""
+__all__ = ["CONTRACT", "CONTRACT_VERSION", "FIGURE_KEYS", "JSON", "Field"]
 
 
 def provenance(p: Provenance) -> JSON:
@@ -288,8 +181,9 @@ def record(base: FactBase, r: Record) -> JSON:
 
 
 def to_json(data: Sequence[JSON] | JSON) -> str:
-    """UTF-8-ready JSON text: two-space indent, keys in contract order, no colour."""
-    return json_safe(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
+    from brtrade.render.formats import to_json as _to_json
+
+    return _to_json(data)
 
 
 def derived(d: Derived) -> JSON:

@@ -1,0 +1,119 @@
+"""The JSON contract: every record type's keys, in order. Pure data, imports nothing.
+
+Bump ``CONTRACT_VERSION`` on any change of shape and say so in the changelog.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+CONTRACT_VERSION = 1
+
+JSON = dict[str, Any]
+
+PROVENANCE_KEYS = ("source", "paragraphs", "evidence")
+SPEAKER_REF_KEYS = ("id", "name", "role", "organisation")
+FIGURE_KEYS = (
+    "id",
+    "measure",
+    "kind",
+    "value",
+    "unit",
+    "period",
+    "basis",
+    "approximate",
+    "converted_from",
+    "applies_to",
+    "part_of",
+    "wording",
+)
+
+Field = tuple[str, tuple[str, ...] | None]
+"""A top-level key of a record, and the keys inside it when it is an object."""
+
+CONTRACT: dict[str, tuple[Field, ...]] = {
+    "claim": (
+        ("type", None),
+        ("id", None),
+        ("statement", None),
+        ("kind", None),
+        ("period", None),
+        ("speaker", SPEAKER_REF_KEYS),
+        ("quote", None),
+        ("topics", None),
+        ("entities", None),
+        ("figures", None),
+        ("note", None),
+        ("provenance", PROVENANCE_KEYS),
+    ),
+    "quote": (
+        ("type", None),
+        ("id", None),
+        ("speaker", SPEAKER_REF_KEYS),
+        ("text", None),
+        ("topics", None),
+        ("entities", None),
+        ("provenance", PROVENANCE_KEYS),
+    ),
+    "speaker": (
+        ("type", None),
+        ("id", None),
+        ("name", None),
+        ("role", None),
+        ("organisation", None),
+        ("family_name", None),
+        ("given_name", None),
+        ("entity", None),
+        ("quotes", None),
+        ("claims", None),
+        ("provenance", PROVENANCE_KEYS),
+    ),
+    "topic": (
+        ("type", None),
+        ("id", None),
+        ("label", None),
+        ("claims", None),
+        ("quotes", None),
+        ("records", None),
+    ),
+    "source": tuple(
+        (k, None)
+        for k in (
+            "type",
+            "id",
+            "label",
+            "title",
+            "url",
+            "publisher",
+            "published",
+            "language",
+            "note",
+            "text",
+            "records",
+        )
+    ),
+    "figure": (
+        ("type", None),
+        *((k, None) for k in FIGURE_KEYS),
+        ("claim", None),
+        ("source", None),
+        ("paragraphs", None),
+    ),
+    "derived": tuple(
+        (k, None)
+        for k in (
+            "type",
+            "id",
+            "kind",
+            "label",
+            "value",
+            "unit",
+            "formula",
+            "inputs",
+            "period",
+            "flag",
+            "derived",
+        )
+    ),
+}
+"""Every record type's keys, in order: the JSON contract. Tests hold the builders to it."""
