@@ -26,12 +26,26 @@ MINI = DATA / "mini"
 ROOT = Path(__file__).parent.parent
 
 
+@pytest.fixture(scope="session")
+def session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for the session: indexes are built once and reused, as for a user."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def pinned_terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    for var in ("BRTRADE_FACTS", "BRTRADE_DEBUG", "FORCE_COLOR", "NO_COLOR", "TERM"):
+def pinned_terminal(monkeypatch: pytest.MonkeyPatch, session_cache: Path) -> Iterator[None]:
+    for var in (
+        "BRTRADE_FACTS",
+        "BRTRADE_DEBUG",
+        "BRTRADE_NO_CACHE",
+        "FORCE_COLOR",
+        "NO_COLOR",
+        "TERM",
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("LINES", "40")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(session_cache))
     yield
 
 

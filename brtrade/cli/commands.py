@@ -37,7 +37,7 @@ from brtrade.render.formats import Format
 if TYPE_CHECKING:
     from brtrade.cli.output import RenderableType
     from brtrade.core.model import FactBase
-    from brtrade.core.query import Searcher
+    from brtrade.index.store import FactStore
 
 app = typer.Typer(
     cls=BrtradeGroup,
@@ -55,23 +55,19 @@ class State:
     """What the root options set up for the command that runs."""
 
     facts: Path | None
-    _base: FactBase | None = field(default=None, repr=False)
-    _searcher: Searcher | None = field(default=None, repr=False)
+    use_cache: bool = True
+    _store: FactStore | None = field(default=None, repr=False)
+
+    def store(self) -> FactStore:
+        if self._store is None:
+            from brtrade.core.paths import bundled_facts_path
+            from brtrade.index.store import FactStore
+
+            self._store = FactStore(self.facts or bundled_facts_path(), use_cache=self.use_cache)
+        return self._store
 
     def base(self) -> FactBase:
-        if self._base is None:
-            from brtrade.core.loader import load_fact_base
-            from brtrade.core.paths import bundled_facts_path
-
-            self._base = load_fact_base(self.facts or bundled_facts_path())
-        return self._base
-
-    def searcher(self) -> Searcher:
-        if self._searcher is None:
-            from brtrade.core.query import Searcher
-
-            self._searcher = Searcher(self.base())
-        return self._searcher
+        return self.store().base()
 
 
 def _state(ctx: typer.Context) -> State:
@@ -94,6 +90,14 @@ def root(
         bool,
         typer.Option("--debug", envvar="BRTRADE_DEBUG", help="Show tracebacks for errors."),
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            envvar="BRTRADE_NO_CACHE",
+            help="Neither read nor write the persistent index; parse the fact files every run.",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -107,7 +111,7 @@ def root(
     Run 'brtrade' alone for an overview of the base, or 'brtrade COMMAND --help'.
     """
     del debug, version  # read by BrtradeGroup and the eager callback
-    ctx.obj = State(facts)
+    ctx.obj = State(facts, use_cache=not no_cache)
     if ctx.invoked_subcommand is None:
         _overview(ctx.obj)
 
@@ -115,16 +119,7 @@ def root(
 def _overview(state: State) -> None:
     from brtrade.render import tables
 
-    base = state.base()
-    counts = [
-        ("claims", len(base.claims)),
-        ("figures", sum(len(c.figures) for c in base.claims)),
-        ("quotes", len(base.quotes)),
-        ("speakers", len(base.speakers)),
-        ("entities", len(base.entities)),
-        ("topics", len(base.topics)),
-        ("sources", len(base.sources)),
-    ]
+    counts = list(state.store().counts().items())
     examples = [
         "brtrade facts asean",
         'brtrade quote --speaker "Tu Xinquan"',
@@ -179,23 +174,16 @@ def facts(
     from brtrade.core.query import query_words
 
     out = output_choice(fmt, json_out, fields)
-    state = _state(ctx)
-    base = state.base()
-    hits = state.searcher().claims(
-        query or [], topic=topic, entity=entity, speaker=speaker, limit=limit
-    )
-
-    def rows() -> list[dict[str, Any]]:
-        from brtrade.render import records
-
-        return [records.claim(base, h.record) for h in hits]  # type: ignore[arg-type]
+    store = _state(ctx).store()
+    rows = store.claim_rows(query or [], topic=topic, entity=entity, speaker=speaker, limit=limit)
 
     def table(plain: bool) -> RenderableType:
         from brtrade.render import tables
 
-        return tables.claims_table(base, hits, query_words(query or []), plain)
+        many = store.counts()["sources"] > 1
+        return tables.claims_table(rows, query_words(query or []), plain, many)
 
-    _listing(out, "claim", "claims", query, rows, table, len(hits))
+    _listing(out, "claim", "claims", query, lambda: rows, table, len(rows))
 
 
 @app.command()
@@ -224,21 +212,16 @@ def quote(
     from brtrade.core.query import query_words
 
     out = output_choice(fmt, json_out, fields)
-    state = _state(ctx)
-    base = state.base()
-    hits = state.searcher().quotes(query or [], speaker=speaker, limit=limit)
-
-    def rows() -> list[dict[str, Any]]:
-        from brtrade.render import records
-
-        return [records.quote(base, h.record) for h in hits]  # type: ignore[arg-type]
+    store = _state(ctx).store()
+    rows = store.quote_rows(query or [], speaker=speaker, limit=limit)
 
     def table(plain: bool) -> RenderableType:
         from brtrade.render import tables
 
-        return tables.quotes_table(base, hits, query_words(query or []), plain)
+        many = store.counts()["sources"] > 1
+        return tables.quotes_table(rows, query_words(query or []), plain, many)
 
-    _listing(out, "quote", "quotes", query, rows, table, len(hits))
+    _listing(out, "quote", "quotes", query, lambda: rows, table, len(rows))
 
 
 @app.command()
@@ -268,10 +251,11 @@ def figures(
 
       brtrade figures --format csv > figures.csv
     """
+    from brtrade.core.query import Searcher
+
     out = output_choice(fmt, json_out, fields)
-    state = _state(ctx)
-    base = state.base()
-    hits = state.searcher().claims(query or [], topic=topic, entity=entity, speaker=speaker)
+    base = _state(ctx).base()
+    hits = Searcher(base).claims(query or [], topic=topic, entity=entity, speaker=speaker)
     pairs = [(h.record, f) for h in hits for f in h.record.figures]  # type: ignore[union-attr]
     if limit is not None:
         pairs = pairs[:limit]

@@ -9,22 +9,41 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
 if TYPE_CHECKING:
     from brtrade.core.model import FactBase
+    from brtrade.core.query import Names
+    from brtrade.index.store import FactStore
+
+
+def _store(ctx: typer.Context) -> FactStore:
+    from brtrade.core.paths import bundled_facts_path
+    from brtrade.index.store import FactStore
+
+    params = ctx.find_root().params
+    facts = params.get("facts") or os.environ.get("BRTRADE_FACTS")
+    no_cache = params.get("no_cache") or os.environ.get("BRTRADE_NO_CACHE", "") not in ("", "0")
+    return FactStore(Path(facts) if facts else bundled_facts_path(), use_cache=not no_cache)
+
+
+def _names(ctx: typer.Context) -> Names | None:
+    from brtrade.core.errors import BrtradeError
+
+    try:
+        return _store(ctx).names()
+    except BrtradeError:
+        return None
 
 
 def _base(ctx: typer.Context) -> FactBase | None:
     from brtrade.core.errors import BrtradeError
-    from brtrade.core.loader import load_fact_base
-    from brtrade.core.paths import bundled_facts_path
 
-    facts = ctx.find_root().params.get("facts") or os.environ.get("BRTRADE_FACTS")
     try:
-        return load_fact_base(facts or bundled_facts_path())
+        return _store(ctx).base()
     except BrtradeError:
         return None
 
@@ -43,24 +62,24 @@ def _matching(incomplete: str, items: Iterable[tuple[str, str]]) -> list[tuple[s
 
 
 def speakers(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    base = _base(ctx)
-    if base is None:
+    names = _names(ctx)
+    if names is None:
         return []
-    return _matching(incomplete, ((s.name, s.role) for s in base.speakers))
+    return _matching(incomplete, ((name, sid) for sid, name in names.speakers))
 
 
 def topics(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    base = _base(ctx)
-    if base is None:
+    names = _names(ctx)
+    if names is None:
         return []
-    return _matching(incomplete, ((t.id, t.label) for t in base.topics))
+    return _matching(incomplete, names.topics)
 
 
 def entities(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    base = _base(ctx)
-    if base is None:
+    names = _names(ctx)
+    if names is None:
         return []
-    return _matching(incomplete, ((e.name, e.type) for e in base.entities))
+    return _matching(incomplete, ((name, eid) for eid, name, _ in names.entities))
 
 
 def record_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from brtrade.core.errors import FactBaseError
+from brtrade.core.files import fact_files
 from brtrade.core.model import (
     Claim,
     Entity,
@@ -45,7 +46,6 @@ FORMAT_VERSION = 1
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """A fact file larger than this is refused before it is parsed."""
 
-FACT_FILE_SUFFIXES = (".yaml", ".yml")
 
 _CORE_TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = frozenset(
@@ -627,26 +627,6 @@ def parse_fact_file(
         walker.report(problem)
         return ParsedFile(path, _EMPTY, walker.refs, walker.lines, walker.broken)
     return ParsedFile(path, content, walker.refs, walker.lines, walker.broken)
-
-
-def fact_files(path: Path) -> list[Path]:
-    """The fact files that ``path`` names: itself, or the YAML files in a folder."""
-    if path.is_dir():
-        try:
-            entries = list(path.iterdir())
-        except OSError as exc:
-            raise FactBaseError(
-                f"cannot list the folder: {exc.strerror or exc}", file=str(path)
-            ) from None
-        files = sorted(
-            p for p in entries if p.suffix in FACT_FILE_SUFFIXES and not p.name.startswith(".")
-        )
-        if not files:
-            raise FactBaseError(
-                "the folder holds no *.yaml fact files", file=str(path), hint="add a .yaml file"
-            )
-        return files
-    return [path]
 
 
 def resolve_source_path(source: Source, fact_file: Path) -> Path:

@@ -31,7 +31,6 @@ from brtrade.core.model import (
     Topic,
 )
 from brtrade.core.provenance import Span, locate_record
-from brtrade.core.query import Hit
 from brtrade.core.sources import source_text
 from brtrade.core.text import fold
 from brtrade.render.safe import terminal_safe
@@ -92,46 +91,58 @@ def _figures_line(figures: Iterable[Figure]) -> Text:
     return line
 
 
-def claims_table(base: FactBase, hits: Sequence[Hit], qwords: Sequence[str], plain: bool) -> Table:
-    many = len(base.sources) > 1
+def _row_figures(figures: Sequence[dict[str, Any]]) -> Text:
+    line = Text()
+    for i, f in enumerate(figures):
+        if i:
+            line.append("  ·  ", style=DIM)
+        approx = f["approximate"] and not f["wording"].lower().startswith("about")
+        line.append_text(_text(f["wording"] + (" (approx.)" if approx else ""), FIGURE))
+    return line
+
+
+def claims_table(
+    rows: Sequence[dict[str, Any]], qwords: Sequence[str], plain: bool, many_sources: bool
+) -> Table:
+    """Claims (contract rows) as a table: source paragraph, statement, figures, speaker, id."""
     table = _table("Source", "Claim", plain=plain, lines=True)
     table.columns[0].no_wrap = True
-    for hit in hits:
-        c = hit.record
-        assert isinstance(c, Claim)
+    for c in rows:
         cell = Text()
-        cell.append_text(highlight(c.statement, qwords))
-        if c.figures:
+        cell.append_text(highlight(c["statement"], qwords))
+        if c["figures"]:
             cell.append("\n")
-            cell.append_text(_figures_line(c.figures))
-        if c.speaker:
-            sp = base.speaker(c.speaker)
+            cell.append_text(_row_figures(c["figures"]))
+        if c["speaker"]:
             cell.append("\n")
-            cell.append_text(_text(f"— {sp.name}, {sp.role}", DIM))
+            cell.append_text(_text(f"— {c['speaker']['name']}, {c['speaker']['role']}", DIM))
         cell.append("\n")
-        cell.append_text(_text(c.id, DIM))
+        cell.append_text(_text(c["id"], DIM))
+        prov = c["provenance"]
         table.add_row(
-            _text(paragraph_label(c.provenance.source, c.provenance.paragraphs, many)), cell
+            _text(paragraph_label(prov["source"], prov["paragraphs"], many_sources)), cell
         )
     return table
 
 
-def quotes_table(base: FactBase, hits: Sequence[Hit], qwords: Sequence[str], plain: bool) -> Table:
-    many = len(base.sources) > 1
+def quotes_table(
+    rows: Sequence[dict[str, Any]], qwords: Sequence[str], plain: bool, many_sources: bool
+) -> Table:
+    """Quotes (contract rows) as a table: source paragraph, quote, speaker, id."""
     table = _table("Source", "Quote", plain=plain, lines=True)
     table.columns[0].no_wrap = True
-    for hit in hits:
-        q = hit.record
-        assert isinstance(q, Quote)
-        sp = base.speaker(q.speaker)
+    for q in rows:
+        sp = q["speaker"]
         cell = Text("“")
-        cell.append_text(highlight(q.text, qwords))
+        cell.append_text(highlight(q["text"], qwords))
         cell.append("”\n")
-        cell.append_text(highlight(f"— {sp.name}, {sp.role}, {sp.organisation}", qwords, "italic"))
+        byline = f"— {sp['name']}, {sp['role']}, {sp['organisation']}"
+        cell.append_text(highlight(byline, qwords, "italic"))
         cell.append("\n")
-        cell.append_text(_text(q.id, DIM))
+        cell.append_text(_text(q["id"], DIM))
+        prov = q["provenance"]
         table.add_row(
-            _text(paragraph_label(q.provenance.source, q.provenance.paragraphs, many)), cell
+            _text(paragraph_label(prov["source"], prov["paragraphs"], many_sources)), cell
         )
     return table
 

@@ -1,0 +1,76 @@
+"""A fact base as plain nested tuples, for marshal, and back.
+
+marshal is fast and, unlike pickle, cannot run code when loading. The shape
+follows the model's field plans, so it changes when the model does; the
+index's format number covers that.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from brtrade.core.loader import _Spec, field_plan
+from brtrade.core.model import Claim, Entity, FactBase, Quote, Source, Speaker, Topic
+
+_GROUPS: tuple[tuple[str, type], ...] = (
+    ("sources", Source),
+    ("topics", Topic),
+    ("entities", Entity),
+    ("speakers", Speaker),
+    ("quotes", Quote),
+    ("claims", Claim),
+)
+
+
+def _to(value: Any, spec: _Spec) -> Any:
+    if value is None:
+        return None
+    if spec.kind == "record":
+        assert spec.record is not None
+        return tuple(_to(getattr(value, fp.name), fp.spec) for fp in field_plan(spec.record))
+    if spec.kind == "tuple":
+        assert spec.inner is not None
+        inner = spec.inner
+        return tuple(_to(v, inner) for v in value)
+    return value
+
+
+def _from(value: Any, spec: _Spec) -> Any:
+    if value is None:
+        return None
+    if spec.kind == "record":
+        assert spec.record is not None
+        plan = field_plan(spec.record)
+        return spec.record(*(_from(v, fp.spec) for v, fp in zip(value, plan, strict=True)))
+    if spec.kind == "tuple":
+        assert spec.inner is not None
+        inner = spec.inner
+        return tuple(_from(v, inner) for v in value)
+    return value
+
+
+def to_plain(base: FactBase) -> tuple[Any, ...]:
+    groups = tuple(
+        tuple(_to(rec, _Spec("record", record=cls)) for rec in getattr(base, name))
+        for name, cls in _GROUPS
+    )
+    return (groups, tuple(base.source_paths.items()), base.files)
+
+
+def from_plain(data: tuple[Any, ...]) -> FactBase:
+    groups, source_paths, files = data
+    built: list[tuple[Any, ...]] = [
+        tuple(_from(rec, _Spec("record", record=cls)) for rec in group)
+        for (_, cls), group in zip(_GROUPS, groups, strict=True)
+    ]
+    sources, topics, entities, speakers, quotes, claims = built
+    return FactBase(
+        sources=sources,
+        topics=topics,
+        entities=entities,
+        speakers=speakers,
+        quotes=quotes,
+        claims=claims,
+        source_paths=dict(source_paths),
+        files=tuple(files),
+    )
