@@ -17,7 +17,7 @@ class BrtradeError(Exception):
 
     def describe(self) -> str:
         """The whole message on one line, hint included."""
-        return f"{self.message} ({self.hint})" if self.hint else self.message
+        return _one_line(f"{self.message} ({self.hint})" if self.hint else self.message)
 
 
 class UsageError(BrtradeError):
@@ -66,4 +66,9 @@ class FactBaseError(BrtradeError):
             parts.append(self.record)
         if self.field:
             parts.append(self.field)
-        return ": ".join(parts) + ": " + super().describe()
+        return _one_line(": ".join(parts)) + ": " + super().describe()
+
+
+def _one_line(text: str) -> str:
+    """Line breaks from user data written as escapes: an error is always one line."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")

@@ -364,15 +364,25 @@ class FactStore:
         if index is None or len(set(qwords)) > MAX_INDEXED_WORDS:
             return self._claim_rows_from_memory(query, topic, entity, speaker, limit)
         names = index.names()
-        found = index.search(
-            CLAIM,
-            qwords,
-            topic=resolve_topic(names, topic) if topic is not None else None,
-            entity=resolve_entity(names, entity) if entity is not None else None,
-            speakers=resolve_speakers(names, speaker) if speaker is not None else None,
-            limit=limit,
-        )
-        return index.rows(CLAIM, [o for o, _ in found])
+        topic_id = resolve_topic(names, topic) if topic is not None else None
+        entity_id = resolve_entity(names, entity) if entity is not None else None
+        speaker_ids = resolve_speakers(names, speaker) if speaker is not None else None
+        with self._or_memory():
+            found = index.search(
+                CLAIM, qwords, topic=topic_id, entity=entity_id, speakers=speaker_ids, limit=limit
+            )
+            return index.rows(CLAIM, [o for o, _ in found])
+        return self._claim_rows_from_memory(query, topic, entity, speaker, limit)
+
+    @contextlib.contextmanager
+    def _or_memory(self) -> Iterator[None]:
+        """Run index reads; on a damaged index, forget it so the caller answers from memory."""
+        import sqlite3
+
+        try:
+            yield
+        except sqlite3.DatabaseError:
+            self._index = None
 
     def _claim_rows_from_memory(
         self,
@@ -405,8 +415,10 @@ class FactStore:
             hits = Searcher(base).quotes(query, speaker=speaker, limit=limit)
             return [records.quote(base, h.record) for h in hits]  # type: ignore[arg-type]
         speakers = resolve_speakers(index.names(), speaker) if speaker is not None else None
-        found = index.search(QUOTE, qwords, speakers=speakers, limit=limit)
-        return index.rows(QUOTE, [o for o, _ in found])
+        with self._or_memory():
+            found = index.search(QUOTE, qwords, speakers=speakers, limit=limit)
+            return index.rows(QUOTE, [o for o, _ in found])
+        return self.quote_rows(query, speaker=speaker, limit=limit)
 
 
 @contextlib.contextmanager

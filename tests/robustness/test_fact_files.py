@@ -227,3 +227,9 @@ def test_source_paths_leaving_the_folder(mini_copy: Path, text_path: str) -> Non
     mutate(mini_copy, "text: sources/mini.txt", f"text: {text_path}")
     err = error_of(mini_copy)
     assert err.field == "text" and "inside the fact file's folder" in err.message
+
+
+def test_values_with_line_breaks_keep_errors_on_one_line(mini_copy: Path) -> None:
+    mutate(mini_copy, "entities: [alpha-port]", 'entities: ["alpha\\nport"]')
+    err = error_of(mini_copy)
+    assert "unknown entity 'alpha\\nport'" in err.describe()
