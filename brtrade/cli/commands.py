@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -50,13 +49,13 @@ app = typer.Typer(
 )
 
 
-@dataclass
 class State:
     """What the root options set up for the command that runs."""
 
-    facts: Path | None
-    use_cache: bool = True
-    _store: FactStore | None = field(default=None, repr=False)
+    def __init__(self, facts: Path | None, use_cache: bool = True) -> None:
+        self.facts = facts
+        self.use_cache = use_cache
+        self._store: FactStore | None = None
 
     def store(self) -> FactStore:
         if self._store is None:

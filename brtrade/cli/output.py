@@ -13,8 +13,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from brtrade.core.errors import BrtradeError, UsageError
 from brtrade.render.formats import Format
@@ -120,8 +119,7 @@ def emit_rich(build: Callable[[bool], RenderableType]) -> None:
         sys.stdout.flush()
 
 
-@dataclass(frozen=True, slots=True)
-class Output:
+class Output(NamedTuple):
     """How a listing command prints: the one decision behind --format, --json, --fields."""
 
     format: Format

@@ -16,10 +16,8 @@ computes exactly this in SQL, from per-word maximum weights.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from brtrade.core.errors import NotFoundError, UsageError
 from brtrade.core.text import fold, words
@@ -60,8 +58,7 @@ def _field(weight: int, texts: Iterable[str]) -> _Field:
     return (weight, toks, frozenset(toks))
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     record: Claim | Quote
     score: float
     order: int
@@ -198,6 +195,8 @@ def score_fields(qwords: Sequence[str], fields: Sequence[_Field]) -> float | Non
 
 
 def _did_you_mean(typed: str, names: Sequence[str]) -> str | None:
+    import difflib
+
     folded = {fold(n): n for n in names}
     close = difflib.get_close_matches(fold(typed), list(folded), n=1, cutoff=0.5)
     return folded[close[0]] if close else None
@@ -217,8 +216,7 @@ def _name_words(text: str) -> str:
     return " ".join(words(text))
 
 
-@dataclass(frozen=True, slots=True)
-class Names:
+class Names(NamedTuple):
     """The names a user can type for speakers, topics and entities.
 
     Plain tuples, so that the persistent index can answer without building the
@@ -230,9 +228,9 @@ class Names:
     topics: tuple[tuple[str, str], ...]
     entities: tuple[tuple[str, str, tuple[str, ...]], ...]
 
-    @classmethod
-    def of(cls, base: FactBase) -> Names:
-        return cls(
+    @staticmethod
+    def of(base: FactBase) -> Names:
+        return Names(
             speakers=tuple((s.id, s.name) for s in base.speakers),
             topics=tuple((t.id, t.label) for t in base.topics),
             entities=tuple((e.id, e.name, e.aliases) for e in base.entities),
@@ -302,6 +300,8 @@ def find_record(base: FactBase, typed: str) -> tuple[Record, list[str]]:
     matches = [(k, recs[typed]) for k, recs in base.index.items() if typed in recs]
     if matches:
         return matches[0][1], [f"{k}:{typed}" for k, _ in matches[1:]]
+    import difflib
+
     all_ids = [rid for recs in base.index.values() for rid in recs]
     guess = difflib.get_close_matches(typed, all_ids, n=3, cutoff=0.5)
     hint = (

@@ -28,7 +28,6 @@ others answer from memory. When the cache folder cannot be written, or with
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sys
@@ -75,9 +74,17 @@ def cache_folder() -> Path | None:
     return Path(home) / ".cache" / "brtrade" if home else None
 
 
+def _root_id(root: Path) -> str:
+    return f"{INDEX_FORMAT}|{__version__}|{sys.version_info[:2]}|{os.path.realpath(root)}"
+
+
 def _key(root: Path) -> str:
-    ident = f"{INDEX_FORMAT}|{__version__}|{sys.version_info[:2]}|{os.path.realpath(root)}"
-    return hashlib.sha256(ident.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    """A file name for the root's index. zlib, not hashlib: it is imported on every run.
+    Two roots sharing a key only rebuild each other's index: the stamp names its root."""
+    import zlib
+
+    ident = _root_id(root).encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(ident):08x}{zlib.adler32(ident):08x}"
 
 
 def _meta(path: Path) -> list[int]:
@@ -86,6 +93,8 @@ def _meta(path: Path) -> list[int]:
 
 
 def _sha256(path: Path) -> str:
+    import hashlib
+
     digest = hashlib.sha256()
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
@@ -274,6 +283,8 @@ class FactStore:
         if not (_owned(stamp_path) and _owned(db_path)):
             return None
         stamp = json.loads(stamp_path.read_bytes())
+        if stamp.get("root") != _root_id(self.root):
+            return None
         files = fact_files(self.root)
         if [str(p) for p in files] != [f["path"] for f in stamp["files"]]:
             return None
@@ -319,7 +330,7 @@ class FactStore:
                 stamp_files = _stamp_files(files)
                 if self._stat_all(files) != before:
                     return  # the files changed while we read them
-                build = hashlib.sha256(os.urandom(16)).hexdigest()[:16]
+                build = os.urandom(8).hex()
                 tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
                 try:
                     _build(tmp, base, build)
@@ -332,7 +343,7 @@ class FactStore:
                 stamp = {
                     "build": build,
                     "verified_ns": verified,
-                    "root": str(self.root),
+                    "root": _root_id(self.root),
                     "files": stamp_files,
                 }
                 _write_atomically(stamp_path, json.dumps(stamp).encode())

@@ -12,28 +12,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from brtrade.core.model import (
-    Claim,
-    Entity,
-    FactBase,
-    Figure,
-    Quote,
-    Record,
-    Source,
-    Speaker,
-    Topic,
-)
-from brtrade.core.provenance import Span, locate_record
-from brtrade.core.sources import source_text
 from brtrade.core.text import fold
 from brtrade.render.safe import terminal_safe
+
+if TYPE_CHECKING:
+    from brtrade.core.model import Claim, FactBase, Figure, Quote, Record, Source, Speaker
+    from brtrade.core.provenance import Span
 
 HIGHLIGHT = "bold yellow"
 FIGURE = "bold cyan"
@@ -190,6 +181,9 @@ def _mark_spans(paragraph: str, spans: Sequence[tuple[int, int]], plain: bool) -
 
 
 def _context(base: FactBase, record: Claim | Quote | Speaker, plain: bool) -> list[RenderableType]:
+    from brtrade.core.provenance import locate_record
+    from brtrade.core.sources import source_text
+
     spans, missing = locate_record(base, record)
     src = source_text(base, record.provenance.source)
     out: list[RenderableType] = []
@@ -212,6 +206,8 @@ def _context(base: FactBase, record: Claim | Quote | Speaker, plain: bool) -> li
 
 def record_view(base: FactBase, rec: Record, plain: bool) -> RenderableType:
     """One record in full, with its provenance shown in context."""
+    from brtrade.core.model import Claim, Entity, Quote, Speaker, Topic
+
     rows: list[tuple[str, Text | str]] = [("type", type(rec).__name__.lower()), ("id", rec.id)]
     parts: list[RenderableType] = []
     if isinstance(rec, Claim):
@@ -321,6 +317,8 @@ def source_text_view(
     base: FactBase, source_id: str, spans: Sequence[Span], plain: bool
 ) -> RenderableType:
     """The whole source, paragraphs numbered, cited spans marked."""
+    from brtrade.core.sources import source_text
+
     src = source_text(base, source_id)
     by_para: dict[int, list[Span]] = {}
     for s in spans:
