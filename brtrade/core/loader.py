@@ -15,14 +15,16 @@ nodes against the dataclasses of :mod:`brtrade.core.model`. That gives
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import difflib
+import gc
 import math
 import os
 import re
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -664,13 +666,32 @@ def _root_path(path: str | os.PathLike[str]) -> Path:
     return root
 
 
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building large acyclic structures.
+
+    Parsing creates millions of objects and no reference cycles; with the
+    collector running, it traverses them again and again (a 100,000-claim base
+    loads several times slower). Memory is unaffected: nothing here needs the
+    cycle collector to be freed.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_fact_base(path: str | os.PathLike[str]) -> FactBase:
     """Load a fact file, or a folder of them, into one validated :class:`FactBase`.
 
     The first problem raises :class:`FactBaseError`.
     """
-    parsed = [parse_fact_file(p) for p in fact_files(_root_path(path))]
-    base, _ = merge(parsed, collect=False)
+    with gc_paused():
+        parsed = [parse_fact_file(p) for p in fact_files(_root_path(path))]
+        base, _ = merge(parsed, collect=False)
     return base
 
 
@@ -693,8 +714,9 @@ def lint_fact_base(path: str | os.PathLike[str]) -> Linted:
     A path that does not exist, or an empty folder, still raises.
     """
     problems: list[FactBaseError] = []
-    parsed = [parse_fact_file(p, problems, lint=True) for p in fact_files(_root_path(path))]
-    base, more = merge(parsed, collect=True)
+    with gc_paused():
+        parsed = [parse_fact_file(p, problems, lint=True) for p in fact_files(_root_path(path))]
+        base, more = merge(parsed, collect=True)
     lines: dict[tuple[str, str], int] = {}
     for p in parsed:
         lines.update(p.lines)

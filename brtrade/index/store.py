@@ -154,9 +154,11 @@ class Index:
     def base(self) -> FactBase:
         import marshal
 
+        from brtrade.core.loader import gc_paused
         from brtrade.index.plain import from_plain
 
-        return from_plain(marshal.loads(self.meta("base")))
+        with gc_paused():
+            return from_plain(marshal.loads(self.meta("base")))
 
     def search(
         self,
@@ -333,7 +335,10 @@ class FactStore:
                 build = os.urandom(8).hex()
                 tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
                 try:
-                    _build(tmp, base, build)
+                    from brtrade.core.loader import gc_paused
+
+                    with gc_paused():
+                        _build(tmp, base, build)
                     if [f["meta"] for f in stamp_files] != before:
                         return
                     os.replace(tmp, db_path)
