@@ -1,0 +1,271 @@
+"""brtrade's speed goals, measured side by side in one run.
+
+    python benchmarks/bench.py [--quick]
+
+Builds synthetic bases of 1k, 10k and 100k claims (benchmarks/generate.py,
+one quote per five claims) in benchmarks/out/, then times brtrade against a
+reference, interleaving the two (A B A B ...) so that a noisy machine slows
+both alike. Each ratio is the median of the per-pair ratios. Peak memory is
+each child's own maximum resident set (from wait4). Every run uses a private
+cache folder and byte-compiled modules, as an installed brtrade has.
+
+--quick skips the 100k base (about a minute instead of about six).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+OUT = HERE / "out"
+PY = sys.executable
+BRTRADE = shutil.which("brtrade", path=str(Path(PY).parent)) or shutil.which("brtrade")
+
+
+class Env:
+    def __init__(self, cache: Path) -> None:
+        self.vars = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("BRTRADE_", "_BRTRADE", "_TYPER", "PYTHONDONTWRITEBYTECODE"))
+        }
+        self.vars["XDG_CACHE_HOME"] = str(cache)
+
+
+def run(cmd: Sequence[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall time in seconds and peak memory in KiB of one run of ``cmd``."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}")
+    return elapsed, usage.ru_maxrss
+
+
+def pairs(
+    a: Callable[[], tuple[float, int]], b: Callable[[], tuple[float, int]], n: int
+) -> dict[str, float]:
+    """Interleave A and B n times: medians, the median of B/A, and peak memory."""
+    ta, tb, ma, mb = [], [], [], []
+    for _ in range(n):
+        t, m = a()
+        ta.append(t)
+        ma.append(m)
+        t, m = b()
+        tb.append(t)
+        mb.append(m)
+    return {
+        "a": statistics.median(ta),
+        "b": statistics.median(tb),
+        "ratio": statistics.median(y / x for x, y in zip(ta, tb, strict=True)),
+        "mem_a": max(ma) / 1024,
+        "mem_b": max(mb) / 1024,
+    }
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    import typer
+
+    return (
+        f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores, "
+        f"{mem:.0f} GiB; Python {platform.python_version()}, typer {typer.__version__}, "
+        f"SQLite {sqlite3.sqlite_version}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="skip the 100k base")
+    args = parser.parse_args()
+    if BRTRADE is None:
+        raise SystemExit("install brtrade first: pip install .")
+    subprocess.run([PY, "-m", "compileall", "-q", str(HERE.parent / "brtrade")], check=False)
+    sizes = [1_000, 10_000] + ([] if args.quick else [100_000])
+    began = time.perf_counter()
+    print(f"machine: {machine()}\n")
+    bases = {}
+    for n in sizes:
+        folder = OUT / f"{n // 1000}k"
+        if folder.exists():
+            shutil.rmtree(folder)
+        # In a child process: this one must stay small, because a forked child's peak
+        # memory (ru_maxrss) starts from its parent's resident size.
+        generator = [PY, str(HERE / "generate.py"), str(n), str(folder)]
+        subprocess.run(generator, check=True, stdout=subprocess.DEVNULL)
+        bases[n] = folder / "facts.yaml"
+        size = bases[n].stat().st_size / 2**20
+        print(f"generated {n:>7,} claims, {n // 5:>6,} quotes: {size:.0f} MB of YAML")
+    print()
+    rows: list[tuple[str, str, str, bool]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        env = Env(Path(tmp) / "cache").vars
+        bundled = [BRTRADE, "facts", "asean", "--json"]
+        run(bundled, env)  # build the bundled base's index
+        nothing = lambda: run([PY, "-c", "pass"], env)  # noqa: E731
+
+        # 1. Start-up.
+        r = pairs(nothing, lambda: run(bundled, env), 31)
+        rows.append(
+            (
+                "1 start-up, `facts asean --json`",
+                f"{r['ratio']:.2f}x python -c pass",
+                "<= 8x",
+                r["ratio"] <= 8,
+            )
+        )
+        r = pairs(nothing, lambda: run([BRTRADE, "facts", "asean"], env), 31)
+        rows.append(
+            (
+                "1 start-up, `facts asean` (table)",
+                f"{r['ratio']:.2f}x python -c pass",
+                "<= 11x",
+                r["ratio"] <= 11,
+            )
+        )
+        # 2. Completion.
+        complete = {
+            **env,
+            "_BRTRADE_COMPLETE": "complete_zsh",
+            "_TYPER_COMPLETE_ARGS": "brtrade quote --speaker T",
+        }
+        r = pairs(nothing, lambda: run([BRTRADE], complete), 31)
+        rows.append(
+            (
+                "2 completion, `quote --speaker T<TAB>`",
+                f"{r['ratio']:.2f}x python -c pass",
+                "<= 8x",
+                r["ratio"] <= 8,
+            )
+        )
+
+        growth: list[tuple[int, dict[str, float], dict[str, float]]] = []
+        for n, facts in bases.items():
+            query = [BRTRADE, "--facts", str(facts), "facts", "asean", "--json", "--limit", "20"]
+            loader = "yaml.load(open(sys.argv[1], encoding='utf-8'), Loader=yaml.CSafeLoader)"
+            load = [PY, "-c", f"import sys, yaml; {loader}", str(facts)]
+
+            def changed_then_query(
+                facts: Path = facts, query: list[str] = query
+            ) -> tuple[float, int]:
+                with facts.open("a", encoding="utf-8") as f:
+                    f.write(f"# bench edit {time.time_ns()}\n")  # a real edit: rebuild the index
+                return run(query, env)
+
+            reps = 2 if n >= 100_000 else 3
+            cold = pairs(lambda load=load: run(load, env), changed_then_query, reps)
+            warm = pairs(
+                lambda: run(bundled[:1] + ["facts", "asean", "--json", "--limit", "20"], env),
+                lambda query=query: run(query, env),
+                11,
+            )
+            growth.append((n, cold, warm))
+        n, cold, warm = growth[-1]
+        label = f"{n // 1000}k"
+        rows.append(
+            (
+                f"3 warm {label}, vs the same query on the bundled base",
+                f"{warm['ratio']:.2f}x",
+                "<= 1.5x",
+                warm["ratio"] <= 1.5,
+            )
+        )
+        if shutil.which("jq"):
+            big = bases[n].with_name("facts.json")
+            jq = [
+                "jq",
+                "-c",
+                '[.claims[] | select(.statement | test("asean"; "i"))] | .[:20]',
+                str(big),
+            ]
+            query = [BRTRADE, "--facts", str(bases[n]), "facts", "asean", "--json", "--limit", "20"]
+            r = pairs(lambda: run(query, env), lambda: run(jq, env), 3)
+            rows.append(
+                (
+                    f"3 warm {label}, jq's filter over the JSON / brtrade",
+                    f"{r['ratio']:.1f}x faster",
+                    ">= 12x",
+                    r["ratio"] >= 12,
+                )
+            )
+        else:
+            rows.append((f"3 warm {label}, vs jq", "jq not installed", ">= 12x", False))
+        rows.append(
+            (
+                f"3 warm {label}, peak memory",
+                f"{warm['mem_b']:.0f} MB",
+                "<= 100 MB",
+                warm["mem_b"] <= 100,
+            )
+        )
+        rows.append(
+            (
+                f"4 cold {label}, vs yaml.load (C loader)",
+                f"{cold['ratio']:.2f}x",
+                "<= 1.5x",
+                cold["ratio"] <= 1.5,
+            )
+        )
+        mem_ratio = cold["mem_b"] / cold["mem_a"]
+        rows.append(
+            (
+                f"4 cold {label}, peak memory vs yaml.load",
+                f"{mem_ratio:.2f}x ({cold['mem_b']:.0f} / {cold['mem_a']:.0f} MB)",
+                "<= 2x",
+                mem_ratio <= 2,
+            )
+        )
+        linear = all(
+            later[1]["b"] <= earlier[1]["b"] * later[0] / earlier[0] * 1.25
+            and later[2]["b"] <= earlier[2]["b"] * later[0] / earlier[0] * 1.25
+            and later[1]["mem_b"] <= earlier[1]["mem_b"] * later[0] / earlier[0] * 1.25
+            for earlier, later in zip(growth, growth[1:], strict=False)
+        )
+        rows.append(
+            ("5 growth: time and memory no worse than linear", "see below", "linear", linear)
+        )
+
+    width = max(len(r[0]) for r in rows)
+    print(f"| {'goal':<{width}} | measured | target | met |")
+    print(f"|{'-' * (width + 2)}|---|---|---|")
+    for name, measured, target, ok in rows:
+        print(f"| {name:<{width}} | {measured} | {target} | {'yes' if ok else 'NO'} |")
+    print("\n| claims | cold query | cold peak | yaml.load | yaml.load peak", end="")
+    print(" | warm query | warm peak |")
+    print("|---|---|---|---|---|---|---|")
+    for n, cold, warm in growth:
+        print(
+            f"| {n:,} | {cold['b']:.2f} s | {cold['mem_b']:.0f} MB | {cold['a']:.2f} s | "
+            f"{cold['mem_a']:.0f} MB | {warm['b'] * 1000:.0f} ms | {warm['mem_b']:.0f} MB |"
+        )
+    print(f"\nbenchmark took {time.perf_counter() - began:.0f} s")
+    (OUT / "latest.json").write_text(
+        json.dumps({"rows": rows, "growth": [(n, c, w) for n, c, w in growth]}, indent=2)
+    )
+
+
+if __name__ == "__main__":
+    main()
