@@ -145,6 +145,26 @@ def _listing(
         raise typer.Exit(ExitCode.NO_MATCH)
 
 
+def _ranked_listing(
+    out: Output,
+    kind: str,
+    query: list[str] | None,
+    rows: list[dict[str, Any]],
+    store: FactStore,
+) -> None:
+    """A listing of search results (claims or quotes), drawn with the query's words lit."""
+
+    def table(plain: bool) -> RenderableType:
+        from brtrade.core.query import query_words
+        from brtrade.render import tables
+
+        draw = tables.claims_table if kind == "claim" else tables.quotes_table
+        many = store.counts()["sources"] > 1
+        return draw(rows, query_words(query or []), plain, many)
+
+    _listing(out, kind, f"{kind}s", query, lambda: rows, table, len(rows))
+
+
 @app.command()
 def facts(
     ctx: typer.Context,
@@ -170,19 +190,10 @@ def facts(
 
       brtrade facts --speaker zhou --format csv --fields id,statement
     """
-    from brtrade.core.query import query_words
-
     out = output_choice(fmt, json_out, fields)
     store = _state(ctx).store()
     rows = store.claim_rows(query or [], topic=topic, entity=entity, speaker=speaker, limit=limit)
-
-    def table(plain: bool) -> RenderableType:
-        from brtrade.render import tables
-
-        many = store.counts()["sources"] > 1
-        return tables.claims_table(rows, query_words(query or []), plain, many)
-
-    _listing(out, "claim", "claims", query, lambda: rows, table, len(rows))
+    _ranked_listing(out, "claim", query, rows, store)
 
 
 @app.command()
@@ -208,19 +219,10 @@ def quote(
 
       brtrade quote --speaker "Xinquan Tu" --json
     """
-    from brtrade.core.query import query_words
-
     out = output_choice(fmt, json_out, fields)
     store = _state(ctx).store()
     rows = store.quote_rows(query or [], speaker=speaker, limit=limit)
-
-    def table(plain: bool) -> RenderableType:
-        from brtrade.render import tables
-
-        many = store.counts()["sources"] > 1
-        return tables.quotes_table(rows, query_words(query or []), plain, many)
-
-    _listing(out, "quote", "quotes", query, lambda: rows, table, len(rows))
+    _ranked_listing(out, "quote", query, rows, store)
 
 
 @app.command()
