@@ -279,3 +279,25 @@ def test_foreign_cache_files_are_ignored(tmp_path: Path, run: Run) -> None:
     finally:
         del os.environ["XDG_CACHE_HOME"]
     assert run("facts", "asean", "--json", env={"XDG_CACHE_HOME": str(cache)}).stdout == first
+
+
+def test_an_edited_checkout_rebuilds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    facts = copy_mini(tmp_path)
+    statements(facts)
+    assert FactStore(facts).index() is not None
+    monkeypatch.setattr(store_module, "_code_id", lambda: [[0, 0]])  # as if records.py changed
+    assert FactStore(facts).index() is None
+    statements(facts)  # rebuilt for the new code
+    assert FactStore(facts).index() is not None
+
+
+def test_a_source_text_swapped_for_a_symlink_is_refused(tmp_path: Path, run: Run) -> None:
+    facts = copy_mini(tmp_path)
+    assert run("--facts", str(facts), "show", "alpha-containers").exit_code == 0
+    outside = tmp_path / "outside.txt"
+    text = facts.parent / "sources" / "mini.txt"
+    outside.write_bytes(text.read_bytes())
+    text.unlink()
+    text.symlink_to(outside)
+    result = run("--facts", str(facts), "show", "alpha-containers")
+    assert result.exit_code == 3 and "symlink" in result.stderr

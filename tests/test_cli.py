@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 
 from brtrade import __version__
-from brtrade.cli import ExitCode
+from brtrade.cli import ExitCode, app
 from tests.conftest import MINI, Run
 
 CLAIM_KEYS = [
@@ -289,10 +290,16 @@ def test_overview(run: Run) -> None:
 
 def test_version(run: Run) -> None:
     result = run("--version")
-    assert result.exit_code == 0 and result.stdout == f"brtrade {__version__}\n"
+    assert result.exit_code == 0
+    assert result.stdout == f"brtrade {__version__} (JSON contract 1, fact-file format 1)\n"
 
 
-@pytest.mark.parametrize("command", ["facts", "quote", "speakers", "topics", "show", "sources"])
+ALL_COMMANDS = sorted(
+    typer.main.get_command(app).commands  # type: ignore[attr-defined]
+)
+
+
+@pytest.mark.parametrize("command", ALL_COMMANDS)
 def test_every_command_has_help_with_an_example(run: Run, command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0

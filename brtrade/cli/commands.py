@@ -77,7 +77,11 @@ def _state(ctx: typer.Context) -> State:
 
 def _version(value: bool) -> None:
     if value:
-        write_text(f"brtrade {__version__}\n")
+        from brtrade.render.contract import CONTRACT_VERSION
+
+        write_text(
+            f"brtrade {__version__} (JSON contract {CONTRACT_VERSION}, fact-file format 1)\n"
+        )
         raise typer.Exit()
 
 

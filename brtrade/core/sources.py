@@ -86,11 +86,20 @@ _CACHE: dict[str, SourceText] = {}
 def source_text(base: FactBase, source_id: str) -> SourceText:
     """Read (once) and split the text of a source."""
     path = base.source_paths[source_id]
+    src = base.source(source_id)
+    where = str(src.origin) if src.origin else path
+    if Path(path).resolve() != Path(path):
+        # The path was checked to stay in its folder when the base was loaded; a
+        # symlink put there since (the path may come from the persistent index) is refused.
+        raise FactBaseError(
+            f"source '{source_id}': its text {path!r} has become a symlink",
+            file=where,
+            field="text",
+            hint="put the text itself beside the fact file",
+        )
     cached = _CACHE.get(path)
     if cached is not None:
         return cached
-    src = base.source(source_id)
-    where = str(src.origin) if src.origin else path
     try:
         data = Path(path).read_bytes()
     except OSError as exc:

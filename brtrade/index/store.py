@@ -78,6 +78,32 @@ def _root_id(root: Path) -> str:
     return f"{INDEX_FORMAT}|{__version__}|{sys.version_info[:2]}|{os.path.realpath(root)}"
 
 
+_SHAPING = (
+    "core/model.py",
+    "core/loader.py",
+    "core/query.py",
+    "core/text.py",
+    "render/records.py",
+    "render/contract.py",
+    "index/store.py",
+    "index/plain.py",
+)
+
+
+def _code_id() -> list[list[int]]:
+    """Size and mtime of the modules that shape an index: an edited checkout rebuilds."""
+    package = Path(__file__).resolve().parent.parent
+    out = []
+    for name in _SHAPING:
+        try:
+            st = os.stat(package / name)
+        except OSError:
+            out.append([-1, -1])
+            continue
+        out.append([st.st_size, st.st_mtime_ns])
+    return out
+
+
 def _key(root: Path) -> str:
     """A file name for the root's index. zlib, not hashlib: it is imported on every run.
     Two roots sharing a key only rebuild each other's index: the stamp names its root."""
@@ -285,7 +311,7 @@ class FactStore:
         if not (_owned(stamp_path) and _owned(db_path)):
             return None
         stamp = json.loads(stamp_path.read_bytes())
-        if stamp.get("root") != _root_id(self.root):
+        if stamp.get("root") != _root_id(self.root) or stamp.get("code") != _code_id():
             return None
         files = fact_files(self.root)
         if [str(p) for p in files] != [f["path"] for f in stamp["files"]]:
@@ -349,6 +375,7 @@ class FactStore:
                     "build": build,
                     "verified_ns": verified,
                     "root": _root_id(self.root),
+                    "code": _code_id(),
                     "files": stamp_files,
                 }
                 _write_atomically(stamp_path, json.dumps(stamp).encode())
