@@ -7,6 +7,8 @@ from pathlib import Path
 from brtrade.core.errors import FactBaseError
 
 FACT_FILE_SUFFIXES = (".yaml", ".yml")
+FORMAT_VERSION = 1
+"""The fact-file format this brtrade reads (the ``format:`` key)."""
 
 
 def fact_files(path: Path) -> list[Path]:

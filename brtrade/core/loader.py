@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from brtrade.core.errors import FactBaseError
-from brtrade.core.files import fact_files
+from brtrade.core.files import FORMAT_VERSION, fact_files
 from brtrade.core.model import (
     Claim,
     Entity,
@@ -44,7 +44,6 @@ from brtrade.core.model import (
     Topic,
 )
 
-FORMAT_VERSION = 1
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """A fact file larger than this is refused before it is parsed."""
 

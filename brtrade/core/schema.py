@@ -11,7 +11,8 @@ import dataclasses
 import json
 from typing import Any
 
-from brtrade.core.loader import _ID, FORMAT_VERSION, _Spec, field_plan
+from brtrade.core.files import FORMAT_VERSION
+from brtrade.core.loader import _ID, _Spec, field_plan
 from brtrade.core.model import FactFile
 
 
