@@ -91,8 +91,13 @@ def test_random_queries_identical(query: list[str], limit: int | None) -> None:
     assert warm.quote_rows(query, limit=limit) == cold.quote_rows(query, limit=limit)
 
 
-def test_overview_and_completion_from_the_index(run: Run) -> None:
-    cached, fresh = both(run)
+@pytest.mark.parametrize(
+    "args",
+    [[], ["speakers", "--json"], ["topics"], ["sources"], ["sources", "br-trade-2020", "--json"]],
+)
+def test_small_listings_identical(run: Run, args: list[str]) -> None:
+    run("facts")
+    cached, fresh = both(run, *args)
     assert cached == fresh
 
 

@@ -291,11 +291,8 @@ def speakers(
 
       brtrade speakers --format markdown
     """
-    from brtrade.render import records
-
     out = output_choice(fmt, json_out, fields)
-    base = _state(ctx).base()
-    rows = [records.speaker(base, s) for s in base.speakers]
+    rows = _state(ctx).store().small_rows("speaker")
 
     def table(plain: bool) -> RenderableType:
         from brtrade.render import tables
@@ -326,11 +323,8 @@ def topics(
 
       brtrade topics
     """
-    from brtrade.render import records
-
     out = output_choice(fmt, json_out, fields)
-    base = _state(ctx).base()
-    rows = [records.topic(base, t) for t in base.topics]
+    rows = _state(ctx).store().small_rows("topic")
 
     def table(plain: bool) -> RenderableType:
         from brtrade.render import tables
@@ -418,32 +412,29 @@ def sources(
       brtrade sources br-trade-2020 --text
     """
     from brtrade.core.errors import NotFoundError
-    from brtrade.render import records
 
     out = output_choice(fmt, json_out, fields)
-    base = _state(ctx).base()
-    chosen = list(base.sources)
+    store = _state(ctx).store()
+    rows = store.small_rows("source")
     if source_id is not None:
-        if source_id not in base.index["source"]:
-            known = ", ".join(s.id for s in base.sources)
+        if source_id not in (r["id"] for r in rows):
+            known = ", ".join(r["id"] for r in rows)
             raise NotFoundError(f"no source has the id {source_id!r}", hint=f"known: {known}")
-        chosen = [base.source(source_id)]
+        rows = [r for r in rows if r["id"] == source_id]
     if text:
-        if len(chosen) != 1:
+        if len(rows) != 1:
             raise UsageError(
                 "--text needs one source", hint="give its id: brtrade sources ID --text"
             )
         if out.format not in (Format.table, Format.json) or out.fields:
             raise UsageError("--text prints a table or --json", hint="drop --format/--fields")
-        _source_text(base, chosen[0].id, out.format is Format.json)
+        _source_text(store.base(), rows[0]["id"], out.format is Format.json)
         return
-    counts = records.source_counts(base)
-    rows = [records.source(base, s, counts) for s in chosen]
 
     def table(plain: bool) -> RenderableType:
         from brtrade.render import tables
 
-        return tables.sources_view(base, rows, plain)
+        return tables.sources_view(rows, plain)
 
     _listing(out, "source", "sources", None, lambda: rows, table, len(rows))
 

@@ -177,6 +177,10 @@ class Index:
         counts: dict[str, int] = json.loads(self.meta("counts"))
         return counts
 
+    def small_rows(self, kind: str) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = json.loads(self.meta(f"{kind}_rows"))
+        return rows
+
     def base(self) -> FactBase:
         import marshal
 
@@ -392,6 +396,11 @@ class FactStore:
         index = self.index()
         return index.counts() if index is not None else _counts(self.base())
 
+    def small_rows(self, kind: str) -> list[dict[str, Any]]:
+        """Every speaker, topic or source as contract rows, in document order."""
+        index = self.index()
+        return index.small_rows(kind) if index is not None else _small_rows(self.base(), kind)
+
     def claim_rows(
         self,
         query: Sequence[str],
@@ -493,6 +502,20 @@ def _counts(base: FactBase) -> dict[str, int]:
     }
 
 
+SMALL_KINDS = ("speaker", "topic", "source")
+
+
+def _small_rows(base: FactBase, kind: str) -> list[dict[str, Any]]:
+    from brtrade.render import records
+
+    if kind == "speaker":
+        return [records.speaker(base, s) for s in base.speakers]
+    if kind == "topic":
+        return [records.topic(base, t) for t in base.topics]
+    counts = records.source_counts(base)
+    return [records.source(base, s, counts) for s in base.sources]
+
+
 def _postings(fields: Sequence[tuple[int, tuple[str, ...], frozenset[str]]]) -> dict[str, int]:
     best: dict[str, int] = {}
     for weight, _, tokset in fields:
@@ -580,6 +603,7 @@ def _build(path: Path, base: FactBase, build: str) -> None:
                 }
             ),
             "counts": json.dumps(_counts(base)),
+            **{f"{k}_rows": json.dumps(_small_rows(base, k)) for k in SMALL_KINDS},
             "base": marshal.dumps(to_plain(base)),
         }
         db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())

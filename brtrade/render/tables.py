@@ -23,7 +23,7 @@ from brtrade.core.text import fold
 from brtrade.render.safe import terminal_safe
 
 if TYPE_CHECKING:
-    from brtrade.core.model import Claim, FactBase, Figure, Quote, Record, Source, Speaker
+    from brtrade.core.model import Claim, FactBase, Figure, Quote, Record, Speaker
     from brtrade.core.provenance import Span
 
 HIGHLIGHT = "bold yellow"
@@ -263,30 +263,36 @@ def record_view(base: FactBase, rec: Record, plain: bool) -> RenderableType:
         rows.append(("quotes", ", ".join(q.id for q in base.quotes if rec.id in q.topics) or "—"))
         parts.append(_field_grid(rows))
     else:
-        parts.append(_field_grid(rows + source_rows(rec)))
+        from brtrade.render import records
+
+        parts.append(_field_grid(rows + source_rows(records.source(base, rec))))
     return Group(*parts)
 
 
-def source_rows(s: Source) -> list[tuple[str, Text | str]]:
+def source_rows(s: dict[str, Any]) -> list[tuple[str, Text | str]]:
+    """A source's metadata (a contract row), saying plainly what the source does not give."""
     given = "not given by the source"
     return [
-        ("label", s.label),
-        ("title", s.title or given),
-        ("url", s.url or given),
-        ("publisher", s.publisher or given),
-        ("published", s.published or given),
-        ("language", s.language or "—"),
-        ("text", s.text),
-        ("note", s.note or "—"),
+        ("label", s["label"]),
+        ("title", s["title"] or given),
+        ("url", s["url"] or given),
+        ("publisher", s["publisher"] or given),
+        ("published", s["published"] or given),
+        ("language", s["language"] or "—"),
+        ("text", s["text"]),
+        ("note", s["note"] or "—"),
     ]
 
 
-def sources_view(base: FactBase, rows: Sequence[dict[str, Any]], plain: bool) -> RenderableType:
+def sources_view(rows: Sequence[dict[str, Any]], plain: bool) -> RenderableType:
     parts: list[RenderableType] = []
     for i, row in enumerate(rows):
-        src = base.source(row["id"])
         grid = _field_grid(
-            [("source", _text(src.id, "bold")), *source_rows(src), ("records", str(row["records"]))]
+            [
+                ("source", _text(row["id"], "bold")),
+                *source_rows(row),
+                ("records", str(row["records"])),
+            ]
         )
         parts.append(grid if not i else Group(Text(""), grid))
     return Group(*parts)
