@@ -80,7 +80,8 @@ def test_completion_through_bash(run: Run) -> None:
         "COMP_WORDS": "brtrade facts --speaker T",
         "COMP_CWORD": "3",
     }
-    assert "Tu Xinquan" in run(env=env).stdout
+    out = run(env=env).stdout
+    assert out.splitlines() == ["Tu\\ Xinquan"]  # escaped: bash inserts it as one word
 
 
 def test_completion_offers_topics_entities_and_ids(run: Run) -> None:

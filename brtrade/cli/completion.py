@@ -51,6 +51,16 @@ def _base(ctx: typer.Context) -> FactBase | None:
         return None
 
 
+def _for_shell(values: list[str]) -> list[str]:
+    """Bash inserts a candidate as typed: escape spaces and specials ("Tu\\ Xinquan").
+    Typer quotes candidates itself for zsh, fish and PowerShell."""
+    if os.environ.get("_BRTRADE_COMPLETE") != "complete_bash":
+        return values
+    import re
+
+    return [re.sub(r"([\s'\"\\$`&;|<>()*?!#~{}\[\]])", r"\\\1", v) for v in values]
+
+
 def _matching(incomplete: str, values: Iterable[str]) -> list[str]:
     """Values that, or a word of which, start with what was typed (folded)."""
     from brtrade.core.text import fold, words
@@ -61,7 +71,7 @@ def _matching(incomplete: str, values: Iterable[str]) -> list[str]:
         folded = fold(value)
         if not typed or folded.startswith(typed) or any(w.startswith(typed) for w in words(value)):
             out.append(value)
-    return out
+    return _for_shell(out)
 
 
 def speakers(ctx: typer.Context, incomplete: str) -> list[str]:
