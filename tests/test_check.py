@@ -316,3 +316,17 @@ def test_source_symlinked_out_of_the_folder_is_refused(tmp_path: Path) -> None:
     (folder / "sources" / "mini.txt").symlink_to(outside)
     p = only(problems_of(folder / "facts.yaml"), "schema")
     assert "leads outside" in p.message and p.record == "mini"
+
+
+def test_every_rule_is_documented_and_every_problem_uses_one(mini_copy: Path) -> None:
+    from brtrade.core.check import RULES
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for rule in RULES:
+        assert f"| `{rule}` |" in readme, rule
+    mutate(mini_copy, "value: 3.5e+9", "value: 3.5e+8")
+    mutate(mini_copy, "up 5 percent year on year.", "up 5 percent year in year.")
+    mutate(mini_copy, "    topics: [ports]", "    topics: [port]")
+    mutate(mini_copy, "label: Exports", "lable: Exports")
+    mutate(mini_copy, "label: Ports and shipping", "label: no")
+    assert {p.rule for p in problems_of(mini_copy)} <= set(RULES)

@@ -44,8 +44,6 @@ EntityType = Literal[
 RelationType = Literal["member-of", "located-in", "part-of"]
 RelationBasis = Literal["stated", "editorial"]
 
-RECORD_KINDS = ("claim", "quote", "speaker", "entity", "source", "topic")
-
 
 def meta(
     doc: str,
@@ -228,10 +226,6 @@ class FactFile:
 
 
 Record = Claim | Quote | Speaker | Entity | Topic | Source
-
-
-def record_kind(record: Record) -> str:
-    return type(record).__name__.lower()
 
 
 @dataclass(slots=True)

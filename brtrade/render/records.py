@@ -8,7 +8,6 @@ type has the same shape. Bump ``CONTRACT_VERSION`` on any change of shape.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from brtrade.core.model import (
@@ -178,12 +177,6 @@ def record(base: FactBase, r: Record) -> JSON:
     if isinstance(r, Topic):
         return topic(base, r)
     return source(base, r)
-
-
-def to_json(data: Sequence[JSON] | JSON) -> str:
-    from brtrade.render.formats import to_json as _to_json
-
-    return _to_json(data)
 
 
 def derived(d: Derived) -> JSON:

@@ -68,20 +68,6 @@ def paragraph_label(source: str, paragraphs: Sequence[int], many_sources: bool) 
     return f"{source} {nums}" if many_sources else nums
 
 
-def figure_text(f: Figure) -> str:
-    mark = " (approx.)" if f.approximate and not f.wording.lower().startswith("about") else ""
-    return f"{f.wording}{mark}"
-
-
-def _figures_line(figures: Iterable[Figure]) -> Text:
-    line = Text()
-    for i, f in enumerate(figures):
-        if i:
-            line.append("  ·  ", style=DIM)
-        line.append_text(_text(figure_text(f), FIGURE))
-    return line
-
-
 def _row_figures(figures: Sequence[dict[str, Any]]) -> Text:
     line = Text()
     for i, f in enumerate(figures):
