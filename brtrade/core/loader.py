@@ -106,6 +106,17 @@ def _spec_of(hint: Any) -> _Spec:
     raise TypeError(f"no loader for {hint!r}")  # a bug in model.py, not in a fact file
 
 
+_ORIGIN: dict[type, bool] = {}
+
+
+def _has_origin(cls: type) -> bool:
+    """Whether records of ``cls`` remember where they were written (asked once per class)."""
+    has = _ORIGIN.get(cls)
+    if has is None:
+        has = _ORIGIN[cls] = any(f.name == "origin" for f in dataclasses.fields(cls))
+    return has
+
+
 def field_plan(cls: type) -> tuple[_FieldPlan, ...]:
     """The loadable fields of a model dataclass, in declaration order."""
     plan = _PLANS.get(cls)
@@ -408,7 +419,7 @@ class _Walker:
             if own_id:
                 self.broken.add((what, own_id))
             return None
-        if any(f.name == "origin" for f in dataclasses.fields(cls)):
+        if _has_origin(cls):
             values["origin"] = Origin(self.file, node.start_mark.line + 1)
         return cls(**values)
 

@@ -54,7 +54,10 @@ def query_words(parts: Sequence[str]) -> tuple[str, ...]:
 
 
 def _field(weight: int, texts: Iterable[str]) -> _Field:
-    toks = tuple(w for t in texts for w in words(t))
+    return _tokens_field(weight, tuple(w for t in texts for w in words(t)))
+
+
+def _tokens_field(weight: int, toks: tuple[str, ...]) -> _Field:
     return (weight, toks, frozenset(toks))
 
 
@@ -71,28 +74,42 @@ class Searcher:
         self.base = base
         self._claim_fields: list[list[_Field]] | None = None
         self._quote_fields: list[list[_Field]] | None = None
+        self._names_cache: dict[tuple[str, str], tuple[str, ...]] = {}
 
     # -- searchable text --------------------------------------------------
 
-    def _entity_names(self, ids: Iterable[str]) -> list[str]:
+    def _entity_words(self, ids: Iterable[str]) -> tuple[str, ...]:
+        """The words of the entities' names and aliases; each entity folded once."""
         out: list[str] = []
         for eid in ids:
-            ent = self.base.entity(eid)
-            out.extend((ent.name, *ent.aliases))
-        return out
+            key = ("entity", eid)
+            found = self._names_cache.get(key)
+            if found is None:
+                ent = self.base.entity(eid)
+                found = self._names_cache[key] = tuple(
+                    w for t in (ent.name, *ent.aliases) for w in words(t)
+                )
+            out.extend(found)
+        return tuple(out)
 
-    def _topic_names(self, ids: Iterable[str]) -> list[str]:
+    def _topic_words(self, ids: Iterable[str]) -> tuple[str, ...]:
+        """The words of the topics' ids and labels; each topic folded once."""
         out: list[str] = []
         for tid in ids:
-            out.extend((tid, self.base.topic(tid).label))
-        return out
+            key = ("topic", tid)
+            found = self._names_cache.get(key)
+            if found is None:
+                label = self.base.topic(tid).label
+                found = self._names_cache[key] = tuple(w for t in (tid, label) for w in words(t))
+            out.extend(found)
+        return tuple(out)
 
     def claim_fields(self, claim: Claim) -> list[_Field]:
         speaker = [self.base.speaker(claim.speaker).name] if claim.speaker else []
         return [
             _field(_W_HEADLINE, [claim.statement]),
-            _field(_W_HEADLINE, self._entity_names(claim.entities)),
-            _field(_W_LABEL, self._topic_names(claim.topics)),
+            _tokens_field(_W_HEADLINE, self._entity_words(claim.entities)),
+            _tokens_field(_W_LABEL, self._topic_words(claim.topics)),
             _field(_W_LABEL, speaker),
             _field(_W_BODY, [claim.provenance.evidence, claim.id]),
             _field(_W_BODY, [t for f in claim.figures for t in (f.measure, f.wording)]),
@@ -103,8 +120,8 @@ class Searcher:
         return [
             _field(_W_HEADLINE, [sp.name]),
             _field(_W_LABEL, [quote.text]),
-            _field(_W_LABEL, self._topic_names(quote.topics)),
-            _field(_W_LABEL, self._entity_names(quote.entities)),
+            _tokens_field(_W_LABEL, self._topic_words(quote.topics)),
+            _tokens_field(_W_LABEL, self._entity_words(quote.entities)),
             _field(_W_BODY, [sp.role, sp.organisation, quote.id]),
         ]
 
