@@ -8,9 +8,12 @@ whole is flagged, and ``brtrade check`` reports the flags as problems.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from brtrade.core.model import Claim, FactBase, Figure
+from brtrade.core.numbers import format_number
+from brtrade.core.text import words
 
 DEFAULT_RATE_TOLERANCE = 2.0
 """Percent: implied exchange rates may differ by this much (max - min, over the mean)."""
@@ -32,12 +35,24 @@ class Derived:
     """The claim the derivation is anchored to (where a flag is reported)."""
 
 
-def _num(value: float) -> str:
-    return f"{value:.4g}"
+def _num(value: float, unit: str | None = None) -> str:
+    """A number in a formula or label, as people read it: '4.74 trillion CNY'."""
+    return format_number(value, unit, precision=4)
 
 
 def _pct(value: float) -> str:
-    return f"{value:g}%"
+    return format_number(value, "percent")
+
+
+def matching(found: Sequence[Derived], qwords: Sequence[str]) -> list[Derived]:
+    """The derived figures whose id, kind, label or inputs hold a word starting each of
+    ``qwords``; all of them for no words."""
+    out = []
+    for d in found:
+        have = words(" ".join((d.id, d.kind, d.label, *d.inputs)))
+        if all(any(h.startswith(w) for h in have) for w in qwords):
+            out.append(d)
+    return out
 
 
 def derive(base: FactBase, rate_tolerance: float = DEFAULT_RATE_TOLERANCE) -> list[Derived]:
@@ -57,7 +72,7 @@ def derive(base: FactBase, rate_tolerance: float = DEFAULT_RATE_TOLERANCE) -> li
                         f"{orig.measure}",
                         value=orig.value / f.value,
                         unit=f"{orig.unit}/{f.unit}",
-                        formula=f"{_num(orig.value)} {orig.unit} / {_num(f.value)} {f.unit}",
+                        formula=f"{_num(orig.value, orig.unit)} / {_num(f.value, f.unit)}",
                         inputs=(orig.id, f.id),
                         period=f.period,
                         claim=claim.id,
@@ -111,7 +126,7 @@ def _from_figure(claim: Claim, f: Figure, base: FactBase) -> list[Derived]:
                     label=f"total implied: {target.measure} is {_pct(f.value)} of it",
                     value=target.value / (f.value / 100),
                     unit=target.unit,
-                    formula=f"{_num(target.value)} {target.unit} / {_pct(f.value)}",
+                    formula=f"{_num(target.value, target.unit)} / {_pct(f.value)}",
                     inputs=(target.id, f.id),
                     period=f.period,
                     flag=flag,
@@ -131,7 +146,7 @@ def _from_figure(claim: Claim, f: Figure, base: FactBase) -> list[Derived]:
                 label=f"prior-period value implied by {_pct(f.value)} growth of {target.measure}",
                 value=target.value / (1 + f.value / 100),
                 unit=target.unit,
-                formula=f"{_num(target.value)} {target.unit} / (1 + {_pct(f.value)})",
+                formula=f"{_num(target.value, target.unit)} / (1 + {_pct(f.value)})",
                 inputs=(target.id, f.id),
                 period=None,
                 claim=claim.id,
@@ -144,8 +159,8 @@ def _from_figure(claim: Claim, f: Figure, base: FactBase) -> list[Derived]:
             flag = None
             if f.value > whole.value:
                 flag = (
-                    f"{f.measure} ({_num(f.value)} {f.unit}) exceeds the whole it is part of, "
-                    f"{whole.measure} ({_num(whole.value)} {whole.unit})"
+                    f"{f.measure} ({_num(f.value, f.unit)}) exceeds the whole it is part of, "
+                    f"{whole.measure} ({_num(whole.value, whole.unit)})"
                 )
             out.append(
                 Derived(
@@ -154,7 +169,7 @@ def _from_figure(claim: Claim, f: Figure, base: FactBase) -> list[Derived]:
                     label=f"{f.measure} as a share of {whole.measure}",
                     value=ratio,
                     unit="percent",
-                    formula=f"{_num(f.value)} / {_num(whole.value)} {f.unit}",
+                    formula=f"{_num(f.value, f.unit)} / {_num(whole.value, whole.unit)}",
                     inputs=(f.id, whole.id),
                     period=f.period,
                     flag=flag,

@@ -6,6 +6,8 @@ class below to an exit code and a one-line message, in one place.
 
 from __future__ import annotations
 
+from brtrade.core.rules import Rule
+
 
 class BrtradeError(Exception):
     """Base class of every error the core raises on purpose."""
@@ -34,7 +36,7 @@ class FactBaseError(BrtradeError):
     ``file`` and ``line`` say where; ``record`` is the id of the record the
     problem is in, when known; ``field`` is the path of the offending field
     inside the document, such as ``claims[3].figures[0].value``; ``rule`` names
-    the check that found it (see ``brtrade check``).
+    the check that found it (see :class:`~brtrade.core.rules.Rule`).
     """
 
     def __init__(
@@ -46,7 +48,7 @@ class FactBaseError(BrtradeError):
         field: str | None = None,
         hint: str | None = None,
         record: str | None = None,
-        rule: str = "schema",
+        rule: Rule = Rule.SCHEMA,
     ) -> None:
         super().__init__(message, hint=hint)
         self.file = file

@@ -75,6 +75,7 @@ class Searcher:
         self._claim_fields: list[list[_Field]] | None = None
         self._quote_fields: list[list[_Field]] | None = None
         self._names_cache: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._names: Names | None = None
 
     # -- searchable text --------------------------------------------------
 
@@ -137,27 +138,10 @@ class Searcher:
         limit: int | None = None,
     ) -> list[Hit]:
         """Claims matching every word of ``query`` and every filter given."""
-        qwords = query_words(query)
-        names = Names.of(self.base)
-        topic_id = resolve_topic(names, topic) if topic is not None else None
-        entity_id = resolve_entity(names, entity) if entity is not None else None
-        speaker_ids = set(resolve_speakers(names, speaker)) if speaker is not None else None
-        if self._claim_fields is None:
-            self._claim_fields = [self.claim_fields(c) for c in self.base.claims]
-        hits: list[Hit] = []
-        for order, (claim, fields) in enumerate(
-            zip(self.base.claims, self._claim_fields, strict=True)
-        ):
-            if topic_id is not None and topic_id not in claim.topics:
-                continue
-            if entity_id is not None and entity_id not in claim.entities:
-                continue
-            if speaker_ids is not None and claim.speaker not in speaker_ids:
-                continue
-            score = score_fields(qwords, fields)
-            if score is not None:
-                hits.append(Hit(claim, score, order))
-        return _ranked(hits, limit)
+        q = resolve_query(
+            self.names(), query, topic=topic, entity=entity, speaker=speaker, limit=limit
+        )
+        return self.search_claims(q)
 
     def quotes(
         self,
@@ -167,21 +151,48 @@ class Searcher:
         limit: int | None = None,
     ) -> list[Hit]:
         """Quotes matching every word of ``query``, by the speakers matching ``speaker``."""
-        qwords = query_words(query)
-        names = Names.of(self.base)
-        speaker_ids = set(resolve_speakers(names, speaker)) if speaker is not None else None
+        return self.search_quotes(resolve_query(self.names(), query, speaker=speaker, limit=limit))
+
+    def names(self) -> Names:
+        if self._names is None:
+            self._names = Names.of(self.base)
+        return self._names
+
+    def search_claims(self, q: Query) -> list[Hit]:
+        """Claims matching a resolved query."""
+        if self._claim_fields is None:
+            self._claim_fields = [self.claim_fields(c) for c in self.base.claims]
+        speakers = set(q.speakers) if q.speakers is not None else None
+        hits: list[Hit] = []
+        for order, (claim, fields) in enumerate(
+            zip(self.base.claims, self._claim_fields, strict=True)
+        ):
+            if q.topic is not None and q.topic not in claim.topics:
+                continue
+            if q.entity is not None and q.entity not in claim.entities:
+                continue
+            if speakers is not None and claim.speaker not in speakers:
+                continue
+            score = score_fields(q.words, fields)
+            if score is not None:
+                hits.append(Hit(claim, score, order))
+        return _ranked(hits, q.limit)
+
+    def search_quotes(self, q: Query) -> list[Hit]:
+        """Quotes matching a resolved query (its topic and entity filters do not apply)."""
         if self._quote_fields is None:
             self._quote_fields = [self.quote_fields(q) for q in self.base.quotes]
+        speakers = set(q.speakers) if q.speakers is not None else None
         hits: list[Hit] = []
         for order, (quote, fields) in enumerate(
             zip(self.base.quotes, self._quote_fields, strict=True)
         ):
-            if speaker_ids is not None and quote.speaker not in speaker_ids:
+            if speakers is not None and quote.speaker not in speakers:
                 continue
-            score = score_fields(qwords, fields)
+            score = score_fields(q.words, fields)
             if score is not None:
                 hits.append(Hit(quote, score, order))
-        return _ranked(hits, limit)
+        return _ranked(hits, q.limit)
 
 
 def _ranked(hits: list[Hit], limit: int | None) -> list[Hit]:
@@ -305,6 +316,36 @@ def resolve_entity(names: Names, typed: str) -> str:
         if want in {" ".join(words(n)) for n in (eid, name, *aliases)}:
             return eid
     raise _not_found("entity", typed, [n for _, n, _ in names.entities])
+
+
+class Query(NamedTuple):
+    """A query resolved against a base's names, once: the one value that both the
+    persistent index and the in-memory :class:`Searcher` answer."""
+
+    words: tuple[str, ...]
+    topic: str | None = None
+    entity: str | None = None
+    speakers: tuple[str, ...] | None = None
+    limit: int | None = None
+
+
+def resolve_query(
+    names: Names,
+    query: Sequence[str] = (),
+    *,
+    topic: str | None = None,
+    entity: str | None = None,
+    speaker: str | None = None,
+    limit: int | None = None,
+) -> Query:
+    """The words of ``query`` and the ids the filters name; an unknown name raises."""
+    return Query(
+        words=query_words(query),
+        topic=resolve_topic(names, topic) if topic is not None else None,
+        entity=resolve_entity(names, entity) if entity is not None else None,
+        speakers=tuple(resolve_speakers(names, speaker)) if speaker is not None else None,
+        limit=limit,
+    )
 
 
 def find_record(base: FactBase, typed: str) -> tuple[Record, list[str]]:

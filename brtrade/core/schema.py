@@ -1,7 +1,7 @@
 """The JSON Schema of the fact-file format, generated from the model.
 
 The loader and the schema read the same dataclass field plans
-(:func:`brtrade.core.loader.field_plan`), so they cannot drift apart;
+(:func:`brtrade.core.fields.field_plan`), so they cannot drift apart;
 ``docs/facts.schema.json`` is this output, checked by a test.
 """
 
@@ -11,12 +11,12 @@ import dataclasses
 import json
 from typing import Any
 
+from brtrade.core.fields import ID_PATTERN, FieldSpec, field_plan
 from brtrade.core.files import FORMAT_VERSION
-from brtrade.core.loader import _ID, _Spec, field_plan
 from brtrade.core.model import FactFile
 
 
-def _type(spec: _Spec, defs: dict[str, Any]) -> dict[str, Any]:
+def _type(spec: FieldSpec, defs: dict[str, Any]) -> dict[str, Any]:
     if spec.kind == "str":
         out: dict[str, Any] = {"type": "string", "minLength": 1}
     elif spec.kind == "enum":
@@ -57,7 +57,7 @@ def _define(cls: type, defs: dict[str, Any]) -> None:
         if fp.ref:
             prop["x-brtrade-ref"] = fp.ref
         if fp.name == "id":
-            prop["pattern"] = "^" + _ID.pattern.removesuffix(r"\Z") + "$"
+            prop["pattern"] = "^" + ID_PATTERN.pattern.removesuffix(r"\Z") + "$"
         if fp.name == "format" and cls is FactFile:
             prop = {"const": FORMAT_VERSION, "description": prop["description"]}
         props[fp.name] = prop

@@ -1,0 +1,73 @@
+"""Numbers in words, both ways: the one figure parser and the one formatter for people.
+
+:func:`parse_wording` reads the number a wording states ("4.74 trillion
+yuan" -> 4.74e12); ``brtrade check`` holds each figure's value to it.
+
+:func:`format_number` writes a number for people (tables, Markdown, derived
+formulas): large amounts in words ("4.74 trillion CNY"), percentages with a
+sign when they are changes ("+7%"), counts bare ("11"), at most ``precision``
+significant digits (six by default, which shows every figure the article
+states exactly). Machine formats never use it: JSON carries the number as
+it is, and CSV and TSV write a whole number without ".0".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_WORDED = re.compile(
+    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<scale>thousand|million|billion|trillion)?",
+    re.IGNORECASE,
+)
+UNIT_WORDS = (
+    ("CNY", re.compile(r"\byuan\b|\bRMB\b|\bCNY\b", re.IGNORECASE)),
+    ("USD", re.compile(r"\bdollars?\b|\bUSD\b", re.IGNORECASE)),
+    ("percent", re.compile(r"\bper ?cent\b|%", re.IGNORECASE)),
+)
+"""The unit a wording names, by the words that name it."""
+APPROX_BEFORE = re.compile(r"\b(about|around|approximately|nearly|roughly|some|almost)\s*$", re.I)
+"""Words just before a number that make it an approximation."""
+APPROX_START = re.compile(r"(about|around|approximately|nearly|roughly)\b", re.I)
+"""Words at the start of a wording that make it an approximation."""
+
+
+def parse_wording(wording: str) -> float | None:
+    """The number a wording states: '4.74 trillion yuan' -> 4.74e12; None if there is none."""
+    m = _WORDED.search(wording)
+    if m is None:
+        return None
+    number = float(m.group("num").replace(",", ""))
+    scale = m.group("scale")
+    return number * SCALES[scale.lower()] if scale else number
+
+
+def same_number(a: float, b: float) -> bool:
+    """Equal but for floating-point noise."""
+    return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
+
+
+_WORD_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def format_number(
+    value: float,
+    unit: str | None = None,
+    *,
+    change: bool = False,
+    approximate: bool = False,
+    precision: int = 6,
+) -> str:
+    """``value`` for people: '4.74 trillion CNY', '+7%', '29.1%', '11', '≈ 730 billion USD'."""
+    prefix = "≈ " if approximate else ""
+    if not math.isfinite(value):
+        return prefix + str(value)
+    sign = "+" if change and value > 0 else ""
+    if unit == "percent":
+        return f"{prefix}{sign}{value:.{precision}g}%"
+    suffix = f" {unit}" if unit and unit != "count" else ""
+    for scale, word in _WORD_SCALES:
+        if abs(value) >= scale:
+            return f"{prefix}{sign}{value / scale:.{precision}g} {word}{suffix}"
+    return f"{prefix}{sign}{value:,.{precision}g}{suffix}"

@@ -1,0 +1,207 @@
+"""Rules that read the source texts: ``provenance``, ``figure`` and ``arithmetic``.
+
+``brtrade check`` adds them to the loader's rules. Spans are compared after
+normalising only whitespace and typographic quotes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from brtrade.core.derive import derive
+from brtrade.core.errors import FactBaseError
+from brtrade.core.model import Claim, Figure
+from brtrade.core.numbers import (
+    APPROX_BEFORE,
+    APPROX_START,
+    UNIT_WORDS,
+    parse_wording,
+    same_number,
+)
+from brtrade.core.provenance import locate_record
+from brtrade.core.rules import Rule
+from brtrade.core.sources import find_spans, first_difference, normalise_span, source_text
+
+if TYPE_CHECKING:
+    from brtrade.core.loader import Linted
+    from brtrade.core.provenance import Missing
+
+
+def check_evidence(linted: Linted, rate_tolerance: float) -> list[FactBaseError]:
+    """Every provenance, figure and arithmetic problem of a linted base."""
+    return [
+        *_check_provenance(linted),
+        *_check_figures(linted),
+        *_check_arithmetic(linted, rate_tolerance),
+    ]
+
+
+def _check_provenance(linted: Linted) -> list[FactBaseError]:
+    base = linted.base
+    at = linted.at
+    out: list[FactBaseError] = []
+    for rec in base.cited():
+        prov = rec.provenance
+        if prov.source not in base.source_paths:
+            continue  # an unknown or unusable source is reported already
+        try:
+            src = source_text(base, prov.source)
+        except FactBaseError as exc:
+            out.append(exc)
+            continue
+        if not src.has(prov.paragraphs):
+            out.append(
+                at.problem(
+                    rec,
+                    "provenance.paragraphs",
+                    f"paragraphs {list(prov.paragraphs)} are not all in source "
+                    f"'{prov.source}', which has {len(src.paragraphs)}",
+                    Rule.PROVENANCE,
+                )
+            )
+            continue
+        _, missing = locate_record(base, rec)
+        for m in missing:
+            field = "provenance.evidence" if m.what == "evidence" else "text"
+            message, hint = _missing_message(m, src.paragraphs, prov.source)
+            out.append(at.problem(rec, field, message, Rule.PROVENANCE, hint))
+    for sp in base.speakers:
+        attribution = normalise_span(sp.provenance.evidence)
+        for name, value in (
+            ("name", sp.name),
+            ("role", sp.role),
+            ("organisation", sp.organisation),
+        ):
+            if normalise_span(value) not in attribution:
+                out.append(
+                    at.problem(
+                        sp,
+                        name,
+                        f"the {name} {value!r} does not occur in the speaker's attribution",
+                        Rule.PROVENANCE,
+                        "copy it exactly as the article writes it",
+                    )
+                )
+    return out
+
+
+def _missing_message(
+    m: Missing, paragraphs: tuple[str, ...], source_id: str
+) -> tuple[str, str | None]:
+    """What to say of a piece not found where its record says, and how to fix it."""
+    if m.reason == "parts":
+        return (
+            f"the {m.what} has {m.parts} paragraphs but names "
+            f"{len(m.paragraphs)} ({list(m.paragraphs)})",
+            None,
+        )
+    elsewhere = [
+        n
+        for n, para in enumerate(paragraphs, 1)
+        if n not in m.paragraphs and find_spans(para, m.text)
+    ]
+    if elsewhere:
+        hint = f"it occurs in ¶{', ¶'.join(map(str, elsewhere))}: fix the paragraphs"
+    else:
+        searched = "\n\n".join(paragraphs[n - 1] for n in m.paragraphs)
+        hint = _divergence(searched, m.text)
+    shown = m.text if len(m.text) <= 60 else m.text[:57] + "..."
+    return (
+        f"the {m.what} {shown!r} does not occur verbatim in "
+        f"¶{', ¶'.join(map(str, m.paragraphs))} of '{source_id}'",
+        hint,
+    )
+
+
+def _divergence(text: str, span: str) -> str:
+    diff = first_difference(text, span)
+    advice = "copy it exactly; only whitespace and typographic quotes are normalised"
+    if diff is None:
+        return advice
+    said, source = diff
+    return f"it says '…{said}…' where the source has '…{source}…'; {advice}"
+
+
+def _check_figures(linted: Linted) -> list[FactBaseError]:
+    out: list[FactBaseError] = []
+    for claim in linted.base.claims:
+        evidence = normalise_span(claim.provenance.evidence)
+        for i, f in enumerate(claim.figures):
+            out.extend(_check_one_figure(linted, claim, i, f, evidence))
+    return out
+
+
+def _check_one_figure(
+    linted: Linted, claim: Claim, i: int, f: Figure, evidence: str
+) -> list[FactBaseError]:
+    at = linted.at
+    out: list[FactBaseError] = []
+    wording = normalise_span(f.wording)
+    found_at = evidence.find(wording)
+    if found_at < 0:
+        out.append(
+            at.problem(
+                claim,
+                f"figures[{i}].wording",
+                f"figure '{f.id}': its wording {f.wording!r} does not occur in the evidence",
+                Rule.FIGURE,
+                "copy the number as the evidence writes it",
+            )
+        )
+    stated = parse_wording(f.wording)
+    if stated is None:
+        out.append(
+            at.problem(
+                claim,
+                f"figures[{i}].wording",
+                f"figure '{f.id}': its wording {f.wording!r} states no number",
+                Rule.FIGURE,
+            )
+        )
+    elif not same_number(stated, f.value):
+        out.append(
+            at.problem(
+                claim,
+                f"figures[{i}].value",
+                f"figure '{f.id}': value {f.value:g} disagrees with its wording "
+                f"{f.wording!r}, which says {stated:g}",
+                Rule.FIGURE,
+                f"set 'value: {stated:.6g}'" if stated else None,
+            )
+        )
+    for unit, pattern in UNIT_WORDS:
+        if pattern.search(f.wording) and f.unit != unit:
+            out.append(
+                at.problem(
+                    claim,
+                    f"figures[{i}].unit",
+                    f"figure '{f.id}': its wording {f.wording!r} is in {unit}, "
+                    f"but its unit is {f.unit}",
+                    Rule.FIGURE,
+                )
+            )
+    approximate = found_at >= 0 and bool(APPROX_BEFORE.search(evidence[:found_at]))
+    approximate = approximate or bool(APPROX_START.match(wording))
+    if approximate and not f.approximate:
+        out.append(
+            at.problem(
+                claim,
+                f"figures[{i}].approximate",
+                f"figure '{f.id}': the article gives it as an approximation",
+                Rule.FIGURE,
+                "set 'approximate: true'",
+            )
+        )
+    return out
+
+
+def _check_arithmetic(linted: Linted, tolerance: float) -> list[FactBaseError]:
+    base = linted.base
+    out: list[FactBaseError] = []
+    for d in derive(base, tolerance):
+        if d.flag is None or d.claim is None:
+            continue
+        claim = base.index["claim"][d.claim]
+        assert isinstance(claim, Claim)
+        out.append(linted.at.problem(claim, "figures", f"{d.id}: {d.flag}", Rule.ARITHMETIC))
+    return out
