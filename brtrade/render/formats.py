@@ -1,7 +1,7 @@
 """Machine formats: JSON, JSON Lines, CSV, TSV, YAML and Markdown.
 
 Every format takes the same records (JSON-ready dicts in contract order,
-see :mod:`brtrade.render.records`) and the same optional field selection.
+see :mod:`brtrade.contract.records`) and the same optional field selection.
 
 Flattening, for CSV, TSV and Markdown (documented in the README):
 
@@ -29,8 +29,8 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import Any
 
+from brtrade.contract.shapes import CONTRACT, JSON, Field
 from brtrade.core.errors import UsageError
-from brtrade.render.contract import CONTRACT, JSON, Field
 from brtrade.render.safe import has_unsafe, json_safe, terminal_safe
 
 

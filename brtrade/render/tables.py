@@ -249,7 +249,7 @@ def record_view(base: FactBase, rec: Record, plain: bool) -> RenderableType:
         rows.append(("quotes", ", ".join(q.id for q in base.quotes if rec.id in q.topics) or "—"))
         parts.append(_field_grid(rows))
     else:
-        from brtrade.render import records
+        from brtrade.contract import records
 
         parts.append(_field_grid(rows + source_rows(records.source(base, rec))))
     return Group(*parts)

@@ -99,6 +99,29 @@ CONTRACT: dict[str, tuple[Field, ...]] = {
         ("source", None),
         ("paragraphs", None),
     ),
+    "entity": (
+        ("type", None),
+        ("id", None),
+        ("name", None),
+        ("entity_type", None),
+        ("aliases", None),
+        ("relations", None),
+        ("claims", None),
+        ("quotes", None),
+    ),
+    "problem": tuple(
+        (k, None) for k in ("file", "line", "record", "field", "rule", "message", "hint")
+    ),
+    "check": (
+        ("ok", None),
+        ("files", None),
+        ("records", None),
+        ("problems", None),
+    ),
+    "source-text": (
+        ("source", None),
+        ("paragraphs", None),
+    ),
     "derived": tuple(
         (k, None)
         for k in (
@@ -116,4 +139,12 @@ CONTRACT: dict[str, tuple[Field, ...]] = {
         )
     ),
 }
-"""Every record type's keys, in order: the JSON contract. Tests hold the builders to it."""
+"""Every record type's keys, in order: the JSON contract. Tests hold the builders to it.
+
+``problem`` is one item of a ``check`` report's ``problems``; each item of a
+``source-text``'s ``paragraphs`` has the keys ``PARAGRAPH_KEYS``, and each of
+their ``cited`` items the keys ``CITED_KEYS``."""
+
+PARAGRAPH_KEYS = ("number", "text", "cited")
+CITED_KEYS = ("record", "what", "start", "end")
+RELATION_KEYS = ("type", "target", "basis")

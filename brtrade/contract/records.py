@@ -1,6 +1,7 @@
 """Records as plain JSON-ready dictionaries: the JSON contract.
 
-Keys come in a fixed, documented order (see README, "JSON contract").
+Keys come in a fixed, documented order (:mod:`brtrade.contract.shapes`,
+docs/json-contract.md).
 Absent values are ``null`` or ``[]``, never missing, so every record of a
 type has the same shape. Bump ``CONTRACT_VERSION`` on any change of shape.
 """
@@ -8,6 +9,7 @@ type has the same shape. Bump ``CONTRACT_VERSION`` on any change of shape.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from brtrade.core.model import (
@@ -26,10 +28,9 @@ from brtrade.core.model import (
 if TYPE_CHECKING:
     from brtrade.core.derive import Derived
     from brtrade.core.errors import FactBaseError
+    from brtrade.core.provenance import Passage
 
-from brtrade.render.contract import CONTRACT, CONTRACT_VERSION, FIGURE_KEYS, JSON, Field
-
-__all__ = ["CONTRACT", "CONTRACT_VERSION", "FIGURE_KEYS", "JSON", "Field"]
+from brtrade.contract.shapes import JSON
 
 
 def provenance(p: Provenance) -> JSON:
@@ -204,4 +205,32 @@ def problem(p: FactBaseError) -> JSON:
         "rule": p.rule,
         "message": p.message,
         "hint": p.hint,
+    }
+
+
+def check_report(files: Sequence[str], records: int, problems: Sequence[FactBaseError]) -> JSON:
+    """What ``brtrade check --json`` prints."""
+    return {
+        "ok": not problems,
+        "files": list(files),
+        "records": records,
+        "problems": [problem(p) for p in problems],
+    }
+
+
+def source_text(source_id: str, passages: Sequence[Passage]) -> JSON:
+    """A source's text, paragraph by paragraph, with the spans the base cites."""
+    return {
+        "source": source_id,
+        "paragraphs": [
+            {
+                "number": p.number,
+                "text": p.text,
+                "cited": [
+                    {"record": s.record_id, "what": s.what, "start": s.start, "end": s.end}
+                    for s in p.spans
+                ],
+            }
+            for p in passages
+        ],
     }
