@@ -2,15 +2,25 @@
 
 marshal is fast and, unlike pickle, cannot run code when loading. The shape
 follows the model's field plans, so it changes when the model does; the
-index's format number covers that.
+index's format number covers that. Each record keeps where it was written
+(its ``origin``), so a base read from the index equals one read from YAML.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from brtrade.core.loader import _Spec, field_plan
-from brtrade.core.model import Claim, Entity, FactBase, Quote, Source, Speaker, Topic
+from brtrade.core.fields import FieldSpec, field_plan, has_origin, record_spec
+from brtrade.core.model import (
+    Claim,
+    Entity,
+    FactBase,
+    Origin,
+    Quote,
+    Source,
+    Speaker,
+    Topic,
+)
 
 _GROUPS: tuple[tuple[str, type], ...] = (
     ("sources", Source),
@@ -22,12 +32,16 @@ _GROUPS: tuple[tuple[str, type], ...] = (
 )
 
 
-def _to(value: Any, spec: _Spec) -> Any:
+def _to(value: Any, spec: FieldSpec) -> Any:
     if value is None:
         return None
     if spec.kind == "record":
         assert spec.record is not None
-        return tuple(_to(getattr(value, fp.name), fp.spec) for fp in field_plan(spec.record))
+        fields = tuple(_to(getattr(value, fp.name), fp.spec) for fp in field_plan(spec.record))
+        if has_origin(spec.record):
+            origin = value.origin
+            return (*fields, None if origin is None else (origin.file, origin.line))
+        return fields
     if spec.kind == "tuple":
         assert spec.inner is not None
         inner = spec.inner
@@ -35,12 +49,16 @@ def _to(value: Any, spec: _Spec) -> Any:
     return value
 
 
-def _from(value: Any, spec: _Spec) -> Any:
+def _from(value: Any, spec: FieldSpec) -> Any:
     if value is None:
         return None
     if spec.kind == "record":
         assert spec.record is not None
         plan = field_plan(spec.record)
+        if has_origin(spec.record):
+            *fields, origin = value
+            built = (_from(v, fp.spec) for v, fp in zip(fields, plan, strict=True))
+            return spec.record(*built, origin=None if origin is None else Origin(*origin))
         return spec.record(*(_from(v, fp.spec) for v, fp in zip(value, plan, strict=True)))
     if spec.kind == "tuple":
         assert spec.inner is not None
@@ -51,8 +69,7 @@ def _from(value: Any, spec: _Spec) -> Any:
 
 def to_plain(base: FactBase) -> tuple[Any, ...]:
     groups = tuple(
-        tuple(_to(rec, _Spec("record", record=cls)) for rec in getattr(base, name))
-        for name, cls in _GROUPS
+        tuple(_to(rec, record_spec(cls)) for rec in getattr(base, name)) for name, cls in _GROUPS
     )
     return (groups, tuple(base.source_paths.items()), base.files)
 
@@ -60,7 +77,7 @@ def to_plain(base: FactBase) -> tuple[Any, ...]:
 def from_plain(data: tuple[Any, ...]) -> FactBase:
     groups, source_paths, files = data
     built: list[tuple[Any, ...]] = [
-        tuple(_from(rec, _Spec("record", record=cls)) for rec in group)
+        tuple(_from(rec, record_spec(cls)) for rec in group)
         for (_, cls), group in zip(_GROUPS, groups, strict=True)
     ]
     sources, topics, entities, speakers, quotes, claims = built

@@ -1,0 +1,79 @@
+"""What an index holds, and the rows it shares with the in-memory answers.
+
+Both the builder and the reader follow this layout; bump ``INDEX_FORMAT``
+whenever it changes, and every old index is rebuilt.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from brtrade.core.model import FactBase
+
+INDEX_FORMAT = 2
+"""Bump when the index's layout changes; old indexes are then rebuilt."""
+
+
+class Kind(IntEnum):
+    """The searchable record kinds, as stored in ``postings.kind``."""
+
+    CLAIM = 0
+    QUOTE = 1
+
+    @property
+    def table(self) -> str:
+        return "claims" if self is Kind.CLAIM else "quotes"
+
+
+class Tag(IntEnum):
+    """The tags a claim carries, as stored in ``tags.kind``."""
+
+    TOPIC = 0
+    ENTITY = 1
+
+
+TABLES = """
+PRAGMA journal_mode = OFF;
+PRAGMA synchronous = OFF;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB);
+CREATE TABLE claims (ord INTEGER PRIMARY KEY, speaker TEXT, row TEXT);
+CREATE TABLE quotes (ord INTEGER PRIMARY KEY, speaker TEXT, row TEXT);
+CREATE TABLE tags (kind INTEGER, tag TEXT, ord INTEGER);
+CREATE TABLE postings (kind INTEGER, token TEXT, ord INTEGER, weight INTEGER);
+"""
+INDEXES = """
+CREATE INDEX postings_by_token ON postings (kind, token, ord, weight);
+CREATE INDEX tags_by_tag ON tags (kind, tag, ord);
+CREATE INDEX claims_by_speaker ON claims (speaker);
+CREATE INDEX quotes_by_speaker ON quotes (speaker);
+"""
+
+SMALL_KINDS = ("speaker", "topic", "source")
+"""The record kinds listed whole, stored as one row each in ``meta``."""
+
+
+def counts(base: FactBase) -> dict[str, int]:
+    """How many records of each kind the base holds."""
+    return {
+        "claims": len(base.claims),
+        "figures": sum(len(c.figures) for c in base.claims),
+        "quotes": len(base.quotes),
+        "speakers": len(base.speakers),
+        "entities": len(base.entities),
+        "topics": len(base.topics),
+        "sources": len(base.sources),
+    }
+
+
+def small_rows(base: FactBase, kind: str) -> list[dict[str, Any]]:
+    """Every speaker, topic or source of the base as contract rows, in document order."""
+    from brtrade.contract import records
+
+    if kind == "speaker":
+        return [records.speaker(base, s) for s in base.speakers]
+    if kind == "topic":
+        return [records.topic(base, t) for t in base.topics]
+    source_counts = records.source_counts(base)
+    return [records.source(base, s, source_counts) for s in base.sources]
