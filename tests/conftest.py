@@ -20,10 +20,7 @@ from brtrade.cli import app
 from brtrade.core.loader import load_fact_base
 from brtrade.core.model import FactBase
 from brtrade.core.paths import bundled_facts_path
-
-DATA = Path(__file__).parent / "data"
-MINI = DATA / "mini"
-ROOT = Path(__file__).parent.parent
+from tests.helpers import MINI, Run
 
 
 @pytest.fixture(scope="session")
@@ -47,9 +44,6 @@ def pinned_terminal(monkeypatch: pytest.MonkeyPatch, session_cache: Path) -> Ite
     monkeypatch.setenv("LINES", "40")
     monkeypatch.setenv("XDG_CACHE_HOME", str(session_cache))
     yield
-
-
-Run = Callable[..., Result]
 
 
 @pytest.fixture

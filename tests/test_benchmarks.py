@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from brtrade.core.check import check_fact_base
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 
 def test_generated_base_passes_check(tmp_path: Path) -> None:

@@ -16,12 +16,9 @@ from hypothesis import strategies as st
 
 from brtrade.core.paths import bundled_facts_path
 from brtrade.core.text import words
-from brtrade.index import store as store_module
+from brtrade.index import freshness
 from brtrade.index.store import FactStore
-from tests.conftest import MINI, Run
-from tests.robustness.test_streams import env
-from tests.test_installed import SCRIPT
-from tests.test_loader import mutate
+from tests.helpers import MINI, SCRIPT, Run, env, mutate
 
 QUERIES = [
     [],
@@ -157,7 +154,7 @@ def test_racy_edit_on_a_coarse_filesystem(tmp_path: Path, monkeypatch: pytest.Mo
         st = os.stat(path)
         return [st.st_size, st.st_mtime_ns // 10**9 * 10**9, 0, st.st_ino]
 
-    monkeypatch.setattr(store_module, "_meta", coarse)
+    monkeypatch.setattr(freshness, "file_meta", coarse)
     facts = copy_mini(tmp_path)
     facts.write_text(facts.read_text("utf-8"), "utf-8")  # written just now, as by an editor
     statements(facts)
@@ -175,8 +172,8 @@ def test_a_racy_file_stops_being_hashed_once_old(
     facts.write_text(facts.read_text("utf-8"), "utf-8")  # changed just now: racy
     statements(facts)
     hashed: list[Path] = []
-    real_hash = store_module._sha256
-    monkeypatch.setattr(store_module, "_sha256", lambda p: hashed.append(p) or real_hash(p))
+    real_hash = freshness.sha256_of
+    monkeypatch.setattr(freshness, "sha256_of", lambda p: hashed.append(p) or real_hash(p))
     assert FactStore(facts).index() is not None
     assert hashed == [facts]  # still racy: verified by its hash
 
@@ -191,7 +188,7 @@ def test_a_racy_file_stops_being_hashed_once_old(
         def monotonic_ns() -> int:
             return time.monotonic_ns()
 
-    monkeypatch.setattr(store_module, "time", Later)
+    monkeypatch.setattr(freshness, "time", Later)
     hashed.clear()
     assert FactStore(facts).index() is not None
     assert hashed == [facts]  # verified once more, and now old enough: marked clean
@@ -290,7 +287,7 @@ def test_an_edited_checkout_rebuilds(tmp_path: Path, monkeypatch: pytest.MonkeyP
     facts = copy_mini(tmp_path)
     statements(facts)
     assert FactStore(facts).index() is not None
-    monkeypatch.setattr(store_module, "_code_id", lambda: [[0, 0]])  # as if records.py changed
+    monkeypatch.setattr(freshness, "code_id", lambda: [[0, 0]])  # as if records.py changed
     assert FactStore(facts).index() is None
     statements(facts)  # rebuilt for the new code
     assert FactStore(facts).index() is not None

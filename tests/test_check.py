@@ -12,12 +12,12 @@ import pytest
 import yaml
 
 from brtrade.cli import ExitCode
-from brtrade.core.check import check_fact_base, parse_wording
+from brtrade.core.check import check_fact_base
 from brtrade.core.derive import derive
 from brtrade.core.model import FactBase
+from brtrade.core.numbers import parse_wording
 from brtrade.core.schema import fact_file_schema, schema_json
-from tests.conftest import DATA, MINI, ROOT, Run
-from tests.test_loader import line_of, mutate
+from tests.helpers import DATA, MINI, ROOT, Run, line_of, mutate
 
 
 def problems_of(path: Path) -> list[Any]:
@@ -319,7 +319,7 @@ def test_source_symlinked_out_of_the_folder_is_refused(tmp_path: Path) -> None:
 
 
 def test_every_rule_is_documented_and_every_problem_uses_one(mini_copy: Path) -> None:
-    from brtrade.core.check import RULES
+    from brtrade.core.rules import RULES
 
     readme = (ROOT / "README.md").read_text("utf-8")
     for rule in RULES:

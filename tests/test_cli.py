@@ -11,7 +11,7 @@ import typer
 
 from brtrade import __version__
 from brtrade.cli import ExitCode, app
-from tests.conftest import MINI, Run
+from tests.helpers import MINI, Run
 
 CLAIM_KEYS = [
     "type",

@@ -8,7 +8,7 @@ import pytest
 import typer
 
 from brtrade.cli import ExitCode, app
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 README = (ROOT / "README.md").read_text("utf-8")
 CI = (ROOT / ".ci" / "run").read_text("utf-8")

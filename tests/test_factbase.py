@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from brtrade.core.model import FactBase
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 ARTICLE = ROOT / "sources" / "br-trade-2020.txt"
 SHARED_ARTICLE = ROOT.parent / "shared" / "source" / "article.txt"

@@ -11,10 +11,11 @@ import pytest
 import yaml
 
 from brtrade.cli import ExitCode
+from brtrade.contract import records
+from brtrade.contract.shapes import CITED_KEYS, CONTRACT, FIGURE_KEYS, PARAGRAPH_KEYS
 from brtrade.core.model import FactBase
-from brtrade.render import records
 from brtrade.render.formats import columns, select_fields
-from tests.conftest import Run
+from tests.helpers import Run
 
 LISTINGS = [
     ("facts", "claim"),
@@ -35,8 +36,14 @@ def machine(run: Run, *args: str) -> str:
 
 
 def test_builders_follow_the_contract(base: FactBase) -> None:
+    from brtrade.core.check import check_fact_base
     from brtrade.core.derive import derive
+    from brtrade.core.provenance import source_passages
+    from tests.helpers import DATA, MINI
 
+    report = check_fact_base(MINI)
+    broken = check_fact_base(DATA / "broken" / "syntax.yaml")
+    passages, _ = source_passages(base, base.sources[0].id)
     built = {
         "claim": [records.claim(base, c) for c in base.claims],
         "quote": [records.quote(base, q) for q in base.quotes],
@@ -45,17 +52,27 @@ def test_builders_follow_the_contract(base: FactBase) -> None:
         "source": [records.source(base, s) for s in base.sources],
         "figure": [records.figure_row(c, f) for c in base.claims for f in c.figures],
         "derived": [records.derived(d) for d in derive(base)],
+        "entity": [records.entity(base, e) for e in base.entities],
+        "check": [records.check_report(report.files, report.records, report.problems)],
+        "problem": [records.problem(p) for p in broken.problems],
+        "source-text": [records.source_text(base.sources[0].id, passages)],
     }
+    assert set(built) == set(CONTRACT), "every shape of the contract is built and tested"
     for kind, rows in built.items():
         assert rows, kind
         for row in rows:
-            assert [k for k, _ in records.CONTRACT[kind]] == list(row), kind
-            for key, sub in records.CONTRACT[kind]:
+            assert [k for k, _ in CONTRACT[kind]] == list(row), kind
+            for key, sub in CONTRACT[kind]:
                 if sub is not None and row[key] is not None:
                     assert list(row[key]) == list(sub), (kind, key)
     for claim in built["claim"]:
         for fig in claim["figures"]:
-            assert tuple(fig) == records.FIGURE_KEYS
+            assert tuple(fig) == FIGURE_KEYS
+    for para in built["source-text"][0]["paragraphs"]:
+        assert tuple(para) == PARAGRAPH_KEYS
+        for cited in para["cited"]:
+            assert tuple(cited) == CITED_KEYS
+    assert any(p["cited"] for p in built["source-text"][0]["paragraphs"])
 
 
 @pytest.mark.parametrize(("command", "kind"), LISTINGS)

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA
-
-SCRIPT = shutil.which("brtrade", path=str(Path(sys.executable).parent)) or shutil.which("brtrade")
+from tests.helpers import DATA, SCRIPT
 
 
 @pytest.fixture(scope="module")

@@ -8,21 +8,7 @@ import pytest
 
 from brtrade.core.errors import FactBaseError
 from brtrade.core.loader import load_fact_base
-from tests.conftest import DATA, MINI
-
-
-def mutate(facts: Path, old: str, new: str) -> Path:
-    text = facts.read_text("utf-8")
-    assert old in text, f"fixture no longer contains {old!r}"
-    facts.write_text(text.replace(old, new, 1), "utf-8")
-    return facts
-
-
-def line_of(facts: Path, needle: str) -> int:
-    for i, line in enumerate(facts.read_text("utf-8").splitlines(), 1):
-        if needle in line:
-            return i
-    raise AssertionError(needle)
+from tests.helpers import DATA, MINI, line_of, mutate
 
 
 def load_error(path: Path) -> FactBaseError:

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from brtrade.cli import ExitCode
-from tests.conftest import Run
+from tests.helpers import Run
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.robustness.test_streams import env
-from tests.test_installed import SCRIPT
+from tests.helpers import SCRIPT, env
 
 
 def sh(args: list[str], extra: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[bytes]:

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from brtrade.core import loader
+from brtrade.core import yamlread as loader
 from brtrade.core.errors import FactBaseError
 from brtrade.core.loader import lint_fact_base, load_fact_base
-from tests.conftest import DATA, MINI
-from tests.test_loader import mutate
+from tests.helpers import DATA, MINI, mutate
 
 BROKEN = DATA / "broken"
 

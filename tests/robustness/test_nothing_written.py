@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINI, Run
+from tests.helpers import MINI, Run
 
 
 def snapshot(folder: Path) -> dict[str, tuple[str, int, float]]:

@@ -17,7 +17,7 @@ from brtrade.core.check import check_fact_base
 from brtrade.core.errors import FactBaseError
 from brtrade.core.loader import load_fact_base
 from brtrade.core.model import FactBase
-from tests.conftest import MINI
+from tests.helpers import MINI
 
 ids = st.text(string.ascii_lowercase + string.digits + "-", min_size=1, max_size=12).filter(
     lambda s: s[0] not in "-"

@@ -8,9 +8,7 @@ import subprocess
 import pytest
 
 from brtrade.cli import ExitCode
-from tests.conftest import Run
-from tests.robustness.test_streams import env
-from tests.test_installed import SCRIPT
+from tests.helpers import SCRIPT, Run, env
 
 
 @pytest.mark.parametrize("query", ["", " ", "\t\n", "...", "—", "🙂🙂", "\u200b\u200d"])

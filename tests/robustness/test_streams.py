@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,16 +9,7 @@ from pathlib import Path
 import pytest
 
 from brtrade.cli import ExitCode, main
-from tests.conftest import Run
-from tests.test_installed import SCRIPT
-
-
-def env() -> dict[str, str]:
-    return {
-        k: v
-        for k, v in os.environ.items()
-        if k != "PYTHONUNBUFFERED" and not k.startswith("BRTRADE_")
-    }
+from tests.helpers import SCRIPT, Run, env
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.conftest import DATA, Run
+from tests.helpers import DATA, Run
 
 HOSTILE = str(DATA / "hostile" / "facts.yaml")
 RAW_ESCAPES = ["\x1b[31m", "\x1b[2J", "\x1b]8;;", "\x07", "\u202e"]

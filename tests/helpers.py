@@ -1,0 +1,51 @@
+"""What several test modules share: paths, the installed script, small file edits.
+
+Test modules import from here (or take fixtures from conftest.py), never from
+each other.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import Result
+
+ROOT = Path(__file__).parent.parent
+DATA = Path(__file__).parent / "data"
+MINI = DATA / "mini"
+
+SCRIPT = shutil.which("brtrade", path=str(Path(sys.executable).parent)) or shutil.which("brtrade")
+"""The installed console script, as a user runs it."""
+
+Run = Callable[..., Result]
+"""The ``run`` fixture: brtrade's CLI through CliRunner, stdout and stderr apart."""
+
+
+def env() -> dict[str, str]:
+    """The environment for a subprocess of brtrade: this one, less brtrade's own
+    variables and PYTHONUNBUFFERED."""
+    return {
+        k: v
+        for k, v in os.environ.items()
+        if k != "PYTHONUNBUFFERED" and not k.startswith("BRTRADE_")
+    }
+
+
+def mutate(facts: Path, old: str, new: str) -> Path:
+    """Replace the first ``old`` in a fact file with ``new``; the fixture must hold ``old``."""
+    text = facts.read_text("utf-8")
+    assert old in text, f"fixture no longer contains {old!r}"
+    facts.write_text(text.replace(old, new, 1), "utf-8")
+    return facts
+
+
+def line_of(facts: Path, needle: str) -> int:
+    """The number of the first line of a file that holds ``needle``."""
+    for i, line in enumerate(facts.read_text("utf-8").splitlines(), 1):
+        if needle in line:
+            return i
+    raise AssertionError(needle)
