@@ -31,11 +31,14 @@ from brtrade.cli.options import (
 )
 from brtrade.cli.output import Output, emit_json, emit_records, emit_rich, output_choice, write_text
 from brtrade.core.errors import UsageError
+from brtrade.core.files import FORMAT_VERSION
+from brtrade.core.numbers import DEFAULT_RATE_TOLERANCE
 from brtrade.render.formats import Format
 
 if TYPE_CHECKING:
     from brtrade.cli.output import RenderableType
     from brtrade.core.model import FactBase
+    from brtrade.core.provenance import Missing, Passage
     from brtrade.index.store import FactStore
 
 app = typer.Typer(
@@ -77,10 +80,11 @@ def _state(ctx: typer.Context) -> State:
 
 def _version(value: bool) -> None:
     if value:
-        from brtrade.render.contract import CONTRACT_VERSION
+        from brtrade.contract.shapes import CONTRACT_VERSION
 
         write_text(
-            f"brtrade {__version__} (JSON contract {CONTRACT_VERSION}, fact-file format 1)\n"
+            f"brtrade {__version__} (JSON contract {CONTRACT_VERSION}, "
+            f"fact-file format {FORMAT_VERSION})\n"
         )
         raise typer.Exit()
 
@@ -256,24 +260,22 @@ def figures(
 
       brtrade figures --format csv > figures.csv
     """
-    from brtrade.core.query import Searcher
+    from brtrade.core.query import Searcher, figures_of
 
     out = output_choice(fmt, json_out, fields)
     base = _state(ctx).base()
     hits = Searcher(base).claims(query or [], topic=topic, entity=entity, speaker=speaker)
-    pairs = [(h.record, f) for h in hits for f in h.record.figures]  # type: ignore[union-attr]
-    if limit is not None:
-        pairs = pairs[:limit]
+    pairs = figures_of(hits, limit)
 
     def rows() -> list[dict[str, Any]]:
-        from brtrade.render import records
+        from brtrade.contract import records
 
-        return [records.figure_row(c, f) for c, f in pairs]  # type: ignore[arg-type]
+        return [records.figure_row(c, f) for c, f in pairs]
 
     def table(plain: bool) -> RenderableType:
-        from brtrade.render import tables
+        from brtrade.render import figures as figure_views
 
-        return tables.figures_view(base, pairs, plain)  # type: ignore[arg-type]
+        return figure_views.figures_view(pairs, len(base.sources) > 1, plain)
 
     _listing(out, "figure", "figures", query, rows, table, len(pairs))
 
@@ -297,15 +299,7 @@ def speakers(
     def table(plain: bool) -> RenderableType:
         from brtrade.render import tables
 
-        return tables.rows_table(
-            ["Speaker", "Role", "Organisation", "Quotes", "Claims"],
-            [
-                [r["name"], r["role"], r["organisation"], str(r["quotes"]), str(r["claims"])]
-                for r in rows
-            ],
-            plain,
-            numeric=(3, 4),
-        )
+        return tables.speakers_table(rows, plain)
 
     _listing(out, "speaker", "speakers", None, lambda: rows, table, len(rows))
 
@@ -329,12 +323,7 @@ def topics(
     def table(plain: bool) -> RenderableType:
         from brtrade.render import tables
 
-        return tables.rows_table(
-            ["Topic", "Label", "Claims", "Quotes"],
-            [[r["id"], r["label"], str(r["claims"]), str(r["quotes"])] for r in rows],
-            plain,
-            numeric=(2, 3),
-        )
+        return tables.topics_table(rows, plain)
 
     _listing(out, "topic", "topics", None, lambda: rows, table, len(rows))
 
@@ -363,6 +352,8 @@ def show(
 
       brtrade show q-tu-xinquan-diversification --json
     """
+    from brtrade.core.model import Claim, Quote, Speaker
+    from brtrade.core.provenance import record_passages
     from brtrade.core.query import find_record
 
     base = _state(ctx).base()
@@ -370,13 +361,22 @@ def show(
     if others:
         warn(f"note: {record_id!r} also names {', '.join(others)}")
     if json_out:
-        from brtrade.render import records
+        from brtrade.contract import records
 
         emit_json(records.record(base, rec))
         return
-    from brtrade.render import tables
+    passages: list[Passage] = []
+    if isinstance(rec, (Claim, Quote, Speaker)):
+        passages, missing = record_passages(base, rec)
+        _warn_missing(missing)
+    from brtrade.render import views
 
-    emit_rich(lambda plain: tables.record_view(base, rec, plain))
+    emit_rich(lambda plain: views.record_view(base, rec, passages, plain))
+
+
+def _warn_missing(missing: Sequence[Missing]) -> None:
+    for m in missing:
+        warn(f"warning: {m.record_id}: {m.what} not found verbatim in ¶{list(m.paragraphs)}")
 
 
 @app.command()
@@ -440,35 +440,18 @@ def sources(
 
 
 def _source_text(base: FactBase, source_id: str, json_out: bool) -> None:
-    from brtrade.core.provenance import cited_spans
-    from brtrade.core.sources import source_text
+    from brtrade.core.provenance import source_passages
 
-    spans, missing = cited_spans(base, source_id)
-    for m in missing:
-        warn(f"warning: {m.record_id}: {m.what} not found verbatim in ¶{list(m.paragraphs)}")
+    passages, missing = source_passages(base, source_id)
+    _warn_missing(missing)
     if json_out:
-        src = source_text(base, source_id)
-        emit_json(
-            {
-                "source": source_id,
-                "paragraphs": [
-                    {
-                        "number": n,
-                        "text": para,
-                        "cited": [
-                            {"record": s.record_id, "what": s.what, "start": s.start, "end": s.end}
-                            for s in spans
-                            if s.paragraph == n
-                        ],
-                    }
-                    for n, para in enumerate(src.paragraphs, 1)
-                ],
-            }
-        )
-        return
-    from brtrade.render import tables
+        from brtrade.contract import records
 
-    emit_rich(lambda plain: tables.source_text_view(base, source_id, spans, plain))
+        emit_json(records.source_text(source_id, passages))
+        return
+    from brtrade.render import views
+
+    emit_rich(lambda plain: views.source_text_view(passages, plain))
 
 
 @app.command()
@@ -491,7 +474,7 @@ def check(
             metavar="PERCENT",
             help="How far the implied exchange rates may spread (max - min, over the mean).",
         ),
-    ] = 2.0,
+    ] = DEFAULT_RATE_TOLERANCE,
     json_out: JsonFlag = False,
 ) -> None:
     """Check a fact base and report every problem, one per line.
@@ -510,22 +493,15 @@ def check(
 
       brtrade check articles/ --json
     """
+    from brtrade.contract import records
     from brtrade.core.check import check_fact_base
     from brtrade.core.paths import bundled_facts_path
-    from brtrade.render import records
     from brtrade.render.safe import terminal_safe
 
     target = path or _state(ctx).facts or bundled_facts_path()
     report = check_fact_base(target, rate_tolerance)
     if json_out:
-        emit_json(
-            {
-                "ok": report.ok,
-                "files": list(report.files),
-                "records": report.records,
-                "problems": [records.problem(p) for p in report.problems],
-            }
-        )
+        emit_json(records.check_report(report.files, report.records, report.problems))
     else:
         write_text("".join(terminal_safe(p.describe()) + "\n" for p in report.problems))
         files = f"{len(report.files)} file{'s' if len(report.files) != 1 else ''}"
@@ -550,7 +526,7 @@ def derive(
             metavar="PERCENT",
             help="How far the implied exchange rates may spread before they are flagged.",
         ),
-    ] = 2.0,
+    ] = DEFAULT_RATE_TOLERANCE,
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
     json_out: JsonFlag = False,
@@ -569,27 +545,22 @@ def derive(
       brtrade derive exchange --json
     """
     from brtrade.core.derive import derive as derive_figures
+    from brtrade.core.derive import matching
     from brtrade.core.query import query_words
-    from brtrade.core.text import words
 
     out = output_choice(fmt, json_out, fields)
     base = _state(ctx).base()
-    qwords = query_words(query or [])
-    found = []
-    for d in derive_figures(base, rate_tolerance):
-        have = words(" ".join((d.id, d.kind, d.label, *d.inputs)))
-        if all(any(h.startswith(w) for h in have) for w in qwords):
-            found.append(d)
+    found = matching(derive_figures(base, rate_tolerance), query_words(query or []))
 
     def rows() -> list[dict[str, Any]]:
-        from brtrade.render import records
+        from brtrade.contract import records
 
         return [records.derived(d) for d in found]
 
     def table(plain: bool) -> RenderableType:
-        from brtrade.render import tables
+        from brtrade.render import figures as figure_views
 
-        return tables.derived_table(found, plain)
+        return figure_views.derived_table(found, plain)
 
     _listing(out, "derived", "derived figures", query, rows, table, len(found))
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from brtrade.core.derive import DEFAULT_RATE_TOLERANCE
 from brtrade.core.errors import FactBaseError
 from brtrade.core.loader import lint_fact_base
+from brtrade.core.numbers import DEFAULT_RATE_TOLERANCE
 from brtrade.core.rules.evidence import check_evidence
 
 

@@ -12,11 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from brtrade.core.model import Claim, FactBase, Figure
-from brtrade.core.numbers import format_number
+from brtrade.core.numbers import DEFAULT_RATE_TOLERANCE, format_number
 from brtrade.core.text import words
-
-DEFAULT_RATE_TOLERANCE = 2.0
-"""Percent: implied exchange rates may differ by this much (max - min, over the mean)."""
 
 
 @dataclass(frozen=True, slots=True)

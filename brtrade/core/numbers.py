@@ -16,6 +16,9 @@ from __future__ import annotations
 import math
 import re
 
+DEFAULT_RATE_TOLERANCE = 2.0
+"""Percent: implied exchange rates may differ by this much (max - min, over the mean)."""
+
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _WORDED = re.compile(
     r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<scale>thousand|million|billion|trillion)?",

@@ -23,7 +23,7 @@ from brtrade.core.errors import NotFoundError, UsageError
 from brtrade.core.text import fold, words
 
 if TYPE_CHECKING:
-    from brtrade.core.model import Claim, FactBase, Quote, Record
+    from brtrade.core.model import Claim, FactBase, Figure, Quote, Record
 
 # Field weights: a word found in a heavier field ranks the record higher.
 _W_HEADLINE = 3
@@ -193,6 +193,14 @@ class Searcher:
             if score is not None:
                 hits.append(Hit(quote, score, order))
         return _ranked(hits, q.limit)
+
+
+def figures_of(hits: Sequence[Hit], limit: int | None = None) -> list[tuple[Claim, Figure]]:
+    """Each figure of the claims hit, with its claim, in rank order; at most ``limit``."""
+    from brtrade.core.model import Claim  # not at import: warm queries never load the model
+
+    pairs = [(h.record, f) for h in hits if isinstance(h.record, Claim) for f in h.record.figures]
+    return pairs if limit is None else pairs[:limit]
 
 
 def _ranked(hits: list[Hit], limit: int | None) -> list[Hit]:

@@ -12,7 +12,9 @@ Flattening, for CSV, TSV and Markdown (documented in the README):
   CSV and TSV, and the figures' wordings in Markdown; use
   ``brtrade figures`` for one figure per row;
 * null is an empty cell; true and false are ``true`` and ``false``; numbers
-  are written as in JSON;
+  are written as in JSON in CSV and TSV, except that a whole number has no
+  ``.0`` (``9370000000000``), and for people in Markdown (``9.37 trillion``,
+  by :func:`brtrade.core.numbers.format_number`);
 * control characters and bidi overrides in text are written as visible
   escapes (``\\x1b``), as in tables: these formats have no escape syntax of
   their own. JSON, JSON Lines and YAML carry them exactly, escaped as their
@@ -31,6 +33,7 @@ from typing import Any
 
 from brtrade.contract.shapes import CONTRACT, JSON, Field
 from brtrade.core.errors import UsageError
+from brtrade.core.numbers import format_number
 from brtrade.render.safe import has_unsafe, json_safe, terminal_safe
 
 
@@ -86,12 +89,20 @@ def columns(fields: tuple[Field, ...]) -> list[str]:
     return out
 
 
-def _scalar(value: Any) -> str:
+_EXACT_INTEGERS = 2**53
+"""Floats below this that are whole numbers are written as integers in CSV and TSV."""
+
+
+def _scalar(value: Any, human: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
+        if human:
+            return format_number(value)
+        if isinstance(value, float) and value.is_integer() and abs(value) < _EXACT_INTEGERS:
+            return str(int(value))  # 9370000000000, not 9370000000000.0
         return json.dumps(value)
     return terminal_safe(str(value))
 
@@ -102,10 +113,10 @@ def _cell(value: Any, human: bool) -> str:
             if human:
                 return "; ".join(str(v.get("wording") or v.get("id") or v) for v in value)
             return json_safe(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
-        return "; ".join(_scalar(v) for v in value)
+        return "; ".join(_scalar(v, human) for v in value)
     if isinstance(value, dict):
         return json_safe(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
-    return _scalar(value)
+    return _scalar(value, human)
 
 
 def flat_rows(
