@@ -1,6 +1,6 @@
 """The thin command-line layer: the only part of brtrade that prints or exits."""
 
-from brtrade.cli.commands import app, main
 from brtrade.cli.errors import ExitCode
+from brtrade.cli.program import app, main
 
 __all__ = ["ExitCode", "app", "main"]

@@ -24,7 +24,7 @@ from brtrade.render.safe import terminal_safe
 
 
 class ExitCode(IntEnum):
-    """brtrade's exit codes. Documented in the README; change them never."""
+    """brtrade's exit codes. Documented in docs/commands.md; change them never."""
 
     OK = 0
     """Something was found (or the command has no result set)."""

@@ -21,9 +21,7 @@ QueryArg = Annotated[
 ]
 JsonFlag = Annotated[
     bool,
-    typer.Option(
-        "--json", help="Print JSON (see the README's JSON contract); short for --format json."
-    ),
+    typer.Option("--json", help="Print JSON (see docs/json-contract.md); short for --format json."),
 ]
 FormatOpt = Annotated[
     Format | None,

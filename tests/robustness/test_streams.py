@@ -57,7 +57,7 @@ def test_ctrl_c_during_output(run: Run, monkeypatch: pytest.MonkeyPatch) -> None
         raise KeyboardInterrupt
 
     monkeypatch.setattr(output, "write_text", interrupted)
-    monkeypatch.setattr("brtrade.cli.commands.write_text", interrupted)
+    monkeypatch.setattr("brtrade.cli.commands.integrity.write_text", interrupted)
     result = run("schema")
     assert result.exit_code == ExitCode.INTERRUPTED
     assert result.stdout == "" and "Traceback" not in result.stderr
@@ -67,7 +67,7 @@ def test_ctrl_c_outside_a_command(monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(*_: object, **__: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("brtrade.cli.commands.app", interrupted)
+    monkeypatch.setattr("brtrade.cli.program.app", interrupted)
     with pytest.raises(SystemExit) as info:
         main()
     assert info.value.code == ExitCode.INTERRUPTED
@@ -79,7 +79,7 @@ def test_a_bug_is_one_line_and_exit_70(
     def broken(*_: object, **__: object) -> None:
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr("brtrade.cli.commands.app", broken)
+    monkeypatch.setattr("brtrade.cli.program.app", broken)
     monkeypatch.setattr(sys, "argv", ["brtrade", "facts"])
     with pytest.raises(SystemExit) as info:
         main()
@@ -92,7 +92,7 @@ def test_a_bug_with_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) -
     def broken(*_: object, **__: object) -> None:
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr("brtrade.cli.commands.app", broken)
+    monkeypatch.setattr("brtrade.cli.program.app", broken)
     monkeypatch.setattr(sys, "argv", ["brtrade", "--debug", "facts"])
     with pytest.raises(ZeroDivisionError):
         main()

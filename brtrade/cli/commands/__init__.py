@@ -1,0 +1,1 @@
+"""One module per family of commands; :mod:`brtrade.cli.program` registers them."""

@@ -1,0 +1,195 @@
+"""The commands that list and show records: speakers, topics, show and sources."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from brtrade.cli import completion
+from brtrade.cli.errors import warn
+from brtrade.cli.listing import listing, state
+from brtrade.cli.options import (
+    FieldsOpt,
+    FormatOpt,
+    JsonFlag,
+)
+from brtrade.cli.output import emit_json, emit_rich, output_choice
+from brtrade.core.errors import UsageError
+from brtrade.render.formats import Format
+
+if TYPE_CHECKING:
+    from brtrade.cli.output import RenderableType
+    from brtrade.core.model import FactBase
+    from brtrade.core.provenance import Missing, Passage
+
+
+def speakers(
+    ctx: typer.Context,
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Everyone quoted, with role, organisation and number of quotes.
+
+    Example:
+
+      brtrade speakers --format markdown
+    """
+    out = output_choice(fmt, json_out, fields)
+    rows = state(ctx).store().small_rows("speaker")
+
+    def table(plain: bool) -> RenderableType:
+        from brtrade.render import tables
+
+        return tables.speakers_table(rows, plain)
+
+    listing(out, "speaker", "speakers", None, lambda: rows, table, len(rows))
+
+
+def topics(
+    ctx: typer.Context,
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Each topic with the number of claims and quotes that carry it.
+
+    Example:
+
+      brtrade topics
+    """
+    out = output_choice(fmt, json_out, fields)
+    rows = state(ctx).store().small_rows("topic")
+
+    def table(plain: bool) -> RenderableType:
+        from brtrade.render import tables
+
+        return tables.topics_table(rows, plain)
+
+    listing(out, "topic", "topics", None, lambda: rows, table, len(rows))
+
+
+def show(
+    ctx: typer.Context,
+    record_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            autocompletion=completion.record_ids,
+            help="Id of a claim, quote, speaker, entity, source or topic. Where two kinds "
+            "share an id, write KIND:ID, as in topic:asean.",
+        ),
+    ],
+    json_out: JsonFlag = False,
+) -> None:
+    """One record in full, with its evidence highlighted inside its paragraph.
+
+    With --json, prints the record as one JSON object.
+
+    Examples:
+
+      brtrade show asean-trade-2020
+
+      brtrade show q-tu-xinquan-diversification --json
+    """
+    from brtrade.core.model import Claim, Quote, Speaker
+    from brtrade.core.provenance import record_passages
+    from brtrade.core.query import find_record
+
+    base = state(ctx).base()
+    rec, others = find_record(base, record_id)
+    if others:
+        warn(f"note: {record_id!r} also names {', '.join(others)}")
+    if json_out:
+        from brtrade.contract import records
+
+        emit_json(records.record(base, rec))
+        return
+    passages: list[Passage] = []
+    if isinstance(rec, (Claim, Quote, Speaker)):
+        passages, missing = record_passages(base, rec)
+        warn_missing(missing)
+    from brtrade.render import views
+
+    emit_rich(lambda plain: views.record_view(base, rec, passages, plain))
+
+
+def warn_missing(missing: Sequence[Missing]) -> None:
+    for m in missing:
+        warn(f"warning: {m.record_id}: {m.what} not found verbatim in ¶{list(m.paragraphs)}")
+
+
+def sources(
+    ctx: typer.Context,
+    source_id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ID]",
+            help="Show only this source.",
+            show_default=False,
+            autocompletion=completion.source_ids,
+        ),
+    ] = None,
+    text: Annotated[
+        bool,
+        typer.Option(
+            "--text",
+            help="Print the source's text with numbered paragraphs and the spans the "
+            "fact base cites marked (bold in a terminal, [[like this]] in a pipe).",
+        ),
+    ] = False,
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """The sources the fact base cites, with what is known about each.
+
+    Examples:
+
+      brtrade sources
+
+      brtrade sources br-trade-2020 --text
+    """
+    from brtrade.core.errors import NotFoundError
+
+    out = output_choice(fmt, json_out, fields)
+    store = state(ctx).store()
+    rows = store.small_rows("source")
+    if source_id is not None:
+        if source_id not in (r["id"] for r in rows):
+            known = ", ".join(r["id"] for r in rows)
+            raise NotFoundError(f"no source has the id {source_id!r}", hint=f"known: {known}")
+        rows = [r for r in rows if r["id"] == source_id]
+    if text:
+        if len(rows) != 1:
+            raise UsageError(
+                "--text needs one source", hint="give its id: brtrade sources ID --text"
+            )
+        if out.format not in (Format.table, Format.json) or out.fields:
+            raise UsageError("--text prints a table or --json", hint="drop --format/--fields")
+        source_text(store.base(), rows[0]["id"], out.format is Format.json)
+        return
+
+    def table(plain: bool) -> RenderableType:
+        from brtrade.render import tables
+
+        return tables.sources_view(rows, plain)
+
+    listing(out, "source", "sources", None, lambda: rows, table, len(rows))
+
+
+def source_text(base: FactBase, source_id: str, json_out: bool) -> None:
+    from brtrade.core.provenance import source_passages
+
+    passages, missing = source_passages(base, source_id)
+    warn_missing(missing)
+    if json_out:
+        from brtrade.contract import records
+
+        emit_json(records.source_text(source_id, passages))
+        return
+    from brtrade.render import views
+
+    emit_rich(lambda plain: views.source_text_view(passages, plain))

@@ -1,0 +1,146 @@
+"""The commands that hold a base to its sources: check, derive and schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from brtrade.cli.errors import ExitCode, warn
+from brtrade.cli.listing import listing, state
+from brtrade.cli.options import (
+    FieldsOpt,
+    FormatOpt,
+    JsonFlag,
+    QueryArg,
+)
+from brtrade.cli.output import emit_json, output_choice, write_text
+from brtrade.core.numbers import DEFAULT_RATE_TOLERANCE
+
+if TYPE_CHECKING:
+    from brtrade.cli.output import RenderableType
+
+
+def check(
+    ctx: typer.Context,
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="[PATH]",
+            help="Fact file or folder to check. Default: --facts, BRTRADE_FACTS, or the "
+            "bundled base.",
+            show_default=False,
+        ),
+    ] = None,
+    rate_tolerance: Annotated[
+        float,
+        typer.Option(
+            "--rate-tolerance",
+            min=0.0,
+            metavar="PERCENT",
+            help="How far the implied exchange rates may spread (max - min, over the mean).",
+        ),
+    ] = DEFAULT_RATE_TOLERANCE,
+    json_out: JsonFlag = False,
+) -> None:
+    """Check a fact base and report every problem, one per line.
+
+    Each line reads FILE:LINE: RECORD: FIELD: MESSAGE (HINT). Checked: the schema
+    and YAML traps (duplicate keys, YAML 1.1 coercions), unique ids and resolved
+    references, that every evidence span and quote occurs verbatim in the paragraph
+    it names (normalising only whitespace and typographic quotes), that each
+    figure's wording occurs in its evidence and agrees with its value, and the
+    arithmetic cross-checks of 'brtrade derive'. Exits 0 when clean, 1 when there
+    are problems.
+
+    Examples:
+
+      brtrade check
+
+      brtrade check articles/ --json
+    """
+    from brtrade.contract import records
+    from brtrade.core.check import check_fact_base
+    from brtrade.core.paths import bundled_facts_path
+    from brtrade.render.safe import terminal_safe
+
+    target = path or state(ctx).facts or bundled_facts_path()
+    report = check_fact_base(target, rate_tolerance)
+    if json_out:
+        emit_json(records.check_report(report.files, report.records, report.problems))
+    else:
+        write_text("".join(terminal_safe(p.describe()) + "\n" for p in report.problems))
+        files = f"{len(report.files)} file{'s' if len(report.files) != 1 else ''}"
+        if report.ok:
+            warn(f"check: ok: {report.records} records in {files}, no problems")
+        else:
+            n = len(report.problems)
+            warn(f"check: {n} problem{'s' if n != 1 else ''} in {files} ({report.records} records)")
+    if not report.ok:
+        raise typer.Exit(ExitCode.NO_MATCH)
+
+
+def derive(
+    ctx: typer.Context,
+    query: QueryArg = None,
+    rate_tolerance: Annotated[
+        float,
+        typer.Option(
+            "--rate-tolerance",
+            min=0.0,
+            metavar="PERCENT",
+            help="How far the implied exchange rates may spread before they are flagged.",
+        ),
+    ] = DEFAULT_RATE_TOLERANCE,
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Figures derived from the article's own, each with its formula and inputs.
+
+    Implied exchange rates of the yuan/dollar pairs and their spread, the total
+    implied by a share, the prior-year value implied by a growth rate, and a part
+    against its whole. They are computed by brtrade, labelled derived, and never
+    mixed with the article's claims.
+
+    Examples:
+
+      brtrade derive
+
+      brtrade derive exchange --json
+    """
+    from brtrade.core.derive import derive as derive_figures
+    from brtrade.core.derive import matching
+    from brtrade.core.query import query_words
+
+    out = output_choice(fmt, json_out, fields)
+    base = state(ctx).base()
+    found = matching(derive_figures(base, rate_tolerance), query_words(query or []))
+
+    def rows() -> list[dict[str, Any]]:
+        from brtrade.contract import records
+
+        return [records.derived(d) for d in found]
+
+    def table(plain: bool) -> RenderableType:
+        from brtrade.render import figures as figure_views
+
+        return figure_views.derived_table(found, plain)
+
+    listing(out, "derived", "derived figures", query, rows, table, len(found))
+
+
+def schema() -> None:
+    """Print the JSON Schema of the fact-file format.
+
+    Editors can validate and complete fact files with it; facts.yaml points at a
+    copy in docs/facts.schema.json through its yaml-language-server comment.
+
+    Example:
+
+      brtrade schema > facts.schema.json
+    """
+    from brtrade.core.schema import schema_json
+
+    write_text(schema_json())

@@ -1,0 +1,127 @@
+"""The search commands: facts, quote and figures."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from brtrade.cli.listing import listing, ranked_listing, state
+from brtrade.cli.options import (
+    EntityOpt,
+    FieldsOpt,
+    FormatOpt,
+    JsonFlag,
+    LimitOpt,
+    QueryArg,
+    SpeakerOpt,
+    TopicOpt,
+)
+from brtrade.cli.output import output_choice
+
+if TYPE_CHECKING:
+    from brtrade.cli.output import RenderableType
+
+
+def facts(
+    ctx: typer.Context,
+    query: QueryArg = None,
+    topic: TopicOpt = None,
+    entity: EntityOpt = None,
+    speaker: SpeakerOpt = None,
+    limit: LimitOpt = None,
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Claims that match every word of QUERY, best match first.
+
+    Searches each claim's statement, its verbatim evidence, its topics and the
+    names and aliases of the entities it is about.
+
+    Examples:
+
+      brtrade facts asean
+
+      brtrade facts "belt and road" --topic trade-growth
+
+      brtrade facts --speaker zhou --format csv --fields id,statement
+    """
+    out = output_choice(fmt, json_out, fields)
+    store = state(ctx).store()
+    rows = store.claim_rows(query or [], topic=topic, entity=entity, speaker=speaker, limit=limit)
+    ranked_listing(out, "claim", query, rows, store)
+
+
+def quote(
+    ctx: typer.Context,
+    query: QueryArg = None,
+    speaker: SpeakerOpt = None,
+    limit: LimitOpt = None,
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Direct quotes that match every word of QUERY, with who said them.
+
+    If no speaker matches --speaker, brtrade exits 1 and suggests the closest
+    known speaker.
+
+    Examples:
+
+      brtrade quote --speaker "Tu Xinquan"
+
+      brtrade quote pandemic
+
+      brtrade quote --speaker "Xinquan Tu" --json
+    """
+    out = output_choice(fmt, json_out, fields)
+    store = state(ctx).store()
+    rows = store.quote_rows(query or [], speaker=speaker, limit=limit)
+    ranked_listing(out, "quote", query, rows, store)
+
+
+def figures(
+    ctx: typer.Context,
+    query: QueryArg = None,
+    topic: TopicOpt = None,
+    entity: EntityOpt = None,
+    speaker: SpeakerOpt = None,
+    limit: LimitOpt = None,
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Every figure in the base, one per row, from the claims that match QUERY.
+
+    Shows what each number measures, its value and unit, its period, the basis
+    of a change, and its source paragraph. Comparable figures (growth rates,
+    shares, amounts in one currency) get an inline bar, so they can be read
+    side by side. In CSV and the other machine formats, each row is one figure.
+
+    Examples:
+
+      brtrade figures
+
+      brtrade figures growth
+
+      brtrade figures --format csv > figures.csv
+    """
+    from brtrade.core.query import Searcher, figures_of
+
+    out = output_choice(fmt, json_out, fields)
+    base = state(ctx).base()
+    hits = Searcher(base).claims(query or [], topic=topic, entity=entity, speaker=speaker)
+    pairs = figures_of(hits, limit)
+
+    def rows() -> list[dict[str, Any]]:
+        from brtrade.contract import records
+
+        return [records.figure_row(c, f) for c, f in pairs]
+
+    def table(plain: bool) -> RenderableType:
+        from brtrade.render import figures as figure_views
+
+        return figure_views.figures_view(pairs, len(base.sources) > 1, plain)
+
+    listing(out, "figure", "figures", query, rows, table, len(pairs))

@@ -1,0 +1,81 @@
+"""What the commands share: the root options' state, and printing a listing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from brtrade.cli.errors import ExitCode, warn
+from brtrade.cli.output import Output, emit_records
+
+if TYPE_CHECKING:
+    from brtrade.cli.output import RenderableType
+    from brtrade.core.model import FactBase
+    from brtrade.index.store import FactStore
+
+
+class State:
+    """What the root options set up for the command that runs."""
+
+    def __init__(self, facts: Path | None, use_cache: bool = True) -> None:
+        self.facts = facts
+        self.use_cache = use_cache
+        self._store: FactStore | None = None
+
+    def store(self) -> FactStore:
+        if self._store is None:
+            from brtrade.core.paths import bundled_facts_path
+            from brtrade.index.store import FactStore
+
+            self._store = FactStore(self.facts or bundled_facts_path(), use_cache=self.use_cache)
+        return self._store
+
+    def base(self) -> FactBase:
+        return self.store().base()
+
+
+def state(ctx: typer.Context) -> State:
+    state = ctx.find_root().obj
+    assert isinstance(state, State)
+    return state
+
+
+def listing(
+    out: Output,
+    kind: str,
+    what: str,
+    query: list[str] | None,
+    rows: Callable[[], Sequence[dict[str, Any]]],
+    table: Callable[[bool], RenderableType],
+    found: int,
+) -> None:
+    """Print a listing; an empty one is valid output in machine formats, and exits 1."""
+    emit_records(out, kind, rows, table, empty=not found)
+    if not found:
+        if out.is_table:
+            shown = f" match {' '.join(query)!r}" if query else ""
+            warn(f"no {what}{shown}")
+        raise typer.Exit(ExitCode.NO_MATCH)
+
+
+def ranked_listing(
+    out: Output,
+    kind: str,
+    query: list[str] | None,
+    rows: list[dict[str, Any]],
+    store: FactStore,
+) -> None:
+    """A listing of search results (claims or quotes), drawn with the query's words lit."""
+
+    def table(plain: bool) -> RenderableType:
+        from brtrade.core.query import query_words
+        from brtrade.render import tables
+
+        draw = tables.claims_table if kind == "claim" else tables.quotes_table
+        many = store.counts()["sources"] > 1
+        return draw(rows, query_words(query or []), plain, many)
+
+    listing(out, kind, f"{kind}s", query, lambda: rows, table, len(rows))

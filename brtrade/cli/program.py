@@ -1,0 +1,126 @@
+"""The brtrade command line: the app, its root options, and the entry point.
+
+Each command lives in :mod:`brtrade.cli.commands` and is registered here, in
+the order ``--help`` lists them. Commands parse options, ask the core or the
+store, and hand the result to a renderer. Errors from the core propagate to
+:class:`~brtrade.cli.errors.BrtradeGroup`, which turns them into messages and
+exit codes. Heavy modules (YAML, Rich) are imported inside the commands that
+use them.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from brtrade import __version__
+from brtrade.cli.commands import browse, integrity, search
+from brtrade.cli.errors import BrtradeGroup, ExitCode, debug_requested, warn
+from brtrade.cli.listing import State
+from brtrade.cli.options import FactsOpt
+from brtrade.cli.output import emit_rich, write_text
+from brtrade.core.files import FORMAT_VERSION
+
+app = typer.Typer(
+    cls=BrtradeGroup,
+    name="brtrade",
+    help="Answer questions from a curated fact base on China's 2020 trade along the "
+    "Belt & Road routes. Every answer cites the sentence it came from.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from brtrade.contract.shapes import CONTRACT_VERSION
+
+        write_text(
+            f"brtrade {__version__} (JSON contract {CONTRACT_VERSION}, "
+            f"fact-file format {FORMAT_VERSION})\n"
+        )
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    facts: FactsOpt = None,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", envvar="BRTRADE_DEBUG", help="Show tracebacks for errors."),
+    ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            envvar="BRTRADE_NO_CACHE",
+            help="Neither read nor write the persistent index; parse the fact files every run.",
+        ),
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Answer questions from a curated fact base on China's 2020 trade along the Belt & Road
+    routes. Every answer cites the sentence it came from.
+
+    Run 'brtrade' alone for an overview of the base, or 'brtrade COMMAND --help'.
+    """
+    del debug, version  # read by BrtradeGroup and the eager callback
+    ctx.obj = State(facts, use_cache=not no_cache)
+    if ctx.invoked_subcommand is None:
+        _overview(ctx.obj)
+
+
+def _overview(state: State) -> None:
+    from brtrade.render import tables
+
+    counts = list(state.store().counts().items())
+    examples = [
+        "brtrade facts asean",
+        'brtrade quote --speaker "Tu Xinquan"',
+        "brtrade facts \"belt and road\" --json | jq '.[] | .figures'",
+    ]
+    emit_rich(lambda plain: tables.overview(counts, examples))
+
+
+for command in (
+    search.facts,
+    search.quote,
+    search.figures,
+    browse.speakers,
+    browse.topics,
+    browse.show,
+    browse.sources,
+    integrity.check,
+    integrity.derive,
+    integrity.schema,
+):
+    app.command()(command)
+
+
+def main() -> None:
+    """Console-script entry point.
+
+    Domain errors are handled by BrtradeGroup; anything that escapes it is a
+    bug, shown as one line (or a traceback with --debug) with exit code 70.
+    """
+    try:
+        app()
+    except KeyboardInterrupt:  # outside a command: while starting up or completing
+        sys.exit(ExitCode.INTERRUPTED)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence, not used in tests
+        if debug_requested(None):
+            raise
+        warn(
+            f"internal error: {type(exc).__name__}: {exc} "
+            "(re-run with --debug for the traceback, and please report it)"
+        )
+        sys.exit(ExitCode.INTERNAL)
