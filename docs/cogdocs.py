@@ -1,6 +1,6 @@
-"""Helpers for the cog blocks in README.md: real output of real commands.
+"""Helpers for the cog blocks in README.md and docs/*.md: real output of real commands.
 
-Run ``cog -r README.md`` after changing a command; CI runs ``cog --check``.
+Run ``cog -r README.md docs/*.md`` after changing a command; CI runs ``cog --check``.
 Output is rendered at 80 columns as a terminal shows it (box drawing on,
 colour codes stripped), or as a pipe receives it (``terminal=False``).
 """
@@ -78,15 +78,17 @@ def help_text(command: str | None) -> str:
     return f"```text\n$ brtrade {args}\n{out}\n```\n"
 
 
-COMMANDS = [
-    "facts",
-    "quote",
-    "figures",
-    "speakers",
-    "topics",
-    "show",
-    "sources",
-    "check",
-    "derive",
-    "schema",
-]
+def commands() -> list[str]:
+    """The app's commands, in the order it lists them: the docs follow the code."""
+    import typer.main
+
+    group = typer.main.get_command(app)
+    return list(group.commands)  # type: ignore[attr-defined]
+
+
+def rules_table() -> str:
+    """The rules of ``brtrade check``, from the one enum that names them."""
+    from brtrade.core.rules import Rule
+
+    rows = [f"| `{r.value}` | {r.description} |" for r in Rule]
+    return "| rule | what it checks |\n|---|---|\n" + "\n".join(rows) + "\n"

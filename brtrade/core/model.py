@@ -7,7 +7,7 @@ loader validates YAML against it; the JSON Schema is generated from it.
 Field metadata keys:
 
 ``doc``
-    what the field holds, for the schema and the README.
+    what the field holds, for the schema and docs/fact-files.md.
 ``verbatim``
     the value is copied from the article and is checked against it.
 ``ref``

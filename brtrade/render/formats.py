@@ -3,7 +3,7 @@
 Every format takes the same records (JSON-ready dicts in contract order,
 see :mod:`brtrade.contract.records`) and the same optional field selection.
 
-Flattening, for CSV, TSV and Markdown (documented in the README):
+Flattening, for CSV, TSV and Markdown (documented in docs/commands.md):
 
 * an object field becomes one column per key, named ``field.key``
   (``provenance.source``, ``speaker.name``);

@@ -3,7 +3,7 @@
 A problem found anywhere (the loader's walk, the cross-record rules of
 :mod:`.records`, the evidence rules of :mod:`.evidence` that ``brtrade check``
 adds) carries one :class:`Rule`. A new rule is added here, with its one-line
-description, and in the module that checks it; ``brtrade check``, its README
+description, and in the module that checks it; ``brtrade check``, its docs
 table and its JSON output all read this list.
 
 This package's ``__init__`` imports nothing, so the errors module can name the
@@ -36,16 +36,26 @@ class Rule(str, Enum):
 
 
 _DESCRIPTIONS = {
-    Rule.SCHEMA: "types, required fields, unknown keys, enums, number ranges",
-    Rule.YAML: "duplicate keys, aliases, tags, syntax",
-    Rule.YAML_1_1: "a plain value that YAML 1.1 tools would read as another type",
-    Rule.IDENTITY: "ids: well-formed and unique",
-    Rule.REFERENCE: "every reference to a speaker, entity, topic, source, quote or figure "
-    "resolves, and a claim made in a quote has that quote's speaker",
-    Rule.PROVENANCE: "every evidence span and quote occurs verbatim in the paragraphs it names",
-    Rule.FIGURE: "each figure is well-formed, its wording occurs in its evidence and agrees "
-    "with its value and unit",
-    Rule.ARITHMETIC: "derived figures that reveal an inconsistency (see brtrade derive)",
+    Rule.SCHEMA: "types, required fields, allowed values, and unknown keys (with "
+    '"did you mean"); paragraph numbers form an increasing list from 1',
+    Rule.YAML: "syntax, duplicate mapping keys (PyYAML would silently keep the last), "
+    "aliases, tags",
+    Rule.YAML_1_1: "a plain value that other YAML tools (YAML 1.1 like PyYAML, or YAML 1.2 "
+    "like editors) would read as another type: an unquoted `no`, `2020-01-01`, `3.10` or "
+    "`1e3` in a text field, or `4.74e12` (a string to YAML 1.1) in a number field",
+    Rule.IDENTITY: "ids are well formed and unique within their kind, across every file",
+    Rule.REFERENCE: "every speaker, entity, topic, source, quote and figure referred to "
+    "exists, and a claim made in a quote is attributed to the quote's speaker",
+    Rule.PROVENANCE: "every evidence span, quote and speaker attribution occurs verbatim in "
+    "the source, in the paragraph it names; only whitespace and typographic quotes "
+    "(‘’ “”) are normalised. Where a span stands elsewhere, the hint says which paragraph",
+    Rule.FIGURE: "a change has a basis, and only changes and shares are in percent; each "
+    "figure's wording occurs in its evidence; its value agrees with the wording "
+    '("4.74 trillion" is 4.74e12, "730 billion" is 7.3e11); its unit agrees with the '
+    'wording\'s (yuan, dollars, percent); "about" means `approximate: true`',
+    Rule.ARITHMETIC: "the derived figures of `brtrade derive`: implied exchange rates that "
+    "spread more than `--rate-tolerance` (default 2 %), a share over 100 %, a part larger "
+    "than its whole",
 }
 
 RULES: tuple[str, ...] = tuple(r.value for r in Rule)
