@@ -321,7 +321,7 @@ def test_source_symlinked_out_of_the_folder_is_refused(tmp_path: Path) -> None:
 def test_every_rule_is_documented_and_every_problem_uses_one(mini_copy: Path) -> None:
     from brtrade.core.rules import RULES
 
-    readme = (ROOT / "README.md").read_text("utf-8")
+    readme = (ROOT / "docs" / "fact-files.md").read_text("utf-8")
     for rule in RULES:
         assert f"| `{rule}` |" in readme, rule
     mutate(mini_copy, "value: 3.5e+9", "value: 3.5e+8")
