@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from brtrade.core.errors import FactBaseError
 from brtrade.core.loader import lint_fact_base
 from brtrade.core.numbers import DEFAULT_RATE_TOLERANCE
+from brtrade.core.rules import RULES
 from brtrade.core.rules.evidence import check_evidence
+
+__all__ = ["RULES", "Report", "check_fact_base"]
 
 
 @dataclass(slots=True)
