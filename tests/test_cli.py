@@ -339,7 +339,6 @@ def test_missing_fact_file(run: Run, tmp_path: Path) -> None:
 
 
 def test_debug_shows_the_exception(run: Run, tmp_path: Path) -> None:
-    from brtrade.core.errors import FactBaseError
-
-    with pytest.raises(FactBaseError):
-        run("--debug", "--facts", str(tmp_path / "none.yaml"), "speakers")
+    result = run("--debug", "--facts", str(tmp_path / "none.yaml"), "speakers")
+    assert result.exit_code == ExitCode.BAD_FACTS
+    assert "Traceback" in result.stderr and "FactBaseError" in result.stderr

@@ -24,12 +24,13 @@ if TYPE_CHECKING:
 
 
 def _store(ctx: typer.Context) -> FactStore:
+    from brtrade.cli.errors import env_flag
     from brtrade.core.paths import bundled_facts_path
     from brtrade.index.store import FactStore
 
     params = ctx.find_root().params
     facts = params.get("facts") or os.environ.get("BRTRADE_FACTS")
-    no_cache = params.get("no_cache") or os.environ.get("BRTRADE_NO_CACHE", "") not in ("", "0")
+    no_cache = params.get("no_cache") or env_flag("BRTRADE_NO_CACHE")
     return FactStore(Path(facts) if facts else bundled_facts_path(), use_cache=not no_cache)
 
 

@@ -60,9 +60,27 @@ def exit_code_for(error: BrtradeError) -> ExitCode:
 
 
 def warn(message: str) -> None:
-    """One line on stderr, made safe for the terminal."""
-    sys.stderr.write(f"brtrade: {terminal_safe(message)}\n")
-    sys.stderr.flush()
+    """One line on stderr, made safe for the terminal.
+
+    A message that cannot be written (stderr closed, as with ``2>&-``, or gone) is
+    dropped: the exit code says what happened whether or not it was heard.
+    """
+    try:
+        sys.stderr.write(f"brtrade: {terminal_safe(message)}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+_TRUE_WORDS = frozenset({"1", "true", "t", "yes", "y", "on"})
+
+
+def env_flag(name: str) -> bool:
+    """A boolean environment variable, read as the options' own envvars are read:
+    true for 1, true, t, yes, y or on (any case), so ``BRTRADE_DEBUG=false``, ``0``,
+    ``no`` and ``off`` are false. (Where the value is neither, the option itself
+    reports a usage error; before the options are parsed, it counts as false.)"""
+    return os.environ.get(name, "").strip().lower() in _TRUE_WORDS
 
 
 def report(error: BrtradeError) -> ExitCode:
@@ -71,9 +89,19 @@ def report(error: BrtradeError) -> ExitCode:
     return exit_code_for(error)
 
 
+def print_traceback() -> None:
+    """The traceback of the error being handled, on stderr, for --debug."""
+    import traceback
+
+    try:
+        traceback.print_exc(file=sys.stderr)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def debug_requested(args: Sequence[str] | None) -> bool:
     argv = list(args) if args is not None else sys.argv[1:]
-    return "--debug" in argv or os.environ.get("BRTRADE_DEBUG", "") not in ("", "0")
+    return "--debug" in argv or env_flag("BRTRADE_DEBUG")
 
 
 class BrtradeGroup(TyperGroup):
@@ -108,8 +136,8 @@ class BrtradeGroup(TyperGroup):
             code = rv if isinstance(rv, int) else ExitCode.OK
         except BrtradeError as exc:
             if debug:
-                raise
-            code = report(exc)
+                print_traceback()
+            code = report(exc)  # the same exit code with and without --debug
         except _click.exceptions.UsageError as exc:
             hint = ""
             if exc.ctx is not None:

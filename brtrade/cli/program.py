@@ -17,7 +17,7 @@ import typer
 
 from brtrade import __version__
 from brtrade.cli.commands import browse, integrity, search
-from brtrade.cli.errors import BrtradeGroup, ExitCode, debug_requested, warn
+from brtrade.cli.errors import BrtradeGroup, ExitCode, debug_requested, print_traceback, warn
 from brtrade.cli.listing import State
 from brtrade.cli.options import FactsOpt
 from brtrade.cli.output import emit_rich, write_text
@@ -118,7 +118,7 @@ def main() -> None:
         sys.exit(ExitCode.INTERRUPTED)
     except Exception as exc:  # noqa: BLE001 - the last line of defence, not used in tests
         if debug_requested(None):
-            raise
+            print_traceback()
         warn(
             f"internal error: {type(exc).__name__}: {exc} "
             "(re-run with --debug for the traceback, and please report it)"

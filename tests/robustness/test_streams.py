@@ -88,11 +88,16 @@ def test_a_bug_is_one_line_and_exit_70(
     assert err.count("\n") == 1 and "ZeroDivisionError: boom" in err and "--debug" in err
 
 
-def test_a_bug_with_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bug_with_debug_shows_the_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     def broken(*_: object, **__: object) -> None:
         raise ZeroDivisionError("boom")
 
     monkeypatch.setattr("brtrade.cli.program.app", broken)
     monkeypatch.setattr(sys, "argv", ["brtrade", "--debug", "facts"])
-    with pytest.raises(ZeroDivisionError):
+    with pytest.raises(SystemExit) as info:
         main()
+    assert info.value.code == ExitCode.INTERNAL  # the same code as without --debug
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "ZeroDivisionError: boom" in err
