@@ -99,3 +99,13 @@ FactsOpt = Annotated[
         show_default=False,
     ),
 ]
+RateToleranceOpt = Annotated[
+    float,
+    typer.Option(
+        "--rate-tolerance",
+        min=0.0,
+        metavar="PERCENT",
+        help="How far the implied exchange rates may spread (max - min, over the mean) "
+        "before they are flagged.",
+    ),
+]

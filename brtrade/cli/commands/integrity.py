@@ -14,6 +14,7 @@ from brtrade.cli.options import (
     FormatOpt,
     JsonFlag,
     QueryArg,
+    RateToleranceOpt,
 )
 from brtrade.cli.output import emit_json, output_choice, write_text
 from brtrade.core.numbers import DEFAULT_RATE_TOLERANCE
@@ -33,15 +34,7 @@ def check(
             show_default=False,
         ),
     ] = None,
-    rate_tolerance: Annotated[
-        float,
-        typer.Option(
-            "--rate-tolerance",
-            min=0.0,
-            metavar="PERCENT",
-            help="How far the implied exchange rates may spread (max - min, over the mean).",
-        ),
-    ] = DEFAULT_RATE_TOLERANCE,
+    rate_tolerance: RateToleranceOpt = DEFAULT_RATE_TOLERANCE,
     json_out: JsonFlag = False,
 ) -> None:
     """Check a fact base and report every problem, one per line.
@@ -84,15 +77,7 @@ def check(
 def derive(
     ctx: typer.Context,
     query: QueryArg = None,
-    rate_tolerance: Annotated[
-        float,
-        typer.Option(
-            "--rate-tolerance",
-            min=0.0,
-            metavar="PERCENT",
-            help="How far the implied exchange rates may spread before they are flagged.",
-        ),
-    ] = DEFAULT_RATE_TOLERANCE,
+    rate_tolerance: RateToleranceOpt = DEFAULT_RATE_TOLERANCE,
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
     json_out: JsonFlag = False,
