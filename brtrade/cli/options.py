@@ -44,6 +44,14 @@ FieldsOpt = Annotated[
         show_default=False,
     ),
 ]
+RawCsvOpt = Annotated[
+    bool,
+    typer.Option(
+        "--raw-csv",
+        help="In CSV and TSV, write cells that begin with =, +, - or @ unchanged, "
+        "without the ' that keeps spreadsheets from running them as formulas.",
+    ),
+]
 LimitOpt = Annotated[
     int | None,
     typer.Option(

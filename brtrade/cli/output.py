@@ -124,13 +124,16 @@ class Output(NamedTuple):
 
     format: Format
     fields: str | None
+    raw_csv: bool = False
 
     @property
     def is_table(self) -> bool:
         return self.format is Format.table
 
 
-def output_choice(fmt: Format | None, json_flag: bool, fields: str | None) -> Output:
+def output_choice(
+    fmt: Format | None, json_flag: bool, fields: str | None, raw_csv: bool = False
+) -> Output:
     if json_flag and fmt not in (None, Format.json):
         raise UsageError(f"--json and --format {fmt.value} disagree", hint="give one of them")
     chosen = Format.json if json_flag else (fmt or Format.table)
@@ -139,7 +142,7 @@ def output_choice(fmt: Format | None, json_flag: bool, fields: str | None) -> Ou
             "--fields selects fields for the machine formats, not for tables",
             hint="add --format json, jsonl, csv, tsv, yaml or markdown",
         )
-    return Output(chosen, fields)
+    return Output(chosen, fields, raw_csv)
 
 
 def emit_records(
@@ -157,4 +160,6 @@ def emit_records(
         return
     from brtrade.render.formats import serialise
 
-    write_text(serialise(kind, [] if empty else rows(), out.format, out.fields))
+    write_text(
+        serialise(kind, [] if empty else rows(), out.format, out.fields, raw_csv=out.raw_csv)
+    )

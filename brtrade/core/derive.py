@@ -8,6 +8,7 @@ whole is flagged, and ``brtrade check`` reports the flags as problems.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -76,18 +77,22 @@ def derive(base: FactBase, rate_tolerance: float = DEFAULT_RATE_TOLERANCE) -> li
                     )
                     rates.append(d)
                     out.append(d)
-    if len(rates) > 1:
-        out.append(_spread(rates, rate_tolerance))
+    if len(rates) > 1 and (spread := _spread(rates, rate_tolerance)) is not None:
+        out.append(spread)
     for claim in base.claims:
         for f in claim.figures:
             out.extend(_from_figure(claim, f, base))
-    return out
+    # Fact-file values are bounded (core.numbers), so every quotient above is finite;
+    # this is the rule that holds whatever the inputs: never an inf or a nan.
+    return [d for d in out if math.isfinite(d.value)]
 
 
-def _spread(rates: list[Derived], tolerance: float) -> Derived:
+def _spread(rates: list[Derived], tolerance: float) -> Derived | None:
     values = [r.value for r in rates]
     lo, hi = min(values), max(values)
     mean = sum(values) / len(values)
+    if not mean > 0:
+        return None  # rates of mixed signs: there is no spread to speak of
     spread = (hi - lo) / mean * 100
     flag = None
     if spread > tolerance:

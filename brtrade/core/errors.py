@@ -71,6 +71,19 @@ class FactBaseError(BrtradeError):
         return _one_line(": ".join(parts)) + ": " + super().describe()
 
 
+EXCERPT_CHARS = 40
+"""Error messages quote at most this many characters of any value from a file."""
+
+
+def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
+    """A value as an error message quotes it: escaped (``repr``), at most ``limit``
+    characters of it, and how long it really was when it was cut."""
+    text = str(value)
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}… ({len(text):,} characters)"
+
+
 def _one_line(text: str) -> str:
     """Line breaks from user data written as escapes: an error is always one line."""
     return text.replace("\r", "\\r").replace("\n", "\\n")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from brtrade.core.errors import FactBaseError
+from brtrade.core.errors import FactBaseError, excerpt
 from brtrade.core.files import fact_files
 from brtrade.core.model import FactBase, Source
 from brtrade.core.rules.problems import Locator
@@ -29,7 +29,8 @@ def resolve_source_path(source: Source, fact_file: Path) -> Path:
     rel = Path(source.text)
     if rel.is_absolute() or ".." in rel.parts or source.text.startswith("~"):
         raise FactBaseError(
-            f"text path {source.text!r} must be relative and stay inside the fact file's folder",
+            f"text path {excerpt(source.text)} must be relative and stay inside "
+            "the fact file's folder",
             file=str(fact_file),
             line=line,
             record=source.id,
@@ -40,7 +41,8 @@ def resolve_source_path(source: Source, fact_file: Path) -> Path:
     resolved = (folder / rel).resolve()
     if not resolved.is_relative_to(folder):
         raise FactBaseError(
-            f"text path {source.text!r} leads outside the fact file's folder (through a symlink)",
+            f"text path {excerpt(source.text)} leads outside the fact file's folder "
+            "(through a symlink)",
             file=str(fact_file),
             line=line,
             record=source.id,
@@ -76,13 +78,21 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_fact_base(path: str | os.PathLike[str]) -> FactBase:
+def load_fact_base(path: str | os.PathLike[str], digests: dict[str, str] | None = None) -> FactBase:
     """Load a fact file, or a folder of them, into one validated :class:`FactBase`.
 
-    The first problem raises :class:`FactBaseError`.
+    The first problem raises :class:`FactBaseError`. With ``digests``, the
+    SHA-256 of the bytes parsed from each file is stored there by path.
     """
+    root = _root_path(path)
+    pipe_ok = not root.is_dir()  # a file the user named may be /dev/stdin; a folder's may not
     with gc_paused():
-        parsed = [parse_fact_file(p) for p in fact_files(_root_path(path))]
+        parsed = [
+            parse_fact_file(p, pipe_ok=pipe_ok, digest=digests is not None)
+            for p in fact_files(root)
+        ]
+        if digests is not None:
+            digests.update((str(p.path), p.sha256) for p in parsed)
         try:
             base, _ = merge(parsed, collect=False)
         except FactBaseError as problem:
@@ -119,8 +129,12 @@ def lint_fact_base(path: str | os.PathLike[str]) -> Linted:
     A path that does not exist, or an empty folder, still raises.
     """
     problems: list[FactBaseError] = []
+    root = _root_path(path)
+    pipe_ok = not root.is_dir()
     with gc_paused():
-        parsed = [parse_fact_file(p, problems, lint=True) for p in fact_files(_root_path(path))]
+        parsed = [
+            parse_fact_file(p, problems, lint=True, pipe_ok=pipe_ok) for p in fact_files(root)
+        ]
         lines: dict[tuple[str, str], int] = {}
         for p in parsed:
             lines.update(p.lines)

@@ -16,6 +16,27 @@ from __future__ import annotations
 import math
 import re
 
+MAX_MAGNITUDE = 1e18
+"""A figure's value is at most this large (a quintillion; world trade is about 3e13 USD)."""
+MIN_MAGNITUDE = 1e-6
+"""A figure's value other than 0 is at least this small, so no ratio of two overflows."""
+MAX_WHOLE = 10**9
+"""Whole-number fields (paragraph numbers, the format) are at most this."""
+
+
+def out_of_range(value: float, *, whole: bool = False) -> str | None:
+    """Why ``value`` is outside what a fact file may hold, or None when it is inside."""
+    if not math.isfinite(value):
+        return "is not a finite number"
+    if whole:
+        return None if abs(value) <= MAX_WHOLE else f"is larger than {MAX_WHOLE:,}"
+    if abs(value) > MAX_MAGNITUDE:
+        return f"is larger than {MAX_MAGNITUDE:g}"
+    if value and abs(value) < MIN_MAGNITUDE:
+        return f"is closer to 0 than {MIN_MAGNITUDE:g} (write 0, or use a larger unit)"
+    return None
+
+
 DEFAULT_RATE_TOLERANCE = 2.0
 """Percent: implied exchange rates may differ by this much (max - min, over the mean)."""
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from brtrade.core.errors import NotFoundError, UsageError
+from brtrade.core.errors import NotFoundError, UsageError, excerpt
 from brtrade.core.text import fold, words
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def query_words(parts: Sequence[str]) -> tuple[str, ...]:
     if not found:
         shown = " ".join(parts)
         raise UsageError(
-            f"the query {shown!r} has no letters or digits to search for",
+            f"the query {excerpt(shown)} has no letters or digits to search for",
             hint="give one or more words, or no query at all to list everything",
         )
     return found
@@ -242,13 +242,13 @@ def _not_found(what: str, typed: str, names: Sequence[str]) -> NotFoundError:
     guess = _did_you_mean(typed, names)
     known = ", ".join(names)
     hint = f"did you mean '{guess}'? Known {what}s: {known}" if guess else f"known {what}s: {known}"
-    return NotFoundError(f"no {what} matches {typed!r}", hint=hint)
+    return NotFoundError(f"no {what} matches {excerpt(typed)}", hint=hint)
 
 
 def _name_words(text: str) -> str:
     """A non-empty folded form of a name the user typed, or a usage error."""
     if not words(text):
-        raise UsageError(f"{text!r} has no letters or digits", hint="give a name")
+        raise UsageError(f"{excerpt(text)} has no letters or digits", hint="give a name")
     return " ".join(words(text))
 
 
@@ -375,4 +375,4 @@ def find_record(base: FactBase, typed: str) -> tuple[Record, list[str]]:
         if guess
         else "list ids with 'brtrade facts --json' or 'brtrade quote --json'"
     )
-    raise NotFoundError(f"no record has the id {typed!r}", hint=hint)
+    raise NotFoundError(f"no record has the id {excerpt(typed)}", hint=hint)

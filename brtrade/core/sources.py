@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from brtrade.core.errors import FactBaseError
+from brtrade.core.errors import FactBaseError, excerpt
+from brtrade.core.files import MAX_SOURCE_BYTES, read_bytes
 from brtrade.core.model import FactBase
 
 _PARA_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -92,7 +93,7 @@ def source_text(base: FactBase, source_id: str) -> SourceText:
         # The path was checked to stay in its folder when the base was loaded; a
         # symlink put there since (the path may come from the persistent index) is refused.
         raise FactBaseError(
-            f"source '{source_id}': its text {path!r} has become a symlink",
+            f"source '{source_id}': its text {excerpt(path)} has become a symlink",
             file=where,
             field="text",
             hint="put the text itself beside the fact file",
@@ -101,10 +102,17 @@ def source_text(base: FactBase, source_id: str) -> SourceText:
     if cached is not None:
         return cached
     try:
-        data = Path(path).read_bytes()
+        data = read_bytes(Path(path), MAX_SOURCE_BYTES, what="source text")
+    except FactBaseError as refused:
+        raise FactBaseError(
+            f"source '{source_id}': cannot read its text {excerpt(path)}: {refused.message}",
+            file=where,
+            field="text",
+            hint=refused.hint,
+        ) from None
     except OSError as exc:
         raise FactBaseError(
-            f"source '{source_id}': cannot read its text {path!r}: {exc.strerror or exc}",
+            f"source '{source_id}': cannot read its text {excerpt(path)}: {exc.strerror or exc}",
             file=where,
             field="text",
             hint="ship the text file beside the fact file",
@@ -113,7 +121,7 @@ def source_text(base: FactBase, source_id: str) -> SourceText:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise FactBaseError(
-            f"source '{source_id}': its text {path!r} is not valid UTF-8",
+            f"source '{source_id}': its text {excerpt(path)} is not valid UTF-8",
             file=where,
             field="text",
         ) from None

@@ -20,15 +20,15 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from brtrade.core.errors import FactBaseError
+from brtrade.core.errors import FactBaseError, excerpt
 from brtrade.core.fields import FieldSpec, field_plan, has_origin
 from brtrade.core.files import FORMAT_VERSION
 from brtrade.core.model import FactFile, Figure, Origin
+from brtrade.core.numbers import out_of_range
 from brtrade.core.rules import Rule
 from brtrade.core.yamlread import (
     ALLOWED_TAGS,
@@ -38,10 +38,12 @@ from brtrade.core.yamlread import (
     NULLS,
     NUMBER_TEXT,
     TRUE,
+    YAML11_OK,
     compose,
     describe_node,
     is_null,
     is_plain,
+    peek_id,
     read_fact_text,
     yaml12_type,
 )
@@ -54,17 +56,6 @@ class Ref:
     line: int
     field: str
     record: str | None
-
-
-# What YAML 1.1 tools (PyYAML's safe_load, many editors) read a plain scalar as,
-# by the kind of value the schema wants there.
-_YAML11_OK = {
-    "str": {"str"},
-    "enum": {"str"},
-    "int": {"int"},
-    "number": {"int", "float"},
-    "bool": {"bool"},
-}
 
 
 class _Walker:
@@ -124,7 +115,7 @@ class _Walker:
             raise self.error(
                 node,
                 field,
-                f"the YAML tag {node.tag!r} is not allowed",
+                f"the YAML tag {excerpt(node.tag)} is not allowed",
                 hint="fact files use plain YAML: remove the tag",
                 rule=Rule.YAML,
             )
@@ -143,7 +134,7 @@ class _Walker:
                 hint="write the fields as 'key: value' lines",
             )
         outer = (self.record_id, self.record_path)
-        own_id = _peek_id(node)
+        own_id = peek_id(node)
         if own_id and cls is not Figure:
             self.record_id, self.record_path = own_id, field
         try:
@@ -171,7 +162,7 @@ class _Walker:
                     self.error(
                         key_node,
                         prefix + key,
-                        f"duplicate key '{key}' (first at line {key_lines[key]})",
+                        f"duplicate key {excerpt(key)} (first at line {key_lines[key]})",
                         hint="YAML would silently keep only the last one; remove one",
                         rule=Rule.YAML,
                     )
@@ -188,9 +179,9 @@ class _Walker:
                     self.error(
                         key_node,
                         prefix + key,
-                        f"unknown field '{key}' in {what} (allowed: {allowed})"
+                        f"unknown field {excerpt(key)} in {what} (allowed: {allowed})"
                         if cls is not FactFile
-                        else f"unknown field '{key}' at the top of the fact file "
+                        else f"unknown field {excerpt(key)} at the top of the fact file "
                         f"(allowed: {allowed})",
                         hint=hint,
                     )
@@ -220,7 +211,7 @@ class _Walker:
                 self.report(self.error(node, prefix + fp.name, f"'{fp.name}' must not be empty"))
                 failed = True
         if failed:
-            own_id = _peek_id(node)
+            own_id = peek_id(node)
             if own_id:
                 self.broken.add((what, own_id))
             return None
@@ -284,12 +275,14 @@ class _Walker:
         if spec.kind in ("str", "enum"):
             if not text.strip():
                 raise self.error(node, field, "must not be blank")
+            if "\0" in text:
+                raise self.error(node, field, "must not contain a NUL character (\\0)")
             if spec.kind == "enum" and text not in spec.choices:
                 close = difflib.get_close_matches(text, spec.choices, n=1)
                 raise self.error(
                     node,
                     field,
-                    f"'{text}' is not one of: {', '.join(spec.choices)}",
+                    f"{excerpt(text)} is not one of: {', '.join(spec.choices)}",
                     hint=f"did you mean '{close[0]}'?" if close else None,
                 )
             if ref is not None:
@@ -299,7 +292,7 @@ class _Walker:
             raise self.error(
                 node,
                 field,
-                f"expected {_KIND_WORDS[spec.kind]}, found the quoted string {text!r}",
+                f"expected {_KIND_WORDS[spec.kind]}, found the quoted string {excerpt(text)}",
                 hint="remove the quotes",
             )
         if spec.kind == "bool":
@@ -308,31 +301,35 @@ class _Walker:
             if text in FALSE:
                 return False
             raise self.error(
-                node, field, f"expected true or false, found {text!r}", hint="write true or false"
+                node,
+                field,
+                f"expected true or false, found {excerpt(text)}",
+                hint="write true or false",
             )
-        if spec.kind == "int":
+        if len(text) <= _MAX_NUMBER_TEXT:
             if INT_TEXT.match(text):
-                return int(text)
-            raise self.error(node, field, f"expected a whole number, found {text!r}")
-        if spec.kind == "number":
-            if INT_TEXT.match(text):
-                return int(text)
-            if NUMBER_TEXT.match(text) and math.isfinite(number := float(text)):
-                return number
-            raise self.error(
-                node, field, f"expected a number, found {text!r}", hint="write it like 4.74e+12"
-            )
-        raise AssertionError(spec.kind)
+                return self._in_range(node, field, int(text), spec.kind == "int")
+            if spec.kind == "number" and NUMBER_TEXT.match(text):
+                return self._in_range(node, field, float(text), False)
+        want = "a whole number" if spec.kind == "int" else "a number"
+        hint = "write it like 4.74e+12" if spec.kind == "number" else None
+        raise self.error(node, field, f"expected {want}, found {excerpt(text)}", hint=hint)
+
+    def _in_range(self, node: Any, field: str, value: float, whole: bool) -> float:
+        why = out_of_range(value, whole=whole)
+        if why is None:
+            return value
+        raise self.error(node, field, f"the number {excerpt(node.value)} {why}")
 
     def _lint_yaml11(self, node: Any, spec: FieldSpec, field: str) -> None:
         """Flag a plain scalar that YAML 1.1 or 1.2 tools would read as another type."""
         read_as = node.tag.rsplit(":", 1)[-1]
         if read_as == "str" and spec.kind in ("str", "enum"):
             read_as = yaml12_type(node.value)  # e.g. 1e3: a string to 1.1, a float to 1.2
-        if read_as in _YAML11_OK.get(spec.kind, {read_as}):
+        if read_as in YAML11_OK.get(spec.kind, {read_as}):
             return
         if spec.kind in ("str", "enum"):
-            hint = f'quote it: "{node.value}"'
+            hint = f'quote it: "{node.value}"' if len(node.value) <= 40 else "quote it"
         elif spec.kind == "number":
             hint = "write the exponent with a sign, like 4.74e+12"
         else:
@@ -341,7 +338,7 @@ class _Walker:
             self.error(
                 node,
                 field,
-                f"{node.value!r} is read here as {spec.kind}, but other YAML tools "
+                f"{excerpt(node.value)} is read here as {spec.kind}, but other YAML tools "
                 f"(PyYAML, editors) read it as {read_as}",
                 hint=hint,
                 rule=Rule.YAML_1_1,
@@ -350,20 +347,8 @@ class _Walker:
 
 
 _KIND_WORDS = {"int": "a whole number", "number": "a number", "bool": "true or false"}
-
-
-def _peek_id(node: Any) -> str | None:
-    """The value of a mapping's ``id`` key, if it is a plain value."""
-    for key_node, value_node in node.value:
-        if getattr(key_node, "value", None) == "id" and isinstance(
-            getattr(value_node, "value", None), str
-        ):
-            return str(value_node.value) or None
-    return None
-
-
-# --------------------------------------------------------------------------
-# One file, parsed.
+_MAX_NUMBER_TEXT = 40
+"""A number written with more characters than this is refused unread."""
 
 
 @dataclass(slots=True)
@@ -373,23 +358,34 @@ class ParsedFile:
     refs: list[Ref]
     lines: dict[tuple[str, str], int] = dataclasses.field(default_factory=dict)
     broken: set[tuple[str, str]] = dataclasses.field(default_factory=set)
+    sha256: str = ""
+    """The SHA-256 of the bytes parsed, when asked for (the index stamps it)."""
 
 
 _EMPTY = FactFile(format=FORMAT_VERSION)
 
 
 def parse_fact_file(
-    path: Path, problems: list[FactBaseError] | None = None, *, lint: bool = False
+    path: Path,
+    problems: list[FactBaseError] | None = None,
+    *,
+    lint: bool = False,
+    pipe_ok: bool = False,
+    digest: bool = False,
 ) -> ParsedFile:
     """Parse and validate one fact file on its own (references unchecked).
 
     With ``problems``, every problem is appended there and whatever is valid
-    is returned; otherwise the first problem raises.
+    is returned; otherwise the first problem raises. ``pipe_ok`` lets the file
+    be a pipe (a path the user gave directly); ``digest`` records the SHA-256
+    of the bytes parsed.
     """
     shown = str(path)
     walker = _Walker(shown, problems, lint)
+    content: FactFile | None = None
+    sha256 = ""
     try:
-        text = read_fact_text(path)
+        text, sha256 = read_fact_text(path, pipe_ok=pipe_ok, digest=digest)
         root = compose(text, shown)
         if root is None:
             raise FactBaseError(
@@ -402,9 +398,7 @@ def parse_fact_file(
             content = walker.record(root, FactFile, "")
         except RecursionError:
             raise FactBaseError("the YAML is nested too deeply", file=shown) from None
-        if content is None:
-            return ParsedFile(path, _EMPTY, walker.refs, walker.lines, walker.broken)
-        if content.format != FORMAT_VERSION:
+        if content is not None and content.format != FORMAT_VERSION:
             raise FactBaseError(
                 f"unsupported format {content.format}",
                 file=shown,
@@ -414,5 +408,6 @@ def parse_fact_file(
             )
     except FactBaseError as problem:
         walker.report(problem)
-        return ParsedFile(path, _EMPTY, walker.refs, walker.lines, walker.broken)
-    return ParsedFile(path, content, walker.refs, walker.lines, walker.broken)
+        content = None
+    kept = _EMPTY if content is None else content
+    return ParsedFile(path, kept, walker.refs, walker.lines, walker.broken, sha256)

@@ -10,32 +10,21 @@ import re
 from pathlib import Path
 from typing import Any
 
-from brtrade.core.errors import FactBaseError
-
-MAX_FILE_BYTES = 256 * 1024 * 1024
-"""A fact file larger than this is refused before it is parsed."""
+from brtrade.core import files
+from brtrade.core.errors import FactBaseError, excerpt
+from brtrade.core.files import read_bytes
 
 
 def _line_of_offset(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-def read_fact_text(path: Path) -> str:
-    """Read a fact file as text, refusing what YAML should never see."""
+def read_fact_bytes(path: Path, *, pipe_ok: bool = False) -> bytes:
+    """The bytes of a fact file: a regular file (or, with ``pipe_ok``, a pipe) within
+    :data:`~brtrade.core.files.MAX_FILE_BYTES`."""
     shown = str(path)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise FactBaseError(
-                "is a folder, not a fact file", file=shown, hint="give a .yaml file or a folder"
-            )
-        if size > MAX_FILE_BYTES:
-            raise FactBaseError(
-                f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
-                file=shown,
-                hint="split the base into several files in one folder",
-            )
-        data = path.read_bytes()
+        return read_bytes(path, files.MAX_FILE_BYTES, what="fact file", pipe_ok=pipe_ok)
     except FileNotFoundError:
         raise FactBaseError(
             "no such fact file", file=shown, hint="check --facts or BRTRADE_FACTS"
@@ -46,10 +35,24 @@ def read_fact_text(path: Path) -> str:
             file=shown,
             hint="check the file's permissions",
         ) from None
-    except OSError as exc:
-        raise FactBaseError(
-            f"cannot read the fact file: {exc.strerror or exc}", file=shown
-        ) from None
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise FactBaseError(f"cannot read the fact file: {reason}", file=shown) from None
+
+
+def read_fact_text(path: Path, *, pipe_ok: bool = False, digest: bool = False) -> tuple[str, str]:
+    """A fact file's text and, with ``digest``, the SHA-256 of the bytes it was read from."""
+    data = read_fact_bytes(path, pipe_ok=pipe_ok)
+    sha256 = ""
+    if digest:
+        import hashlib
+
+        sha256 = hashlib.sha256(data).hexdigest()
+    return decode_fact_text(data, str(path)), sha256
+
+
+def decode_fact_text(data: bytes, shown: str) -> str:
+    """A fact file's bytes as text, refusing what YAML should never see."""
     nul = data.find(b"\0")
     if nul >= 0:
         raise FactBaseError(
@@ -126,8 +129,8 @@ def describe_node(node: Any) -> str:
         return "a list"
     if is_plain(node) and node.tag != CORE_TAG + "str":
         kind = node.tag.rsplit(":", 1)[-1]
-        return f"{kind} {node.value!r}" if node.value else "an empty value"
-    return f"the string {node.value!r}"
+        return f"{kind} {excerpt(node.value)}" if node.value else "an empty value"
+    return f"the string {excerpt(node.value)}"
 
 
 _YAML12_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
@@ -154,3 +157,24 @@ def is_plain(node: Any) -> bool:
 
 def is_null(node: Any) -> bool:
     return is_plain(node) and node.tag == CORE_TAG + "null" and node.value in NULLS
+
+
+def peek_id(node: Any) -> str | None:
+    """The value of a mapping's ``id`` key, if it is a plain value."""
+    for key_node, value_node in node.value:
+        if getattr(key_node, "value", None) == "id" and isinstance(
+            getattr(value_node, "value", None), str
+        ):
+            return str(value_node.value) or None
+    return None
+
+
+# What YAML 1.1 tools (PyYAML's safe_load, many editors) read a plain scalar as,
+# by the kind of value the schema wants there.
+YAML11_OK = {
+    "str": {"str"},
+    "enum": {"str"},
+    "int": {"int"},
+    "number": {"int", "float"},
+    "bool": {"bool"},
+}

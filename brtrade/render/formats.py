@@ -27,6 +27,7 @@ still has its header.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from enum import Enum
 from typing import Any
@@ -135,20 +136,53 @@ def flat_rows(
     return out
 
 
-def _delimited(rows: Sequence[JSON], fields: tuple[Field, ...], delimiter: str) -> str:
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet may run as a formula at the start of a cell (OWASP, CSV injection)."""
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?\Z")
+
+
+def defuse(cell: str) -> str:
+    """A cell that a spreadsheet would run as a formula, with a ``'`` before it.
+
+    A number (``-3.5``) is data, not a formula, and is left as it is."""
+    if cell.startswith(_FORMULA_START) and not _NUMBER.match(cell):
+        return "'" + cell
+    return cell
+
+
+def _delimited(rows: Sequence[JSON], fields: tuple[Field, ...], delimiter: str, raw: bool) -> str:
     import csv
     import io
 
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
     writer.writerow(columns(fields))
-    writer.writerows(flat_rows(rows, fields))
+    flat = flat_rows(rows, fields)
+    writer.writerows(flat if raw else ([defuse(c) for c in cells] for cells in flat))
     return buf.getvalue()
+
+
+_MARKDOWN_ESCAPES = str.maketrans(
+    {
+        "\\": "\\\\",
+        "|": "\\|",
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "[": "\\[",
+        "]": "\\]",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+    }
+)
+"""Data in Markdown is text: no HTML (``<script>``, ``onerror=``), no links or images
+(``[x](javascript:...)``), no code spans or emphasis."""
 
 
 def _markdown(rows: Sequence[JSON], fields: tuple[Field, ...]) -> str:
     def esc(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+        return text.translate(_MARKDOWN_ESCAPES).replace("\n", "<br>")
 
     head = columns(fields)
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
@@ -157,8 +191,13 @@ def _markdown(rows: Sequence[JSON], fields: tuple[Field, ...]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def serialise(kind: str, rows: Sequence[JSON], fmt: Format, fields: str | None) -> str:
-    """``rows`` of record type ``kind`` as ``fmt`` text, with ``--fields`` applied."""
+def serialise(
+    kind: str, rows: Sequence[JSON], fmt: Format, fields: str | None, *, raw_csv: bool = False
+) -> str:
+    """``rows`` of record type ``kind`` as ``fmt`` text, with ``--fields`` applied.
+
+    CSV and TSV cells that a spreadsheet would run as formulas get a ``'`` in
+    front (see :func:`defuse`), unless ``raw_csv``."""
     chosen = select_fields(kind, fields)
     picked = _pick(rows, chosen) if fields is not None else list(rows)
     if fmt is Format.json:
@@ -168,9 +207,9 @@ def serialise(kind: str, rows: Sequence[JSON], fmt: Format, fields: str | None) 
             json_safe(json.dumps(r, ensure_ascii=False, allow_nan=False)) + "\n" for r in picked
         )
     if fmt is Format.csv:
-        return _delimited(picked, chosen, ",")
+        return _delimited(picked, chosen, ",", raw_csv)
     if fmt is Format.tsv:
-        return _delimited(picked, chosen, "\t")
+        return _delimited(picked, chosen, "\t", raw_csv)
     if fmt is Format.markdown:
         return _markdown(picked, chosen)
     if fmt is Format.yaml:

@@ -33,9 +33,22 @@ PLAIN_MARK = ("[[", "]]")
 _WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+")
 
 
+MAX_CELL_CHARS = 10_000
+"""A table shows at most this many characters of one value, then says how many it left
+out: laying out text is not linear in its length (a 3 MB word took seconds). The
+machine formats (--json, --format) always carry the whole value."""
+
+
+def clip(value: str, limit: int = MAX_CELL_CHARS) -> str:
+    """``value``, or its first ``limit`` characters and a note of how many more there are."""
+    if len(value) <= limit:
+        return value
+    return f"{value[:limit]}… ({len(value) - limit:,} more characters; see --json)"
+
+
 def safe_text(value: str, style: str = "") -> Text:
-    """Data as Text, with control characters made visible; never markup."""
-    return Text(terminal_safe(value), style=style)
+    """Data as Text, with control characters made visible; never markup. Clipped."""
+    return Text(terminal_safe(clip(value)), style=style)
 
 
 def highlight(value: str, qwords: Sequence[str], style: str = "") -> Text:
@@ -170,6 +183,9 @@ def field_grid(rows: Iterable[tuple[str, Text | str]]) -> Table:
 
 def mark_spans(paragraph: str, spans: Sequence[tuple[int, int]], plain: bool) -> Text:
     """The paragraph with the spans styled (terminal) or bracketed (plain)."""
+    if len(paragraph) > MAX_CELL_CHARS:
+        spans = [(a, min(b, MAX_CELL_CHARS)) for a, b in spans if a < MAX_CELL_CHARS]
+        paragraph = clip(paragraph)
     out = Text()
     pos = 0
     for start, end in sorted(spans):

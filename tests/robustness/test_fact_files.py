@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from brtrade.core import yamlread as loader
+from brtrade.core import files
 from brtrade.core.errors import FactBaseError
 from brtrade.core.loader import lint_fact_base, load_fact_base
 from tests.helpers import DATA, MINI, mutate
@@ -84,10 +84,10 @@ def test_unreadable_file_as_root_or_not(tmp_path: Path, monkeypatch: pytest.Monk
     path = tmp_path / "facts.yaml"
     path.write_text("format: 1\n", "utf-8")
 
-    def denied(self: Path) -> bytes:
+    def denied(*args: object, **kwargs: object) -> bytes:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr("brtrade.core.yamlread.read_bytes", denied)
     assert "permission denied" in error_of(path).message
 
 
@@ -202,14 +202,14 @@ def test_billion_laughs_never_reaches_json(tmp_path: Path) -> None:
 def test_size_limit_is_checked_before_reading(tmp_path: Path) -> None:
     path = tmp_path / "huge.yaml"
     with path.open("wb") as f:  # sparse: no disk used
-        f.truncate(loader.MAX_FILE_BYTES + 1)
+        f.truncate(files.MAX_FILE_BYTES + 1)
     err = error_of(path)
-    assert "the limit is 268,435,456" in err.message and err.hint
+    assert "the limit of 268,435,456 bytes" in err.message and err.hint
 
 
 def test_size_limit_applies_in_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 100)
-    assert "bytes; the limit is 100" in error_of(MINI).message
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 100)
+    assert "the limit of 100 bytes" in error_of(MINI).message
 
 
 def test_deep_nesting_is_an_error_not_a_crash(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from brtrade.cli.options import (
     FieldsOpt,
     FormatOpt,
     JsonFlag,
+    RawCsvOpt,
 )
 from brtrade.cli.output import emit_json, emit_rich, output_choice
 from brtrade.core.errors import UsageError
@@ -29,6 +30,7 @@ def speakers(
     ctx: typer.Context,
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
+    raw_csv: RawCsvOpt = False,
     json_out: JsonFlag = False,
 ) -> None:
     """Everyone quoted, with role, organisation and number of quotes.
@@ -37,7 +39,7 @@ def speakers(
 
       brtrade speakers --format markdown
     """
-    out = output_choice(fmt, json_out, fields)
+    out = output_choice(fmt, json_out, fields, raw_csv)
     rows = state(ctx).store().small_rows("speaker")
 
     def table(plain: bool) -> RenderableType:
@@ -52,6 +54,7 @@ def topics(
     ctx: typer.Context,
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
+    raw_csv: RawCsvOpt = False,
     json_out: JsonFlag = False,
 ) -> None:
     """Each topic with the number of claims and quotes that carry it.
@@ -60,7 +63,7 @@ def topics(
 
       brtrade topics
     """
-    out = output_choice(fmt, json_out, fields)
+    out = output_choice(fmt, json_out, fields, raw_csv)
     rows = state(ctx).store().small_rows("topic")
 
     def table(plain: bool) -> RenderableType:
@@ -142,6 +145,7 @@ def sources(
     ] = False,
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
+    raw_csv: RawCsvOpt = False,
     json_out: JsonFlag = False,
 ) -> None:
     """The sources the fact base cites, with what is known about each.
@@ -154,7 +158,7 @@ def sources(
     """
     from brtrade.core.errors import NotFoundError
 
-    out = output_choice(fmt, json_out, fields)
+    out = output_choice(fmt, json_out, fields, raw_csv)
     store = state(ctx).store()
     rows = store.small_rows("source")
     if source_id is not None:

@@ -15,6 +15,7 @@ from brtrade.cli.options import (
     JsonFlag,
     QueryArg,
     RateToleranceOpt,
+    RawCsvOpt,
 )
 from brtrade.cli.output import emit_json, output_choice, write_text
 from brtrade.core.numbers import DEFAULT_RATE_TOLERANCE
@@ -80,6 +81,7 @@ def derive(
     rate_tolerance: RateToleranceOpt = DEFAULT_RATE_TOLERANCE,
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
+    raw_csv: RawCsvOpt = False,
     json_out: JsonFlag = False,
 ) -> None:
     """Figures derived from the article's own, each with its formula and inputs.
@@ -99,7 +101,7 @@ def derive(
     from brtrade.core.derive import matching
     from brtrade.core.query import query_words
 
-    out = output_choice(fmt, json_out, fields)
+    out = output_choice(fmt, json_out, fields, raw_csv)
     base = state(ctx).base()
     found = matching(derive_figures(base, rate_tolerance), query_words(query or []))
 

@@ -14,6 +14,7 @@ from brtrade.cli.options import (
     JsonFlag,
     LimitOpt,
     QueryArg,
+    RawCsvOpt,
     SpeakerOpt,
     TopicOpt,
 )
@@ -32,6 +33,7 @@ def facts(
     limit: LimitOpt = None,
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
+    raw_csv: RawCsvOpt = False,
     json_out: JsonFlag = False,
 ) -> None:
     """Claims that match every word of QUERY, best match first.
@@ -47,7 +49,7 @@ def facts(
 
       brtrade facts --speaker zhou --format csv --fields id,statement
     """
-    out = output_choice(fmt, json_out, fields)
+    out = output_choice(fmt, json_out, fields, raw_csv)
     store = state(ctx).store()
     rows = store.claim_rows(query or [], topic=topic, entity=entity, speaker=speaker, limit=limit)
     ranked_listing(out, "claim", query, rows, store)
@@ -60,6 +62,7 @@ def quote(
     limit: LimitOpt = None,
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
+    raw_csv: RawCsvOpt = False,
     json_out: JsonFlag = False,
 ) -> None:
     """Direct quotes that match every word of QUERY, with who said them.
@@ -75,7 +78,7 @@ def quote(
 
       brtrade quote --speaker "Xinquan Tu" --json
     """
-    out = output_choice(fmt, json_out, fields)
+    out = output_choice(fmt, json_out, fields, raw_csv)
     store = state(ctx).store()
     rows = store.quote_rows(query or [], speaker=speaker, limit=limit)
     ranked_listing(out, "quote", query, rows, store)
@@ -90,6 +93,7 @@ def figures(
     limit: LimitOpt = None,
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
+    raw_csv: RawCsvOpt = False,
     json_out: JsonFlag = False,
 ) -> None:
     """Every figure in the base, one per row, from the claims that match QUERY.
@@ -109,7 +113,7 @@ def figures(
     """
     from brtrade.core.query import Searcher, figures_of
 
-    out = output_choice(fmt, json_out, fields)
+    out = output_choice(fmt, json_out, fields, raw_csv)
     base = state(ctx).base()
     hits = Searcher(base).claims(query or [], topic=topic, entity=entity, speaker=speaker)
     pairs = figures_of(hits, limit)

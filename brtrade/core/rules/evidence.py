@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from brtrade.core.derive import derive
-from brtrade.core.errors import FactBaseError
+from brtrade.core.errors import FactBaseError, excerpt
 from brtrade.core.model import Claim, Figure
 from brtrade.core.numbers import (
     APPROX_BEFORE,
@@ -77,7 +77,7 @@ def _check_provenance(linted: Linted) -> list[FactBaseError]:
                     at.problem(
                         sp,
                         name,
-                        f"the {name} {value!r} does not occur in the speaker's attribution",
+                        f"the {name} {excerpt(value)} does not occur in the speaker's attribution",
                         Rule.PROVENANCE,
                         "copy it exactly as the article writes it",
                     )
@@ -107,7 +107,7 @@ def _missing_message(
         hint = _divergence(searched, m.text)
     shown = m.text if len(m.text) <= 60 else m.text[:57] + "..."
     return (
-        f"the {m.what} {shown!r} does not occur verbatim in "
+        f"the {m.what} {excerpt(shown)} does not occur verbatim in "
         f"¶{', ¶'.join(map(str, m.paragraphs))} of '{source_id}'",
         hint,
     )
@@ -143,7 +143,7 @@ def _check_one_figure(
             at.problem(
                 claim,
                 f"figures[{i}].wording",
-                f"figure '{f.id}': its wording {f.wording!r} does not occur in the evidence",
+                f"figure '{f.id}': its wording {excerpt(f.wording)} does not occur in the evidence",
                 Rule.FIGURE,
                 "copy the number as the evidence writes it",
             )
@@ -154,7 +154,7 @@ def _check_one_figure(
             at.problem(
                 claim,
                 f"figures[{i}].wording",
-                f"figure '{f.id}': its wording {f.wording!r} states no number",
+                f"figure '{f.id}': its wording {excerpt(f.wording)} states no number",
                 Rule.FIGURE,
             )
         )
@@ -164,7 +164,7 @@ def _check_one_figure(
                 claim,
                 f"figures[{i}].value",
                 f"figure '{f.id}': value {f.value:g} disagrees with its wording "
-                f"{f.wording!r}, which says {stated:g}",
+                f"{excerpt(f.wording)}, which says {stated:g}",
                 Rule.FIGURE,
                 f"set 'value: {stated:.6g}'" if stated else None,
             )
@@ -175,7 +175,7 @@ def _check_one_figure(
                 at.problem(
                     claim,
                     f"figures[{i}].unit",
-                    f"figure '{f.id}': its wording {f.wording!r} is in {unit}, "
+                    f"figure '{f.id}': its wording {excerpt(f.wording)} is in {unit}, "
                     f"but its unit is {f.unit}",
                     Rule.FIGURE,
                 )

@@ -12,7 +12,7 @@ import difflib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from brtrade.core.errors import FactBaseError
+from brtrade.core.errors import FactBaseError, excerpt
 from brtrade.core.fields import ID_PATTERN
 from brtrade.core.model import Claim, FactBase, Figure
 from brtrade.core.rules import Rule
@@ -37,7 +37,8 @@ def _check_unique(base: FactBase, at: Locator) -> Iterable[FactBaseError]:
                 yield at.problem(
                     rec,
                     "id",
-                    f"{kind} id {rec.id!r} must be lower-case letters, digits, '.', '_' or '-'",
+                    f"{kind} id {excerpt(rec.id)} must be lower-case letters, digits, "
+                    "'.', '_' or '-'",
                     Rule.IDENTITY,
                 )
             if rec.id in first:
