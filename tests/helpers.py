@@ -27,12 +27,9 @@ Run = Callable[..., Result]
 
 def env() -> dict[str, str]:
     """The environment for a subprocess of brtrade: this one, less brtrade's own
-    variables and PYTHONUNBUFFERED."""
-    return {
-        k: v
-        for k, v in os.environ.items()
-        if k != "PYTHONUNBUFFERED" and not k.startswith("BRTRADE_")
-    }
+    variables. PYTHONUNBUFFERED passes on: the robustness tests run both with and
+    without it (tests/robustness/conftest.py)."""
+    return {k: v for k, v in os.environ.items() if not k.startswith("BRTRADE_")}
 
 
 def mutate(facts: Path, old: str, new: str) -> Path:

@@ -23,22 +23,29 @@ if TYPE_CHECKING:
     from brtrade.index.store import FactStore
 
 
-def _store(ctx: typer.Context) -> FactStore:
+def _store(ctx: typer.Context) -> FactStore | None:
+    """The store of the base in use; None for a pipe (a TAB must never read the
+    shell's stdin or wait on a FIFO)."""
     from brtrade.cli.errors import env_flag
+    from brtrade.core.files import is_pipe
     from brtrade.core.paths import bundled_facts_path
     from brtrade.index.store import FactStore
 
     params = ctx.find_root().params
     facts = params.get("facts") or os.environ.get("BRTRADE_FACTS")
     no_cache = params.get("no_cache") or env_flag("BRTRADE_NO_CACHE")
-    return FactStore(Path(facts) if facts else bundled_facts_path(), use_cache=not no_cache)
+    root = Path(facts) if facts else bundled_facts_path()
+    if is_pipe(root):
+        return None
+    return FactStore(root, use_cache=not no_cache)
 
 
 def _names(ctx: typer.Context) -> Names | None:
     from brtrade.core.errors import BrtradeError
 
     try:
-        return _store(ctx).names()
+        store = _store(ctx)
+        return store.names() if store is not None else None
     except BrtradeError:
         return None
 
@@ -47,7 +54,8 @@ def _base(ctx: typer.Context) -> FactBase | None:
     from brtrade.core.errors import BrtradeError
 
     try:
-        return _store(ctx).base()
+        store = _store(ctx)
+        return store.base() if store is not None else None
     except BrtradeError:
         return None
 

@@ -18,7 +18,7 @@ import typer
 from typer import _click
 from typer.core import TyperGroup
 
-from brtrade.cli.output import OutputError, silence_stdout
+from brtrade.cli.output import OutputError, flush_stdout, silence_stdout
 from brtrade.core.errors import BrtradeError, FactBaseError, NotFoundError, UsageError
 from brtrade.render.safe import terminal_safe
 
@@ -107,6 +107,15 @@ def debug_requested(args: Sequence[str] | None) -> bool:
 class BrtradeGroup(TyperGroup):
     """The root command group; see the module docstring."""
 
+    def make_context(self, *args: Any, **kwargs: Any) -> _click.Context:
+        # Root --help is printed while the command line is parsed: a closed pipe
+        # there is 141 too (Click itself would exit 1).
+        try:
+            return super().make_context(*args, **kwargs)
+        except BrokenPipeError:
+            silence_stdout()
+            raise typer.Exit(ExitCode.BROKEN_PIPE) from None
+
     def invoke(self, ctx: _click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -149,6 +158,13 @@ class BrtradeGroup(TyperGroup):
             code = exc.exit_code
         except typer.Abort:
             code = ExitCode.INTERRUPTED
+        try:
+            flush_stdout()  # what is still buffered must reach the file, or be reported
+        except BrokenPipeError:
+            silence_stdout()
+            code = ExitCode.BROKEN_PIPE
+        except OutputError as exc:
+            code = report(exc)
         if not standalone_mode:
             return code
         sys.exit(int(code))

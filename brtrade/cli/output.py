@@ -10,6 +10,8 @@ and COLUMNS.
 from __future__ import annotations
 
 import contextlib
+import errno
+import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -45,11 +47,7 @@ def guarded_stdout() -> Iterator[None]:
     except BrokenPipeError:
         raise
     except OSError as exc:
-        silence_stdout()
-        raise OutputError(
-            f"cannot write the output: {exc.strerror or exc}",
-            hint="is the disk full, or the terminal gone?",
-        ) from None
+        raise _write_error(exc) from None
 
 
 MIN_TABLE_WIDTH = 60
@@ -64,18 +62,116 @@ def _stdout() -> Any:
     return sys.stdout
 
 
-def write_text(text: str) -> None:
-    """Write ``text`` to stdout as UTF-8 and flush, so a write error shows up here."""
-    _stdout()
+def write_all(fd: int, data: bytes) -> None:
+    """Write every byte of ``data`` to ``fd``, or raise.
+
+    ``os.write`` may write only part (a nearly full disk, a pipe, a signal), and
+    Python's unbuffered stdout (``PYTHONUNBUFFERED``) passes such a short count on
+    silently; this loop makes every write complete or an error, whatever the
+    buffering. A non-blocking descriptor is waited on, not given up on."""
+    view = memoryview(data)
+    while view:
+        try:
+            written = os.write(fd, view)
+        except BlockingIOError:
+            import select
+
+            select.select([], [fd], [])
+            continue
+        if written <= 0:
+            raise OSError(errno.EIO, "the output accepted no bytes")
+        view = view[written:]
+
+
+def _write_error(exc: OSError) -> OutputError:
+    silence_stdout()
+    return OutputError(
+        f"cannot write the output: {exc.strerror or exc}",
+        hint="is the disk full, or the terminal gone?",
+    )
+
+
+class _CompleteWriter(io.RawIOBase):
+    """A raw stdout whose every write is complete or raises (OutputError; a closed
+    pipe stays BrokenPipeError, for exit 141)."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self._fd)
+
+    def write(self, b: Any) -> int:
+        data = bytes(b)
+        try:
+            write_all(self._fd, data)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _write_error(exc) from None
+        return len(data)
+
+
+def reliable_stdout() -> None:
+    """Put a buffered stdout in place whose writes are complete or reported.
+
+    With ``PYTHONUNBUFFERED``, Python's stdout writes straight to the file and
+    drops what a short write leaves over; Typer's help and Rich would then cut
+    output short and exit 0. Called once by the console script, before anything
+    is written; everything printed (data, help, completion) goes through it."""
+    out = sys.stdout
+    if out is None:
+        return
+    try:
+        fd = out.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    out.flush()
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(_CompleteWriter(fd), buffer_size=1 << 16),
+        encoding=out.encoding,
+        errors=out.errors,
+        line_buffering=bool(out.line_buffering),
+    )
+
+
+def flush_stdout() -> None:
+    """Flush stdout at the end of a run: OutputError or BrokenPipeError if it fails."""
+    if sys.stdout is None:
+        return
     with guarded_stdout():
         sys.stdout.flush()
-        buffer = getattr(sys.stdout, "buffer", None)
+
+
+def write_text(text: str) -> None:
+    """Write ``text`` to stdout as UTF-8, all of it, so a write error shows up here.
+
+    Every byte brtrade prints goes through this function."""
+    stream = _stdout()
+    data = text.encode("utf-8", "backslashreplace")
+    with guarded_stdout():
+        stream.flush()  # whatever the text layer holds goes first
+        try:
+            fd = stream.fileno()
+        except (AttributeError, OSError, ValueError):
+            fd = None  # not a real file (a test's captured stream)
+        if fd is not None:
+            write_all(fd, data)
+            return
+        buffer = getattr(stream, "buffer", None)
         if buffer is not None:
-            buffer.write(text.encode("utf-8", "backslashreplace"))
+            buffer.write(data)
             buffer.flush()
         else:  # a text-only stream
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            stream.write(text)
+            stream.flush()
 
 
 def emit_json(data: Any) -> None:
@@ -111,12 +207,15 @@ def console() -> Console:
 
 
 def emit_rich(build: Callable[[bool], RenderableType]) -> None:
-    """Render what ``build(plain)`` returns; ``plain`` is True off a terminal."""
+    """Render what ``build(plain)`` returns; ``plain`` is True off a terminal.
+
+    Rich renders into a string (with colour when stdout is a terminal), which is
+    then written as every output is, by :func:`write_text`."""
     out = console()
     renderable = build(not out.is_terminal)
-    with guarded_stdout():
+    with out.capture() as captured:
         out.print(renderable)
-        sys.stdout.flush()
+    write_text(captured.get())
 
 
 class Output(NamedTuple):

@@ -51,7 +51,11 @@ def root(
     facts: FactsOpt = None,
     debug: Annotated[
         bool,
-        typer.Option("--debug", envvar="BRTRADE_DEBUG", help="Show tracebacks for errors."),
+        typer.Option(
+            "--debug",
+            envvar="BRTRADE_DEBUG",
+            help="Show tracebacks for errors, and why the index was not used.",
+        ),
     ] = False,
     no_cache: Annotated[
         bool,
@@ -73,8 +77,8 @@ def root(
 
     Run 'brtrade' alone for an overview of the base, or 'brtrade COMMAND --help'.
     """
-    del debug, version  # read by BrtradeGroup and the eager callback
-    ctx.obj = State(facts, use_cache=not no_cache)
+    del version  # read by the eager callback
+    ctx.obj = State(facts, use_cache=not no_cache, debug=debug)
     if ctx.invoked_subcommand is None:
         _overview(ctx.obj)
 
@@ -112,6 +116,9 @@ def main() -> None:
     Domain errors are handled by BrtradeGroup; anything that escapes it is a
     bug, shown as one line (or a traceback with --debug) with exit code 70.
     """
+    from brtrade.cli.output import reliable_stdout
+
+    reliable_stdout()
     try:
         app()
     except KeyboardInterrupt:  # outside a command: while starting up or completing

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,49 +11,80 @@ from typing import TYPE_CHECKING
 from brtrade.core.query import Names
 from brtrade.index.freshness import (
     cache_paths,
+    drop_temp,
     exclusive,
+    folder_problem,
+    make_temp,
+    remove_stale_temps,
     stamp,
     stamp_files,
     stat_all,
+    temps_removed_on_signals,
     write_atomically,
 )
-from brtrade.index.layout import INDEXES, SMALL_KINDS, TABLES, Kind, Tag, counts, small_rows
+from brtrade.index.layout import (
+    INDEXES,
+    SMALL_KINDS,
+    TABLES,
+    Kind,
+    Tag,
+    checksum,
+    counts,
+    small_rows,
+)
 
 if TYPE_CHECKING:
     from brtrade.core.model import FactBase
 
 
-def try_build(root: Path, base: FactBase, files: Sequence[Path], before: list[list[int]]) -> None:
-    """Index ``base``, read from ``files`` whose metadata was ``before``; quietly give up
-    when another run is building, the files changed meanwhile, or the cache is unwritable."""
+def try_build(
+    root: Path,
+    base: FactBase,
+    files: Sequence[Path],
+    before: list[list[int]],
+    digests: dict[str, str],
+    verified: int,
+) -> str | None:
+    """Index ``base``, parsed from ``files`` whose metadata was ``before`` and whose bytes
+    hashed to ``digests``, all read after ``verified``. Quietly gives up, returning why,
+    when another run is building, the files changed meanwhile, or the cache cannot be
+    written (a full disk, a read-only folder, any SQLite error): the caller answers
+    from memory."""
+    import sqlite3
+
     paths = cache_paths(root)
     if paths is None:
-        return
+        return "no cache folder (HOME and XDG_CACHE_HOME are unset or relative)"
+    folder = paths.db.parent
     try:
-        paths.db.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        problem = folder_problem(folder)
+        if problem is not None:
+            return problem
         with exclusive(paths.lock) as got:
             if not got:
-                return  # another run is building: answer from memory
-            verified = time.time_ns()
-            stamped = stamp_files(files)
+                return "another run is building the index"
+            remove_stale_temps(folder)
             if stat_all(files) != before:
-                return  # the files changed while we read them
+                return "the fact files changed while they were read"
+            stamped = stamp_files(files, before, digests)
             build_id = os.urandom(8).hex()
-            tmp = paths.db.with_name(f".{paths.db.name}.{os.getpid()}.tmp")
-            try:
-                from brtrade.core.loader import gc_paused
+            with temps_removed_on_signals():
+                tmp = make_temp(paths.db)
+                try:
+                    from brtrade.core.loader import gc_paused
 
-                with gc_paused():
-                    build(tmp, base, build_id)
-                if [f["meta"] for f in stamped] != before:
-                    return
-                os.replace(tmp, paths.db)
-            finally:
-                with contextlib.suppress(OSError):
-                    tmp.unlink()
-            write_atomically(paths.stamp, stamp(root, build_id, verified, stamped))
-    except OSError:
-        return  # an unwritable cache folder: answer from memory, more slowly
+                    with gc_paused():
+                        build(tmp, base, build_id)
+                    if stat_all(files) != before:
+                        return "the fact files changed while they were indexed"
+                    os.replace(tmp, paths.db)
+                finally:
+                    drop_temp(tmp)
+                write_atomically(paths.stamp, stamp(root, build_id, verified, stamped))
+    except (OSError, sqlite3.Error) as exc:
+        return f"cannot write the index in {folder}: {exc}"
+    return None
 
 
 def _postings(fields: Sequence[tuple[int, tuple[str, ...], frozenset[str]]]) -> dict[str, int]:
@@ -77,24 +106,26 @@ def build(path: Path, base: FactBase, build_id: str) -> None:
     from brtrade.core.query import Searcher
     from brtrade.index.plain import to_plain
 
-    with contextlib.suppress(FileNotFoundError):
-        path.unlink()
-    db = sqlite3.connect(path)
+    db = sqlite3.connect(path)  # an empty file made by make_temp: SQLite starts a database
     try:
         db.executescript(TABLES)
         searcher = Searcher(base)
         compact = (",", ":")
+
+        def with_crc(i: int, speaker: str | None, row: str) -> tuple[int, str | None, str, int]:
+            return (i, speaker, row, checksum(row))
+
         db.executemany(
-            "INSERT INTO claims VALUES (?, ?, ?)",
+            "INSERT INTO claims VALUES (?, ?, ?, ?)",
             (
-                (i, c.speaker, json.dumps(records.claim(base, c), separators=compact))
+                with_crc(i, c.speaker, json.dumps(records.claim(base, c), separators=compact))
                 for i, c in enumerate(base.claims)
             ),
         )
         db.executemany(
-            "INSERT INTO quotes VALUES (?, ?, ?)",
+            "INSERT INTO quotes VALUES (?, ?, ?, ?)",
             (
-                (i, q.speaker, json.dumps(records.quote(base, q), separators=compact))
+                with_crc(i, q.speaker, json.dumps(records.quote(base, q), separators=compact))
                 for i, q in enumerate(base.quotes)
             ),
         )
@@ -119,7 +150,7 @@ def build(path: Path, base: FactBase, build_id: str) -> None:
         db.executemany("INSERT INTO postings VALUES (?, ?, ?, ?)", postings())
         db.executescript(INDEXES)
         names = Names.of(base)
-        meta = {
+        meta: dict[str, str | bytes] = {
             "build": build_id,
             "names": json.dumps(
                 {
@@ -132,7 +163,9 @@ def build(path: Path, base: FactBase, build_id: str) -> None:
             **{f"{k}_rows": json.dumps(small_rows(base, k)) for k in SMALL_KINDS},
             "base": marshal.dumps(to_plain(base)),
         }
-        db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        db.executemany(
+            "INSERT INTO meta VALUES (?, ?, ?)", ((k, v, checksum(v)) for k, v in meta.items())
+        )
         db.commit()
     finally:
         db.close()

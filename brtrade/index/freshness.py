@@ -16,10 +16,20 @@ unless a file's mtime or ctime is within ``RACY_NS`` of ``verified_ns`` (git's
 equal metadata, so the file is hashed. Once a racy file is verified and old
 enough, the stamp is rewritten so that later runs trust it without hashing.
 
-**Writes** go to a temporary file in the cache folder and are renamed into
-place (atomic on POSIX). The stamp carries the index's build id, and a reader
-uses an index only when the ids agree, so a reader never sees a torn or
-mismatched pair. Only one run builds at a time (an advisory lock).
+The stamp records the SHA-256 of the bytes that were parsed, and a
+``verified_ns`` taken before they were read, so an edit made during a build
+is seen by the next run, whatever the filesystem's timestamp resolution.
+
+**Writes** go to a temporary file made by ``mkstemp`` (mode 0600, ``O_EXCL``)
+in the cache folder and are renamed into place (atomic on POSIX). The stamp
+carries the index's build id, and a reader uses an index only when the ids
+agree, so a reader never sees a torn or mismatched pair. Only one run builds
+at a time (an advisory lock).
+
+**Shared ground** (docs/security.md). The cache folder is used only when it
+belongs to the user and nobody else may write to it; cache files are opened
+with ``O_NOFOLLOW`` and trusted only when they are the user's regular files.
+Anything unexpected in a stamp or an index means "no index": never an error.
 """
 
 from __future__ import annotations
@@ -27,6 +37,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat as stat_module
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -45,12 +56,31 @@ RACY_NS = 2_000_000_000
 
 
 def cache_folder() -> Path | None:
-    """Where indexes live, or None when there is no home for them."""
+    """Where indexes live, or None when there is no home for them (a relative
+    ``XDG_CACHE_HOME`` or ``HOME`` counts as none: it would put a cache wherever
+    brtrade happens to run)."""
     xdg = os.environ.get("XDG_CACHE_HOME")
     if xdg and os.path.isabs(xdg):
         return Path(xdg) / "brtrade"
     home = os.environ.get("HOME")
-    return Path(home) / ".cache" / "brtrade" if home else None
+    return Path(home) / ".cache" / "brtrade" if home and os.path.isabs(home) else None
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why the cache folder is not safe to use (another user's, or writable by others),
+    or None. A folder that is missing or cannot be reached is not a safety problem:
+    building into it fails, and brtrade answers from memory."""
+    try:
+        st = os.stat(folder)
+    except (OSError, ValueError):
+        return None
+    if not stat_module.S_ISDIR(st.st_mode):
+        return None
+    if st.st_uid != os.geteuid():
+        return f"the cache folder {folder} belongs to another user"
+    if st.st_mode & 0o022:
+        return f"the cache folder {folder} is writable by other users"
+    return None
 
 
 def root_id(root: Path) -> str:
@@ -128,17 +158,30 @@ def stat_all(files: Sequence[Path]) -> list[list[int]] | None:
 
 
 def sha256_of(path: Path) -> str:
+    """The SHA-256 of a regular file (a pipe or a device raises ValueError: never read)."""
     import hashlib
 
     digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    try:
+        if not stat_module.S_ISREG(os.fstat(fd).st_mode):
+            raise ValueError("not a regular file")
+        while block := os.read(fd, 1 << 20):
             digest.update(block)
+    finally:
+        os.close(fd)
     return digest.hexdigest()
 
 
-def stamp_files(files: Sequence[Path]) -> list[dict[str, Any]]:
-    return [{"path": str(p), "meta": file_meta(p), "sha256": sha256_of(p)} for p in files]
+def stamp_files(
+    files: Sequence[Path], metas: Sequence[list[int]], digests: dict[str, str]
+) -> list[dict[str, Any]]:
+    """What the stamp says of each file: its metadata before it was read, and the
+    SHA-256 of the bytes that were parsed."""
+    return [
+        {"path": str(p), "meta": meta, "sha256": digests[str(p)]}
+        for p, meta in zip(files, metas, strict=True)
+    ]
 
 
 def stamp(root: Path, build_id: str, verified_ns: int, files: list[dict[str, Any]]) -> bytes:
@@ -154,24 +197,141 @@ def stamp(root: Path, build_id: str, verified_ns: int, files: list[dict[str, Any
     ).encode()
 
 
-def _owned(path: Path) -> bool:
-    """A cache file we may trust: ours, and not writable by anyone else."""
+def _trusted(st: os.stat_result) -> bool:
+    """A cache file we may trust: our regular file, and not writable by anyone else."""
+    return stat_module.S_ISREG(st.st_mode) and st.st_uid == os.geteuid() and not st.st_mode & 0o022
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+MAX_STAMP_BYTES = 64 * 1024 * 1024
+
+
+def read_stamp(path: Path) -> dict[str, Any]:
+    """A stamp, read without following a symlink; ValueError when it is not one."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW)
     try:
-        st = os.stat(path)
+        if not _trusted(os.fstat(fd)):
+            raise ValueError("not our stamp")
+        data = os.read(fd, MAX_STAMP_BYTES)
+    finally:
+        os.close(fd)
+    return check_stamp(json.loads(data))
+
+
+def check_stamp(stamp: Any) -> dict[str, Any]:
+    """``stamp`` if it has a stamp's shape; else ValueError (a damaged stamp: rebuild)."""
+    ok = (
+        isinstance(stamp, dict)
+        and isinstance(stamp.get("build"), str)
+        and isinstance(stamp.get("verified_ns"), int)
+        and isinstance(stamp.get("files"), list)
+        and all(
+            isinstance(f, dict)
+            and isinstance(f.get("path"), str)
+            and isinstance(f.get("sha256"), str)
+            and isinstance(f.get("meta"), list)
+            and len(f["meta"]) == 4
+            and all(isinstance(n, int) for n in f["meta"])
+            for f in stamp["files"]
+        )
+    )
+    if not ok:
+        raise ValueError("a damaged stamp")
+    return stamp  # type: ignore[no-any-return]
+
+
+def _uri(path: Path) -> str:
+    """A SQLite URI for ``path``: '%', '?' and '#' escaped, so they stay in the name."""
+    escaped = str(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    return f"file:{escaped}?mode=ro&immutable=1"
+
+
+TEMP_SUFFIX = ".tmp"
+_LIVE_TEMPS: set[str] = set()
+"""Temporary files this process is writing: removed if a signal ends it."""
+
+
+def make_temp(dest: Path) -> Path:
+    """A new private temporary file beside ``dest`` (mkstemp: 0600, O_EXCL), named
+    with our pid so that a later run can remove it if we die."""
+    import tempfile
+
+    fd, name = tempfile.mkstemp(
+        prefix=f".{dest.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=dest.parent
+    )
+    os.close(fd)
+    _LIVE_TEMPS.add(name)
+    return Path(name)
+
+
+def drop_temp(tmp: Path) -> None:
+    _LIVE_TEMPS.discard(str(tmp))
+    with contextlib.suppress(OSError):
+        tmp.unlink()
+
+
+def remove_stale_temps(folder: Path) -> None:
+    """Remove temporary files left by runs that died (SIGKILL, a crash, a power cut)."""
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(".") and n.endswith(TEMP_SUFFIX)]
     except OSError:
+        return
+    for name in names:
+        parts = name.split(".")
+        pid = int(parts[-3]) if len(parts) >= 4 and parts[-3].isdigit() else None
+        if pid is None or pid == os.getpid() or _alive(pid):
+            continue
+        path = folder / name
+        with contextlib.suppress(OSError):
+            if _trusted(os.lstat(path)):
+                path.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
         return False
-    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+    except OSError:
+        return True  # someone else's process: alive
+    return True
+
+
+@contextlib.contextmanager
+def temps_removed_on_signals() -> Iterator[None]:
+    """While building, SIGTERM and SIGHUP remove our temporary files, then end the
+    process as the signal would have."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: Any) -> None:
+        for name in list(_LIVE_TEMPS):
+            with contextlib.suppress(OSError):
+                os.unlink(name)
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+
+    signums = [signal.SIGTERM, signal.SIGHUP]
+    old = [signal.signal(s, handler) for s in signums]
+    try:
+        yield
+    finally:
+        for s, h in zip(signums, old, strict=True):
+            signal.signal(s, h)
 
 
 def write_atomically(dest: Path, data: bytes) -> None:
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
+    tmp = make_temp(dest)
     try:
-        with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as f:
+        with open(tmp, "wb") as f:
             f.write(data)
         os.replace(tmp, dest)
     finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        drop_temp(tmp)
 
 
 @contextlib.contextmanager
@@ -179,7 +339,7 @@ def exclusive(lock_path: Path) -> Iterator[bool]:
     """An advisory, non-blocking lock: yields False when another process holds it."""
     import fcntl
 
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o600)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -194,17 +354,20 @@ def exclusive(lock_path: Path) -> Iterator[bool]:
 def open_fresh(root: Path) -> sqlite3.Connection | None:
     """The root's index, opened read-only, if it is fresh; else None.
 
-    Raises OSError, sqlite3.Error, ValueError, KeyError, TypeError or EOFError
-    for a damaged or foreign cache, which callers treat as "no index".
+    Raises for a damaged or foreign cache (OSError, sqlite3.Error, ValueError,
+    ...), which callers treat as "no index".
     """
     import sqlite3
 
     paths = cache_paths(root)
-    if paths is None:
+    if paths is None or folder_problem(paths.db.parent) is not None:
         return None
-    if not (_owned(paths.stamp) and _owned(paths.db)):
+    try:
+        stamp = read_stamp(paths.stamp)
+    except FileNotFoundError:
         return None
-    stamp = json.loads(paths.stamp.read_bytes())
+    if not _trusted(os.lstat(paths.db)):
+        return None
     if stamp.get("root") != root_id(root) or stamp.get("code") != code_id():
         return None
     files = fact_files(root)
@@ -222,7 +385,7 @@ def open_fresh(root: Path) -> sqlite3.Connection | None:
             if sha256_of(path) != entry["sha256"]:
                 return None
             still_racy = still_racy or changed >= now - RACY_NS
-    db = sqlite3.connect(f"file:{paths.db}?mode=ro&immutable=1", uri=True)
+    db = sqlite3.connect(_uri(paths.db), uri=True)
     row = db.execute("SELECT value FROM meta WHERE key = 'build'").fetchone()
     if row is None or row[0] != stamp["build"]:
         db.close()

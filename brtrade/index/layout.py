@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from brtrade.core.model import FactBase
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 """Bump when the index's layout changes; old indexes are then rebuilt."""
 
 
@@ -37,9 +37,9 @@ class Tag(IntEnum):
 TABLES = """
 PRAGMA journal_mode = OFF;
 PRAGMA synchronous = OFF;
-CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB);
-CREATE TABLE claims (ord INTEGER PRIMARY KEY, speaker TEXT, row TEXT);
-CREATE TABLE quotes (ord INTEGER PRIMARY KEY, speaker TEXT, row TEXT);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB, crc INTEGER);
+CREATE TABLE claims (ord INTEGER PRIMARY KEY, speaker TEXT, row TEXT, crc INTEGER);
+CREATE TABLE quotes (ord INTEGER PRIMARY KEY, speaker TEXT, row TEXT, crc INTEGER);
 CREATE TABLE tags (kind INTEGER, tag TEXT, ord INTEGER);
 CREATE TABLE postings (kind INTEGER, token TEXT, ord INTEGER, weight INTEGER);
 """
@@ -49,6 +49,19 @@ CREATE INDEX tags_by_tag ON tags (kind, tag, ord);
 CREATE INDEX claims_by_speaker ON claims (speaker);
 CREATE INDEX quotes_by_speaker ON quotes (speaker);
 """
+
+
+def checksum(value: str | bytes) -> int:
+    """The CRC-32 stored beside each row and meta value, checked on every read: a
+    damaged index is detected and rebuilt, never served (zlib: no import cost)."""
+    import zlib
+
+    return zlib.crc32(value.encode("utf-8", "surrogatepass") if isinstance(value, str) else value)
+
+
+class DamagedIndex(ValueError):
+    """What the index holds does not match its checksum: do not trust it."""
+
 
 SMALL_KINDS = ("speaker", "topic", "source")
 """The record kinds listed whole, stored as one row each in ``meta``."""

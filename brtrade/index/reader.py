@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from brtrade.core.query import EXACT_BONUS, Names, Query
-from brtrade.index.layout import Kind, Tag
+from brtrade.index.layout import DamagedIndex, Kind, Tag, checksum
 
 if TYPE_CHECKING:
     import sqlite3
@@ -26,8 +26,10 @@ class Index:
         self._names: Names | None = None
 
     def meta(self, key: str) -> Any:
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return None if row is None else row[0]
+        row = self.db.execute("SELECT value, crc FROM meta WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise DamagedIndex(f"no {key!r} in the index")
+        return _checked(row[0], row[1])
 
     def names(self) -> Names:
         if self._names is None:
@@ -100,7 +102,15 @@ class Index:
         for start in range(0, len(ords), 500):
             chunk = ords[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            found.update(
-                self.db.execute(f"SELECT ord, row FROM {kind.table} WHERE ord IN ({marks})", chunk)
-            )
+            sql = f"SELECT ord, row, crc FROM {kind.table} WHERE ord IN ({marks})"
+            found.update((o, _checked(row, crc)) for o, row, crc in self.db.execute(sql, chunk))
+        if len(found) != len(set(ords)):
+            raise DamagedIndex("rows are missing from the index")
         return [json.loads(found[o]) for o in ords]
+
+
+def _checked(value: Any, crc: Any) -> Any:
+    """``value`` if it matches its checksum; else DamagedIndex."""
+    if not isinstance(value, (str, bytes)) or checksum(value) != crc:
+        raise DamagedIndex("a row of the index does not match its checksum")
+    return value

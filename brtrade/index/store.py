@@ -7,16 +7,21 @@ index, from the loaded base, with identical results. A query is resolved
 once (:func:`brtrade.core.query.resolve_query`) into the value both paths
 take. When the cache folder cannot be written, or with ``--no-cache``,
 brtrade answers from memory, more slowly.
+
+The cache is never trusted and never fatal: an index or stamp that is damaged
+in any way, or a build that fails in any way, means "answer from memory" (and
+rebuild). Why is told to ``on_note``, which the CLI shows with ``--debug``;
+a cache folder that is not safe to use is told with ``always=True``.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from brtrade.core.files import fact_files
+from brtrade.core.files import fact_files, is_pipe
 from brtrade.core.query import Names, Query, resolve_query
 from brtrade.index.freshness import open_fresh, stat_all
 from brtrade.index.layout import Kind, counts, small_rows
@@ -25,16 +30,28 @@ if TYPE_CHECKING:
     from brtrade.core.model import FactBase
     from brtrade.index.reader import Index
 
+T = TypeVar("T")
+
 MAX_INDEXED_WORDS = 100
 """Queries with more distinct words than this are answered from memory (same results)."""
+
+
+Note = Callable[[str, bool], None]
+"""Told why the cache was not used: (message, always) - always, or only with --debug."""
+
+
+def _ignore(message: str, always: bool) -> None:
+    del message, always
 
 
 class FactStore:
     """Answers for one --facts path: from a fresh index, else from the loaded base."""
 
-    def __init__(self, root: Path, *, use_cache: bool = True) -> None:
+    def __init__(self, root: Path, *, use_cache: bool = True, on_note: Note = _ignore) -> None:
         self.root = root
-        self.use_cache = use_cache
+        # A pipe (/dev/stdin, <(...)) is read once: there is nothing to index for next time.
+        self.use_cache = use_cache and not is_pipe(root)
+        self.on_note = on_note
         self._base: FactBase | None = None
         self._index: Index | None = None
         self._tried = False
@@ -43,62 +60,82 @@ class FactStore:
 
     def base(self) -> FactBase:
         if self._base is None:
-            index = self.index()
-            self._base = index.base() if index is not None else self._load()
+            self._base = self._from_index(lambda i: i.base(), self._load)
         return self._base
 
     def _load(self) -> FactBase:
+        import time
+
         from brtrade.core.loader import load_fact_base
 
+        verified = time.time_ns()  # before anything is read: an edit from now on is racy
         files = fact_files(self.root) if self.root.exists() else []
         before = stat_all(files)
-        base = load_fact_base(self.root)
-        if self.use_cache and before is not None:
+        digests: dict[str, str] | None = {} if self.use_cache else None
+        base = load_fact_base(self.root, digests)
+        if self.use_cache and before is not None and digests is not None:
             from brtrade.index.build import try_build
 
-            try_build(self.root, base, files, before)
+            why = try_build(self.root, base, files, before, digests, verified)
+            if why is not None:
+                self.on_note(f"answering from memory: {why}", False)
         return base
+
+    def _safe_folder(self) -> bool:
+        """Whether the cache folder may be used; if not, say so (once)."""
+        from brtrade.index.freshness import cache_folder, folder_problem
+
+        folder = cache_folder()
+        problem = folder_problem(folder) if folder is not None else None
+        if problem is not None:
+            self.on_note(f"not using the cache: {problem}; answering from memory", True)
+            self.use_cache = False
+        return problem is None
 
     def index(self) -> Index | None:
         """The fresh index, or None (cache off, missing, stale, or unusable)."""
         if not self._tried:
             self._tried = True
-            if self.use_cache:
-                import sqlite3
-
+            if self.use_cache and self._safe_folder():
                 from brtrade.index.reader import Index
 
                 try:
                     db = open_fresh(self.root)
-                except (OSError, sqlite3.Error, ValueError, KeyError, TypeError, EOFError):
+                except Exception as exc:  # noqa: BLE001 - a cache is never fatal
+                    self.on_note(f"not using the index: {type(exc).__name__}: {exc}", False)
                     db = None  # a missing, damaged or foreign cache: answer from memory
                 self._index = Index(db) if db is not None else None
         return self._index
 
+    def _from_index(self, ask: Callable[[Index], T], fallback: Callable[[], T]) -> T:
+        """``ask`` the fresh index; with none, or a damaged one, the ``fallback`` in memory."""
+        index = self.index()
+        if index is not None:
+            with self._or_memory():
+                return ask(index)
+        return fallback()
+
     @contextlib.contextmanager
     def _or_memory(self) -> Iterator[None]:
-        """Run index reads; on a damaged index, forget it so the caller answers from memory."""
-        import sqlite3
-
+        """Run index reads; on a damaged index, forget it so the caller answers from memory
+        (and, loading the base, rebuilds the index)."""
         try:
             yield
-        except sqlite3.DatabaseError:
+        except Exception as exc:  # noqa: BLE001 - a damaged index is never fatal
+            self.on_note(f"the index is damaged ({exc}); rebuilding it", False)
             self._index = None
 
     # -- queries ----------------------------------------------------------
 
     def names(self) -> Names:
-        index = self.index()
-        return index.names() if index is not None else Names.of(self.base())
+        return self._from_index(lambda i: i.names(), lambda: Names.of(self.base()))
 
     def counts(self) -> dict[str, int]:
-        index = self.index()
-        return index.counts() if index is not None else counts(self.base())
+        return self._from_index(lambda i: i.counts(), lambda: counts(self.base()))
 
     def small_rows(self, kind: str) -> list[dict[str, Any]]:
         """Every speaker, topic or source as contract rows, in document order."""
-        index = self.index()
-        return index.small_rows(kind) if index is not None else small_rows(self.base(), kind)
+        return self._from_index(lambda i: i.small_rows(kind), lambda: small_rows(self.base(), kind))
 
     def claim_rows(
         self,

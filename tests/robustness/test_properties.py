@@ -32,9 +32,8 @@ texts = st.text(
     max_size=40,
 ).filter(lambda s: s.strip() != "")
 maybe_text = st.none() | texts
-numbers = (
-    st.integers(-(10**18), 10**18)
-    | st.floats(-1e18, 1e18).filter(lambda v: v == 0 or abs(v) >= 1e-6)
+numbers = st.integers(-(10**18), 10**18) | st.floats(-1e18, 1e18).filter(
+    lambda v: v == 0 or abs(v) >= 1e-6
 )
 """Values a fact file may hold (core.numbers.MAX_MAGNITUDE and MIN_MAGNITUDE)."""
 paragraphs = st.lists(st.integers(1, 50), min_size=1, max_size=3, unique=True).map(sorted)
