@@ -17,7 +17,14 @@ import typer
 
 from brtrade import __version__
 from brtrade.cli.commands import browse, integrity, search
-from brtrade.cli.errors import BrtradeGroup, ExitCode, debug_requested, print_traceback, warn
+from brtrade.cli.errors import (
+    BrtradeGroup,
+    ExitCode,
+    debug_requested,
+    print_traceback,
+    report,
+    warn,
+)
 from brtrade.cli.listing import State
 from brtrade.cli.options import FactsOpt
 from brtrade.cli.output import emit_rich, write_text
@@ -116,13 +123,18 @@ def main() -> None:
     Domain errors are handled by BrtradeGroup; anything that escapes it is a
     bug, shown as one line (or a traceback with --debug) with exit code 70.
     """
-    from brtrade.cli.output import reliable_stdout
+    from brtrade.cli.output import OutputError, reliable_stdout, silence_stdout
 
     reliable_stdout()
     try:
         app()
     except KeyboardInterrupt:  # outside a command: while starting up or completing
         sys.exit(ExitCode.INTERRUPTED)
+    except BrokenPipeError:  # outside a command: completion's reader went away
+        silence_stdout()
+        sys.exit(ExitCode.BROKEN_PIPE)
+    except OutputError as exc:
+        sys.exit(report(exc))
     except Exception as exc:  # noqa: BLE001 - the last line of defence, not used in tests
         if debug_requested(None):
             print_traceback()

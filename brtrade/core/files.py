@@ -33,7 +33,7 @@ def fact_files(path: Path) -> list[Path]:
 
     A file in a folder that is a symlink leading outside the folder is refused.
     """
-    if path.is_dir():
+    if is_folder(path):
         try:
             entries = list(path.iterdir())
         except OSError as exc:
@@ -59,6 +59,21 @@ def fact_files(path: Path) -> list[Path]:
     return [path]
 
 
+def is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder; a path that cannot be reached is an error, not False."""
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise FactBaseError(
+            f"cannot reach the fact file or folder: {reason}",
+            file=str(path),
+            hint="check the permissions of the folders on its path",
+        ) from None
+
+
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
         return "a folder"
@@ -77,6 +92,13 @@ def is_pipe(path: Path) -> bool:
         return stat.S_ISFIFO(os.stat(path).st_mode)
     except (OSError, ValueError):
         return False
+
+
+def is_transient(path: Path) -> bool:
+    """Whether ``path`` names a stream rather than a file kept on disk: a pipe, or a
+    path under /dev or /proc (``/dev/stdin``, ``/dev/fd/63``). Never indexed."""
+    text = os.path.abspath(path)
+    return is_pipe(path) or text.startswith(("/dev/", "/proc/"))
 
 
 def read_bytes(path: Path, limit: int, *, what: str, pipe_ok: bool = False) -> bytes:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from brtrade.core.errors import FactBaseError, excerpt
-from brtrade.core.files import fact_files
+from brtrade.core.files import fact_files, is_folder
 from brtrade.core.model import FactBase, Source
 from brtrade.core.rules.problems import Locator
 from brtrade.core.rules.records import check_records
@@ -53,7 +53,7 @@ def resolve_source_path(source: Source, fact_file: Path) -> Path:
 
 def _root_path(path: str | os.PathLike[str]) -> Path:
     root = Path(path)
-    if not root.exists() and not root.is_symlink():
+    if not is_folder(root) and not os.path.lexists(root):  # unreachable: is_folder says so
         raise FactBaseError(
             "no such fact file or folder", file=str(root), hint="check --facts or BRTRADE_FACTS"
         )
@@ -85,7 +85,7 @@ def load_fact_base(path: str | os.PathLike[str], digests: dict[str, str] | None 
     SHA-256 of the bytes parsed from each file is stored there by path.
     """
     root = _root_path(path)
-    pipe_ok = not root.is_dir()  # a file the user named may be /dev/stdin; a folder's may not
+    pipe_ok = not is_folder(root)  # a file the user named may be /dev/stdin; a folder's may not
     with gc_paused():
         parsed = [
             parse_fact_file(p, pipe_ok=pipe_ok, digest=digests is not None)
@@ -130,7 +130,7 @@ def lint_fact_base(path: str | os.PathLike[str]) -> Linted:
     """
     problems: list[FactBaseError] = []
     root = _root_path(path)
-    pipe_ok = not root.is_dir()
+    pipe_ok = not is_folder(root)
     with gc_paused():
         parsed = [
             parse_fact_file(p, problems, lint=True, pipe_ok=pipe_ok) for p in fact_files(root)

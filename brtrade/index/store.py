@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from brtrade.core.files import fact_files, is_pipe
+from brtrade.core.files import fact_files, is_transient
 from brtrade.core.query import Names, Query, resolve_query
 from brtrade.index.freshness import open_fresh, stat_all
 from brtrade.index.layout import Kind, counts, small_rows
@@ -49,8 +49,8 @@ class FactStore:
 
     def __init__(self, root: Path, *, use_cache: bool = True, on_note: Note = _ignore) -> None:
         self.root = root
-        # A pipe (/dev/stdin, <(...)) is read once: there is nothing to index for next time.
-        self.use_cache = use_cache and not is_pipe(root)
+        # A stream (/dev/stdin, <(...)) is read once: there is nothing to index for next time.
+        self.use_cache = use_cache and not is_transient(root)
         self.on_note = on_note
         self._base: FactBase | None = None
         self._index: Index | None = None
@@ -69,7 +69,7 @@ class FactStore:
         from brtrade.core.loader import load_fact_base
 
         verified = time.time_ns()  # before anything is read: an edit from now on is racy
-        files = fact_files(self.root) if self.root.exists() else []
+        files = fact_files(self.root)
         before = stat_all(files)
         digests: dict[str, str] | None = {} if self.use_cache else None
         base = load_fact_base(self.root, digests)
