@@ -92,3 +92,35 @@ def rules_table() -> str:
 
     rows = [f"| `{r.value}` | {r.description} |" for r in Rule]
     return "| rule | what it checks |\n|---|---|\n" + "\n".join(rows) + "\n"
+
+
+def limits_table() -> str:
+    """Every limit brtrade holds to, with its number, from the constants themselves."""
+    from brtrade.core import errors, files, numbers
+    from brtrade.index import freshness, store
+    from brtrade.render import tables
+
+    rows = [
+        ("a fact file", f"{files.MAX_FILE_BYTES // 2**20} MiB, counted as it is read"),
+        ("a source text", f"{files.MAX_SOURCE_BYTES // 2**20} MiB, counted as it is read"),
+        (
+            "a figure's value",
+            f"at most {numbers.MAX_MAGNITUDE:g} in size; 0, or at least {numbers.MIN_MAGNITUDE:g}",
+        ),
+        ("a whole-number field (paragraphs, format)", f"at most {numbers.MAX_WHOLE:,}"),
+        ("a value quoted in an error message", f"{errors.EXCERPT_CHARS} characters, escaped"),
+        ("a record id or field name in a message", f"{errors.MAX_NAME_CHARS} characters"),
+        (
+            "one value in a table",
+            f"{tables.MAX_CELL_CHARS:,} characters (machine formats carry it whole)",
+        ),
+        ("an index stamp", f"{freshness.MAX_STAMP_BYTES // 2**20} MiB"),
+        (
+            "query words answered from the index",
+            f"{store.MAX_INDEXED_WORDS} (more: from memory, same results)",
+        ),
+        ("YAML nesting", "Python's recursion limit"),
+    ]
+    lines = ["| what | limit |", "|---|---|"]
+    lines += [f"| {what} | {limit} |" for what, limit in rows]
+    return "\n".join(lines) + "\n"

@@ -53,8 +53,8 @@ class FactBaseError(BrtradeError):
         super().__init__(message, hint=hint)
         self.file = file
         self.line = line
-        self.field = field
-        self.record = record
+        self.field = _clip(field) if field else field  # a key or an id may be any length
+        self.record = _clip(record) if record else record
         self.rule = rule
 
     @property
@@ -79,9 +79,23 @@ def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
     """A value as an error message quotes it: escaped (``repr``), at most ``limit``
     characters of it, and how long it really was when it was cut."""
     text = str(value)
+    shown = repr(text[:limit])
+    if len(shown) > 3 * limit:  # escapes (\x1f, \U0001e14a) make the repr longer: cut it
+        shown = shown[: 3 * limit] + "…"
     if len(text) <= limit:
-        return repr(text)
-    return f"{text[:limit]!r}… ({len(text):,} characters)"
+        return shown
+    return f"{shown}… ({len(text):,} characters)"
+
+
+MAX_NAME_CHARS = 64
+"""A record id or a field name in a message is cut at this many characters."""
+
+
+def _clip(text: str, limit: int = MAX_NAME_CHARS) -> str:
+    """A record id, or each part of a field path, cut short: ids and keys come from
+    the file and may be any length."""
+    parts = text.split(".")
+    return ".".join(p if len(p) <= limit else p[:limit] + "…" for p in parts)
 
 
 def _one_line(text: str) -> str:
