@@ -124,3 +124,21 @@ def limits_table() -> str:
     lines = ["| what | limit |", "|---|---|"]
     lines += [f"| {what} | {limit} |" for what, limit in rows]
     return "\n".join(lines) + "\n"
+
+
+def quality_table() -> str:
+    """benchmarks/quality.py's table, run for real."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("quality", root / "benchmarks" / "quality.py")
+    assert spec is not None and spec.loader is not None
+    quality = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(quality)
+    questions = quality.load_questions()
+    results = {
+        "brtrade": quality.evaluate(quality.brtrade_ranker(), questions),
+        "BM25": quality.evaluate(quality.bm25_ranker(), questions),
+    }
+    table: str = quality.table(results)
+    return table

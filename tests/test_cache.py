@@ -71,8 +71,14 @@ VOCAB = sorted(
 @given(
     st.lists(st.sampled_from(VOCAB) | st.text(min_size=1, max_size=4), min_size=1, max_size=3),
     st.none() | st.integers(1, 5),
+    st.booleans(),
+    st.booleans(),
 )
-def test_random_queries_identical(query: list[str], limit: int | None) -> None:
+def test_random_queries_identical(
+    query: list[str], limit: int | None, all_words: bool, explain: bool
+) -> None:
+    """The index and memory give the same answers: rows, spelling corrections, unmatched
+    words, the closest records below the floor, and --explain."""
     from brtrade.core.errors import UsageError
 
     warm = FactStore(bundled_facts_path())
@@ -80,12 +86,13 @@ def test_random_queries_identical(query: list[str], limit: int | None) -> None:
     warm.claim_rows([])  # build if needed
     warm = FactStore(bundled_facts_path())
     try:
-        expected = cold.claim_rows(query, limit=limit)
+        expected = cold.claim_rows(query, limit=limit, all_words=all_words, explain=explain)
     except UsageError:
         return
     assert warm.index() is not None
-    assert warm.claim_rows(query, limit=limit) == expected
-    assert warm.quote_rows(query, limit=limit) == cold.quote_rows(query, limit=limit)
+    opts = {"limit": limit, "all_words": all_words, "explain": explain}
+    assert warm.claim_rows(query, **opts) == expected  # type: ignore[arg-type]
+    assert warm.quote_rows(query, **opts) == cold.quote_rows(query, **opts)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -131,7 +138,7 @@ def copy_mini(tmp_path: Path) -> Path:
 
 
 def statements(facts: Path) -> list[str]:
-    return [r["statement"] for r in FactStore(facts).claim_rows(["alpha"])]
+    return [r["statement"] for r in FactStore(facts).claim_rows(["alpha"]).rows]
 
 
 def test_an_edit_is_seen_on_the_next_run(tmp_path: Path) -> None:
@@ -200,10 +207,10 @@ def test_a_racy_file_stops_being_hashed_once_old(
 def test_adding_a_file_to_a_folder_is_seen(tmp_path: Path) -> None:
     facts = copy_mini(tmp_path)
     folder = facts.parent
-    assert len(FactStore(folder).claim_rows([])) == 3
+    assert len(FactStore(folder).claim_rows([]).rows) == 3
     second = (MINI.parent / "second.yaml").read_text("utf-8").replace("alpha-containers", "new-one")
     (folder / "second.yaml").write_text(second, "utf-8")
-    assert len(FactStore(folder).claim_rows([])) == 4
+    assert len(FactStore(folder).claim_rows([]).rows) == 4
 
 
 def test_concurrent_runs_never_see_a_torn_or_stale_cache(tmp_path: Path) -> None:

@@ -211,7 +211,7 @@ def test_empty_result_is_valid_output_and_exit_1(run: Run, fmt: str, empty: str)
     result = run("facts", "volcano", "--format", fmt)
     assert result.exit_code == ExitCode.NO_MATCH
     assert result.stdout == empty
-    assert result.stderr == ""
+    assert result.stderr == "brtrade: no record has: 'volcano'\n"  # why: on stderr, not stdout
 
 
 def test_format_is_case_insensitive(run: Run) -> None:

@@ -30,28 +30,57 @@ queries = st.lists(
 def searchable_words(claim_id: str) -> list[str]:
     """Every word a claim can be found by, computed independently of the Searcher."""
     c = next(c for c in BASE.claims if c.id == claim_id)
-    texts = [c.statement, c.provenance.evidence, c.id, *c.topics]
+    texts = [c.statement, c.provenance.evidence, c.id.replace("-", " "), *c.topics]
+    texts += [p for p in (c.period, *(f.period for f in c.figures)) if p]
+    if c.quote:
+        texts.append(BASE.quote(c.quote).text)
     texts += [BASE.topic(t).label for t in c.topics]
     for e in c.entities:
-        texts += [BASE.entity(e).name, *BASE.entity(e).aliases]
+        texts += [BASE.entity(e).name, *BASE.entity(e).aliases, BASE.entity(e).type]
     if c.speaker:
-        texts.append(BASE.speaker(c.speaker).name)
+        sp = BASE.speaker(c.speaker)
+        texts += [sp.name, sp.role, sp.organisation]
     texts += [t for f in c.figures for t in (f.measure, f.wording)]
     return [w for t in texts for w in words(t)]
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(queries)
-def test_random_queries_never_raise_and_hits_contain_every_word(query: list[str]) -> None:
+def test_random_queries_never_raise_and_strict_hits_are_answers(query: list[str]) -> None:
+    """Any query is answered or refused cleanly; a record matching every word (--all-words)
+    covers the whole question, so it is above the relevance floor too."""
     try:
-        qwords = query_words(query)
+        query_words(query)
     except UsageError:
         assert query and not words(" ".join(query))
         return
-    for hit in SEARCHER.claims(query):
+    strict = {h.record.id for h in SEARCHER.claims(query, all_words=True)}
+    loose = {h.record.id for h in SEARCHER.claims(query)}
+    assert strict <= loose
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from([w for w in VOCAB if w.isalpha() and len(w) > 3]), min_size=1, max_size=3
+    )
+)
+def test_strict_hits_hold_every_word_or_its_stem(query: list[str]) -> None:
+    """With --all-words, each query word is in the record: as itself, its stem, a word it
+    starts, or a word of its vocabulary entry."""
+    from brtrade.core.language import stem
+
+    vocab = {stem(w2) for t in BASE.vocabulary for w in t.words for w2 in words(w)}
+    for hit in SEARCHER.claims(query, all_words=True):
         have = searchable_words(hit.record.id)
-        for w in qwords:
-            assert any(h.startswith(w) for h in have), (w, hit.record.id)
+        stems = {stem(h) for h in have}
+        for w in query:
+            s = stem(w)
+            assert (
+                s in stems
+                or any(h.startswith(s) or s.startswith(h[:5]) for h in stems if len(h) >= 5)
+                or s in vocab
+            ), (w, hit.record.id)
 
 
 @settings(max_examples=200)

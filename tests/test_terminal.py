@@ -51,7 +51,7 @@ def test_figures_view_shows_bars_for_comparable_figures(run: Run) -> None:
 
 def test_figures_query_and_empty(run: Run) -> None:
     assert "4.74 trillion CNY" in run("figures", "asean").stdout
-    result = run("figures", "bicycle", "engine")
+    result = run("figures", "volcano")
     assert result.exit_code == ExitCode.NO_MATCH and "no figures" in result.stderr
 
 

@@ -10,11 +10,12 @@ import typer
 
 from brtrade.cli.errors import ExitCode, warn
 from brtrade.cli.output import Output, emit_records
+from brtrade.core.errors import excerpt
 
 if TYPE_CHECKING:
     from brtrade.cli.output import RenderableType
     from brtrade.core.model import FactBase
-    from brtrade.index.store import FactStore
+    from brtrade.index.store import Answer, FactStore
 
 
 class State:
@@ -59,11 +60,13 @@ def listing(
     rows: Callable[[], Sequence[dict[str, Any]]],
     table: Callable[[bool], RenderableType],
     found: int,
+    said: bool = False,
 ) -> None:
-    """Print a listing; an empty one is valid output in machine formats, and exits 1."""
+    """Print a listing; an empty one is valid output in machine formats, and exits 1.
+    With ``said``, why it is empty has been told already."""
     emit_records(out, kind, rows, table, empty=not found)
     if not found:
-        if out.is_table:
+        if out.is_table and not said:
             shown = f" match {' '.join(query)!r}" if query else ""
             warn(f"no {what}{shown}")
         raise typer.Exit(ExitCode.NO_MATCH)
@@ -73,10 +76,31 @@ def ranked_listing(
     out: Output,
     kind: str,
     query: list[str] | None,
-    rows: list[dict[str, Any]],
+    answer: Answer,
     store: FactStore,
 ) -> None:
-    """A listing of search results (claims or quotes), drawn with the query's words lit."""
+    """A listing of search results (claims or quotes), drawn with the query's words lit.
+
+    Spelling corrections are said on stderr; with no answer, so are the closest
+    records below the relevance floor and the words that matched nothing."""
+    found = answer.found
+    for typed, read in found.corrections:
+        warn(f"reading {excerpt(typed)} as {excerpt(read)}")
+    rows = answer.rows
+    if found.explains:
+        rows = [{**row, "explain": why} for row, why in zip(rows, found.explains, strict=True)]
+    said = bool(not rows and query and (found.unmatched or found.closest))
+    if not rows and query:
+        if found.unmatched:
+            shown = [excerpt(w) for w in found.unmatched[:10]]
+            more = len(found.unmatched) - len(shown)
+            warn("no record has: " + ", ".join(shown) + (f" and {more} more" if more > 0 else ""))
+        if found.closest:
+            warn(
+                f"no {kind} answers enough of the question; the closest, not shown: "
+                + ", ".join(found.closest)
+                + " (see docs/matching.md)"
+            )
 
     def table(plain: bool) -> RenderableType:
         from brtrade.core.query import query_words
@@ -86,4 +110,4 @@ def ranked_listing(
         many = store.counts()["sources"] > 1
         return draw(rows, query_words(query or []), plain, many)
 
-    listing(out, kind, f"{kind}s", query, lambda: rows, table, len(rows))
+    listing(out, kind, f"{kind}s", query, lambda: rows, table, len(rows), said)

@@ -14,8 +14,9 @@ QueryArg = Annotated[
     list[str] | None,
     typer.Argument(
         metavar="[QUERY]...",
-        help="Words to search for; every word must match. Case, accents and punctuation "
-        "are ignored, and '&' means 'and'. No words lists everything.",
+        help="A question or keywords. Stems, the base's vocabulary and numbers with their "
+        "units are understood, and results must cover enough of it (see docs/matching.md). "
+        "No words lists everything.",
         show_default=False,
     ),
 ]
@@ -50,6 +51,22 @@ RawCsvOpt = Annotated[
         "--raw-csv",
         help="In CSV and TSV, write cells that begin with =, +, - or @ unchanged, "
         "without the ' that keeps spreadsheets from running them as formulas.",
+    ),
+]
+AllWordsOpt = Annotated[
+    bool,
+    typer.Option(
+        "--all-words",
+        help="Only records that match every word of QUERY, stop words too (the strict rule "
+        "of brtrade 0.1, for scripts).",
+    ),
+]
+ExplainOpt = Annotated[
+    bool,
+    typer.Option(
+        "--explain",
+        help="Show, for each result, which query words matched which fields, through which "
+        "stem, synonym or number, and the score. In JSON: an extra 'explain' key.",
     ),
 ]
 LimitOpt = Annotated[

@@ -176,6 +176,7 @@ def merge(
         speakers=collect_group("speakers"),
         quotes=collect_group("quotes"),
         claims=collect_group("claims"),
+        vocabulary=collect_group("vocabulary"),
         source_paths=source_paths,
         files=tuple(str(p.path) for p in parsed),
     )

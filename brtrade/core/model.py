@@ -213,6 +213,23 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Term:
+    """Editorial: words a search treats as one (synonyms, spellings, abbreviations).
+
+    A query that holds any of the words finds records that hold any other:
+    'biggest' finds 'largest', 'BRI' finds 'Belt & Road'. Each word may be a
+    phrase; it matches by its stems, so 'route' covers 'routes'.
+    """
+
+    id: str = meta("Stable id of the entry.")
+    words: tuple[str, ...] = meta(
+        "Two or more words or phrases that mean the same for search.", default=()
+    )
+    note: str | None = meta("Editorial note: why these words go together.", default=None)
+    origin: Origin | None = origin_field()
+
+
+@dataclass(frozen=True, slots=True)
 class FactFile:
     """The top level of one fact file."""
 
@@ -223,6 +240,9 @@ class FactFile:
     speakers: tuple[Speaker, ...] = meta("People quoted.", default=())
     quotes: tuple[Quote, ...] = meta("Direct quotes.", default=())
     claims: tuple[Claim, ...] = meta("Claims.", default=())
+    vocabulary: tuple[Term, ...] = meta(
+        "Editorial: words that searches treat as the same.", default=()
+    )
 
 
 Record = Claim | Quote | Speaker | Entity | Topic | Source
@@ -241,6 +261,8 @@ class FactBase:
     source_paths: dict[str, str]
     """Source id -> absolute path of its text file."""
     files: tuple[str, ...] = ()
+    vocabulary: tuple[Term, ...] = ()
+    """Editorial search vocabulary (not a record kind: ``show`` does not list it)."""
 
     index: dict[str, dict[str, Record]] = field(default_factory=dict, repr=False)
     """Record kind -> id -> record. Ids are unique within a kind."""

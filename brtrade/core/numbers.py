@@ -13,8 +13,10 @@ it is, and CSV and TSV write a whole number without ".0".
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+from typing import NamedTuple
 
 MAX_MAGNITUDE = 1e18
 """A figure's value is at most this large (a quintillion; world trade is about 3e13 USD)."""
@@ -95,3 +97,126 @@ def format_number(
         if abs(value) >= scale:
             return f"{prefix}{sign}{value / scale:.{precision}g} {word}{suffix}"
     return f"{prefix}{sign}{value:,.{precision}g}{suffix}"
+
+
+# --------------------------------------------------------------------------
+# Figures in running text: the one figure parser that queries and `verify` share.
+
+_SCALE_WORDS = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _mention_pattern() -> re.Pattern[str]:
+    """Compiled on first use: a query that holds no number never pays for it."""
+    return re.compile(_MENTION, re.IGNORECASE | re.VERBOSE)
+
+
+_MENTION = r"""
+    (?P<approx>\b(?:about|around|approximately|nearly|roughly|some|almost|over|
+        more\ than|less\ than|close\ to|up\ to)\s+)?
+    (?P<pre>US\s?\$|U\.S\.?\s?\$|\$|USD\s?|RMB\s?|CNY\s?|¥\s?)?
+    (?<![\w.,])
+    (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
+    (?![\w]*\d)
+    (?:\s?(?P<scale>trillion|billion|million|thousand|trn|tn|bn|mn|[kmb])(?![a-z]))?
+    (?:\s*(?P<unit>%|per\s?cent|percentage\ points?|yuan|renminbi|RMB|CNY|USD|
+        (?:U\.?\s?S\.?\s?|US\ )?dollars?))?
+    (?![a-z])
+    """
+
+
+class Mention(NamedTuple):
+    """A figure written in running text: '4.7 trillion yuan', 'US$730bn', '34.4 per cent'."""
+
+    value: float
+    """The number with its scale applied: 4.7e12."""
+    unit: str | None
+    """'CNY', 'USD', 'percent', 'percentage-points', or None for a bare number."""
+    start: int
+    end: int
+    text: str
+    decimals: int
+    """Digits written after the decimal point: the precision the writer chose."""
+    scale: float
+    """The scale word's multiplier (1e12 for 'trillion'), 1 without one."""
+    approximate: bool
+
+    @property
+    def is_year(self) -> bool:
+        """A bare four-digit number that reads as a year (1900-2099), not a figure."""
+        return (
+            self.unit is None
+            and self.scale == 1
+            and self.decimals == 0
+            and 1900 <= self.value <= 2099
+            and "," not in self.text
+        )
+
+    def agrees_with(self, value: float) -> bool:
+        """Whether ``value`` rounds to what was written, at the precision written:
+        '4.7 trillion' agrees with 4.74e12 (4.74 rounds to 4.7) but not 4.76e12 or
+        4.8e12; '730 billion' with 7.3e11. Rounding is half-up on the written digits."""
+        step = 10.0 ** (-self.decimals) * self.scale
+        return abs(value - self.value) <= step / 2 * (1 + 1e-9)
+
+
+def _unit_of(pre: str | None, unit: str | None) -> str | None:
+    text = f"{pre or ''} {unit or ''}".lower()
+    if "point" in text:
+        return "percentage-points"
+    if "%" in text or "cent" in text:
+        return "percent"
+    if any(w in text for w in ("yuan", "renminbi", "rmb", "cny", "¥")):
+        return "CNY"
+    if "$" in text or "dollar" in text or "usd" in text:
+        return "USD"
+    return None
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every number in ``text`` with what makes it a figure: its scale word, its currency
+    or percent, and whether it is hedged ('about'). Bare numbers are kept (unit None);
+    :attr:`Mention.is_year` tells a year from a count."""
+    out: list[Mention] = []
+    for m in _mention_pattern().finditer(text):
+        raw = m.group("num")
+        scale_word = (m.group("scale") or "").lower()
+        unit = _unit_of(m.group("pre"), m.group("unit"))
+        if scale_word in ("k", "m", "b") and unit is None and not m.group("pre"):
+            scale_word = ""  # '5 m' is five metres as often as five million: not a scale
+        scale = _SCALE_WORDS.get(scale_word, 1.0)
+        decimals = len(raw.split(".", 1)[1]) if "." in raw else 0
+        start = m.start("pre") if m.group("pre") else m.start("num")
+        end = m.end()
+        if not m.group("unit") and not scale_word:
+            end = m.end("num")
+        out.append(
+            Mention(
+                value=float(raw.replace(",", "")) * scale,
+                unit=unit,
+                start=m.start("approx") if m.group("approx") else start,
+                end=end,
+                text=text[start:end],
+                decimals=decimals,
+                scale=scale,
+                approximate=bool(m.group("approx")),
+            )
+        )
+    return out
+
+
+def number_token(value: float) -> str:
+    """The search token of a number: 'n:4.74e+12'; equal values give equal tokens."""
+    return f"n:{value:.6g}"

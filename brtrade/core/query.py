@@ -1,38 +1,25 @@
 """Queries over a loaded fact base.
 
-A query is a list of words; a record matches when every word of the query
-matches a word of the record (the same word, or the start of one: "export"
-matches "exports"). Words are folded by :mod:`brtrade.core.text`, so case,
-accents and punctuation do not matter and "&" means "and". Queries are text,
-never patterns.
-
-Ranking: each of a record's fields has a weight (see ``claim_fields``). A query
-word scores the weight of the heaviest field holding a word it starts, or twice
-the weight of the heaviest field holding it whole, whichever is more; a
-record's score is the sum over the query's words. Results come best score
-first, then in document order. The persistent index (:mod:`brtrade.index`)
-computes exactly this in SQL, from per-word maximum weights.
+A query is read into groups and matched by :mod:`brtrade.core.match` (stems,
+the editors' vocabulary, numbers with their units, a relevance floor); this
+module resolves the names the user typed (speakers, topics, entities, ids)
+and runs a resolved :class:`Query` over the records in memory. The persistent
+index (:mod:`brtrade.index`) answers the same :class:`Query` with the same
+integers in SQL, so both rank identically. Queries are text, never patterns.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from brtrade.core.errors import NotFoundError, UsageError, excerpt
 from brtrade.core.text import fold, words
 
 if TYPE_CHECKING:
+    from brtrade.core.match import Group, Weighed
     from brtrade.core.model import Claim, FactBase, Figure, Quote, Record
-
-# Field weights: a word found in a heavier field ranks the record higher.
-_W_HEADLINE = 3
-_W_LABEL = 2
-_W_BODY = 1
-EXACT_BONUS = 2
-"""A whole-word match counts this many times a prefix match."""
-
-_Field = tuple[int, tuple[str, ...], frozenset[str]]
+    from brtrade.core.terms import Tokens, Vocabulary
 
 
 def query_words(parts: Sequence[str]) -> tuple[str, ...]:
@@ -53,78 +40,64 @@ def query_words(parts: Sequence[str]) -> tuple[str, ...]:
     return found
 
 
-def _field(weight: int, texts: Iterable[str]) -> _Field:
-    return _tokens_field(weight, tuple(w for t in texts for w in words(t)))
-
-
-def _tokens_field(weight: int, toks: tuple[str, ...]) -> _Field:
-    return (weight, toks, frozenset(toks))
-
-
 class Hit(NamedTuple):
     record: Claim | Quote
     score: float
     order: int
 
 
+class Found(NamedTuple):
+    """What a search found, and what to tell the user when it found nothing."""
+
+    hits: list[Hit]
+    corrections: tuple[tuple[str, str], ...] = ()
+    """(typed, read as) for each word corrected for spelling."""
+    unmatched: tuple[str, ...] = ()
+    """Words of the question that no record holds."""
+    closest: tuple[str, ...] = ()
+    """Ids of the best records below the relevance floor (only when nothing was shown)."""
+    explains: tuple[dict[str, object], ...] = ()
+    """With ``Query.explain``: one explanation per hit, in order."""
+
+
 class Searcher:
     """Search structures for one fact base, built on first use."""
 
     def __init__(self, base: FactBase) -> None:
+        from brtrade.core.terms import Analyzer
+
         self.base = base
-        self._claim_fields: list[list[_Field]] | None = None
-        self._quote_fields: list[list[_Field]] | None = None
-        self._names_cache: dict[tuple[str, str], tuple[str, ...]] = {}
+        self.analyzer = Analyzer(base)
+        self._tokens: dict[str, list[Tokens]] = {}
+        self._df: dict[str, dict[str, int]] = {}
+        self._lexicon: list[str] | None = None
         self._names: Names | None = None
 
-    # -- searchable text --------------------------------------------------
+    def tokens(self, kind: str) -> list[Tokens]:
+        """Each claim's (or quote's) terms, in document order."""
+        found = self._tokens.get(kind)
+        if found is None:
+            if kind == "claim":
+                found = [self.analyzer.claim_tokens(c) for c in self.base.claims]
+            else:
+                found = [self.analyzer.quote_tokens(q) for q in self.base.quotes]
+            self._tokens[kind] = found
+        return found
 
-    def _entity_words(self, ids: Iterable[str]) -> tuple[str, ...]:
-        """The words of the entities' names and aliases; each entity folded once."""
-        out: list[str] = []
-        for eid in ids:
-            key = ("entity", eid)
-            found = self._names_cache.get(key)
-            if found is None:
-                ent = self.base.entity(eid)
-                found = self._names_cache[key] = tuple(
-                    w for t in (ent.name, *ent.aliases) for w in words(t)
-                )
-            out.extend(found)
-        return tuple(out)
+    def document_frequency(self, kind: str) -> dict[str, int]:
+        found = self._df.get(kind)
+        if found is None:
+            found = {}
+            for toks in self.tokens(kind):
+                for t in toks:
+                    found[t] = found.get(t, 0) + 1
+            self._df[kind] = found
+        return found
 
-    def _topic_words(self, ids: Iterable[str]) -> tuple[str, ...]:
-        """The words of the topics' ids and labels; each topic folded once."""
-        out: list[str] = []
-        for tid in ids:
-            key = ("topic", tid)
-            found = self._names_cache.get(key)
-            if found is None:
-                label = self.base.topic(tid).label
-                found = self._names_cache[key] = tuple(w for t in (tid, label) for w in words(t))
-            out.extend(found)
-        return tuple(out)
-
-    def claim_fields(self, claim: Claim) -> list[_Field]:
-        speaker = [self.base.speaker(claim.speaker).name] if claim.speaker else []
-        return [
-            _field(_W_HEADLINE, [claim.statement]),
-            _tokens_field(_W_HEADLINE, self._entity_words(claim.entities)),
-            _tokens_field(_W_LABEL, self._topic_words(claim.topics)),
-            _field(_W_LABEL, speaker),
-            _field(_W_BODY, [claim.provenance.evidence, claim.id]),
-            _field(_W_BODY, [t for f in claim.figures for t in (f.measure, f.wording)]),
-        ]
-
-    def quote_fields(self, quote: Quote) -> list[_Field]:
-        sp = self.base.speaker(quote.speaker)
-        return [
-            _field(_W_HEADLINE, [sp.name]),
-            _field(_W_LABEL, [quote.text]),
-            _tokens_field(_W_LABEL, self._topic_words(quote.topics)),
-            _tokens_field(_W_LABEL, self._entity_words(quote.entities)),
-            _field(_W_BODY, [sp.role, sp.organisation, quote.id]),
-        ]
+    def lexicon(self) -> list[str]:
+        if self._lexicon is None:
+            self._lexicon = self.analyzer.lexicon()
+        return self._lexicon
 
     # -- searching --------------------------------------------------------
 
@@ -136,10 +109,17 @@ class Searcher:
         entity: str | None = None,
         speaker: str | None = None,
         limit: int | None = None,
+        all_words: bool = False,
     ) -> list[Hit]:
-        """Claims matching every word of ``query`` and every filter given."""
+        """Claims answering ``query`` (see :mod:`brtrade.core.match`) and every filter given."""
         q = resolve_query(
-            self.names(), query, topic=topic, entity=entity, speaker=speaker, limit=limit
+            self.names(),
+            query,
+            topic=topic,
+            entity=entity,
+            speaker=speaker,
+            limit=limit,
+            all_words=all_words,
         )
         return self.search_claims(q)
 
@@ -149,9 +129,11 @@ class Searcher:
         *,
         speaker: str | None = None,
         limit: int | None = None,
+        all_words: bool = False,
     ) -> list[Hit]:
-        """Quotes matching every word of ``query``, by the speakers matching ``speaker``."""
-        return self.search_quotes(resolve_query(self.names(), query, speaker=speaker, limit=limit))
+        """Quotes answering ``query``, by the speakers matching ``speaker``."""
+        q = resolve_query(self.names(), query, speaker=speaker, limit=limit, all_words=all_words)
+        return self.search_quotes(q)
 
     def names(self) -> Names:
         if self._names is None:
@@ -160,39 +142,80 @@ class Searcher:
 
     def search_claims(self, q: Query) -> list[Hit]:
         """Claims matching a resolved query."""
-        if self._claim_fields is None:
-            self._claim_fields = [self.claim_fields(c) for c in self.base.claims]
-        speakers = set(q.speakers) if q.speakers is not None else None
-        hits: list[Hit] = []
-        for order, (claim, fields) in enumerate(
-            zip(self.base.claims, self._claim_fields, strict=True)
-        ):
-            if q.topic is not None and q.topic not in claim.topics:
-                continue
-            if q.entity is not None and q.entity not in claim.entities:
-                continue
-            if speakers is not None and claim.speaker not in speakers:
-                continue
-            score = score_fields(q.words, fields)
-            if score is not None:
-                hits.append(Hit(claim, score, order))
-        return _ranked(hits, q.limit)
+        return self.search("claim", q).hits
 
     def search_quotes(self, q: Query) -> list[Hit]:
         """Quotes matching a resolved query (its topic and entity filters do not apply)."""
-        if self._quote_fields is None:
-            self._quote_fields = [self.quote_fields(q) for q in self.base.quotes]
-        speakers = set(q.speakers) if q.speakers is not None else None
-        hits: list[Hit] = []
-        for order, (quote, fields) in enumerate(
-            zip(self.base.quotes, self._quote_fields, strict=True)
-        ):
-            if speakers is not None and quote.speaker not in speakers:
-                continue
-            score = score_fields(q.words, fields)
-            if score is not None:
-                hits.append(Hit(quote, score, order))
-        return _ranked(hits, q.limit)
+        return self.search("quote", q).hits
+
+    def search(self, kind: str, q: Query) -> Found:
+        """Records of ``kind`` ('claim' or 'quote') answering ``q``, best first."""
+        from brtrade.core import match
+
+        records: Sequence[Claim | Quote] = self.base.claims if kind == "claim" else self.base.quotes
+        tokens = self.tokens(kind)
+        keep = [i for i, rec in enumerate(records) if _passes(rec, q)]
+        if not q.words:
+            hits = [Hit(records[i], 0.0, i) for i in keep]
+            return Found(hits if q.limit is None else hits[: q.limit])
+        df = self.document_frequency(kind)
+        vocab = self.analyzer.vocabulary
+        weighed = weigh(q, vocab, lambda g: group_df(g, df), len(records), self.lexicon)
+        scored = [(match.score(weighed, tokens[i]), i) for i in keep]
+        hits = [Hit(records[i], float(r[0]), i) for r, i in scored if r is not None]
+        hits = _ranked(hits, q.limit)
+        closest: tuple[str, ...] = ()
+        if not hits:
+            loose = weighed._replace(
+                plan=weighed.plan._replace(
+                    all_words=False,
+                    groups=tuple(g._replace(required=False) for g in weighed.plan.groups),
+                )
+            )
+            near = [(match.score(loose, tokens[i]), i) for i in keep]
+            ranked = _ranked([Hit(records[i], float(r[0]), i) for r, i in near if r], 3)
+            closest = tuple(h.record.id for h in ranked)
+        explains = tuple(match.explain(weighed, tokens[h.order]) for h in hits) if q.explain else ()
+        return Found(hits, weighed.plan.corrections, tuple(weighed.unmatched), closest, explains)
+
+
+def group_df(group: Group, df: dict[str, int]) -> int:
+    """How many records hold the group's most common term (whole, near or by prefix)."""
+    best = max((df.get(t, 0) for t in (*group.exact, *group.near)), default=0)
+    if group.prefix is not None:
+        p = group.prefix
+        best = max([best, *(n for t, n in df.items() if t.startswith(p))])
+    return best
+
+
+def weigh(
+    q: Query,
+    vocab: Vocabulary,
+    df_of: Callable[[Group], int],
+    n_docs: int,
+    lexicon: Callable[[], Sequence[str]],
+) -> Weighed:
+    """The query's plan, spelling corrected, with each group's weight in this base."""
+    from brtrade.core import match
+
+    plan = match.plan_query(q.text, vocab, all_words=q.all_words)
+    dfs = [df_of(g) for g in plan.groups]
+    if not q.all_words and any(d == 0 for d in dfs):
+        plan = match.correct_spelling(plan, dfs, lexicon, vocab)
+        if plan.corrections:
+            dfs = [df_of(g) for g in plan.groups]
+    return match.Weighed(plan, tuple(match.idf(n_docs, d) for d in dfs), tuple(dfs))
+
+
+def _passes(rec: Claim | Quote, q: Query) -> bool:
+    from brtrade.core.model import Claim
+
+    if isinstance(rec, Claim):
+        if q.topic is not None and q.topic not in rec.topics:
+            return False
+        if q.entity is not None and q.entity not in rec.entities:
+            return False
+    return q.speakers is None or rec.speaker in q.speakers
 
 
 def figures_of(hits: Sequence[Hit], limit: int | None = None) -> list[tuple[Claim, Figure]]:
@@ -206,24 +229,6 @@ def figures_of(hits: Sequence[Hit], limit: int | None = None) -> list[tuple[Clai
 def _ranked(hits: list[Hit], limit: int | None) -> list[Hit]:
     hits.sort(key=lambda h: (-h.score, h.order))
     return hits if limit is None else hits[:limit]
-
-
-def score_fields(qwords: Sequence[str], fields: Sequence[_Field]) -> float | None:
-    """How well the fields match every query word; None when a word is missing."""
-    if not qwords:
-        return 0.0
-    total = 0.0
-    for w in qwords:
-        best = 0
-        for weight, toks, tokset in fields:
-            if w in tokset:
-                best = max(best, weight * EXACT_BONUS)
-            elif best < weight and any(t.startswith(w) for t in toks):
-                best = weight
-        if not best:
-            return None
-        total += best
-    return total
 
 
 # --------------------------------------------------------------------------
@@ -331,10 +336,15 @@ class Query(NamedTuple):
     persistent index and the in-memory :class:`Searcher` answer."""
 
     words: tuple[str, ...]
+    """The folded words (empty: list everything), as tables highlight them."""
     topic: str | None = None
     entity: str | None = None
     speakers: tuple[str, ...] | None = None
     limit: int | None = None
+    text: str = ""
+    """The query as typed, which :func:`brtrade.core.match.plan_query` reads."""
+    all_words: bool = False
+    explain: bool = False
 
 
 def resolve_query(
@@ -345,6 +355,8 @@ def resolve_query(
     entity: str | None = None,
     speaker: str | None = None,
     limit: int | None = None,
+    all_words: bool = False,
+    explain: bool = False,
 ) -> Query:
     """The words of ``query`` and the ids the filters name; an unknown name raises."""
     return Query(
@@ -353,6 +365,9 @@ def resolve_query(
         entity=resolve_entity(names, entity) if entity is not None else None,
         speakers=tuple(resolve_speakers(names, speaker)) if speaker is not None else None,
         limit=limit,
+        text=" ".join(query),
+        all_words=all_words,
+        explain=explain,
     )
 
 

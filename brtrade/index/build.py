@@ -87,16 +87,6 @@ def try_build(
     return None
 
 
-def _postings(fields: Sequence[tuple[int, tuple[str, ...], frozenset[str]]]) -> dict[str, int]:
-    """Each token of a record with the heaviest weight of a field that holds it."""
-    best: dict[str, int] = {}
-    for weight, _, tokset in fields:
-        for tok in tokset:
-            if best.get(tok, 0) < weight:
-                best[tok] = weight
-    return best
-
-
 def build(path: Path, base: FactBase, build_id: str) -> None:
     """Write a complete index of ``base`` to ``path``."""
     import marshal
@@ -139,15 +129,21 @@ def build(path: Path, base: FactBase, build_id: str) -> None:
             ),
         )
 
-        def postings() -> Iterator[tuple[int, str, int, int]]:
-            for i, c in enumerate(base.claims):
-                for tok, weight in _postings(searcher.claim_fields(c)).items():
-                    yield (int(Kind.CLAIM), tok, i, weight)
-            for i, q in enumerate(base.quotes):
-                for tok, weight in _postings(searcher.quote_fields(q)).items():
-                    yield (int(Kind.QUOTE), tok, i, weight)
+        def postings() -> Iterator[tuple[int, str, int, int, int]]:
+            for kind in (Kind.CLAIM, Kind.QUOTE):
+                for i, toks in enumerate(searcher.tokens(kind.word)):
+                    for tok, (weight, field) in toks.items():
+                        yield (int(kind), tok, i, weight, field)
 
-        db.executemany("INSERT INTO postings VALUES (?, ?, ?, ?)", postings())
+        db.executemany("INSERT INTO postings VALUES (?, ?, ?, ?, ?)", postings())
+        db.executemany(
+            "INSERT INTO terms VALUES (?, ?, ?)",
+            (
+                (int(kind), tok, n)
+                for kind in (Kind.CLAIM, Kind.QUOTE)
+                for tok, n in searcher.document_frequency(kind.word).items()
+            ),
+        )
         db.executescript(INDEXES)
         names = Names.of(base)
         meta: dict[str, str | bytes] = {
@@ -160,6 +156,8 @@ def build(path: Path, base: FactBase, build_id: str) -> None:
                 }
             ),
             "counts": json.dumps(counts(base)),
+            "vocabulary": json.dumps([(t.id, t.words) for t in base.vocabulary]),
+            "lexicon": json.dumps(searcher.lexicon()),
             **{f"{k}_rows": json.dumps(small_rows(base, k)) for k in SMALL_KINDS},
             "base": marshal.dumps(to_plain(base)),
         }

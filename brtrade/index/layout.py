@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from brtrade.core.model import FactBase
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 """Bump when the index's layout changes; old indexes are then rebuilt."""
 
 
@@ -25,6 +25,11 @@ class Kind(IntEnum):
     @property
     def table(self) -> str:
         return "claims" if self is Kind.CLAIM else "quotes"
+
+    @property
+    def word(self) -> str:
+        """The record kind as the core names it: 'claim' or 'quote'."""
+        return "claim" if self is Kind.CLAIM else "quote"
 
 
 class Tag(IntEnum):
@@ -41,10 +46,13 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB, crc INTEGER);
 CREATE TABLE claims (ord INTEGER PRIMARY KEY, speaker TEXT, row TEXT, crc INTEGER);
 CREATE TABLE quotes (ord INTEGER PRIMARY KEY, speaker TEXT, row TEXT, crc INTEGER);
 CREATE TABLE tags (kind INTEGER, tag TEXT, ord INTEGER);
-CREATE TABLE postings (kind INTEGER, token TEXT, ord INTEGER, weight INTEGER);
+CREATE TABLE postings (kind INTEGER, token TEXT, ord INTEGER, weight INTEGER, field INTEGER);
+CREATE TABLE terms (kind INTEGER, token TEXT, df INTEGER);
 """
 INDEXES = """
 CREATE INDEX postings_by_token ON postings (kind, token, ord, weight);
+CREATE INDEX postings_by_ord ON postings (kind, ord);
+CREATE UNIQUE INDEX terms_by_token ON terms (kind, token, df);
 CREATE INDEX tags_by_tag ON tags (kind, tag, ord);
 CREATE INDEX claims_by_speaker ON claims (speaker);
 CREATE INDEX quotes_by_speaker ON quotes (speaker);

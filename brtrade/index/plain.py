@@ -19,6 +19,7 @@ from brtrade.core.model import (
     Quote,
     Source,
     Speaker,
+    Term,
     Topic,
 )
 
@@ -29,6 +30,7 @@ _GROUPS: tuple[tuple[str, type], ...] = (
     ("speakers", Speaker),
     ("quotes", Quote),
     ("claims", Claim),
+    ("vocabulary", Term),
 )
 
 
@@ -80,7 +82,7 @@ def from_plain(data: tuple[Any, ...]) -> FactBase:
         tuple(_from(rec, record_spec(cls)) for rec in group)
         for (_, cls), group in zip(_GROUPS, groups, strict=True)
     ]
-    sources, topics, entities, speakers, quotes, claims = built
+    sources, topics, entities, speakers, quotes, claims, vocabulary = built
     return FactBase(
         sources=sources,
         topics=topics,
@@ -88,6 +90,7 @@ def from_plain(data: tuple[Any, ...]) -> FactBase:
         speakers=speakers,
         quotes=quotes,
         claims=claims,
+        vocabulary=vocabulary,
         source_paths=dict(source_paths),
         files=tuple(files),
     )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from brtrade.core.query import EXACT_BONUS, Names, Query
+from brtrade.core.match import WHOLE, Group, Weighed, explain
+from brtrade.core.query import Found, Names, Query, weigh
+from brtrade.core.terms import Tokens, Vocabulary
 from brtrade.index.layout import DamagedIndex, Kind, Tag, checksum
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ class Index:
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
         self._names: Names | None = None
+        self._vocabulary: Vocabulary | None = None
 
     def meta(self, key: str) -> Any:
         row = self.db.execute("SELECT value, crc FROM meta WHERE key = ?", (key,)).fetchone()
@@ -58,10 +60,28 @@ class Index:
         with gc_paused():
             return from_plain(marshal.loads(self.meta("base")))
 
-    def search(self, kind: Kind, q: Query) -> list[tuple[int, float]]:
-        """(document order, score) of the matches, ranked as core.query ranks them."""
+    def vocabulary(self) -> Vocabulary:
+        if self._vocabulary is None:
+            self._vocabulary = Vocabulary(json.loads(self.meta("vocabulary")))
+        return self._vocabulary
+
+    def lexicon(self) -> list[str]:
+        found: list[str] = json.loads(self.meta("lexicon"))
+        return found
+
+    def _group_df(self, kind: Kind, g: Group) -> int:
+        terms = (*g.exact, *g.near)
+        marks = ",".join("?" * len(terms))
+        sql = f"SELECT df FROM terms WHERE kind = ? AND token IN ({marks})"
+        params: list[Any] = [int(kind), *terms]
+        if g.prefix is not None:
+            sql += " UNION ALL SELECT df FROM terms WHERE kind = ? AND token >= ? AND token < ?"
+            params += [int(kind), g.prefix, g.prefix + _MAX_CHAR]
+        row = self.db.execute(f"SELECT MAX(df) FROM ({sql})", params).fetchone()
+        return int(row[0] or 0)
+
+    def _filters(self, kind: Kind, q: Query) -> tuple[str, list[Any]]:
         table = kind.table
-        cap = -1 if q.limit is None or q.limit >= 2**62 else q.limit  # SQLite: -1 is no limit
         where: list[str] = []
         params: list[Any] = []
         if q.topic is not None and kind is Kind.CLAIM:
@@ -74,27 +94,81 @@ class Index:
             marks = ",".join("?" * len(q.speakers))
             where.append(f"o IN (SELECT ord FROM {table} WHERE speaker IN ({marks}))")
             params.extend(q.speakers)
-        filters = (" WHERE " + " AND ".join(where)) if where else ""
-        if not q.words:
-            sql = f"SELECT o, 0 FROM (SELECT ord AS o FROM {table}){filters} ORDER BY o LIMIT ?"
-            rows = self.db.execute(sql, (*params, cap)).fetchall()
-            return [(o, 0.0) for o, _ in rows]
-        parts = []
-        word_params: list[Any] = []
-        times = Counter(q.words)  # a repeated word scores once per repetition, as in memory
-        for w, n in times.items():
+        return (" WHERE " + " AND ".join(where)) if where else "", params
+
+    def _scored(
+        self, kind: Kind, q: Query, weighed: Weighed, limit: int | None, floor: bool
+    ) -> list[tuple[int, int]]:
+        """(document order, score) of the records at or above the floor (or, without
+        ``floor``, of every record matching any group), ranked as core.match ranks them."""
+        cap = -1 if limit is None or limit >= 2**62 else limit  # SQLite: -1 is no limit
+        parts: list[str] = []
+        params: list[Any] = []
+        for i, g in enumerate(weighed.plan.groups):
+            # One indexed lookup per way of matching (an OR would scan every posting).
+            ways = [
+                f"SELECT ord, weight * {WHOLE} AS b FROM postings WHERE kind = ? AND "
+                f"token IN ({','.join('?' * len(g.exact))})"
+            ]
+            params += [int(kind), *g.exact]
+            if g.near:
+                ways.append(
+                    "SELECT ord, weight AS b FROM postings WHERE kind = ? AND "
+                    f"token IN ({','.join('?' * len(g.near))})"
+                )
+                params += [int(kind), *g.near]
+            if g.prefix is not None:
+                ways.append(
+                    "SELECT ord, weight AS b FROM postings WHERE kind = ? AND "
+                    "token >= ? AND token < ?"
+                )
+                params += [int(kind), g.prefix, g.prefix + _MAX_CHAR]
             parts.append(
-                f"SELECT ord AS o, {n} * MAX(CASE WHEN token = ? THEN weight * {EXACT_BONUS} "
-                "ELSE weight END) AS s "
-                "FROM postings WHERE kind = ? AND token >= ? AND token < ? GROUP BY ord"
+                f"SELECT o, b * {weighed.weights[i]} AS p, {weighed.cover_weight(i)} AS c FROM "
+                f"(SELECT ord AS o, MAX(b) AS b FROM ({' UNION ALL '.join(ways)}) GROUP BY ord)"
             )
-            word_params += [w, int(kind), w, w + _MAX_CHAR]
+        filters, filter_params = self._filters(kind, q)
+        need = weighed.need if floor else 0
         sql = (
-            f"SELECT o, SUM(s) AS score FROM ({' UNION ALL '.join(parts)}){filters} "
-            f"GROUP BY o HAVING COUNT(*) = {len(times)} ORDER BY score DESC, o LIMIT ?"
+            f"SELECT o, SUM(p) AS score FROM ({' UNION ALL '.join(parts)}){filters} "
+            f"GROUP BY o HAVING score > 0 AND SUM(c) >= {need} ORDER BY score DESC, o LIMIT ?"
         )
-        rows = self.db.execute(sql, (*word_params, *params, cap)).fetchall()
-        return [(o, float(score)) for o, score in rows]
+        rows = self.db.execute(sql, (*params, *filter_params, cap)).fetchall()
+        return [(int(o), int(score)) for o, score in rows]
+
+    def search(self, kind: Kind, q: Query) -> tuple[list[tuple[int, float]], Found]:
+        """(document order, score) of the answers, ranked as core.match ranks them, and what
+        to tell the user (corrections, unmatched words, closest records, explanations)."""
+        if not q.words:
+            filters, params = self._filters(kind, q)
+            cap = -1 if q.limit is None or q.limit >= 2**62 else q.limit
+            sql = f"SELECT o FROM (SELECT ord AS o FROM {kind.table}){filters} ORDER BY o LIMIT ?"
+            rows = self.db.execute(sql, (*params, cap)).fetchall()
+            return [(o, 0.0) for (o,) in rows], Found([])
+        n_docs = self.counts()["claims" if kind is Kind.CLAIM else "quotes"]
+        weighed = weigh(
+            q, self.vocabulary(), lambda g: self._group_df(kind, g), n_docs, self.lexicon
+        )
+        ranked = self._scored(kind, q, weighed, q.limit, floor=True)
+        closest: tuple[str, ...] = ()
+        if not ranked:
+            near = self._scored(kind, q, weighed, 3, floor=False)
+            closest = tuple(r["id"] for r in self.rows(kind, [o for o, _ in near]))
+        explains: tuple[dict[str, object], ...] = ()
+        if q.explain and ranked:
+            tokens = self.tokens(kind, [o for o, _ in ranked])
+            explains = tuple(explain(weighed, tokens[o]) for o, _ in ranked)
+        found = Found([], weighed.plan.corrections, tuple(weighed.unmatched), closest, explains)
+        return [(o, float(score)) for o, score in ranked], found
+
+    def tokens(self, kind: Kind, ords: Sequence[int]) -> dict[int, Tokens]:
+        """The terms of the records at ``ords``, as core.terms made them."""
+        out: dict[int, Tokens] = {o: {} for o in ords}
+        marks = ",".join("?" * len(ords))
+        sql = f"SELECT ord, token, weight, field FROM postings WHERE kind = ? AND ord IN ({marks})"
+        for o, token, weight, field in self.db.execute(sql, (int(kind), *ords)):
+            out[o][token] = (weight, field)
+        return out
 
     def rows(self, kind: Kind, ords: Sequence[int]) -> list[dict[str, Any]]:
         """The contract rows of the records at ``ords``, in that order."""

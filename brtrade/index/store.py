@@ -19,10 +19,10 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from brtrade.core.files import fact_files, is_transient
-from brtrade.core.query import Names, Query, resolve_query
+from brtrade.core.query import Found, Names, Query, resolve_query
 from brtrade.index.freshness import open_fresh, stat_all
 from brtrade.index.layout import Kind, counts, small_rows
 
@@ -145,37 +145,63 @@ class FactStore:
         entity: str | None = None,
         speaker: str | None = None,
         limit: int | None = None,
-    ) -> list[dict[str, Any]]:
-        """Matching claims as contract rows, best first."""
+        all_words: bool = False,
+        explain: bool = False,
+    ) -> Answer:
+        """Claims answering ``query`` as contract rows, best first."""
         q = resolve_query(
-            self.names(), query, topic=topic, entity=entity, speaker=speaker, limit=limit
+            self.names(),
+            query,
+            topic=topic,
+            entity=entity,
+            speaker=speaker,
+            limit=limit,
+            all_words=all_words,
+            explain=explain,
         )
         return self._rows(Kind.CLAIM, q)
 
     def quote_rows(
-        self, query: Sequence[str], *, speaker: str | None = None, limit: int | None = None
-    ) -> list[dict[str, Any]]:
-        """Matching quotes as contract rows, best first."""
-        return self._rows(
-            Kind.QUOTE, resolve_query(self.names(), query, speaker=speaker, limit=limit)
+        self,
+        query: Sequence[str],
+        *,
+        speaker: str | None = None,
+        limit: int | None = None,
+        all_words: bool = False,
+        explain: bool = False,
+    ) -> Answer:
+        """Quotes answering ``query`` as contract rows, best first."""
+        q = resolve_query(
+            self.names(), query, speaker=speaker, limit=limit, all_words=all_words, explain=explain
         )
+        return self._rows(Kind.QUOTE, q)
 
-    def _rows(self, kind: Kind, q: Query) -> list[dict[str, Any]]:
+    def _rows(self, kind: Kind, q: Query) -> Answer:
         index = self.index()
         if index is not None and len(set(q.words)) <= MAX_INDEXED_WORDS:
             with self._or_memory():
-                return index.rows(kind, [o for o, _ in index.search(kind, q)])
+                ranked, found = index.search(kind, q)
+                return Answer(index.rows(kind, [o for o, _ in ranked]), found)
         return self._rows_from_memory(kind, q)
 
-    def _rows_from_memory(self, kind: Kind, q: Query) -> list[dict[str, Any]]:
+    def _rows_from_memory(self, kind: Kind, q: Query) -> Answer:
         from brtrade.contract import records
-        from brtrade.core.model import Claim, Quote
+        from brtrade.core.model import Claim
         from brtrade.core.query import Searcher
 
         base = self.base()
-        searcher = Searcher(base)
-        if kind is Kind.CLAIM:
-            claims = [h.record for h in searcher.search_claims(q)]
-            return [records.claim(base, c) for c in claims if isinstance(c, Claim)]
-        quotes = [h.record for h in searcher.search_quotes(q)]
-        return [records.quote(base, r) for r in quotes if isinstance(r, Quote)]
+        found = Searcher(base).search(kind.word, q)
+        rows = [
+            records.claim(base, h.record)
+            if isinstance(h.record, Claim)
+            else records.quote(base, h.record)
+            for h in found.hits
+        ]
+        return Answer(rows, found._replace(hits=[]))
+
+
+class Answer(NamedTuple):
+    """Contract rows, best first, and what the search has to tell (core.query.Found)."""
+
+    rows: list[dict[str, Any]]
+    found: Found

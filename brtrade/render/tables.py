@@ -91,6 +91,17 @@ def _row_figures(figures: Sequence[dict[str, Any]]) -> Text:
     return line
 
 
+def explain_text(explained: dict[str, Any]) -> Text:
+    """--explain for people: 'why: biggest→largest (statement, vocabulary) +600 · …'."""
+    parts = [
+        f"{m['word']}→{m['term']} ({m['field']}, {m['via']}) +{m['points']}"
+        for m in explained["matched"]
+    ]
+    if explained["unmatched"]:
+        parts.append("no match: " + ", ".join(explained["unmatched"]))
+    return safe_text(f"why: score {explained['score']}: " + " · ".join(parts), DIM)
+
+
 def claims_table(
     rows: Sequence[dict[str, Any]], qwords: Sequence[str], plain: bool, many_sources: bool
 ) -> Table:
@@ -108,6 +119,9 @@ def claims_table(
             cell.append_text(safe_text(f"— {c['speaker']['name']}, {c['speaker']['role']}", DIM))
         cell.append("\n")
         cell.append_text(safe_text(c["id"], DIM))
+        if "explain" in c:
+            cell.append("\n")
+            cell.append_text(explain_text(c["explain"]))
         prov = c["provenance"]
         table.add_row(
             safe_text(paragraph_label(prov["source"], prov["paragraphs"], many_sources)), cell
@@ -130,6 +144,9 @@ def quotes_table(
         cell.append_text(highlight(byline, qwords, "italic"))
         cell.append("\n")
         cell.append_text(safe_text(q["id"], DIM))
+        if "explain" in q:
+            cell.append("\n")
+            cell.append_text(explain_text(q["explain"]))
         prov = q["provenance"]
         table.add_row(
             safe_text(paragraph_label(prov["source"], prov["paragraphs"], many_sources)), cell

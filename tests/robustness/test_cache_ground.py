@@ -46,7 +46,7 @@ def facts(tmp_path: Path) -> Path:
 
 
 def answer(facts: Path, **kwargs: object) -> list[str]:
-    return [r["statement"] for r in FactStore(facts, **kwargs).claim_rows(["alpha"])]  # type: ignore[arg-type]
+    return [r["statement"] for r in FactStore(facts, **kwargs).claim_rows(["alpha"]).rows]  # type: ignore[arg-type]
 
 
 def cli(
@@ -125,7 +125,7 @@ def test_any_failed_write_answers_from_memory(
     monkeypatch.setattr(build, "build", failing)
     notes: list[tuple[str, bool]] = []
     store = FactStore(facts, on_note=lambda m, a: notes.append((m, a)))
-    assert [r["statement"] for r in store.claim_rows(["alpha"])] == [ALPHA]
+    assert [r["statement"] for r in store.claim_rows(["alpha"]).rows] == [ALPHA]
     assert notes and not any(always for _, always in notes)  # said only with --debug
     assert not [p for p in cache.iterdir() if p.suffix in (".sqlite", ".tmp")]
 

@@ -8,7 +8,9 @@ import typer
 
 from brtrade.cli.listing import listing, ranked_listing, state
 from brtrade.cli.options import (
+    AllWordsOpt,
     EntityOpt,
+    ExplainOpt,
     FieldsOpt,
     FormatOpt,
     JsonFlag,
@@ -35,24 +37,38 @@ def facts(
     fields: FieldsOpt = None,
     raw_csv: RawCsvOpt = False,
     json_out: JsonFlag = False,
+    all_words: AllWordsOpt = False,
+    explain: ExplainOpt = False,
 ) -> None:
-    """Claims that match every word of QUERY, best match first.
+    """Claims that answer QUERY, a question or keywords, best answer first.
 
-    Searches each claim's statement, its verbatim evidence, its topics and the
-    names and aliases of the entities it is about.
+    Searches each claim's statement, its evidence, its figures, its topics, the
+    entities it is about (with their aliases), and its speaker's name, role and
+    organisation. When nothing answers enough of the question, says so (exit 1)
+    and names the closest records on stderr.
 
     Examples:
 
       brtrade facts asean
 
-      brtrade facts "belt and road" --topic trade-growth
+      brtrade facts how much did China trade with ASEAN in 2020
+
+      brtrade facts "who is China's biggest trading partner" --explain
 
       brtrade facts --speaker zhou --format csv --fields id,statement
     """
     out = output_choice(fmt, json_out, fields, raw_csv)
     store = state(ctx).store()
-    rows = store.claim_rows(query or [], topic=topic, entity=entity, speaker=speaker, limit=limit)
-    ranked_listing(out, "claim", query, rows, store)
+    answer = store.claim_rows(
+        query or [],
+        topic=topic,
+        entity=entity,
+        speaker=speaker,
+        limit=limit,
+        all_words=all_words,
+        explain=explain,
+    )
+    ranked_listing(out, "claim", query, answer, store)
 
 
 def quote(
@@ -64,8 +80,10 @@ def quote(
     fields: FieldsOpt = None,
     raw_csv: RawCsvOpt = False,
     json_out: JsonFlag = False,
+    all_words: AllWordsOpt = False,
+    explain: ExplainOpt = False,
 ) -> None:
-    """Direct quotes that match every word of QUERY, with who said them.
+    """Direct quotes that answer QUERY, with who said them.
 
     If no speaker matches --speaker, brtrade exits 1 and suggests the closest
     known speaker.
@@ -80,8 +98,10 @@ def quote(
     """
     out = output_choice(fmt, json_out, fields, raw_csv)
     store = state(ctx).store()
-    rows = store.quote_rows(query or [], speaker=speaker, limit=limit)
-    ranked_listing(out, "quote", query, rows, store)
+    answer = store.quote_rows(
+        query or [], speaker=speaker, limit=limit, all_words=all_words, explain=explain
+    )
+    ranked_listing(out, "quote", query, answer, store)
 
 
 def figures(

@@ -26,6 +26,7 @@ class Rule(str, Enum):
     PROVENANCE = "provenance"
     FIGURE = "figure"
     ARITHMETIC = "arithmetic"
+    VOCABULARY = "vocabulary"
 
     def __str__(self) -> str:
         return self.value
@@ -56,6 +57,9 @@ _DESCRIPTIONS = {
     Rule.ARITHMETIC: "the derived figures of `brtrade derive`: implied exchange rates that "
     "spread more than `--rate-tolerance` (default 2 %), a share over 100 %, a part larger "
     "than its whole",
+    Rule.VOCABULARY: "each vocabulary entry has a unique id and two or more different "
+    "words, each with letters or digits and no markup or control characters; no word is in "
+    "two entries (a synonym loop), and none is the id of a claim or quote",
 }
 
 RULES: tuple[str, ...] = tuple(r.value for r in Rule)

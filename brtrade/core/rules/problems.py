@@ -9,7 +9,7 @@ from brtrade.core.errors import FactBaseError
 from brtrade.core.rules import Rule
 
 if TYPE_CHECKING:
-    from brtrade.core.model import Record
+    from brtrade.core.model import Record, Term
 
 _LAST_STEP = re.compile(r"(?:\.[^.\[\]]+|\[\d+\])\Z")
 
@@ -41,7 +41,7 @@ class Locator:
 
     def problem(
         self,
-        rec: Record,
+        rec: Record | Term,
         field: str,
         message: str,
         rule: Rule,

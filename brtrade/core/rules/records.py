@@ -17,6 +17,7 @@ from brtrade.core.fields import ID_PATTERN
 from brtrade.core.model import Claim, FactBase, Figure
 from brtrade.core.rules import Rule
 from brtrade.core.rules.problems import Locator
+from brtrade.core.rules.vocabulary import check_vocabulary
 from brtrade.core.walk import ParsedFile
 
 
@@ -27,6 +28,7 @@ def check_records(
     yield from _check_unique(base, at)
     yield from _check_refs(base, parsed)
     yield from _check_consistency(base, at)
+    yield from check_vocabulary(base, at)
 
 
 def _check_unique(base: FactBase, at: Locator) -> Iterable[FactBaseError]:

@@ -1,0 +1,161 @@
+"""Answer quality: how well `brtrade facts` answers the questions of tests/quality/.
+
+Prints hit@1, hit@3, MRR and the no-answer rate per kind of question, for brtrade
+and for a plain BM25 baseline (stop words and the same stemmer, over each claim's
+statement and evidence; it answers everything it can), side by side:
+
+    python benchmarks/quality.py
+
+tests/quality/test_quality.py holds brtrade to floors set from these figures.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTIONS = ROOT / "tests" / "quality" / "questions.yaml"
+KINDS = ("keyword", "question", "figure", "no-answer")
+
+
+def load_questions() -> list[dict[str, Any]]:
+    import yaml
+
+    data: list[dict[str, Any]] = yaml.safe_load(QUESTIONS.read_text("utf-8"))
+    return data
+
+
+def brtrade_ranker() -> Callable[[str], list[str]]:
+    from brtrade.core.loader import load_fact_base
+    from brtrade.core.paths import bundled_facts_path
+    from brtrade.core.query import Searcher
+
+    searcher = Searcher(load_fact_base(bundled_facts_path()))
+    return lambda q: [h.record.id for h in searcher.claims([q])]
+
+
+def bm25_ranker(k1: float = 1.2, b: float = 0.75) -> Callable[[str], list[str]]:
+    """Textbook BM25 over statement + evidence, with stop words and the Snowball stemmer."""
+    from brtrade.core.language import STOP_WORDS, stem
+    from brtrade.core.loader import load_fact_base
+    from brtrade.core.paths import bundled_facts_path
+    from brtrade.core.text import words
+
+    base = load_fact_base(bundled_facts_path())
+
+    def terms(text: str) -> list[str]:
+        return [stem(w) for w in words(text) if w not in STOP_WORDS]
+
+    docs = [(c.id, Counter(terms(f"{c.statement} {c.provenance.evidence}"))) for c in base.claims]
+    avg = sum(sum(tf.values()) for _, tf in docs) / len(docs)
+    df = Counter(t for _, tf in docs for t in tf)
+    n = len(docs)
+
+    def rank(q: str) -> list[str]:
+        scored = []
+        for order, (cid, tf) in enumerate(docs):
+            length = sum(tf.values())
+            s = 0.0
+            for t in terms(q):
+                if t in tf:
+                    idf = math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5))
+                    s += idf * tf[t] * (k1 + 1) / (tf[t] + k1 * (1 - b + b * length / avg))
+            if s > 0:
+                scored.append((-s, order, cid))
+        return [cid for _, _, cid in sorted(scored)]
+
+    return rank
+
+
+def evaluate(
+    rank: Callable[[str], list[str]], questions: Sequence[dict[str, Any]]
+) -> dict[str, dict[str, float]]:
+    """Per kind: hit@1, hit@3 and MRR for answerable questions, the empty rate for the rest."""
+    out: dict[str, dict[str, float]] = {}
+    for kind in KINDS:
+        asked = [q for q in questions if q["kind"] == kind]
+        if not asked:
+            continue
+        if kind == "no-answer":
+            out[kind] = {
+                "empty": sum(not rank(q["q"]) for q in asked) / len(asked),
+                "n": len(asked),
+            }
+            continue
+        h1 = h3 = rr = 0.0
+        for q in asked:
+            got = rank(q["q"])
+            good = set(q["answers"])
+            first = next((i for i, r in enumerate(got) if r in good), None)
+            h1 += first == 0
+            h3 += first is not None and first < 3
+            rr += 0 if first is None else 1 / (first + 1)
+        out[kind] = {
+            "hit@1": h1 / len(asked),
+            "hit@3": h3 / len(asked),
+            "mrr": rr / len(asked),
+            "n": len(asked),
+        }
+    return out
+
+
+def misses(rank: Callable[[str], list[str]], questions: Sequence[dict[str, Any]]) -> list[str]:
+    """The questions brtrade gets wrong (not in the top 3, or answered when it should not)."""
+    out = []
+    for q in questions:
+        got = rank(q["q"])
+        if q["kind"] == "no-answer":
+            if got:
+                out.append(f"{q['q']!r}: answered {got[:3]}")
+        elif not set(got[:3]) & set(q["answers"]):
+            out.append(f"{q['q']!r}: got {got[:3]}, want one of {q['answers']}")
+    return out
+
+
+def table(results: dict[str, dict[str, dict[str, float]]]) -> str:
+    names = list(results)
+    lines = [
+        "| kind | n | "
+        + " | ".join(f"{m} ({name})" for name in names for m in ("hit@1", "hit@3", "MRR"))
+        + " |",
+        "|---|---|" + "---|" * (3 * len(names)),
+    ]
+    for kind in KINDS:
+        first = results[names[0]].get(kind)
+        if first is None:
+            continue
+        if kind == "no-answer":
+            cells = " | ".join(
+                f"left empty {results[name][kind]['empty']:.2f} | | " for name in names
+            )
+        else:
+            cells = " | ".join(
+                f"{results[name][kind]['hit@1']:.2f} | {results[name][kind]['hit@3']:.2f} | "
+                f"{results[name][kind]['mrr']:.2f}"
+                for name in names
+            )
+        lines.append(f"| {kind} | {int(first['n'])} | {cells} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    sys.path.insert(0, str(ROOT))
+    questions = load_questions()
+    ours = brtrade_ranker()
+    results = {"brtrade": evaluate(ours, questions), "BM25": evaluate(bm25_ranker(), questions)}
+    print(table(results))
+    wrong = misses(ours, questions)
+    if wrong:
+        print("brtrade misses:")
+        for line in wrong:
+            print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,283 @@
+"""The matcher: how a question finds records, and when it finds none.
+
+One rule, used by the in-memory search and by the persistent index alike
+(docs/matching.md, "How matching works"):
+
+1. **Terms.** A record's searchable fields (statement, entities and their
+   aliases, topics, speaker, role and organisation, evidence, figures, the
+   quote it comes from...) become *terms*, each with the weight of the heaviest
+   field that holds it: word stems (Snowball English, so 'rose', 'rise' and
+   'risen' meet), ``v:ID`` for every vocabulary entry one of whose words or
+   phrases occurs, and ``n:VALUE`` for every figure and every number written
+   with its scale or unit ('4.74 trillion yuan' is ``n:4.74e+12``).
+2. **Groups.** A query becomes groups, one per thing asked for: a number with
+   its scale and unit; a vocabulary word or phrase (with its entry's ``v:``
+   term); or a word, by its stem (and, for words of four letters or more, the
+   stems it starts, or that start it, at half weight). Stop and question words
+   ('how', 'much', 'did', 'the') are groups that are never required.
+3. **Weight.** A group weighs its inverse document frequency,
+   ``round(100 * ln(1 + (N - df + 0.5) / (df + 0.5)))`` (BM25's), where df is
+   the number of records holding its most common term; a group nothing holds
+   weighs the most.
+4. **Score.** A record scores, for each group it matches, the group's weight
+   times the heaviest field weight among its terms there (doubled for a whole
+   term). All integers: the index computes exactly the same sums in SQL.
+5. **Floor.** A record is an answer only when the groups it matches weigh at
+   least ``FLOOR_PERCENT`` of what the required groups weigh together. With
+   ``all_words``, every group must match, as before version 0.2.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from brtrade.core.language import is_stop, stem
+from brtrade.core.numbers import find_mentions, number_token
+from brtrade.core.terms import FIELDS, Tokens, Vocabulary
+from brtrade.core.text import words
+
+FLOOR_PERCENT = 60
+"""An answer matches groups weighing at least this share of the required groups' weight."""
+WHOLE = 2
+"""A whole-term match counts this many times a partial (prefix) one."""
+MIN_PREFIX = 4
+"""Words shorter than this match whole stems only."""
+MIN_NEAR = 6
+"""A shortened stem is tried only if it keeps at least this many letters."""
+
+# --------------------------------------------------------------------------
+# Queries as groups
+
+
+class Group(NamedTuple):
+    """One thing a query asks for."""
+
+    word: str
+    """As the user wrote it (folded), for messages and --explain."""
+    exact: tuple[str, ...]
+    """Terms that match it whole."""
+    near: tuple[str, ...] = ()
+    """Terms that match it partly (shorter stems it starts with)."""
+    prefix: str | None = None
+    """Terms starting with this match it partly."""
+    required: bool = True
+    via: str = "word"
+    """How it was read: word, number, vocabulary or spelling."""
+
+
+class Plan(NamedTuple):
+    """A query read into groups, with what was corrected on the way."""
+
+    groups: tuple[Group, ...]
+    corrections: tuple[tuple[str, str], ...] = ()
+    all_words: bool = False
+
+
+def _word_group(word: str, required: bool, via: str = "word") -> Group:
+    s = stem(word)
+    if len(word) < MIN_PREFIX or not word.isalpha():
+        return Group(word, (s,), required=required, via=via)
+    # Stems one or two letters shorter ('diversifi' -> 'diversif'), never under six letters:
+    # Snowball stems related words differently ('diversified', 'diversification').
+    near = tuple(s[:k] for k in range(len(s) - 1, max(MIN_NEAR - 1, len(s) - 3), -1))
+    return Group(word, (s,), near, s, required, via)
+
+
+def plan_query(text: str, vocabulary: Vocabulary, *, all_words: bool = False) -> Plan:
+    """The groups of a query: numbers with their units, vocabulary phrases, words."""
+    groups: list[Group] = []
+    rest: list[str] = []
+    pos = 0
+    for m in find_mentions(text):
+        if m.unit is None and m.scale == 1:
+            continue  # a bare number ('2020', '11') is a word like any other
+        rest.append(text[pos : m.start])
+        pos = m.end
+        # The number itself matches whole; its words ('730', 'billion') only partly, so
+        # that a record which merely holds them ranks below one stating the figure.
+        parts = tuple(dict.fromkeys(stem(w) for w in words(m.text)))
+        groups.append(Group(m.text.lower(), (number_token(m.value),), parts, via="number"))
+    rest.append(text[pos:])
+    folded = [w for chunk in rest for w in words(chunk)]
+    seq = [stem(w) for w in folded]
+    i = 0
+    while i < len(folded):
+        hit = vocabulary.find(seq, i)
+        if hit is not None and not (hit[0] == 1 and is_stop(folded[i])):
+            n, entry = hit
+            phrase = " ".join(folded[i : i + n])
+            exact = (f"v:{entry}", *(dict.fromkeys(seq[i : i + n]) if n == 1 else ()))
+            groups.append(Group(phrase, tuple(exact), via="vocabulary"))
+            i += n
+            continue
+        word = folded[i]
+        groups.append(_word_group(word, all_words or not is_stop(word)))
+        i += 1
+    if groups and not any(g.required for g in groups):
+        groups = [g._replace(required=True) for g in groups]  # only stop words: need them all
+    return Plan(tuple(groups), all_words=all_words)
+
+
+def idf(n_docs: int, df: int) -> int:
+    """A group's weight: BM25's inverse document frequency, times 100, rounded."""
+    return round(100 * math.log(1 + (n_docs - df + 0.5) / (df + 0.5)))
+
+
+class Weighed(NamedTuple):
+    """A plan with each group's weight and document frequency in one base."""
+
+    plan: Plan
+    weights: tuple[int, ...]
+    dfs: tuple[int, ...]
+
+    @property
+    def need(self) -> int:
+        """The weight a record must match to be an answer (times 100)."""
+        required = sum(w for w, g in zip(self.weights, self.plan.groups, strict=True) if g.required)
+        if self.plan.all_words:
+            return 100 * sum(self.weights)
+        return FLOOR_PERCENT * required
+
+    def cover_weight(self, i: int) -> int:
+        """What matching group ``i`` adds toward :attr:`need` (times 100)."""
+        g = self.plan.groups[i]
+        return 100 * self.weights[i] if (g.required or self.plan.all_words) else 0
+
+    @property
+    def unmatched(self) -> list[str]:
+        """Words of the query that no record holds."""
+        return [
+            g.word
+            for g, df in zip(self.plan.groups, self.dfs, strict=True)
+            if g.required and not df
+        ]
+
+
+def correct_spelling(
+    plan: Plan, dfs: Sequence[int], lexicon: Callable[[], Sequence[str]], vocabulary: Vocabulary
+) -> Plan:
+    """Each required word that no record holds, replaced by a word of the base one or two
+    edits away ('xinquna' -> 'xinquan'), when there is exactly one best such word."""
+    groups = list(plan.groups)
+    fixes: list[tuple[str, str]] = []
+    words_of_base: Sequence[str] | None = None
+    for i, (g, df) in enumerate(zip(plan.groups, dfs, strict=True)):
+        if df or not g.required or g.via != "word" or not g.word.isalpha() or len(g.word) < 5:
+            continue
+        if words_of_base is None:
+            words_of_base = lexicon()
+        best = closest(g.word, words_of_base)
+        if best is not None:
+            seq = [stem(best)]
+            hit = vocabulary.find(seq, 0)
+            groups[i] = (
+                Group(best, (f"v:{hit[1]}", seq[0]), via="spelling")
+                if hit is not None
+                else _word_group(best, True, "spelling")
+            )
+            fixes.append((g.word, best))
+    return plan._replace(groups=tuple(groups), corrections=tuple(fixes))
+
+
+def closest(word: str, candidates: Sequence[str]) -> str | None:
+    """The one candidate nearest to ``word`` within its edit budget (1 edit for words of
+    5 to 7 letters, 2 from 8; shorter words are too often other real words), counting a
+    swap of two neighbours as one edit."""
+    budget = 1 if len(word) < 8 else 2
+    best: list[str] = []
+    best_d = budget + 1
+    for cand in candidates:
+        if abs(len(cand) - len(word)) > budget or cand == word:
+            continue
+        d = _distance(word, cand, best_d)
+        if d < best_d:
+            best, best_d = [cand], d
+        elif d == best_d:
+            best.append(cand)
+    return best[0] if len(best) == 1 else None
+
+
+def _distance(a: str, b: str, cap: int) -> int:
+    """Damerau-Levenshtein distance (optimal string alignment); ``cap + 1`` as soon as
+    it is sure to exceed ``cap``."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > cap:
+            return cap + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+# --------------------------------------------------------------------------
+# Scoring one record (memory) and explaining a match
+
+
+def group_best(group: Group, tokens: Tokens) -> tuple[int, str | None]:
+    """(points, term): the heaviest way ``tokens`` match ``group``; (0, None) for none."""
+    best, term = 0, None
+    for t in group.exact:
+        have = tokens.get(t)
+        if have is not None and have[0] * WHOLE > best:
+            best, term = have[0] * WHOLE, t
+    partial = [t for t in group.near if t in tokens]
+    if group.prefix is not None:
+        partial += [t for t in tokens if t.startswith(group.prefix) and t not in group.exact]
+    for t in partial:
+        if tokens[t][0] > best:
+            best, term = tokens[t][0], t
+    return best, term
+
+
+def matches_group(group: Group, tokens: Tokens) -> bool:
+    return group_best(group, tokens)[0] > 0
+
+
+def score(weighed: Weighed, tokens: Tokens) -> tuple[int, int] | None:
+    """(score, cover) of a record, or None when it is below the floor."""
+    total = cover = 0
+    for i, g in enumerate(weighed.plan.groups):
+        best, _ = group_best(g, tokens)
+        if best:
+            total += weighed.weights[i] * best
+            cover += weighed.cover_weight(i)
+    if total == 0 or cover < weighed.need:
+        return None
+    return total, cover
+
+
+def explain(weighed: Weighed, tokens: Tokens) -> dict[str, object]:
+    """Which query words matched which field, through what, for how many points."""
+    matched: list[dict[str, object]] = []
+    missing: list[str] = []
+    total = 0
+    for i, g in enumerate(weighed.plan.groups):
+        best, term = group_best(g, tokens)
+        if not best or term is None:
+            if g.required:
+                missing.append(g.word)
+            continue
+        points = weighed.weights[i] * best
+        total += points
+        whole = term in g.exact
+        via = g.via
+        if via == "word":
+            via = "word" if whole and term == g.word else ("stem" if whole else "partial")
+        matched.append(
+            {
+                "word": g.word,
+                "term": term,
+                "field": FIELDS[tokens[term][1]],
+                "via": via,
+                "points": points,
+            }
+        )
+    return {"score": total, "matched": matched, "unmatched": missing}

@@ -1,0 +1,235 @@
+"""A base's records as search terms: the fields that are searched, their weights,
+and the editors' vocabulary. The matcher (:mod:`brtrade.core.match`) scores
+queries against these terms; the index stores them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from brtrade.core.language import stem
+from brtrade.core.numbers import find_mentions, number_token
+from brtrade.core.text import words
+
+if TYPE_CHECKING:
+    from brtrade.core.model import Claim, FactBase, Quote
+
+FIELDS = (
+    "statement",
+    "entity",
+    "topic",
+    "speaker",
+    "role",
+    "evidence",
+    "figure",
+    "quote",
+    "period",
+    "id",
+    "text",
+)
+"""Field names, as --explain shows them; their position is their code in the index."""
+
+_CLAIM_WEIGHTS = {
+    "statement": 3,
+    "entity": 3,
+    "topic": 2,
+    "speaker": 2,
+    "figure": 2,
+    "role": 1,
+    "evidence": 1,
+    "quote": 1,
+    "period": 1,
+    "id": 1,
+}
+_QUOTE_WEIGHTS = {
+    "speaker": 3,
+    "text": 2,
+    "topic": 2,
+    "entity": 2,
+    "role": 1,
+    "evidence": 1,
+    "id": 1,
+}
+
+_CODES = {name: i for i, name in enumerate(FIELDS)}
+_DIGIT = re.compile(r"\d")
+_CACHED_TEXT = 160
+"""Texts this short (names, labels, roles: they repeat) are analysed once per base."""
+
+Tokens = dict[str, tuple[int, int]]
+"""A record's terms: term -> (field weight, field code) of the heaviest field holding it."""
+
+
+# --------------------------------------------------------------------------
+# The vocabulary
+
+
+class Vocabulary:
+    """The editors' vocabulary, as stem sequences: which entry each word or phrase is in."""
+
+    def __init__(self, entries: Iterable[tuple[str, Sequence[str]]]) -> None:
+        """From (entry id, words) pairs: a base's ``vocabulary``, or the index's copy."""
+        self.phrases: dict[tuple[str, ...], str] = {}
+        for entry, phrases in entries:
+            for phrase in phrases:
+                key = tuple(stem(w) for w in words(phrase))
+                if key:
+                    self.phrases.setdefault(key, entry)
+        self.longest = max((len(k) for k in self.phrases), default=0)
+        self.starts = frozenset(k[0] for k in self.phrases)
+
+    def find(self, seq: Sequence[str], at: int) -> tuple[int, str] | None:
+        """The longest phrase starting at ``seq[at]``: (its length, the entry's id)."""
+        for n in range(min(self.longest, len(seq) - at), 0, -1):
+            found = self.phrases.get(tuple(seq[at : at + n]))
+            if found is not None:
+                return n, found
+        return None
+
+    def entries_in(self, seq: Sequence[str]) -> set[str]:
+        out: set[str] = set()
+        starts = self.starts
+        for i in range(len(seq)):
+            if seq[i] not in starts:
+                continue
+            hit = self.find(seq, i)
+            if hit is not None:
+                out.add(hit[1])
+        return out
+
+
+# --------------------------------------------------------------------------
+# Records as terms
+
+
+class Analyzer:
+    """Turns a base's records into terms (:data:`Tokens`) and its surface words."""
+
+    def __init__(self, base: FactBase) -> None:
+        self.base = base
+        self.vocabulary = Vocabulary((t.id, t.words) for t in base.vocabulary)
+        self._text_cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._surface: set[str] = set()
+        self._entity_text: dict[str, list[str]] = {}
+
+    def _entity(self, eid: str) -> list[str]:
+        found = self._entity_text.get(eid)
+        if found is None:
+            ent = self.base.entity(eid)
+            found = self._entity_text[eid] = [ent.name, *ent.aliases, ent.type]
+        return found
+
+    def _speaker(self, sid: str | None) -> tuple[list[str], list[str]]:
+        """(name, role and organisation texts) of a speaker."""
+        if sid is None:
+            return [], []
+        sp = self.base.speaker(sid)
+        role = [sp.role, sp.organisation]
+        for eid in self._chain(sp.entity):
+            role.extend(self._entity(eid))
+        return [sp.name], role
+
+    def _chain(self, eid: str | None) -> list[str]:
+        """An organisation and what it is part of, in turn (the institute, its academy,
+        the ministry above it), so that 'MOFCOM' finds a speaker of an institute under it."""
+        out: list[str] = []
+        while eid is not None and eid not in out:
+            out.append(eid)
+            parent = [r.target for r in self.base.entity(eid).relations if r.type == "part-of"]
+            eid = parent[0] if parent else None
+        return out
+
+    def claim_fields(self, claim: Claim) -> list[tuple[str, list[str]]]:
+        name, role = self._speaker(claim.speaker)
+        quote = [self.base.quote(claim.quote).text] if claim.quote else []
+        return [
+            ("statement", [claim.statement]),
+            ("entity", [t for e in claim.entities for t in self._entity(e)]),
+            ("topic", [t for tid in claim.topics for t in (tid, self.base.topic(tid).label)]),
+            ("speaker", name),
+            ("figure", [t for f in claim.figures for t in (f.measure, f.wording)]),
+            ("role", role),
+            ("evidence", [claim.provenance.evidence]),
+            ("quote", quote),
+            ("period", [p for p in (claim.period, *(f.period for f in claim.figures)) if p]),
+            ("id", [claim.id.replace("-", " ")]),
+        ]
+
+    def quote_fields(self, quote: Quote) -> list[tuple[str, list[str]]]:
+        name, role = self._speaker(quote.speaker)
+        return [
+            ("speaker", name),
+            ("text", [quote.text]),
+            ("topic", [t for tid in quote.topics for t in (tid, self.base.topic(tid).label)]),
+            ("entity", [t for e in quote.entities for t in self._entity(e)]),
+            ("role", role),
+            ("evidence", [quote.provenance.evidence]),
+            ("id", [quote.id.replace("-", " ")]),
+        ]
+
+    def _terms_of(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(terms, surface words) of one text, computed once per distinct text: entity
+        names, topic labels and speakers repeat across thousands of records."""
+        found = self._text_cache.get(text)
+        if found is None:
+            folded = words(text)
+            seq = [stem(w) for w in folded]
+            terms = dict.fromkeys(seq)
+            for entry in self.vocabulary.entries_in(seq):
+                terms[f"v:{entry}"] = None
+            if _DIGIT.search(text):
+                for m in find_mentions(text):
+                    if m.unit is not None or m.scale != 1:
+                        terms[number_token(m.value)] = None
+            surface = tuple(w for w in folded if w.isalpha())
+            found = (tuple(terms), surface)
+            if len(text) <= _CACHED_TEXT:
+                self._text_cache[text] = found
+            self._surface.update(surface)
+        return found
+
+    def tokens(
+        self,
+        fields: Sequence[tuple[str, list[str]]],
+        weights: Mapping[str, int],
+        values: Iterable[float] = (),
+    ) -> Tokens:
+        """A record's terms, each with its heaviest field (the first such, on a tie)."""
+        out: Tokens = {}
+        for name, texts in fields:
+            weight, code = weights[name], _CODES[name]
+            for text in texts:
+                for term in self._terms_of(text)[0]:
+                    have = out.get(term)
+                    if have is None or have[0] < weight:
+                        out[term] = (weight, code)
+        fig = _CODES["figure"]
+        figure_weight = weights.get("figure", 1)
+        for value in values:
+            term = number_token(value)
+            have = out.get(term)
+            if have is None or have[0] < figure_weight:
+                out[term] = (figure_weight, fig)
+        return out
+
+    def claim_tokens(self, claim: Claim) -> Tokens:
+        return self.tokens(
+            self.claim_fields(claim), _CLAIM_WEIGHTS, (f.value for f in claim.figures)
+        )
+
+    def quote_tokens(self, quote: Quote) -> Tokens:
+        return self.tokens(self.quote_fields(quote), _QUOTE_WEIGHTS)
+
+    def lexicon(self) -> list[str]:
+        """Every folded word a record of the base is searched by, for spelling."""
+        for claim in self.base.claims:
+            for _, texts in self.claim_fields(claim):
+                for t in texts:
+                    self._terms_of(t)
+        for quote in self.base.quotes:
+            for _, texts in self.quote_fields(quote):
+                for t in texts:
+                    self._terms_of(t)
+        return sorted(self._surface)
