@@ -238,6 +238,32 @@ def main() -> None:
                 mem_ratio <= 2,
             )
         )
+        # 6. verify: a 5,000-word draft, against the bundled base and the largest one.
+        draft = Path(tmp) / "draft.md"
+        example = (HERE.parent / "examples" / "draft.md").read_text("utf-8")
+        copies = 5_000 // len(example.split()) + 1
+        draft.write_text("\n\n".join([example] * copies), "utf-8")
+        verify_bundled = [BRTRADE, "verify", str(draft), "--json"]
+        r = pairs(lambda: run(bundled, env), lambda: run(verify_bundled, env), 5)
+        rows.append(
+            (
+                "6 verify a 5,000-word draft, vs `facts asean --json`",
+                f"{r['ratio']:.2f}x",
+                "<= 3x",
+                r["ratio"] <= 3,
+            )
+        )
+        big_verify = [BRTRADE, "--facts", str(bases[n]), "verify", str(draft), "--json"]
+        run(big_verify, env)  # the index of the big base is built already; warm it
+        r = pairs(lambda: run(verify_bundled, env), lambda: run(big_verify, env), 5)
+        rows.append(
+            (
+                f"6 verify the draft against {label}, warm, vs the bundled base",
+                f"{r['ratio']:.2f}x, {r['mem_b']:.0f} MB",
+                "<= 2x, < 150 MB",
+                r["ratio"] <= 2 and r["mem_b"] < 150,
+            )
+        )
         linear = all(
             later[1]["b"] <= earlier[1]["b"] * later[0] / earlier[0] * 1.25
             and later[2]["b"] <= earlier[2]["b"] * later[0] / earlier[0] * 1.25

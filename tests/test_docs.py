@@ -16,7 +16,16 @@ COMMANDS_DOC = (ROOT / "docs" / "commands.md").read_text("utf-8")
 CI = (ROOT / ".ci" / "run").read_text("utf-8")
 GROUP = typer.main.get_command(app)
 COMMANDS = sorted(GROUP.commands)  # type: ignore[attr-defined]
-DOCS = ("commands", "json-contract", "fact-files", "matching", "performance", "security", "design")
+DOCS = (
+    "commands",
+    "json-contract",
+    "fact-files",
+    "matching",
+    "verify",
+    "performance",
+    "security",
+    "design",
+)
 
 
 @pytest.mark.parametrize("name", COMMANDS)

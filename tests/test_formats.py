@@ -35,6 +35,17 @@ def machine(run: Run, *args: str) -> str:
     return str(result.stdout)
 
 
+def _findings() -> list[Any]:
+    from brtrade.core.paths import bundled_facts_path
+    from brtrade.core.verify import verify_draft
+    from brtrade.index.store import FactStore
+    from tests.helpers import ROOT
+
+    store = FactStore(bundled_facts_path(), use_cache=False)
+    text = (ROOT / "examples" / "draft.md").read_text("utf-8")
+    return verify_draft(text, "draft.md", store.candidates, store.names().speakers)
+
+
 def test_builders_follow_the_contract(base: FactBase) -> None:
     from brtrade.core.check import check_fact_base
     from brtrade.core.derive import derive
@@ -56,6 +67,7 @@ def test_builders_follow_the_contract(base: FactBase) -> None:
         "check": [records.check_report(report.files, report.records, report.problems)],
         "problem": [records.problem(p) for p in broken.problems],
         "source-text": [records.source_text(base.sources[0].id, passages)],
+        "finding": [records.finding(f) for f in _findings()],
     }
     assert set(built) == set(CONTRACT), "every shape of the contract is built and tested"
     for kind, rows in built.items():

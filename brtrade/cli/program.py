@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 
 from brtrade import __version__
-from brtrade.cli.commands import browse, integrity, search
+from brtrade.cli.commands import browse, drafts, integrity, search
 from brtrade.cli.errors import (
     BrtradeGroup,
     ExitCode,
@@ -113,6 +113,7 @@ for command in (
     integrity.check,
     integrity.derive,
     integrity.schema,
+    drafts.verify,
 ):
     app.command()(command)
 

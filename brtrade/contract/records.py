@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from brtrade.core.derive import Derived
     from brtrade.core.errors import FactBaseError
     from brtrade.core.provenance import Passage
+    from brtrade.core.verify import Finding
 
 from brtrade.contract.shapes import JSON
 
@@ -233,4 +234,26 @@ def source_text(source_id: str, passages: Sequence[Passage]) -> JSON:
             }
             for p in passages
         ],
+    }
+
+
+def finding(f: Finding) -> JSON:
+    """One figure or quotation of a draft and its verdict (``brtrade verify``)."""
+    return {
+        "type": "finding",
+        "kind": f.kind,
+        "verdict": f.verdict,
+        "text": f.text,
+        "file": f.file,
+        "line": f.line,
+        "column": f.column,
+        "value": f.value,
+        "unit": f.unit,
+        "speaker": f.speaker,
+        "record": f.record,
+        "figure": f.figure,
+        "expected": f.expected,
+        "provenance": f.provenance,
+        "message": f.message,
+        "diff": f.diff,
     }

@@ -122,6 +122,24 @@ CONTRACT: dict[str, tuple[Field, ...]] = {
         ("source", None),
         ("paragraphs", None),
     ),
+    "finding": (
+        ("type", None),
+        ("kind", None),
+        ("verdict", None),
+        ("text", None),
+        ("file", None),
+        ("line", None),
+        ("column", None),
+        ("value", None),
+        ("unit", None),
+        ("speaker", None),
+        ("record", None),
+        ("figure", None),
+        ("expected", None),
+        ("provenance", PROVENANCE_KEYS),
+        ("message", None),
+        ("diff", None),
+    ),
     "derived": tuple(
         (k, None)
         for k in (

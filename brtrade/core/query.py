@@ -58,6 +58,8 @@ class Found(NamedTuple):
     """Ids of the best records below the relevance floor (only when nothing was shown)."""
     explains: tuple[dict[str, object], ...] = ()
     """With ``Query.explain``: one explanation per hit, in order."""
+    covers: tuple[float, ...] = ()
+    """Per hit, the share of the question's required weight it matches (0 to 1)."""
 
 
 class Searcher:
@@ -161,9 +163,9 @@ class Searcher:
         df = self.document_frequency(kind)
         vocab = self.analyzer.vocabulary
         weighed = weigh(q, vocab, lambda g: group_df(g, df), len(records), self.lexicon)
-        scored = [(match.score(weighed, tokens[i]), i) for i in keep]
-        hits = [Hit(records[i], float(r[0]), i) for r, i in scored if r is not None]
-        hits = _ranked(hits, q.limit)
+        scored = {i: r for i, r in ((i, match.score(weighed, tokens[i])) for i in keep) if r}
+        hits = _ranked([Hit(records[i], float(r[0]), i) for i, r in scored.items()], q.limit)
+        covers = tuple(scored[h.order][1] / max(weighed.required, 1) for h in hits)
         closest: tuple[str, ...] = ()
         if not hits:
             loose = weighed._replace(
@@ -176,7 +178,9 @@ class Searcher:
             ranked = _ranked([Hit(records[i], float(r[0]), i) for r, i in near if r], 3)
             closest = tuple(h.record.id for h in ranked)
         explains = tuple(match.explain(weighed, tokens[h.order]) for h in hits) if q.explain else ()
-        return Found(hits, weighed.plan.corrections, tuple(weighed.unmatched), closest, explains)
+        return Found(
+            hits, weighed.plan.corrections, tuple(weighed.unmatched), closest, explains, covers
+        )
 
 
 def group_df(group: Group, df: dict[str, int]) -> int:
@@ -200,11 +204,13 @@ def weigh(
 
     plan = match.plan_query(q.text, vocab, all_words=q.all_words)
     dfs = [df_of(g) for g in plan.groups]
-    if not q.all_words and any(d == 0 for d in dfs):
+    if q.floor and not q.all_words and any(d == 0 for d in dfs):
         plan = match.correct_spelling(plan, dfs, lexicon, vocab)
         if plan.corrections:
             dfs = [df_of(g) for g in plan.groups]
-    return match.Weighed(plan, tuple(match.idf(n_docs, d) for d in dfs), tuple(dfs))
+    if not q.floor:  # candidates for verify: only the words that tell records apart
+        plan, dfs = match.informative(plan, dfs, n_docs)
+    return match.Weighed(plan, tuple(match.idf(n_docs, d) for d in dfs), tuple(dfs), q.floor)
 
 
 def _passes(rec: Claim | Quote, q: Query) -> bool:
@@ -345,6 +351,8 @@ class Query(NamedTuple):
     """The query as typed, which :func:`brtrade.core.match.plan_query` reads."""
     all_words: bool = False
     explain: bool = False
+    floor: bool = True
+    """False: every record matching any word, ranked (how ``verify`` finds candidates)."""
 
 
 def resolve_query(

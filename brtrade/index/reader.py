@@ -98,8 +98,8 @@ class Index:
 
     def _scored(
         self, kind: Kind, q: Query, weighed: Weighed, limit: int | None, floor: bool
-    ) -> list[tuple[int, int]]:
-        """(document order, score) of the records at or above the floor (or, without
+    ) -> list[tuple[int, int, int]]:
+        """(document order, score, cover) of the records at or above the floor (or, without
         ``floor``, of every record matching any group), ranked as core.match ranks them."""
         cap = -1 if limit is None or limit >= 2**62 else limit  # SQLite: -1 is no limit
         parts: list[str] = []
@@ -130,11 +130,11 @@ class Index:
         filters, filter_params = self._filters(kind, q)
         need = weighed.need if floor else 0
         sql = (
-            f"SELECT o, SUM(p) AS score FROM ({' UNION ALL '.join(parts)}){filters} "
+            f"SELECT o, SUM(p) AS score, SUM(c) FROM ({' UNION ALL '.join(parts)}){filters} "
             f"GROUP BY o HAVING score > 0 AND SUM(c) >= {need} ORDER BY score DESC, o LIMIT ?"
         )
         rows = self.db.execute(sql, (*params, *filter_params, cap)).fetchall()
-        return [(int(o), int(score)) for o, score in rows]
+        return [(int(o), int(score), int(cover)) for o, score, cover in rows]
 
     def search(self, kind: Kind, q: Query) -> tuple[list[tuple[int, float]], Found]:
         """(document order, score) of the answers, ranked as core.match ranks them, and what
@@ -149,17 +149,20 @@ class Index:
         weighed = weigh(
             q, self.vocabulary(), lambda g: self._group_df(kind, g), n_docs, self.lexicon
         )
-        ranked = self._scored(kind, q, weighed, q.limit, floor=True)
+        ranked = self._scored(kind, q, weighed, q.limit, floor=q.floor)
         closest: tuple[str, ...] = ()
         if not ranked:
             near = self._scored(kind, q, weighed, 3, floor=False)
-            closest = tuple(r["id"] for r in self.rows(kind, [o for o, _ in near]))
+            closest = tuple(r["id"] for r in self.rows(kind, [o for o, _, _ in near]))
         explains: tuple[dict[str, object], ...] = ()
         if q.explain and ranked:
-            tokens = self.tokens(kind, [o for o, _ in ranked])
-            explains = tuple(explain(weighed, tokens[o]) for o, _ in ranked)
-        found = Found([], weighed.plan.corrections, tuple(weighed.unmatched), closest, explains)
-        return [(o, float(score)) for o, score in ranked], found
+            tokens = self.tokens(kind, [o for o, _, _ in ranked])
+            explains = tuple(explain(weighed, tokens[o]) for o, _, _ in ranked)
+        covers = tuple(c / max(weighed.required, 1) for _, _, c in ranked)
+        found = Found(
+            [], weighed.plan.corrections, tuple(weighed.unmatched), closest, explains, covers
+        )
+        return [(o, float(score)) for o, score, _ in ranked], found
 
     def tokens(self, kind: Kind, ords: Sequence[int]) -> dict[int, Tokens]:
         """The terms of the records at ``ords``, as core.terms made them."""

@@ -176,6 +176,28 @@ class FactStore:
         )
         return self._rows(Kind.QUOTE, q)
 
+    def candidates(
+        self, kind: str, text: str, limit: int = 8
+    ) -> list[tuple[dict[str, Any], float]]:
+        """The records of ``kind`` ('claim' or 'quote') that ``text`` is most about, with
+        the share of its words each covers, best first: the matcher without its floor."""
+        from brtrade.core.errors import UsageError
+
+        try:
+            q = resolve_query(self.names(), [text], limit=limit)._replace(floor=False)
+        except UsageError:
+            return []  # no words to go by
+        answer = self._rows(Kind.CLAIM if kind == "claim" else Kind.QUOTE, q)
+        return list(zip(answer.rows, answer.found.covers, strict=True))
+
+    def lexicon(self) -> frozenset[str]:
+        """Every folded word a record is searched by."""
+        from brtrade.core.query import Searcher
+
+        return frozenset(
+            self._from_index(lambda i: i.lexicon(), lambda: Searcher(self.base()).lexicon())
+        )
+
     def _rows(self, kind: Kind, q: Query) -> Answer:
         index = self.index()
         if index is not None and len(set(q.words)) <= MAX_INDEXED_WORDS:

@@ -1,0 +1,122 @@
+"""Reading a draft: lines and columns, sentences, quotations and who they are
+attributed to. Plain text or Markdown; nothing here knows the fact base."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from brtrade.core.text import fold, words
+
+
+class Draft:
+    """A draft's text, with offsets turned into lines and columns."""
+
+    def __init__(self, text: str, file: str) -> None:
+        self.text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.file = file
+        self._starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        self._ends: list[int] | None = None
+
+    def where(self, offset: int) -> tuple[int, int]:
+        """(line, column), both from 1."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i + 1, offset - self._starts[i] + 1
+
+    def sentence_at(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence around [start, end): from the end of the previous one (or a blank
+        line) to the next full stop, question or exclamation mark (or blank line)."""
+        if self._ends is None:
+            self._ends = [m.end() for m in _SENTENCE_END.finditer(self.text)]
+        i = bisect.bisect_right(self._ends, start)
+        before = self._ends[i - 1] if i else 0
+        j = bisect.bisect_left(self._ends, end + 1)
+        after = self._ends[j] if j < len(self._ends) else len(self.text)
+        return before, after
+
+
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=[\s”\"’)*_]*(?:\s|$))|\n\s*\n")
+_OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’", "«": "»"}
+
+
+def passages(draft: Draft) -> list[tuple[int, int]]:
+    """(start, end) of each outermost quotation, without its marks. A quotation may
+    run over lines, and over paragraphs when the next one opens with a quote mark (as
+    newspapers do); one that never closes ends at its paragraph."""
+    text = draft.text
+    out: list[tuple[int, int]] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch not in _OPEN_CLOSE or (ch == "‘" and i > 0 and text[i - 1].isalnum()):
+            i += 1
+            continue
+        close = _OPEN_CLOSE[ch]
+        j = i + 1
+        end = None
+        while j < n:
+            c = text[j]
+            if c == close and not (close == "’" and j + 1 < n and text[j + 1].isalpha()):
+                end = j
+                break
+            if text.startswith("\n\n", j) or (c == "\n" and text[j + 1 : j + 2] == "\n"):
+                k = j
+                while k < n and text[k] in " \t\n>":
+                    k += 1
+                if k < n and text[k] == ch:  # the quote goes on in the next paragraph
+                    j = k + 1
+                    continue
+                break
+            j += 1
+        if end is None:
+            i += 1  # unbalanced: no passage here
+            continue
+        out.append((i + 1, end))
+        i = end + 1
+    return out
+
+
+_MARKDOWN = re.compile(r"(?m)^\s*>\s?|[*_`]+")
+ELLIPSIS = re.compile(r"\.\.\.|…|\[\.\.\.\]")
+
+
+def plain(text: str) -> str:
+    """Draft text without Markdown emphasis or blockquote marks."""
+    return _MARKDOWN.sub("", text)
+
+
+_SAID = r"(?:said|says|told|added|wrote|explained|noted|stressed|according\s+to)"
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
+_AFTER = re.compile(rf"^[\s,;:—–-]*(?:{_SAID}\s+({_NAME})|({_NAME})\s+{_SAID})")
+_BEFORE = re.compile(rf"(?:{_SAID}\s+({_NAME})|({_NAME})\s+{_SAID})[\s,:—–-]*$")
+
+
+def attributed_name(draft: Draft, start: int, end: int) -> str | None:
+    """The name the draft gives the speaker of the quotation at [start, end): 'said Tu
+    Xinquan', 'Zhou Mi said', 'according to Li Xiangrong', in the same sentence."""
+    s_start, s_end = draft.sentence_at(start, end)
+    after = plain(draft.text[end + 1 : max(s_end, end + 1)])
+    before = plain(draft.text[s_start : max(start - 1, s_start)])
+    for pattern, window in ((_AFTER, after), (_BEFORE, before)):
+        m = pattern.search(window)
+        if m:
+            return (m.group(1) or m.group(2)).strip()
+    return None
+
+
+def speaker_of(name: str | None, speakers: Sequence[tuple[str, str]]) -> str | None:
+    """The id of the base speaker ``name`` means (full name, or family name), if any."""
+    if name is None:
+        return None
+    said = words(name)
+    for sid, full in speakers:
+        parts = words(full)
+        if said == parts or sorted(said) == sorted(parts) or said == parts[:1]:
+            return sid
+    return None
+
+
+def word_spans(text: str) -> list[tuple[str, int, int]]:
+    return [(fold(m.group()), m.start(), m.end()) for m in re.finditer(r"[^\W_]+", text)]

@@ -1,0 +1,198 @@
+"""`brtrade verify` on draft sentences written for the purpose (sentences.yaml), on
+examples/draft.md, and on bad input. The goals: 90% of findings get the right
+verdict; 90% of problem spans are caught with exactly their verdict; at most 5% of
+supported spans are flagged as problems."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from brtrade.cli import ExitCode
+from brtrade.core.loader import load_fact_base
+from brtrade.core.paths import bundled_facts_path
+from brtrade.core.verify import PROBLEMS, Finding, verify_draft
+from brtrade.index.store import FactStore
+from tests.helpers import ROOT, SCRIPT, Run, env
+
+SENTENCES: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "sentences.yaml").read_text("utf-8")
+)
+STORE = FactStore(bundled_facts_path(), use_cache=False)
+LEXICON = STORE.lexicon()
+
+
+def verdicts(text: str) -> list[list[str]]:
+    found = verify_draft(
+        text, "draft.md", STORE.candidates, STORE.names().speakers, LEXICON.__contains__
+    )
+    return [[f.kind, f.verdict] for f in found]
+
+
+def test_there_are_sixty_sentences_and_every_verdict() -> None:
+    assert len(SENTENCES) >= 60
+    seen = {v for s in SENTENCES for _, v in s["expect"]}
+    assert seen == {"supported", "contradicted", "misquoted", "misattributed", "not-found"}
+
+
+@pytest.mark.parametrize("case", SENTENCES, ids=lambda c: c["text"][:60])
+def test_sentence(case: dict[str, Any]) -> None:
+    assert verdicts(case["text"]) == case["expect"]
+
+
+def _pairs() -> list[tuple[str, str]]:
+    """(expected, got) verdicts, finding by finding, over the whole set."""
+    pairs: list[tuple[str, str]] = []
+    for case in SENTENCES:
+        got = verdicts(case["text"])
+        want = case["expect"]
+        for i, (_, verdict) in enumerate(want):
+            pairs.append((verdict, got[i][1] if i < len(got) else "missed"))
+        pairs += [("none", g[1]) for g in got[len(want) :]]
+    return pairs
+
+
+def test_the_goals_hold_on_the_whole_set() -> None:
+    pairs = _pairs()
+    right = sum(w == g for w, g in pairs) / len(pairs)
+    problems = [(w, g) for w, g in pairs if w in PROBLEMS]
+    caught = sum(w == g for w, g in problems) / len(problems)
+    supported = [(w, g) for w, g in pairs if w == "supported"]
+    false_alarms = sum(g in PROBLEMS for _, g in supported) / len(supported)
+    assert right >= 0.90 and caught >= 0.90 and false_alarms <= 0.05, (right, caught, false_alarms)
+
+
+# -- the command -----------------------------------------------------------------------
+
+
+def test_the_example_draft_has_one_error_of_each_kind(run: Run) -> None:
+    result = run("verify", str(ROOT / "examples" / "draft.md"), "--json")
+    assert result.exit_code == 1
+    got = {(f["kind"], f["verdict"]) for f in json.loads(result.stdout)}
+    assert got == {
+        ("figure", "supported"),
+        ("figure", "contradicted"),
+        ("figure", "not-found"),
+        ("quote", "supported"),
+        ("quote", "misquoted"),
+        ("quote", "misattributed"),
+        ("quote", "not-found"),
+    }
+
+
+def test_json_findings_follow_the_contract(run: Run) -> None:
+    from brtrade.contract.shapes import CONTRACT
+
+    rows = json.loads(run("verify", str(ROOT / "examples" / "draft.md"), "--json").stdout)
+    keys = [k for k, _ in CONTRACT["finding"]]
+    assert rows and all(list(r) == keys for r in rows)
+    bad = next(r for r in rows if r["verdict"] == "contradicted")
+    assert bad["record"] and bad["expected"] and bad["provenance"]["paragraphs"]
+    assert bad["value"] is not None and bad["unit"]
+
+
+def test_lint_format(run: Run, tmp_path: Path) -> None:
+    draft = tmp_path / "d.md"
+    draft.write_text(
+        "Intro.\n\nChina's trade with ASEAN totalled 4.8 trillion yuan in 2020.\n", "utf-8"
+    )
+    out = run("verify", str(draft), "--format", "lint").stdout
+    assert out.startswith(f"{draft}:3:35: contradicted: figure 4.8 trillion yuan: the base says")
+
+
+def test_only_problems_and_exit_codes(run: Run, tmp_path: Path) -> None:
+    good = tmp_path / "good.md"
+    good.write_text("China's trade with ASEAN totalled 4.74 trillion yuan in 2020.\n", "utf-8")
+    assert run("verify", str(good)).exit_code == 0
+    unknown = tmp_path / "unknown.md"
+    unknown.write_text("The factory employs 450 workers.\n", "utf-8")
+    assert run("verify", str(unknown)).exit_code == 0
+    assert run("verify", str(unknown), "--strict").exit_code == 1
+    both = run("verify", str(ROOT / "examples" / "draft.md"), "--only", "problems", "--json")
+    assert both.exit_code == 1
+    assert {f["verdict"] for f in json.loads(both.stdout)} <= PROBLEMS
+
+
+def test_summary_line(run: Run) -> None:
+    out = run("verify", str(ROOT / "examples" / "draft.md")).stdout
+    assert "figures:" in out and "quotes:" in out and "contradicted" in out
+
+
+def test_standard_input(run: Run) -> None:
+    from typer.testing import CliRunner
+
+    from brtrade.cli import app
+
+    result = CliRunner().invoke(
+        app, ["verify", "--json"], input="China and ASEAN traded 4.74 trillion yuan in 2020.\n"
+    )
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)[0]["file"] == "<stdin>"
+
+
+def test_a_draft_with_nothing_to_check(run: Run, tmp_path: Path) -> None:
+    draft = tmp_path / "plain.md"
+    draft.write_text("# Notes\n\nNothing to see here.\n", "utf-8")
+    result = run("verify", str(draft))
+    assert result.exit_code == 0 and "0 figures · 0 quotes" in result.stdout
+
+
+# -- bad input ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content, says",
+    [
+        (b"\x00\x01\x02binary", "not text"),
+        (b"caf\xe9 au lait", "not valid UTF-8"),
+    ],
+)
+def test_bad_drafts_are_one_clear_error(
+    run: Run, tmp_path: Path, content: bytes, says: str
+) -> None:
+    draft = tmp_path / "bad.md"
+    draft.write_bytes(content)
+    result = run("verify", str(draft))
+    assert result.exit_code == ExitCode.USAGE and says in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_folder_and_a_missing_draft(run: Run, tmp_path: Path) -> None:
+    assert run("verify", str(tmp_path)).exit_code == ExitCode.USAGE
+    assert run("verify", str(tmp_path / "nope.md")).exit_code == ExitCode.USAGE
+
+
+def test_a_huge_draft_is_refused(run: Run, tmp_path: Path) -> None:
+    draft = tmp_path / "huge.md"
+    with draft.open("wb") as f:
+        f.truncate(50 * 1024 * 1024)
+    result = run("verify", str(draft))
+    assert result.exit_code == ExitCode.USAGE and "larger than the limit" in result.stderr
+
+
+def test_ten_thousand_numbers_in_one_line(tmp_path: Path) -> None:
+    draft = tmp_path / "numbers.md"
+    draft.write_text(" ".join(f"{i} percent" for i in range(10_000)) + "\n", "utf-8")
+    assert SCRIPT
+    result = subprocess.run(
+        [SCRIPT, "verify", str(draft), "--json"], capture_output=True, timeout=120, env=env()
+    )
+    assert result.returncode in (0, 1), result.stderr
+    assert len(json.loads(result.stdout)) == 10_000
+
+
+def test_an_unbalanced_quotation_mark(run: Run, tmp_path: Path) -> None:
+    draft = tmp_path / "open.md"
+    draft.write_text("He said “China’s market diversification strategy has had\n\nNext.\n", "utf-8")
+    assert run("verify", str(draft)).exit_code == 0
+
+
+def test_findings_are_findings() -> None:
+    base = load_fact_base(bundled_facts_path())
+    assert base.quotes  # the verdicts above depend on the bundled base's quotes
+    assert Finding._fields[:3] == ("kind", "verdict", "text")
