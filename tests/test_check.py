@@ -185,7 +185,7 @@ def test_derive_on_the_bundled_base(base: FactBase) -> None:
     assert total.value == pytest.approx(32.2e12, rel=1e-3) and total.unit == "CNY"
     prior = found["prior-value:asean-trade-2020-growth"]
     assert prior.value == pytest.approx(4.74e12 / 1.07)
-    assert found["exchange-rate-spread"].flag is None
+    assert found["exchange-rate-spread:2020"].flag is None
     assert all(d.flag is None for d in found.values())
 
 
@@ -201,7 +201,7 @@ def test_derive_cli(run: Run, run_json: Any) -> None:
 def test_rate_spread_over_tolerance_is_flagged(run: Run) -> None:
     result = run("check", "--rate-tolerance", "0.1")
     assert result.exit_code == ExitCode.NO_MATCH
-    assert "implied exchange rates differ by 0.48%" in result.stdout
+    assert "exchange rates in 2020 differ by 0.48%" in result.stdout
     assert "br-trade-2020" not in result.stdout.split(":")[0]  # reported at facts.yaml
 
 
@@ -219,7 +219,7 @@ def test_part_exceeding_its_whole_is_flagged(tmp_path: Path) -> None:
     facts.write_text(text, "utf-8")
     arithmetic = [p.message for p in check_fact_base(facts).problems if p.rule == "arithmetic"]
     assert sum("exceeds the whole" in m for m in arithmetic) == 1
-    assert any("implied exchange rates differ" in m for m in arithmetic)
+    assert any("exchange rates in 2020 differ" in m for m in arithmetic)
 
 
 # The schema.
@@ -330,3 +330,41 @@ def test_every_rule_is_documented_and_every_problem_uses_one(mini_copy: Path) ->
     mutate(mini_copy, "label: Exports", "lable: Exports")
     mutate(mini_copy, "label: Ports and shipping", "label: no")
     assert {p.rule for p in problems_of(mini_copy)} <= set(RULES)
+
+
+def test_a_quote_given_to_the_wrong_speaker_fails_check(tmp_path: Path) -> None:
+    """The attribution ('said Tu Xinquan, ...') must name the quote's speaker."""
+    import shutil
+
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    facts = tmp_path / "facts.yaml"
+    text = (ROOT / "facts.yaml").read_text("utf-8")
+    start = text.index("  - id: q-tu-xinquan-diversification")
+    text = text[:start] + text[start:].replace("speaker: tu-xinquan", "speaker: zhou-mi", 1)
+    # and the claims made in it, as an editor following the old hint would have done
+    text = text.replace("speaker: tu-xinquan", "speaker: zhou-mi")
+    facts.write_text(text, "utf-8")
+    report = check_fact_base(facts)
+    said = [p for p in report.problems if "does not name them" in p.message]
+    assert said and said[0].record == "q-tu-xinquan-diversification" and said[0].field == "speaker"
+    assert said[0].line == line_of(facts, "speaker: zhou-mi")
+
+
+def test_rates_are_compared_within_one_period(tmp_path: Path) -> None:
+    """A 2023 conversion at 6.97 yuan a dollar does not make 2020's 6.46 a problem."""
+    from brtrade.core.loader import load_fact_base
+
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    facts = tmp_path / "facts.yaml"
+    text = (ROOT / "facts.yaml").read_text("utf-8")
+    start = text.index("      - id: asean-trade-2020-usd")
+    head, tail = text[:start], text[start:]
+    tail = tail.replace("value: 7.3e+11", "value: 6.8e+11", 1)
+    facts.write_text(head + tail, "utf-8")
+    same = {d.id: d for d in derive(load_fact_base(facts))}
+    assert same["exchange-rate-spread:2020"].flag  # one period: the rates disagree
+    facts.write_text(head + tail.replace('period: "2020"', 'period: "2023"', 1), "utf-8")
+    apart = {d.id: d for d in derive(load_fact_base(facts))}
+    assert not any(d.kind == "rate-spread" for d in apart.values())
+    rates = {d.period: round(d.value, 2) for d in apart.values() if d.kind == "exchange-rate"}
+    assert rates == {"2020": 6.46, "2023": 6.97}

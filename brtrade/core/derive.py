@@ -77,8 +77,14 @@ def derive(base: FactBase, rate_tolerance: float = DEFAULT_RATE_TOLERANCE) -> li
                     )
                     rates.append(d)
                     out.append(d)
-    if len(rates) > 1 and (spread := _spread(rates, rate_tolerance)) is not None:
-        out.append(spread)
+    # Rates are compared only within one period and one currency pair: 2023's yuan is
+    # not 2020's.
+    groups: dict[tuple[str | None, str], list[Derived]] = {}
+    for r in rates:
+        groups.setdefault((r.period, r.unit), []).append(r)
+    for (period, _), same in groups.items():
+        if len(same) > 1 and (spread := _spread(same, rate_tolerance, period)) is not None:
+            out.append(spread)
     for claim in base.claims:
         for f in claim.figures:
             out.extend(_from_figure(claim, f, base))
@@ -87,7 +93,7 @@ def derive(base: FactBase, rate_tolerance: float = DEFAULT_RATE_TOLERANCE) -> li
     return [d for d in out if math.isfinite(d.value)]
 
 
-def _spread(rates: list[Derived], tolerance: float) -> Derived | None:
+def _spread(rates: list[Derived], tolerance: float, period: str | None) -> Derived | None:
     values = [r.value for r in rates]
     lo, hi = min(values), max(values)
     mean = sum(values) / len(values)
@@ -95,20 +101,22 @@ def _spread(rates: list[Derived], tolerance: float) -> Derived | None:
         return None  # rates of mixed signs: there is no spread to speak of
     spread = (hi - lo) / mean * 100
     flag = None
+    when = f" in {period}" if period else " of unstated period"
     if spread > tolerance:
         flag = (
-            f"the implied exchange rates differ by {spread:.2f}%, more than the "
-            f"tolerance of {tolerance:g}%"
+            f"the implied {rates[0].unit} exchange rates{when} differ by {spread:.2f}%, "
+            f"more than the tolerance of {tolerance:g}%"
         )
     return Derived(
-        id="exchange-rate-spread",
+        id="exchange-rate-spread" + (f":{period}" if period else ""),
         kind="rate-spread",
-        label=f"spread of the {len(rates)} implied exchange rates (tolerance {tolerance:g}%)",
+        label=f"spread of the {len(rates)} implied {rates[0].unit} exchange rates{when} "
+        f"(tolerance {tolerance:g}%)",
         value=round(spread, 6),
         unit="percent",
         formula=f"({_num(hi)} - {_num(lo)}) / mean {_num(mean)}",
         inputs=tuple(i for r in rates for i in r.inputs),
-        period=None,
+        period=period,
         flag=flag,
         claim=rates[-1].claim,
     )

@@ -24,7 +24,9 @@ from brtrade.core.sources import find_spans, first_difference, normalise_span, s
 
 if TYPE_CHECKING:
     from brtrade.core.loader import Linted
+    from brtrade.core.model import FactBase
     from brtrade.core.provenance import Missing
+    from brtrade.core.rules.problems import Locator
 
 
 def check_evidence(linted: Linted, rate_tolerance: float) -> list[FactBaseError]:
@@ -82,7 +84,48 @@ def _check_provenance(linted: Linted) -> list[FactBaseError]:
                         "copy it exactly as the article writes it",
                     )
                 )
+    out.extend(_quotes_name_their_speakers(base, at))
     return out
+
+
+def _quotes_name_their_speakers(base: FactBase, at: Locator) -> list[FactBaseError]:
+    """A quote's attribution ('said Liu Zongyi, ...', 'Liu said') names its speaker: the
+    full name, or the family name once the speaker has been introduced (their own
+    attribution stands in this paragraph or an earlier one)."""
+    from brtrade.core.text import words
+
+    out: list[FactBaseError] = []
+    for q in base.quotes:
+        if q.speaker not in base.index["speaker"]:
+            continue  # an unknown speaker is the reference rule's
+        sp = base.speaker(q.speaker)
+        said = words(q.provenance.evidence)
+        full = words(sp.name)
+        if _contains(said, full):
+            continue
+        family = [sp.family_name] if sp.family_name else [full[0], full[-1]]
+        introduced = sp.provenance.source == q.provenance.source and min(
+            sp.provenance.paragraphs
+        ) <= min(q.provenance.paragraphs)
+        if introduced and any(_contains(said, words(f)) for f in family if f):
+            continue
+        out.append(
+            at.problem(
+                q,
+                "speaker",
+                f"quote '{q.id}' is attributed to '{sp.name}', but its attribution "
+                f"{excerpt(q.provenance.evidence)} does not name them",
+                Rule.PROVENANCE,
+                "set the quote's speaker to the person its attribution names, or fix "
+                "the quote's provenance.evidence",
+            )
+        )
+    return out
+
+
+def _contains(have: list[str], want: list[str]) -> bool:
+    n = len(want)
+    return n > 0 and any(have[i : i + n] == want for i in range(len(have) - n + 1))
 
 
 def _missing_message(
