@@ -296,7 +296,7 @@ def test_overview(run: Run) -> None:
 def test_version(run: Run) -> None:
     result = run("--version")
     assert result.exit_code == 0
-    assert result.stdout == f"brtrade {__version__} (JSON contract 1, fact-file format 1)\n"
+    assert result.stdout == f"brtrade {__version__} (JSON contract 2, fact-file format 1)\n"
 
 
 ALL_COMMANDS = sorted(

@@ -33,8 +33,10 @@ from brtrade.core.files import FORMAT_VERSION
 app = typer.Typer(
     cls=BrtradeGroup,
     name="brtrade",
-    help="Answer questions from a curated fact base on China's 2020 trade along the "
-    "Belt & Road routes. Every answer cites the sentence it came from.",
+    help="Answer questions from a curated fact base of news articles: their claims, "
+    "figures and quotes. Every answer cites the sentence it came from. The bundled base "
+    "holds one article, on China's 2020 trade along the Belt & Road routes; --facts "
+    "reads others.",
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -79,8 +81,9 @@ def root(
         ),
     ] = False,
 ) -> None:
-    """Answer questions from a curated fact base on China's 2020 trade along the Belt & Road
-    routes. Every answer cites the sentence it came from.
+    """Answer questions from a curated fact base of news articles: their claims, figures
+    and quotes. Every answer cites the sentence it came from. The bundled base holds one
+    article, on China's 2020 trade along the Belt & Road routes; --facts reads others.
 
     Run 'brtrade' alone for an overview of the base, or 'brtrade COMMAND --help'.
     """

@@ -161,6 +161,7 @@ def source(base: FactBase, s: Source, counts: Counter[str] | None = None) -> JSO
         "published": s.published,
         "language": s.language,
         "note": s.note,
+        "excerpt": s.excerpt,
         "text": s.text,
         "records": counts[s.id],
     }

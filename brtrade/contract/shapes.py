@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-CONTRACT_VERSION = 1
+CONTRACT_VERSION = 2
 
 JSON = dict[str, Any]
 
@@ -88,6 +88,7 @@ CONTRACT: dict[str, tuple[Field, ...]] = {
             "published",
             "language",
             "note",
+            "excerpt",
             "text",
             "records",
         )

@@ -59,6 +59,22 @@ def fact_files(path: Path) -> list[Path]:
     return [path]
 
 
+def skipped_folders(path: Path) -> list[tuple[str, int]]:
+    """Subfolders of a base folder that hold fact files, which a load does not read:
+    (name, how many fact files). Nothing for a single file or an unreadable folder."""
+    out: list[tuple[str, int]] = []
+    try:
+        if not path.is_dir():
+            return out
+        for sub in sorted(p for p in path.iterdir() if p.is_dir() and not p.is_symlink()):
+            count = sum(1 for f in sub.iterdir() if f.suffix in FACT_FILE_SUFFIXES)
+            if count:
+                out.append((str(sub), count))
+    except OSError:
+        pass
+    return out
+
+
 def is_folder(path: Path) -> bool:
     """Whether ``path`` is a folder; a path that cannot be reached is an error, not False."""
     try:

@@ -209,6 +209,11 @@ class Source:
     publisher: str | None = meta("Publisher, only if known.", default=None)
     published: str | None = meta("Publication date (YYYY-MM-DD), only if known.", default=None)
     note: str | None = meta("Editorial note.", default=None)
+    excerpt: str | None = meta(
+        "Editorial: how the text differs from the published article, when it is not the "
+        "whole of it as published (cut short, paragraph breaks restored by the editor).",
+        default=None,
+    )
     origin: Origin | None = origin_field()
 
 

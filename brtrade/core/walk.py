@@ -188,10 +188,15 @@ class _Walker:
                 )
                 continue
             try:
-                values[key] = self.value(value_node, fp.spec, prefix + key, fp.ref)
+                got = self.value(value_node, fp.spec, prefix + key, fp.ref)
             except FactBaseError as problem:
                 self.report(problem)
                 failed = failed or fp.required
+                continue
+            if got is None and not is_null(value_node):
+                failed = failed or fp.required  # a nested record said what is wrong in it
+                continue
+            values[key] = got
         for fp in plan:
             if fp.name not in values and fp.name in key_lines:
                 continue  # already reported
@@ -214,6 +219,8 @@ class _Walker:
             own_id = peek_id(node)
             if own_id:
                 self.broken.add((what, own_id))
+            for fig in values.get("figures") or ():  # lost with their claim: not "unknown"
+                self.broken.add(("figure", fig.id))
             return None
         if has_origin(cls):
             values["origin"] = Origin(self.file, node.start_mark.line + 1)

@@ -234,6 +234,7 @@ def source_rows(s: dict[str, Any]) -> list[tuple[str, Text | str]]:
         ("language", s["language"] or "—"),
         ("text", s["text"]),
         ("note", s["note"] or "—"),
+        ("excerpt", s["excerpt"] or "not marked as an excerpt"),
     ]
 
 

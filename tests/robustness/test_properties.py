@@ -121,6 +121,7 @@ def fact_files(draw: st.DrawFn) -> dict[str, Any]:
                 "publisher": None,
                 "published": None,
                 "note": None,
+                "excerpt": draw(maybe_text),
             }
         ],
         "topics": [{"id": t, "label": draw(texts)} for t in topic_ids],

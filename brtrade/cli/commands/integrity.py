@@ -56,6 +56,7 @@ def check(
     """
     from brtrade.contract import records
     from brtrade.core.check import check_fact_base
+    from brtrade.core.files import skipped_folders
     from brtrade.core.paths import bundled_facts_path
     from brtrade.render.safe import terminal_safe
 
@@ -66,11 +67,19 @@ def check(
     else:
         write_text("".join(terminal_safe(p.describe()) + "\n" for p in report.problems))
         files = f"{len(report.files)} file{'s' if len(report.files) != 1 else ''}"
+        for folder, count in skipped_folders(target):
+            warn(
+                f"check: skipped {folder}/, a folder holding {count} fact "
+                f"file{'s' if count != 1 else ''}: a base is one folder's files, not its "
+                "subfolders' (move them up, or check that folder on its own)"
+            )
         if report.ok:
             warn(f"check: ok: {report.records} records in {files}, no problems")
         else:
             n = len(report.problems)
-            warn(f"check: {n} problem{'s' if n != 1 else ''} in {files} ({report.records} records)")
+            with_problems = len({p.file for p in report.problems})
+            where = files if with_problems == len(report.files) else f"{with_problems} of {files}"
+            warn(f"check: {n} problem{'s' if n != 1 else ''} in {where} ({report.records} records)")
     if not report.ok:
         raise typer.Exit(ExitCode.NO_MATCH)
 

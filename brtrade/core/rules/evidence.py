@@ -42,15 +42,25 @@ def _check_provenance(linted: Linted) -> list[FactBaseError]:
     base = linted.base
     at = linted.at
     out: list[FactBaseError] = []
+    citing: dict[str, int] = {}
+    for rec in base.cited():
+        citing[rec.provenance.source] = citing.get(rec.provenance.source, 0) + 1
+    unreadable: set[str] = set()
+    for source in base.sources:  # every text, cited or not yet: once each
+        if source.id not in base.source_paths:
+            continue  # an unusable path is reported already
+        try:
+            source_text(base, source.id)
+        except FactBaseError as exc:
+            n = citing.get(source.id, 0)
+            exc.message += f" ({n} record{'s' if n != 1 else ''} cite it)"
+            out.append(exc)
+            unreadable.add(source.id)
     for rec in base.cited():
         prov = rec.provenance
-        if prov.source not in base.source_paths:
-            continue  # an unknown or unusable source is reported already
-        try:
-            src = source_text(base, prov.source)
-        except FactBaseError as exc:
-            out.append(exc)
-            continue
+        if prov.source not in base.source_paths or prov.source in unreadable:
+            continue  # an unknown or unreadable source is reported already
+        src = source_text(base, prov.source)
         if not src.has(prov.paragraphs):
             out.append(
                 at.problem(

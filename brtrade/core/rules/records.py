@@ -60,7 +60,8 @@ def _check_unique(base: FactBase, at: Locator) -> Iterable[FactBaseError]:
                 yield at.problem(
                     claim,
                     f"figures[{i}].id",
-                    f"duplicate figure id '{fig.id}' (also in claim '{seen[fig.id].id}')",
+                    f"duplicate figure id '{fig.id}' (also in claim '{seen[fig.id].id}' at "
+                    f"{seen[fig.id].origin})",
                     Rule.IDENTITY,
                 )
             seen[fig.id] = claim
@@ -74,7 +75,11 @@ def _check_refs(base: FactBase, parsed: Sequence[ParsedFile]) -> Iterable[FactBa
         for ref in p.refs:
             targets = known[ref.kind]
             if ref.value not in targets and (ref.kind, ref.value) not in broken:
-                close = difflib.get_close_matches(ref.value, list(targets), n=1)
+                folded = {str(t).lower(): str(t) for t in targets}
+                close = [
+                    folded[c]
+                    for c in difflib.get_close_matches(ref.value.lower(), list(folded), n=1)
+                ]
                 hint = f"did you mean '{close[0]}'?" if close else f"define the {ref.kind} first"
                 yield FactBaseError(
                     f"unknown {ref.kind} '{ref.value}'",
