@@ -113,3 +113,39 @@ def test_a_source_can_say_it_is_an_excerpt(tmp_path: Path, run: Run) -> None:
     rows = json.loads(run("--facts", str(folder), "sources", "--json").stdout)
     assert rows[0]["excerpt"] == "The first three paragraphs only."
     assert "The first three paragraphs only." in run("--facts", str(folder), "sources").stdout
+
+
+def test_several_facts_paths_are_refused_not_dropped(run: Run, tmp_path: Path) -> None:
+    import os
+
+    from brtrade.cli import ExitCode
+
+    folder = copy_mini(tmp_path)
+    twice = run("--facts", str(folder), "--facts", str(ROOT / "facts.yaml"), "facts", "alpha")
+    assert twice.exit_code == ExitCode.USAGE and "names 2 paths" in twice.stderr
+    joined = os.pathsep.join([str(folder), str(ROOT / "facts.yaml")])
+    by_env = run("facts", "alpha", env={"BRTRADE_FACTS": joined})
+    assert by_env.exit_code == ExitCode.USAGE and "names 2 paths" in by_env.stderr
+    once = run("facts", "alpha", "--json", env={"BRTRADE_FACTS": str(folder)})
+    assert once.exit_code == 0 and json.loads(once.stdout)
+
+
+def test_a_two_article_folder_checks_and_answers(run: Run, tmp_path: Path) -> None:
+    """The bundled article and a second one, in one folder, as the guide lays it out."""
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    shutil.copy(ROOT / "facts.yaml", desk / "br-trade-2020.yaml")
+    shutil.copytree(ROOT / "sources", desk / "sources")
+    shutil.copy(MINI / "sources" / "mini.txt", desk / "sources" / "mini.txt")
+    mini = (MINI / "facts.yaml").read_text("utf-8")
+    # 'exports' is a topic of both: defined once, in the first article's file
+    mini = mini.replace("  - id: exports\n    label: Exports\n", "", 1)
+    (desk / "mini.yaml").write_text(mini, "utf-8")
+    result = run("check", str(desk))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "2 files" in result.stderr
+    for args in (["facts", "asean"], ["facts", "alpha"], ["quote"], ["figures"], ["derive"]):
+        got = run("--facts", str(desk), *args, "--json")
+        assert got.exit_code == 0, (args, got.stderr)
+    rates = json.loads(run("--facts", str(desk), "derive", "--json").stdout)
+    assert all(d["flag"] is None for d in rates)

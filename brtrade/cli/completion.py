@@ -32,7 +32,12 @@ def _store(ctx: typer.Context) -> FactStore | None:
     from brtrade.index.store import FactStore
 
     params = ctx.find_root().params
-    facts = params.get("facts") or os.environ.get("BRTRADE_FACTS")
+    given = params.get("facts") or os.environ.get("BRTRADE_FACTS")
+    if isinstance(given, (list, tuple)):
+        given = given[0] if len(given) == 1 else None
+    elif isinstance(given, str) and os.pathsep in given and not os.path.exists(given):
+        given = None  # several paths: the command will refuse them; offer nothing
+    facts = given
     no_cache = params.get("no_cache") or env_flag("BRTRADE_NO_CACHE")
     root = Path(facts) if facts else bundled_facts_path()
     if is_pipe(root):

@@ -115,15 +115,34 @@ EntityOpt = Annotated[
     ),
 ]
 FactsOpt = Annotated[
-    Path | None,
+    list[Path] | None,
     typer.Option(
         "--facts",
         envvar="BRTRADE_FACTS",
         metavar="PATH",
-        help="Fact file or folder of fact files to read instead of the bundled base.",
+        help="Fact file, or folder of fact files (one per article), to read instead of the "
+        "bundled base. One path: put every article's fact file in one folder.",
         show_default=False,
     ),
 ]
+
+
+def one_facts_path(given: list[Path] | None) -> Path | None:
+    """The one --facts path (BRTRADE_FACTS splits on the platform's path separator, as
+    PATH does). Several are refused, never silently dropped: a base of several articles
+    is one folder holding their fact files."""
+    from brtrade.core.errors import UsageError
+
+    paths = list(dict.fromkeys(given or []))
+    if len(paths) > 1:
+        shown = ", ".join(str(p) for p in paths[:4]) + (", ..." if len(paths) > 4 else "")
+        raise UsageError(
+            f"--facts (or BRTRADE_FACTS) names {len(paths)} paths ({shown}); brtrade reads one",
+            hint="put the articles' fact files in one folder and give that folder",
+        )
+    return paths[0] if paths else None
+
+
 RateToleranceOpt = Annotated[
     float,
     typer.Option(

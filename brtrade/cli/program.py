@@ -26,7 +26,7 @@ from brtrade.cli.errors import (
     warn,
 )
 from brtrade.cli.listing import State
-from brtrade.cli.options import FactsOpt
+from brtrade.cli.options import FactsOpt, one_facts_path
 from brtrade.cli.output import emit_rich, write_text
 from brtrade.core.files import FORMAT_VERSION
 
@@ -88,7 +88,7 @@ def root(
     Run 'brtrade' alone for an overview of the base, or 'brtrade COMMAND --help'.
     """
     del version  # read by the eager callback
-    ctx.obj = State(facts, use_cache=not no_cache, debug=debug)
+    ctx.obj = State(one_facts_path(facts), use_cache=not no_cache, debug=debug)
     if ctx.invoked_subcommand is None:
         _overview(ctx.obj)
 
