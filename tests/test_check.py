@@ -226,7 +226,7 @@ def test_part_exceeding_its_whole_is_flagged(tmp_path: Path) -> None:
 
 
 def test_schema_validates_the_bundled_base_independently() -> None:
-    schema = json.loads((ROOT / "docs" / "facts.schema.json").read_text("utf-8"))
+    schema = json.loads((ROOT / "facts.schema.json").read_text("utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     for path in (ROOT / "facts.yaml", MINI / "facts.yaml", DATA / "second.yaml"):
         data = yaml.safe_load(path.read_text("utf-8"))
@@ -234,8 +234,8 @@ def test_schema_validates_the_bundled_base_independently() -> None:
 
 
 def test_schema_file_is_generated_not_hand_edited(run: Run) -> None:
-    on_disk = (ROOT / "docs" / "facts.schema.json").read_text("utf-8")
-    assert on_disk == schema_json(), "run: brtrade schema > docs/facts.schema.json"
+    on_disk = (ROOT / "facts.schema.json").read_text("utf-8")
+    assert on_disk == schema_json(), "run: brtrade schema > facts.schema.json"
     assert run("schema").stdout == on_disk
 
 
@@ -271,7 +271,7 @@ def test_schema_marks_verbatim_fields() -> None:
 
 def test_fact_file_points_editors_at_the_schema() -> None:
     first = (ROOT / "facts.yaml").read_text("utf-8").splitlines()[0]
-    assert first == "# yaml-language-server: $schema=./docs/facts.schema.json"
+    assert first == "# yaml-language-server: $schema=./facts.schema.json"
 
 
 # Many articles.
@@ -368,3 +368,27 @@ def test_rates_are_compared_within_one_period(tmp_path: Path) -> None:
     assert not any(d.kind == "rate-spread" for d in apart.values())
     rates = {d.period: round(d.value, 2) for d in apart.values() if d.kind == "exchange-rate"}
     assert rates == {"2020": 6.46, "2023": 6.97}
+
+
+def test_the_wheel_ships_the_schema_beside_the_data() -> None:
+    """The installed facts.yaml's yaml-language-server comment must find its schema."""
+    tomllib = pytest.importorskip("tomllib", reason="tomllib is in Python 3.11 and later")
+    build = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["hatch"]
+    shipped = build["build"]["targets"]["wheel"]["force-include"]
+    assert shipped["facts.schema.json"] == "brtrade/data/facts.schema.json"
+    assert shipped["facts.yaml"] == "brtrade/data/facts.yaml"  # same folder: ./ works in both
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("paragraphs: [5]", "paragraphs: [0]"),
+        ("paragraphs: [5]", "paragraphs: []"),
+        ("paragraphs: [5]", "paragraphs: [5, 5]"),
+        ("value: 7.3e+11", "value: 1.0e+19"),
+    ],
+)
+def test_the_schema_holds_the_ranges_check_holds(old: str, new: str) -> None:
+    data = yaml.safe_load((ROOT / "facts.yaml").read_text("utf-8").replace(old, new, 1))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, fact_file_schema())

@@ -162,7 +162,7 @@ def test_markdown_table(run: Run) -> None:
 
 def test_markdown_escapes_pipes_and_newlines(run: Run) -> None:
     text = machine(run, "quote", "pandemic", "--format", "markdown", "--fields", "text")
-    assert "<br><br>The Initiative" in text
+    assert " ¶ The Initiative" in text and "<br>" not in text  # no HTML in Markdown
     assert len(text.splitlines()) == 3
 
 
@@ -228,3 +228,43 @@ def test_empty_result_is_valid_output_and_exit_1(run: Run, fmt: str, empty: str)
 
 def test_format_is_case_insensitive(run: Run) -> None:
     assert run("topics", "--format", "JSON").exit_code == 0
+
+
+def test_tsv_is_one_record_a_line(run: Run) -> None:
+    """A quote over two paragraphs: escaped as jq's @tsv escapes, so cut and awk work."""
+    out = machine(run, "quote", "--format", "tsv", "--fields", "id,text")
+    lines = out.splitlines()
+    assert len(lines) == 4  # the header and three quotes
+    text = next(line for line in lines if line.startswith("q-zhou-mi")).split("\t")[1]
+    assert "\\n\\nThe Initiative" in text
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_an_empty_figures_cell_is_an_empty_json_list(run: Run, fmt: str) -> None:
+    out = machine(run, "facts", "asean", "--format", fmt, "--fields", "id,figures")
+    rows = list(csv.reader(io.StringIO(out), delimiter="," if fmt == "csv" else "\t"))
+    for _, figures in rows[1:]:
+        assert isinstance(json.loads(figures), list)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_dotted_fields_select_one_key(run: Run, fmt: str) -> None:
+    out = machine(run, "quote", "--format", fmt, "--fields", "id,speaker.name")
+    if fmt == "csv":
+        assert out.splitlines()[0] == "id,speaker.name"
+        assert "Tu Xinquan" in out and "executive dean" not in out
+    else:
+        rows = json.loads(out)
+        assert rows[0]["speaker"] == {"name": rows[0]["speaker"]["name"]}
+
+
+def test_an_unknown_dotted_field_lists_the_valid_ones(run: Run) -> None:
+    result = run("quote", "--format", "csv", "--fields", "speaker.nam")
+    assert result.exit_code == 2 and "did you mean 'speaker.name'" in result.stderr
+
+
+def test_tables_have_no_trailing_spaces_and_a_readable_width(run: Run) -> None:
+    out = run("facts", "asean", env={"COLUMNS": "200"}).stdout
+    lines = out.splitlines()
+    assert all(line == line.rstrip() for line in lines)
+    assert max(len(line) for line in lines) <= 100

@@ -13,6 +13,7 @@ import contextlib
 import errno
 import io
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -49,6 +50,9 @@ def guarded_stdout() -> Iterator[None]:
     except OSError as exc:
         raise _write_error(exc) from None
 
+
+MAX_WIDTH = 100
+"""Output is laid out at most this wide: prose longer than this is hard to read."""
 
 MIN_TABLE_WIDTH = 60
 """Tables are laid out at least this wide: narrower, Rich would drop whole columns.
@@ -203,7 +207,13 @@ def console() -> Console:
     )
     if out.width < MIN_TABLE_WIDTH:
         out.width = MIN_TABLE_WIDTH
+    elif out.width > MAX_WIDTH:
+        out.width = MAX_WIDTH
     return out
+
+
+_TRAILING = re.compile(r"[ \t]+(?=(?:\x1b\[[0-9;]*m)*$)", re.MULTILINE)
+"""Spaces Rich pads a line with, before any closing colour codes: never written."""
 
 
 def emit_rich(build: Callable[[bool], RenderableType]) -> None:
@@ -215,7 +225,7 @@ def emit_rich(build: Callable[[bool], RenderableType]) -> None:
     renderable = build(not out.is_terminal)
     with out.capture() as captured:
         out.print(renderable)
-    write_text(captured.get())
+    write_text(_TRAILING.sub("", captured.get()))
 
 
 class Output(NamedTuple):

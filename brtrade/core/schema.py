@@ -2,7 +2,8 @@
 
 The loader and the schema read the same dataclass field plans
 (:func:`brtrade.core.fields.field_plan`), so they cannot drift apart;
-``docs/facts.schema.json`` is this output, checked by a test.
+``facts.schema.json`` (beside ``facts.yaml``, in the repository and in the wheel) is
+this output, checked by a test.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from brtrade.core.fields import ID_PATTERN, FieldSpec, field_plan
 from brtrade.core.files import FORMAT_VERSION
 from brtrade.core.model import FactFile
+from brtrade.core.numbers import MAX_MAGNITUDE, MAX_WHOLE
 
 
 def _type(spec: FieldSpec, defs: dict[str, Any]) -> dict[str, Any]:
@@ -22,9 +24,9 @@ def _type(spec: FieldSpec, defs: dict[str, Any]) -> dict[str, Any]:
     elif spec.kind == "enum":
         out = {"enum": list(spec.choices)}
     elif spec.kind == "int":
-        out = {"type": "integer"}
+        out = {"type": "integer", "minimum": -MAX_WHOLE, "maximum": MAX_WHOLE}
     elif spec.kind == "number":
-        out = {"type": "number"}
+        out = {"type": "number", "minimum": -MAX_MAGNITUDE, "maximum": MAX_MAGNITUDE}
     elif spec.kind == "bool":
         out = {"type": "boolean"}
     elif spec.kind == "tuple":
@@ -37,6 +39,18 @@ def _type(spec: FieldSpec, defs: dict[str, Any]) -> dict[str, Any]:
     if spec.optional:
         out = {"anyOf": [out, {"type": "null"}]}
     return out
+
+
+_RANGES: dict[tuple[str, str], dict[str, Any]] = {
+    ("Provenance", "paragraphs"): {
+        "minItems": 1,
+        "uniqueItems": True,
+        "items": {"minimum": 1},
+    },
+    ("Term", "words"): {"minItems": 2, "uniqueItems": True},
+}
+"""The ranges ``check`` enforces beyond types: paragraphs count from 1 and a record
+cites at least one; a vocabulary entry has two or more words."""
 
 
 def _define(cls: type, defs: dict[str, Any]) -> None:
@@ -58,6 +72,14 @@ def _define(cls: type, defs: dict[str, Any]) -> None:
             prop["x-brtrade-ref"] = fp.ref
         if fp.name == "id":
             prop["pattern"] = "^" + ID_PATTERN.pattern.removesuffix(r"\Z") + "$"
+        extra = _RANGES.get((name, fp.name))
+        if extra is not None:
+            target = prop["anyOf"][0] if "anyOf" in prop else prop
+            for key, value in extra.items():
+                if key == "items":
+                    target["items"].update(value)
+                else:
+                    target[key] = value
         if fp.name == "format" and cls is FactFile:
             prop = {"const": FORMAT_VERSION, "description": prop["description"]}
         props[fp.name] = prop

@@ -51,33 +51,48 @@ class Format(str, Enum):
 
 
 def select_fields(kind: str, fields: str | None) -> tuple[Field, ...]:
-    """The contract fields of ``kind`` that ``--fields a,b,c`` selects, in the order given."""
+    """The contract fields of ``kind`` that ``--fields a,b,c`` selects, in the order given.
+
+    A dotted name selects one key of an object field, as the CSV header names it:
+    ``speaker.name``, ``provenance.paragraphs``."""
     contract = CONTRACT[kind]
     if fields is None:
         return contract
     by_name = dict(contract)
+    valid = [*by_name, *(f"{n}.{k}" for n, sub in contract if sub for k in sub)]
     wanted = [f.strip() for f in fields.split(",") if f.strip()]
     import difflib
 
     if not wanted:
-        raise UsageError("--fields is empty", hint=f"valid fields: {', '.join(by_name)}")
-    chosen: list[Field] = []
+        raise UsageError("--fields is empty", hint=f"valid fields: {', '.join(valid)}")
+    chosen: dict[str, list[str] | None] = {}
     for name in wanted:
-        if name not in by_name:
-            close = difflib.get_close_matches(name, list(by_name), n=1)
+        parent, dot, key = name.partition(".")
+        sub = by_name.get(parent) if parent in by_name else None
+        if name in by_name:
+            chosen[name] = None if by_name[name] is None else list(by_name[name] or ())
+        elif dot and sub is not None and key in sub:
+            have = chosen.setdefault(parent, [])
+            if have is not None and key not in have:
+                have.append(key)
+        else:
+            close = difflib.get_close_matches(name, valid, n=1)
             guess = f"did you mean '{close[0]}'? " if close else ""
             raise UsageError(
                 f"unknown field '{name}' for {kind} records",
-                hint=f"{guess}valid fields: {', '.join(by_name)}",
+                hint=f"{guess}valid fields: {', '.join(valid)}",
             )
-        if all(name != c[0] for c in chosen):
-            chosen.append((name, by_name[name]))
-    return tuple(chosen)
+    return tuple((n, None if sub is None else tuple(sub)) for n, sub in chosen.items())
 
 
 def _pick(rows: Sequence[JSON], fields: tuple[Field, ...]) -> list[JSON]:
-    names = [name for name, _ in fields]
-    return [{name: row[name] for name in names} for row in rows]
+    def value(row: JSON, name: str, sub: tuple[str, ...] | None) -> Any:
+        got = row[name]
+        if sub is None or not isinstance(got, dict):
+            return got
+        return {k: got.get(k) for k in sub}
+
+    return [{name: value(row, name, sub) for name, sub in fields} for row in rows]
 
 
 def columns(fields: tuple[Field, ...]) -> list[str]:
@@ -108,7 +123,14 @@ def _scalar(value: Any, human: bool = False) -> str:
     return terminal_safe(str(value))
 
 
-def _cell(value: Any, human: bool) -> str:
+JSON_LIST_FIELDS = frozenset({"figures", "relations", "problems", "cited"})
+"""List fields whose items are objects: a CSV or TSV cell holds them as compact JSON,
+``[]`` when there are none, so that every cell of the column parses."""
+
+
+def _cell(value: Any, human: bool, name: str = "") -> str:
+    if isinstance(value, list) and not value and not human and name in JSON_LIST_FIELDS:
+        return "[]"
     if isinstance(value, list):
         if value and all(isinstance(v, dict) for v in value):
             if human:
@@ -131,7 +153,7 @@ def flat_rows(
             if sub:
                 cells.extend(_cell((value or {}).get(k), human) for k in sub)
             else:
-                cells.append(_cell(value, human))
+                cells.append(_cell(value, human, name))
         out.append(cells)
     return out
 
@@ -151,15 +173,28 @@ def defuse(cell: str) -> str:
 
 
 def _delimited(rows: Sequence[JSON], fields: tuple[Field, ...], delimiter: str, raw: bool) -> str:
+    """CSV (RFC 4180 quoting) or TSV (one record a line: tab, newline, carriage return
+    and backslash written as \\t, \\n, \\r and \\\\, as jq's @tsv does)."""
+    flat = flat_rows(rows, fields)
+    cells = flat if raw else [[defuse(c) for c in row] for row in flat]
+    if delimiter == "\t":
+        lines = [columns(fields), *cells]
+        return "".join("\t".join(_tsv(c) for c in line) + "\n" for line in lines)
     import csv
     import io
 
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
     writer.writerow(columns(fields))
-    flat = flat_rows(rows, fields)
-    writer.writerows(flat if raw else ([defuse(c) for c in cells] for cells in flat))
+    writer.writerows(cells)
     return buf.getvalue()
+
+
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _tsv(cell: str) -> str:
+    return cell.translate(_TSV_ESCAPES)
 
 
 _MARKDOWN_ESCAPES = str.maketrans(
@@ -182,7 +217,10 @@ _MARKDOWN_ESCAPES = str.maketrans(
 
 def _markdown(rows: Sequence[JSON], fields: tuple[Field, ...]) -> str:
     def esc(text: str) -> str:
-        return text.translate(_MARKDOWN_ESCAPES).replace("\n", "<br>")
+        # No HTML: a renderer with HTML off would show '<br>' literally. A paragraph
+        # break is written ' ¶ ', a line break a space.
+        escaped = text.translate(_MARKDOWN_ESCAPES)
+        return " ".join(escaped.replace("\n\n", " ¶ ").split())
 
     head = columns(fields)
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]

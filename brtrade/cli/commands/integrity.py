@@ -131,7 +131,8 @@ def schema() -> None:
     """Print the JSON Schema of the fact-file format.
 
     Editors can validate and complete fact files with it; facts.yaml points at a
-    copy in docs/facts.schema.json through its yaml-language-server comment.
+    copy, facts.schema.json beside it (also in the wheel), through its yaml-language-server
+    comment.
 
     Example:
 
