@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 
 from brtrade import __version__
-from brtrade.cli.commands import browse, drafts, integrity, search
+from brtrade.cli.commands import browse, cache, drafts, integrity, search
 from brtrade.cli.errors import (
     BrtradeGroup,
     ExitCode,
@@ -119,6 +119,7 @@ for command in (
     drafts.verify,
 ):
     app.command()(command)
+app.add_typer(cache.cache_app)
 
 
 def main() -> None:

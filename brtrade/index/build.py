@@ -82,6 +82,9 @@ def try_build(
                 finally:
                     drop_temp(tmp)
                 write_atomically(paths.stamp, stamp(root, build_id, verified, stamped))
+            from brtrade.index.cache import auto_prune
+
+            auto_prune(folder)
     except (OSError, sqlite3.Error) as exc:
         return f"cannot write the index in {folder}: {exc}"
     return None

@@ -390,6 +390,9 @@ def open_fresh(root: Path) -> sqlite3.Connection | None:
     if row is None or row[0] != stamp["build"]:
         db.close()
         return None
+    from brtrade.index.cache import touch
+
+    touch(paths.stamp)  # last used: what 'brtrade cache' shows and pruning goes by
     if (
         verified < now - RACY_NS
         and any(max(f["meta"][1], f["meta"][2]) >= verified - RACY_NS for f in stamp["files"])
