@@ -156,10 +156,3 @@ def auto_prune(folder: Path) -> None:
         os.close(fd)
         os.utime(marker)
         prune(folder, older_than_days=None, cap=max_bytes())
-
-
-def touch(stamp: Path) -> None:
-    """Mark an index as used now (its stamp's mtime), at most once an hour."""
-    with contextlib.suppress(OSError):
-        if time.time() - os.lstat(stamp).st_mtime > 3600:
-            os.utime(stamp, follow_symlinks=False)

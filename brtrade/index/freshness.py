@@ -351,6 +351,13 @@ def exclusive(lock_path: Path) -> Iterator[bool]:
         os.close(fd)
 
 
+def touch(stamp: Path) -> None:
+    """Mark an index as used now (its stamp's mtime), at most once an hour."""
+    with contextlib.suppress(OSError):
+        if time.time() - os.lstat(stamp).st_mtime > 3600:
+            os.utime(stamp, follow_symlinks=False)
+
+
 def open_fresh(root: Path) -> sqlite3.Connection | None:
     """The root's index, opened read-only, if it is fresh; else None.
 
@@ -390,8 +397,6 @@ def open_fresh(root: Path) -> sqlite3.Connection | None:
     if row is None or row[0] != stamp["build"]:
         db.close()
         return None
-    from brtrade.index.cache import touch
-
     touch(paths.stamp)  # last used: what 'brtrade cache' shows and pruning goes by
     if (
         verified < now - RACY_NS
