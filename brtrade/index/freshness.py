@@ -354,7 +354,7 @@ def exclusive(lock_path: Path) -> Iterator[bool]:
 def touch(stamp: Path) -> None:
     """Mark an index as used now (its stamp's mtime), at most once an hour."""
     with contextlib.suppress(OSError):
-        if time.time() - os.lstat(stamp).st_mtime > 3600:
+        if time.time_ns() - os.lstat(stamp).st_mtime_ns > 3600 * 10**9:
             os.utime(stamp, follow_symlinks=False)
 
 
