@@ -26,6 +26,18 @@ if TYPE_CHECKING:
     from rich.console import RenderableType as RenderableType
 
 
+class Settings:
+    """How output reaches the user, set once by the root options (--color, --no-pager)."""
+
+    color: str = "auto"
+    """auto (colour on a terminal), always, or never."""
+    pager: bool = True
+    """Page long output on a terminal (--no-pager turns it off)."""
+
+
+SETTINGS = Settings()
+
+
 class OutputError(BrtradeError):
     """stdout cannot be written (a full disk, a closed terminal)."""
 
@@ -154,10 +166,70 @@ def flush_stdout() -> None:
         sys.stdout.flush()
 
 
+def pager_command() -> list[str] | None:
+    """The pager to use, as git and gh choose one: BRTRADE_PAGER, then PAGER, then
+    'less -FRX'; None when it is set empty or to 'cat'."""
+    import shlex
+    import shutil
+
+    for name in ("BRTRADE_PAGER", "PAGER"):
+        value = os.environ.get(name)
+        if value is not None:
+            if value.strip() in ("", "cat"):
+                return None
+            try:
+                return shlex.split(value)
+            except ValueError:
+                return None
+    return ["less", "-FRX"] if shutil.which("less") else None
+
+
+def _page(text: str) -> bool:
+    """Show ``text`` through the pager, when stdout is a terminal and it is longer than
+    the screen; False when it was not paged (then the caller writes it)."""
+    if not SETTINGS.pager or sys.stdout is None:
+        return False
+    try:
+        if not os.isatty(sys.stdout.fileno()):
+            return False
+        rows = os.get_terminal_size(sys.stdout.fileno()).lines
+    except (OSError, ValueError, AttributeError):
+        return False
+    if text.count("\n") < rows:
+        return False
+    command = pager_command()
+    if command is None:
+        return False
+    import subprocess
+
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")
+    env.setdefault("LV", "-c")
+    try:
+        sys.stdout.flush()
+        proc = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        return False
+    assert proc.stdin is not None
+    try:
+        proc.stdin.write(text.encode("utf-8", "backslashreplace"))
+        proc.stdin.close()
+    except BrokenPipeError:
+        pass  # the reader quit the pager early: that is how paging ends
+    try:
+        proc.wait()
+    except KeyboardInterrupt:
+        proc.wait()
+    return True
+
+
 def write_text(text: str) -> None:
     """Write ``text`` to stdout as UTF-8, all of it, so a write error shows up here.
+    On a terminal, output longer than the screen goes through the pager.
 
     Every byte brtrade prints goes through this function."""
+    if _page(text):
+        return
     stream = _stdout()
     data = text.encode("utf-8", "backslashreplace")
     with guarded_stdout():
@@ -198,12 +270,18 @@ def console() -> Console:
         # Rich draws ASCII boxes for such a stream by itself; data it cannot encode
         # (¶, curly quotes, bars) is written as \xb6-style escapes, never a crash.
         stdout.reconfigure(errors="backslashreplace")
+    color = SETTINGS.color
+    if color == "auto" and os.environ.get("CLICOLOR_FORCE", "0") not in ("", "0"):
+        color = "always"  # the CLICOLOR convention: force colour even through a pipe
     out = _Console(
         file=stdout,
         markup=False,
         emoji=False,
         highlight=False,
         soft_wrap=False,
+        force_terminal=True if color == "always" else None,
+        # never: no escape codes at all, bold and dim included
+        color_system=None if color == "never" else "auto",
     )
     if out.width < MIN_TABLE_WIDTH:
         out.width = MIN_TABLE_WIDTH

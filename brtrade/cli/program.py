@@ -11,6 +11,7 @@ use them.
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from typing import Annotated
 
 import typer
@@ -29,6 +30,13 @@ from brtrade.cli.listing import State
 from brtrade.cli.options import FactsOpt, one_facts_path
 from brtrade.cli.output import emit_rich, write_text
 from brtrade.core.files import FORMAT_VERSION
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
 
 app = typer.Typer(
     cls=BrtradeGroup,
@@ -74,6 +82,24 @@ def root(
             help="Neither read nor write the persistent index; parse the fact files every run.",
         ),
     ] = False,
+    color: Annotated[
+        Color,
+        typer.Option(
+            "--color",
+            case_sensitive=False,
+            help="Colour: auto (on a terminal; NO_COLOR, FORCE_COLOR and CLICOLOR_FORCE "
+            "are honoured), always (through a pipe or pager too) or never.",
+        ),
+    ] = Color.auto,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            envvar="BRTRADE_NO_PAGER",
+            help="Never page. Otherwise output longer than the terminal goes through "
+            "BRTRADE_PAGER, PAGER or 'less -FRX', and never when stdout is not a terminal.",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -88,6 +114,10 @@ def root(
     Run 'brtrade' alone for an overview of the base, or 'brtrade COMMAND --help'.
     """
     del version  # read by the eager callback
+    from brtrade.cli.output import SETTINGS
+
+    SETTINGS.color = color.value
+    SETTINGS.pager = not no_pager
     ctx.obj = State(one_facts_path(facts), use_cache=not no_cache, debug=debug)
     if ctx.invoked_subcommand is None:
         _overview(ctx.obj)
