@@ -51,6 +51,14 @@ app = typer.Typer(
 )
 
 
+def _man(value: bool) -> None:
+    if value:
+        from brtrade.cli.manpage import man_page
+
+        write_text(man_page())
+        raise typer.Exit()
+
+
 def _version(value: bool) -> None:
     if value:
         from brtrade.contract.shapes import CONTRACT_VERSION
@@ -106,6 +114,15 @@ def root(
             "--version", callback=_version, is_eager=True, help="Print the version and exit."
         ),
     ] = False,
+    help_man: Annotated[
+        bool,
+        typer.Option(
+            "--help-man",
+            callback=_man,
+            is_eager=True,
+            help="Print the man page, brtrade(1), in roff: 'brtrade --help-man | man -l -'.",
+        ),
+    ] = False,
 ) -> None:
     """Answer questions from a curated fact base of news articles: their claims, figures
     and quotes. Every answer cites the sentence it came from. The bundled base holds one
@@ -113,7 +130,7 @@ def root(
 
     Run 'brtrade' alone for an overview of the base, or 'brtrade COMMAND --help'.
     """
-    del version  # read by the eager callback
+    del version, help_man  # read by the eager callbacks
     from brtrade.cli.output import SETTINGS
 
     SETTINGS.color = color.value
