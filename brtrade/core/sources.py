@@ -153,3 +153,18 @@ def first_difference(haystack: str, needle: str, context: int = 24) -> tuple[str
     said = want[start : lo + context]
     source = text[at - (lo - start) : at + context]
     return said, source
+
+
+def paragraph_offsets(base: FactBase, source_id: str) -> tuple[str, list[int]]:
+    """A source's text as its file holds it (line ends as \\n), and where each of its
+    paragraphs starts in it: the offsets a TextPositionSelector counts in."""
+    src = source_text(base, source_id)
+    data = read_bytes(Path(src.path), MAX_SOURCE_BYTES, what="source text")
+    text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    starts: list[int] = []
+    pos = 0
+    for para in src.paragraphs:
+        at = text.find(para, pos)
+        starts.append(at)
+        pos = at + len(para)
+    return text, starts
