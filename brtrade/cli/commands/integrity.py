@@ -127,17 +127,32 @@ def derive(
     listing(out, "derived", "derived figures", query, rows, table, len(found))
 
 
-def schema() -> None:
-    """Print the JSON Schema of the fact-file format.
+def schema(
+    output: Annotated[
+        bool,
+        typer.Option(
+            "--output",
+            help="Print the schema of brtrade's JSON output (the contract) instead.",
+        ),
+    ] = False,
+) -> None:
+    """Print the JSON Schema of the fact-file format, or with --output of the JSON output.
 
     Editors can validate and complete fact files with it; facts.yaml points at a
     copy, facts.schema.json beside it (also in the wheel), through its yaml-language-server
-    comment.
+    comment. Scripts can validate what --json writes against the output schema.
 
-    Example:
+    Examples:
 
       brtrade schema > facts.schema.json
+
+      brtrade schema --output > output.schema.json
     """
+    if output:
+        from brtrade.contract.schema import output_schema_json
+
+        write_text(output_schema_json())
+        return
     from brtrade.core.schema import schema_json
 
     write_text(schema_json())
