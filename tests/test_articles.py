@@ -149,3 +149,42 @@ def test_a_two_article_folder_checks_and_answers(run: Run, tmp_path: Path) -> No
         assert got.exit_code == 0, (args, got.stderr)
     rates = json.loads(run("--facts", str(desk), "derive", "--json").stdout)
     assert all(d["flag"] is None for d in rates)
+
+
+def test_a_second_article_extends_an_entity_defined_in_the_first(run: Run, tmp_path: Path) -> None:
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    shutil.copy(ROOT / "facts.yaml", desk / "a.yaml")
+    shutil.copytree(ROOT / "sources", desk / "sources")
+    (desk / "b.yaml").write_text(
+        "format: 1\n"
+        "entities:\n"
+        "  - {id: rcep, name: Regional Comprehensive Economic Partnership, type: bloc,"
+        " aliases: [RCEP]}\n"
+        "entity_extensions:\n"
+        "  - entity: asean\n"
+        "    aliases: [the Southeast Asia region]\n"
+        "    relations:\n"
+        "      - {type: member-of, target: rcep, basis: editorial}\n",
+        "utf-8",
+    )
+    assert check_fact_base(desk).ok
+    shown = json.loads(run("--facts", str(desk), "show", "asean", "--json").stdout)
+    assert "the Southeast Asia region" in shown["aliases"]
+    assert {"type": "member-of", "target": "rcep", "basis": "editorial"} in shown["relations"]
+    found = json.loads(
+        run("--facts", str(desk), "facts", "--entity", "the Southeast Asia region", "--json").stdout
+    )
+    assert {c["id"] for c in found} == {"asean-largest-partner-2020", "asean-trade-2020"}
+
+
+def test_extending_an_unknown_entity_is_an_error_not_a_new_entity(tmp_path: Path) -> None:
+    folder = copy_mini(tmp_path)
+    (folder / "more.yaml").write_text(
+        "format: 1\nentity_extensions:\n  - {entity: alpha-prot, aliases: [Alpha]}\n", "utf-8"
+    )
+    problems = check_fact_base(folder).problems
+    assert len(problems) == 1
+    assert "unknown entity 'alpha-prot'" in problems[0].message
+    assert problems[0].hint == "did you mean 'alpha-port'?"
+    assert problems[0].file.endswith("more.yaml") and problems[0].line == 3

@@ -143,6 +143,25 @@ def lint_fact_base(path: str | os.PathLike[str]) -> Linted:
     return Linted(base, problems + more, at)
 
 
+def _extended(entities: tuple[Any, ...], extensions: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The entities with the aliases and relations other files add to them. An extension
+    of an id no file defines is left to the reference rule, which names it."""
+    if not extensions:
+        return entities
+    import dataclasses
+
+    more: dict[str, list[Any]] = {}
+    for ext in extensions:
+        more.setdefault(ext.entity, []).append(ext)
+    out = []
+    for ent in entities:
+        for ext in more.get(ent.id, ()):
+            aliases = ent.aliases + tuple(a for a in ext.aliases if a not in ent.aliases)
+            ent = dataclasses.replace(ent, aliases=aliases, relations=ent.relations + ext.relations)
+        out.append(ent)
+    return tuple(out)
+
+
 def merge(
     parsed: list[ParsedFile], *, collect: bool, at: Locator | None = None
 ) -> tuple[FactBase, list[FactBaseError]]:
@@ -172,7 +191,7 @@ def merge(
     base = FactBase(
         sources=collect_group("sources"),
         topics=collect_group("topics"),
-        entities=collect_group("entities"),
+        entities=_extended(collect_group("entities"), collect_group("entity_extensions")),
         speakers=collect_group("speakers"),
         quotes=collect_group("quotes"),
         claims=collect_group("claims"),

@@ -218,6 +218,17 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class EntityExtension:
+    """Editorial: aliases and relations that one article's file adds to an entity
+    defined in another's (so that an id typo is an error, not a new entity)."""
+
+    entity: str = meta("The entity extended, defined in any file of the base.", ref="entity")
+    aliases: tuple[str, ...] = meta("More names for it, as this article writes them.", default=())
+    relations: tuple[Relation, ...] = meta("More relations of it.", default=())
+    origin: Origin | None = origin_field()
+
+
+@dataclass(frozen=True, slots=True)
 class Term:
     """Editorial: words a search treats as one (synonyms, spellings, abbreviations).
 
@@ -247,6 +258,10 @@ class FactFile:
     claims: tuple[Claim, ...] = meta("Claims.", default=())
     vocabulary: tuple[Term, ...] = meta(
         "Editorial: words that searches treat as the same.", default=()
+    )
+    entity_extensions: tuple[EntityExtension, ...] = meta(
+        "Editorial: aliases and relations added to entities defined in another file.",
+        default=(),
     )
 
 
