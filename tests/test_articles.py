@@ -188,3 +188,38 @@ def test_extending_an_unknown_entity_is_an_error_not_a_new_entity(tmp_path: Path
     assert "unknown entity 'alpha-prot'" in problems[0].message
     assert problems[0].hint == "did you mean 'alpha-port'?"
     assert problems[0].file.endswith("more.yaml") and problems[0].line == 3
+
+
+def test_periods_are_iso_8601_with_a_basis(tmp_path: Path) -> None:
+    folder = copy_mini(tmp_path)
+    facts = folder / "facts.yaml"
+    mutate(
+        facts, '    period: "2020"', '    period: "2023-01/2023-05"\n    period_basis: editorial'
+    )
+    assert check_fact_base(folder).ok
+    mutate(facts, 'period: "2023-01/2023-05"', 'period: "Jan-May 2023"')
+    problems = check_fact_base(folder).problems
+    assert len(problems) == 1 and "is not an ISO 8601 period" in problems[0].message
+    assert problems[0].field is not None and problems[0].field.endswith("period")
+
+
+def test_a_period_basis_needs_a_period(tmp_path: Path) -> None:
+    folder = copy_mini(tmp_path)
+    mutate(
+        folder / "facts.yaml",
+        '    period: "2020"\n    topics',
+        "    period_basis: stated\n    topics",
+    )
+    problems = check_fact_base(folder).problems
+    assert problems and "a period basis without a period" in problems[0].message
+
+
+def test_figures_keep_periods_apart(run: Run, tmp_path: Path) -> None:
+    folder = copy_mini(tmp_path)
+    mutate(folder / "facts.yaml", '        period: "2020"', '        period: "2019"')
+    out = run("--facts", str(folder), "figures").stdout
+    assert "2019" in out and "2020" in out
+    titles = [
+        line for line in out.splitlines() if line.startswith(("Amounts", "Changes", "Counts"))
+    ]
+    assert len(titles) == len(set(titles))  # one table per kind, unit and period

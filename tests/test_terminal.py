@@ -42,10 +42,13 @@ def test_tables_keep_every_word_at_any_width(run: Run, columns: str) -> None:
 def test_figures_view_shows_bars_for_comparable_figures(run: Run) -> None:
     out = run("figures", env={"COLUMNS": "100"}).stdout
     assert "Changes" in out and "Shares of a total" in out and "Amounts in yuan" in out
-    changes = out.split("Changes")[1].split("Shares of a total")[0]
-    bars = [len(line.strip()) for line in changes.splitlines() if line.strip().startswith("█")]
-    assert len(bars) == 3  # 30, 7, 34.4 get whole blocks; 1% is a thin eighth block
-    assert max(bars) == 24
+    # One bar scale per period: 2020's changes (7% and 1%) are drawn together; the
+    # 2020-H2 change (30%) and the one of unstated period (34.4%) stand apart.
+    assert "Changes, 2020\n" in out and "Changes, 2020-H2" in out
+    assert "Changes, period not stated" in out
+    changes = out.split("Changes, 2020\n")[1].split("Changes, 2020-H2")[0]
+    bars = [len(s) for s in (ln.strip() for ln in changes.splitlines()) if s and s[0] in "█▏"]
+    assert len(bars) == 2 and max(bars) == 24  # 7% fills the scale; 1% is a sliver
     assert "+34.4%" in out and "basis not stated" in out
 
 

@@ -43,6 +43,7 @@ EntityType = Literal[
 ]
 RelationType = Literal["member-of", "located-in", "part-of"]
 RelationBasis = Literal["stated", "editorial"]
+PeriodBasis = Literal["stated", "editorial"]
 
 
 def meta(
@@ -96,8 +97,13 @@ class Figure:
     unit: Unit = meta("Currency or unit of the value.")
     wording: str = meta("The article's own wording of the number.", verbatim=True)
     period: str | None = meta(
-        "Period the number covers, such as '2020' or '2020-H2'; null when the article "
-        "does not state it.",
+        "Period the number covers, in ISO 8601: 2020, 2020-H2, 2020-Q3, 2020-05 or "
+        "2023-01/2023-05; null when neither the article nor the editors can say.",
+        default=None,
+    )
+    period_basis: PeriodBasis | None = meta(
+        "'stated' (the default) when the sentence gives the period; 'editorial' when the "
+        "editors infer it, as from the publication date.",
         default=None,
     )
     basis: ChangeBasis | None = meta(
@@ -131,7 +137,12 @@ class Claim:
     statement: str = meta("The claim in one editorial sentence.")
     kind: ClaimKind = meta("What sort of assertion the claim is.")
     provenance: Provenance = meta("Where the claim comes from.")
-    period: str | None = meta("Period the claim covers; null when unstated.", default=None)
+    period: str | None = meta(
+        "Period the claim covers, in ISO 8601 as a figure's; null when unstated.", default=None
+    )
+    period_basis: PeriodBasis | None = meta(
+        "'stated' (the default) or 'editorial', as a figure's.", default=None
+    )
     topics: tuple[str, ...] = meta("Ids of the topics.", ref="topic", default=())
     entities: tuple[str, ...] = meta("Entities the claim is about.", ref="entity", default=())
     figures: tuple[Figure, ...] = meta("The numbers the claim states.", default=())

@@ -49,7 +49,7 @@ def derived_table(found: Sequence[Derived], plain: bool) -> RenderableType:
         cell.append("\n")
         cell.append_text(safe_text("from " + ", ".join(d.inputs), DIM))
         cell.append("\n")
-        cell.append_text(safe_text(d.id, DIM))
+        cell.append_text(safe_text(f"{d.id}  (period: {d.period or 'not stated'})", DIM))
         if d.flag:
             cell.append("\n")
             cell.append_text(safe_text(f"flag: {d.flag}", "bold red"))
@@ -85,19 +85,24 @@ def figures_view(
     pairs: Sequence[tuple[Claim, Figure]], many_sources: bool, plain: bool
 ) -> RenderableType:
     """Figures grouped so that comparable ones stand together, each with a bar."""
-    groups: dict[tuple[str, str], list[tuple[Claim, Figure]]] = {}
+    # One table, and one bar scale, per kind, unit and period: figures of different
+    # periods are never drawn against each other.
+    groups: dict[tuple[str, str, str], list[tuple[Claim, Figure]]] = {}
     for claim, f in pairs:
-        groups.setdefault((f.kind, f.unit), []).append((claim, f))
+        period = f.period or claim.period or ""
+        groups.setdefault((f.kind, f.unit, period), []).append((claim, f))
+    periods = sorted({p for _, _, p in groups}, key=lambda p: (p == "", p))
     known = [(k, u) for k, u, _, _ in _GROUPS]
-    order = [g for g in _GROUPS if (g[0], g[1]) in groups]
-    order += [(k, u, f"{k} ({u})", "white") for (k, u) in groups if (k, u) not in known]
+    order = [(k, u, p, t, c) for k, u, t, c in _GROUPS for p in periods if (k, u, p) in groups]
+    order += [(k, u, p, f"{k} ({u})", "white") for (k, u, p) in groups if (k, u) not in known]
     parts: list[RenderableType] = []
-    for kind, unit, title, colour in order:
-        members = groups[(kind, unit)]
+    for kind, unit, period, base_title, colour in order:
+        members = groups[(kind, unit, period)]
+        title = f"{base_title}, {period}" if period else f"{base_title}, period not stated"
         comparable = len(members) > 1 or kind == "share"
         scale = 100.0 if kind == "share" else max(abs(f.value) for _, f in members)
         table = new_table("Source", "Figure", "Value", "Period", plain=plain)
-        table.title = f"{title}" + (" (bars: share of 100%)" if kind == "share" else "")
+        table.title = title + (" (bars: share of 100%)" if kind == "share" else "")
         table.title_justify = "left"
         table.title_style = "bold"
         table.columns[0].no_wrap = True

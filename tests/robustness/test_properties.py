@@ -59,7 +59,8 @@ def figures(draw: st.DrawFn, fid: str) -> dict[str, Any]:
         "value": draw(numbers),
         "unit": unit,
         "wording": draw(texts),
-        "period": draw(st.none() | st.sampled_from(["2020", "2020-H2", "2019"])),
+        "period": draw(st.none() | st.sampled_from(["2020", "2020-H2", "2019", "2023-01/2023-05"])),
+        "period_basis": None,
         "basis": draw(st.sampled_from(["year-on-year", "unstated"])) if kind == "change" else None,
         "approximate": draw(st.booleans()),
         "converted_from": None,
@@ -96,6 +97,7 @@ def fact_files(draw: st.DrawFn) -> dict[str, Any]:
                 "kind": draw(st.sampled_from(["measurement", "event", "assessment"])),
                 "provenance": provenance(draw),
                 "period": draw(st.none() | st.just("2020")),
+                "period_basis": None,
                 "topics": draw(st.lists(st.sampled_from(topic_ids), unique=True))
                 if topic_ids
                 else [],

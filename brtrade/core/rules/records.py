@@ -105,8 +105,10 @@ def _check_consistency(base: FactBase, at: Locator) -> Iterable[FactBaseError]:
                     Rule.REFERENCE,
                     hint=f"set 'speaker: {quote.speaker}'",
                 )
+        yield from _check_period(claim, "", claim.period, claim.period_basis, at)
         for i, fig in enumerate(claim.figures):
             yield from _check_figure(claim, i, fig, at)
+            yield from _check_period(claim, f"figures[{i}].", fig.period, fig.period_basis, at)
     for rec in base.cited():
         paras = rec.provenance.paragraphs
         if not paras or any(n < 1 for n in paras) or list(paras) != sorted(set(paras)):
@@ -116,6 +118,29 @@ def _check_consistency(base: FactBase, at: Locator) -> Iterable[FactBaseError]:
                 f"paragraphs {list(paras)} must be a non-empty, increasing list of numbers from 1",
                 Rule.SCHEMA,
             )
+
+
+def _check_period(
+    claim: Claim, prefix: str, period: str | None, basis: str | None, at: Locator
+) -> Iterable[FactBaseError]:
+    from brtrade.core.periods import EXAMPLES, is_period
+
+    if period is not None and not is_period(period):
+        yield at.problem(
+            claim,
+            f"{prefix}period",
+            f"period {excerpt(period)} is not an ISO 8601 period",
+            Rule.SCHEMA,
+            hint=f"write it as {EXAMPLES}",
+        )
+    if period is None and basis is not None:
+        yield at.problem(
+            claim,
+            f"{prefix}period_basis",
+            "a period basis without a period",
+            Rule.SCHEMA,
+            hint="give the period, or remove period_basis",
+        )
 
 
 def _check_figure(claim: Claim, i: int, fig: Figure, at: Locator) -> Iterable[FactBaseError]:
