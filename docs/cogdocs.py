@@ -142,3 +142,44 @@ def quality_table() -> str:
     }
     table: str = quality.table(results)
     return table
+
+
+def draft_walkthrough() -> str:
+    """`brtrade draft` on examples/port-news.txt, check, the editor's pass, check, query:
+    run for real in a scratch folder, shown as a console session."""
+    root = Path(__file__).resolve().parent.parent
+    here = os.getcwd()
+    out: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        os.chdir(tmp)
+        try:
+            (Path(tmp) / "desk").mkdir()
+            shutil.copy(root / "examples" / "port-news.txt", Path(tmp) / "port-news.txt")
+            steps = [
+                "draft port-news.txt -o desk/port-news.yaml",
+                "check desk/",
+            ]
+            for args in steps:
+                text, err, code = run(args, terminal=False)
+                shown = "\n".join(x for x in (text, err) if x)
+                out.append(f"$ brtrade {args}\n{shown}".rstrip())
+            facts = Path(tmp) / "desk" / "port-news.yaml"
+            edited = "\n".join(
+                line
+                for line in facts.read_text("utf-8").splitlines()
+                if line.strip() != "draft: true"
+            )
+            facts.write_text(edited + "\n", "utf-8")
+            out.append(
+                "$ # the editor writes statements, measures and topics, and removes 'draft: true'"
+            )
+            for args in (
+                "check desk/",
+                "--facts desk/ facts how many containers did the port handle",
+            ):
+                text, err, code = run(args, terminal=False)
+                shown = "\n".join(x for x in (text, err) if x)
+                out.append(f"$ brtrade {args}\n{shown}".rstrip())
+        finally:
+            os.chdir(here)
+    return "```console\n" + "\n".join(out) + "\n```\n"

@@ -57,6 +57,7 @@ def test_exit_codes_are_the_documented_ones() -> None:
         "NO_MATCH": 1,
         "USAGE": 2,
         "BAD_FACTS": 3,
+        "DRAFT": 4,
         "INTERNAL": 70,
         "OUTPUT": 74,
         "INTERRUPTED": 130,

@@ -34,6 +34,8 @@ class ExitCode(IntEnum):
     """The command line is wrong: unknown option, bad value, empty query."""
     BAD_FACTS = 3
     """The fact base is missing, unreadable or invalid."""
+    DRAFT = 4
+    """`check`: the base is valid, but records marked draft still need an editor."""
     INTERNAL = 70
     """A bug in brtrade (EX_SOFTWARE); re-run with --debug and report it."""
     OUTPUT = 74

@@ -15,6 +15,7 @@ EXIT_MEANINGS = {
     "problems; verify found a contradiction, misquote or misattribution.",
     2: "The command line is wrong, or a draft cannot be read.",
     3: "The fact base is missing, unreadable or invalid.",
+    4: "check: the base is valid, but records marked draft still need an editor.",
     70: "A bug in brtrade: re-run with --debug and report it.",
     74: "stdout could not be written, as on a full disk.",
     130: "Interrupted by Ctrl-C.",

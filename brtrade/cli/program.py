@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 
 from brtrade import __version__
-from brtrade.cli.commands import browse, cache, drafts, export, integrity, search
+from brtrade.cli.commands import browse, cache, drafting, drafts, export, integrity, search
 from brtrade.cli.errors import (
     BrtradeGroup,
     ExitCode,
@@ -165,6 +165,7 @@ for command in (
     integrity.schema,
     drafts.verify,
     export.export,
+    drafting.draft,
 ):
     app.command()(command)
 app.add_typer(cache.cache_app)

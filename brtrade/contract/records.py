@@ -212,13 +212,19 @@ def problem(p: FactBaseError) -> JSON:
     }
 
 
-def check_report(files: Sequence[str], records: int, problems: Sequence[FactBaseError]) -> JSON:
+def check_report(
+    files: Sequence[str],
+    records: int,
+    problems: Sequence[FactBaseError],
+    drafts: Sequence[str] = (),
+) -> JSON:
     """What ``brtrade check --json`` prints."""
     return {
         "ok": not problems,
         "files": list(files),
         "records": records,
         "problems": [problem(p) for p in problems],
+        "drafts": list(drafts),
     }
 
 

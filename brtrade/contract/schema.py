@@ -41,6 +41,7 @@ _KEY_TYPES: dict[str, dict[str, Any]] = {
     "column": {"type": "integer"},
     "ok": {"type": "boolean"},
     "files": _IDS,
+    "drafts": _IDS,
     "derived": {"type": "boolean"},
     "exists": {"type": "boolean"},
 }

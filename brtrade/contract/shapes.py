@@ -120,6 +120,7 @@ CONTRACT: dict[str, tuple[Field, ...]] = {
         ("files", None),
         ("records", None),
         ("problems", None),
+        ("drafts", None),
     ),
     "source-text": (
         ("source", None),

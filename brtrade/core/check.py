@@ -25,6 +25,8 @@ class Report:
     files: tuple[str, ...]
     records: int
     problems: list[FactBaseError]
+    drafts: tuple[str, ...] = ()
+    """Ids of the records marked ``draft: true``: valid, but still needing an editor."""
 
     @property
     def ok(self) -> bool:
@@ -41,4 +43,7 @@ def check_fact_base(
     problems.sort(key=lambda p: (p.file, p.line or 0, p.record or "", p.field or ""))
     base = linted.base
     count = sum(len(group) for _, group in base.groups())
-    return Report(base.files, count, problems)
+    drafts = tuple(
+        rec.id for _, group in base.groups() for rec in group if getattr(rec, "draft", False)
+    )
+    return Report(base.files, count, problems, drafts)

@@ -42,8 +42,9 @@ _OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’", "«": "»"}
 
 def passages(draft: Draft) -> list[tuple[int, int]]:
     """(start, end) of each outermost quotation, without its marks. A quotation may
-    run over lines, and over paragraphs when the next one opens with a quote mark (as
-    newspapers do); one that never closes ends at its paragraph."""
+    run over lines, and over paragraphs: when the next one opens with a quote mark (as
+    newspapers do), or when it closes the quotation before it opens another (as this
+    base's own article does). One that never closes is no quotation."""
     text = draft.text
     out: list[tuple[int, int]] = []
     i = 0
@@ -67,6 +68,12 @@ def passages(draft: Draft) -> list[tuple[int, int]]:
                     k += 1
                 if k < n and text[k] == ch:  # the quote goes on in the next paragraph
                     j = k + 1
+                    continue
+                para_end = text.find("\n\n", k)
+                para = text[k : para_end if para_end >= 0 else n]
+                closes, opens = para.find(close), para.find(ch) if ch != close else -1
+                if closes >= 0 and (opens < 0 or closes < opens) and ch != close:
+                    j = k  # closed in the next paragraph, with no mark reopening it
                     continue
                 break
             j += 1

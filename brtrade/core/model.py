@@ -153,6 +153,10 @@ class Claim:
     )
     quote: str | None = meta("The quote the claim is made in.", ref="quote", default=None)
     note: str | None = meta("Editorial note.", default=None)
+    draft: bool = meta(
+        "Editorial: true while a draft written by 'brtrade draft' still needs an editor.",
+        default=False,
+    )
     origin: Origin | None = origin_field()
 
 
@@ -167,6 +171,10 @@ class Quote:
     provenance: Provenance = meta("Where the quote is; the evidence is its attribution.")
     topics: tuple[str, ...] = meta("Ids of the topics.", ref="topic", default=())
     entities: tuple[str, ...] = meta("Entities the quote is about.", ref="entity", default=())
+    draft: bool = meta(
+        "Editorial: true while a draft written by 'brtrade draft' still needs an editor.",
+        default=False,
+    )
     origin: Origin | None = origin_field()
 
 
@@ -180,6 +188,10 @@ class Speaker:
     family_name: str | None = meta("Family name, for name-order matching.", default=None)
     given_name: str | None = meta("Given name.", default=None)
     entity: str | None = meta("Entity of the speaker's organisation.", ref="entity", default=None)
+    draft: bool = meta(
+        "Editorial: true while a draft written by 'brtrade draft' still needs an editor.",
+        default=False,
+    )
     origin: Origin | None = origin_field()
 
 
@@ -224,6 +236,10 @@ class Source:
         "Editorial: how the text differs from the published article, when it is not the "
         "whole of it as published (cut short, paragraph breaks restored by the editor).",
         default=None,
+    )
+    draft: bool = meta(
+        "Editorial: true while a draft written by 'brtrade draft' still needs an editor.",
+        default=False,
     )
     origin: Origin | None = origin_field()
 

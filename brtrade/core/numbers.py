@@ -60,13 +60,14 @@ APPROX_START = re.compile(r"(about|around|approximately|nearly|roughly)\b", re.I
 
 
 def parse_wording(wording: str) -> float | None:
-    """The number a wording states: '4.74 trillion yuan' -> 4.74e12; None if there is none."""
-    m = _WORDED.search(wording)
-    if m is None:
+    """The number a wording states: '4.74 trillion yuan' -> 4.74e12, 'US$29bn' -> 2.9e10;
+    None if there is none. The same parser as queries and ``verify``
+    (:func:`find_mentions`): the first number that is not a year, else the first."""
+    found = find_mentions(wording)
+    if not found:
         return None
-    number = float(m.group("num").replace(",", ""))
-    scale = m.group("scale")
-    return number * SCALES[scale.lower()] if scale else number
+    figures = [m for m in found if not m.is_year] or found
+    return figures[0].value
 
 
 def same_number(a: float, b: float) -> bool:

@@ -84,6 +84,7 @@ def fact_files(draw: st.DrawFn) -> dict[str, Any]:
             "provenance": provenance(draw),
             "topics": draw(st.lists(st.sampled_from(topic_ids), unique=True)) if topic_ids else [],
             "entities": [],
+            "draft": draw(st.booleans()),
         }
         for qid in quote_ids
     ]
@@ -98,6 +99,7 @@ def fact_files(draw: st.DrawFn) -> dict[str, Any]:
                 "provenance": provenance(draw),
                 "period": draw(st.none() | st.just("2020")),
                 "period_basis": None,
+                "draft": draw(st.booleans()),
                 "topics": draw(st.lists(st.sampled_from(topic_ids), unique=True))
                 if topic_ids
                 else [],
@@ -124,6 +126,7 @@ def fact_files(draw: st.DrawFn) -> dict[str, Any]:
                 "published": None,
                 "note": None,
                 "excerpt": draw(maybe_text),
+                "draft": draw(st.booleans()),
             }
         ],
         "topics": [{"id": t, "label": draw(texts)} for t in topic_ids],
@@ -147,6 +150,7 @@ def fact_files(draw: st.DrawFn) -> dict[str, Any]:
                 "family_name": None,
                 "given_name": draw(maybe_text),
                 "entity": None,
+                "draft": draw(st.booleans()),
             }
             for s in speaker_ids
         ],

@@ -63,7 +63,9 @@ def check(
     target = path or state(ctx).facts or bundled_facts_path()
     report = check_fact_base(target, rate_tolerance)
     if json_out:
-        emit_json(records.check_report(report.files, report.records, report.problems))
+        emit_json(
+            records.check_report(report.files, report.records, report.problems, report.drafts)
+        )
     else:
         write_text("".join(terminal_safe(p.describe()) + "\n" for p in report.problems))
         files = f"{len(report.files)} file{'s' if len(report.files) != 1 else ''}"
@@ -73,7 +75,14 @@ def check(
                 f"file{'s' if count != 1 else ''}: a base is one folder's files, not its "
                 "subfolders' (move them up, or check that folder on its own)"
             )
-        if report.ok:
+        if report.ok and report.drafts:
+            n = len(report.drafts)
+            warn(
+                f"check: draft: {n} record{'s' if n != 1 else ''} still need{'' if n != 1 else 's'}"
+                f" an editor ({', '.join(report.drafts[:5])}{', ...' if n > 5 else ''}); "
+                "write their statements, topics and links, then remove 'draft: true'"
+            )
+        elif report.ok:
             warn(f"check: ok: {report.records} records in {files}, no problems")
         else:
             n = len(report.problems)
@@ -82,6 +91,8 @@ def check(
             warn(f"check: {n} problem{'s' if n != 1 else ''} in {where} ({report.records} records)")
     if not report.ok:
         raise typer.Exit(ExitCode.NO_MATCH)
+    if report.drafts:
+        raise typer.Exit(ExitCode.DRAFT)
 
 
 def derive(
