@@ -75,7 +75,7 @@ def _for_shell(values: list[str]) -> list[str]:
     return [re.sub(r"([\s'\"\\$`&;|<>()*?!#~{}\[\]])", r"\\\1", v) for v in values]
 
 
-def _matching(incomplete: str, values: Iterable[str]) -> list[str]:
+def _matching(incomplete: str, values: Iterable[str], escape: bool = True) -> list[str]:
     """Values that, or a word of which, start with what was typed (folded)."""
     from brtrade.core.text import fold, words
 
@@ -85,7 +85,7 @@ def _matching(incomplete: str, values: Iterable[str]) -> list[str]:
         folded = fold(value)
         if not typed or folded.startswith(typed) or any(w.startswith(typed) for w in words(value)):
             out.append(value)
-    return _for_shell(out)
+    return _for_shell(out) if escape else out
 
 
 def speakers(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -99,8 +99,16 @@ def topics(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 def entities(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Entity names, offered when what was typed starts the name or any of its aliases
+    ('southeast' offers ASEAN, whose alias is the Association of Southeast Asian Nations)."""
     names = _names(ctx)
-    return [] if names is None else _matching(incomplete, (n for _, n, _ in names.entities))
+    if names is None:
+        return []
+    out = []
+    for _, name, aliases in names.entities:
+        if any(_matching(incomplete, [n], escape=False) for n in (name, *aliases)):
+            out.append(name)
+    return _for_shell(out)
 
 
 def record_ids(ctx: typer.Context, incomplete: str) -> list[str]:

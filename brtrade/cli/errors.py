@@ -109,6 +109,32 @@ def debug_requested(args: Sequence[str] | None) -> bool:
 class BrtradeGroup(TyperGroup):
     """The root command group; see the module docstring."""
 
+    def forgive_completion(self) -> None:
+        """Offer completions as the options match: Typer 0.27 keeps only the candidates
+        that start with exactly what was typed, so 'zh' would never offer 'Zhou Mi'.
+        brtrade's own completers already filter, forgiving case and word starts."""
+        from typer._click.shell_completion import CompletionItem
+
+        from brtrade.cli import completion
+
+        ours = {
+            "speaker": completion.speakers,
+            "topic": completion.topics,
+            "entity": completion.entities,
+        }
+
+        def unfiltered(fn: Any) -> Any:
+            def complete(ctx: Any, param: Any, incomplete: str) -> list[Any]:
+                return [CompletionItem(v) for v in fn(ctx, incomplete)]
+
+            return complete
+
+        for command in self.commands.values():
+            for param in getattr(command, "params", ()):
+                fn = ours.get(param.name or "")
+                if fn is not None and getattr(param, "_custom_shell_complete", None):
+                    param._custom_shell_complete = unfiltered(fn)
+
     def make_context(self, *args: Any, **kwargs: Any) -> _click.Context:
         # Root --help is printed while the command line is parsed: a closed pipe
         # there is 141 too (Click itself would exit 1).
@@ -136,6 +162,8 @@ class BrtradeGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         debug = debug_requested(args)
+        if any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):
+            self.forgive_completion()  # only while a shell asks for completions
         try:
             rv = super().main(
                 args=args,
