@@ -77,7 +77,7 @@ def test_problems_counted_by_the_files_that_have_them(tmp_path: Path, run: Run) 
     (folder / "third.yaml").write_text("format: 1\n")
     result = run("check", str(folder))
     assert result.exit_code == 1
-    assert "1 problem in 1 of 3 files" in result.stderr
+    assert "1 problem in 1 of 3 files (facts.yaml, more.yaml, third.yaml)" in result.stderr
 
 
 def test_an_unknown_id_gets_a_suggestion_whatever_its_case(tmp_path: Path) -> None:

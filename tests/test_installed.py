@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import DATA, SCRIPT
+from tests.helpers import DATA, ROOT, SCRIPT, Run, env
 
 
 @pytest.fixture(scope="module")
@@ -63,3 +63,32 @@ def test_bad_base_is_one_line_and_exit_3(brtrade: str, tmp_path: Path) -> None:
 def test_python_dash_m(tmp_path: Path) -> None:
     result = sh(sys.executable, "-m", "brtrade", "--version", cwd=tmp_path)
     assert result.returncode == 0 and result.stdout.startswith("brtrade ")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["facts", "asean", "--json"],
+        ["--facts", "tests/data/mini", "--no-cache", "quote", "--json"],
+        ["--color", "never", "figures"],
+        ["check", "--json"],
+        ["cache", "--json"],
+        ["speakers", "--help"],
+        ["--help"],
+        ["nosuch"],
+    ],
+)
+def test_the_script_answers_as_the_whole_app(run: Run, args: list[str]) -> None:
+    """The console script builds only the command it runs (for start-up time): what it
+    says must be what the whole app says."""
+    assert SCRIPT
+    whole = run(*args)
+    script = subprocess.run(
+        [SCRIPT, *args], capture_output=True, text=True, env=env(), cwd=ROOT, timeout=60
+    )
+    assert script.returncode == whole.exit_code, script.stderr
+    if args[0] != "cache":  # the cache listing changes as the tests build indexes
+        if "--help" in args:  # wrapped and cut to the terminal's width: compare the start
+            assert script.stdout.splitlines()[:2] == whole.stdout.splitlines()[:2]
+        else:
+            assert script.stdout == whole.stdout

@@ -38,17 +38,18 @@ class Color(str, Enum):
     never = "never"
 
 
-app = typer.Typer(
-    cls=BrtradeGroup,
-    name="brtrade",
-    help="Answer questions from a curated fact base of news articles: their claims, "
+_APP_SETTINGS: dict[str, object] = {
+    "cls": BrtradeGroup,
+    "name": "brtrade",
+    "help": "Answer questions from a curated fact base of news articles: their claims, "
     "figures and quotes. Every answer cites the sentence it came from. The bundled base "
     "holds one article, on China's 2020 trade along the Belt & Road routes; --facts "
     "reads others.",
-    context_settings={"help_option_names": ["-h", "--help"]},
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+    "pretty_exceptions_enable": False,
+    "rich_markup_mode": None,
+}
+app = typer.Typer(**_APP_SETTINGS)  # type: ignore[arg-type]
 
 
 def _man(value: bool) -> None:
@@ -152,7 +153,7 @@ def _overview(state: State) -> None:
     emit_rich(lambda plain: tables.overview(counts, examples))
 
 
-for command in (
+COMMANDS = (
     search.facts,
     search.quote,
     search.figures,
@@ -166,9 +167,58 @@ for command in (
     drafts.verify,
     export.export,
     drafting.draft,
-):
+)
+for command in COMMANDS:
     app.command()(command)
 app.add_typer(cache.cache_app)
+
+_ROOT_VALUES = frozenset({"--facts", "--color"})
+"""Root options that take a value, as the next word."""
+
+
+def _completed_words() -> list[str]:
+    """While a shell completes, the words of its command line before the one being
+    completed (bash: COMP_WORDS and COMP_CWORD; zsh and fish: _TYPER_COMPLETE_ARGS)."""
+    import os
+    import shlex
+
+    try:
+        if "COMP_WORDS" in os.environ:
+            words = shlex.split(os.environ["COMP_WORDS"])
+            return words[1 : int(os.environ.get("COMP_CWORD", len(words)))]
+        line = os.environ.get("_TYPER_COMPLETE_ARGS", "")
+        words = shlex.split(line)
+        return words[1:] if line.endswith(" ") else words[1:-1]
+    except ValueError:
+        return ["--help"]  # an unbalanced quote: let the whole app complete
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """The app with only the command that ``args`` runs, when they name one: Typer builds
+    every command's parameters from its signature on each run, which costs start-up
+    time in proportion to the commands it has. Help, completion and anything else get
+    the whole app."""
+    import os
+
+    if any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):
+        args = _completed_words()  # a TAB: the words before the one being completed
+    words = iter(args)
+    for word in words:
+        if word in _ROOT_VALUES:
+            next(words, None)
+            continue
+        if word.startswith("-"):
+            if word in ("--help", "-h", "--help-man", "--version") or "completion" in word:
+                return app
+            continue
+        chosen = next((c for c in COMMANDS if c.__name__ == word), None)
+        if chosen is None:
+            return app  # 'cache', a typo: the whole app answers
+        small = typer.Typer(**_APP_SETTINGS)  # type: ignore[arg-type]
+        small.callback(invoke_without_command=True)(root)
+        small.command()(chosen)
+        return small
+    return app
 
 
 def main() -> None:
@@ -181,7 +231,7 @@ def main() -> None:
 
     reliable_stdout()
     try:
-        app()
+        _app_for(sys.argv[1:])()
     except KeyboardInterrupt:  # outside a command: while starting up or completing
         sys.exit(ExitCode.INTERRUPTED)
     except BrokenPipeError:  # outside a command: completion's reader went away

@@ -43,20 +43,6 @@ DEFAULT_RATE_TOLERANCE = 2.0
 """Percent: implied exchange rates may differ by this much (max - min, over the mean)."""
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_WORDED = re.compile(
-    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<scale>thousand|million|billion|trillion)?",
-    re.IGNORECASE,
-)
-UNIT_WORDS = (
-    ("CNY", re.compile(r"\byuan\b|\bRMB\b|\bCNY\b", re.IGNORECASE)),
-    ("USD", re.compile(r"\bdollars?\b|\bUSD\b", re.IGNORECASE)),
-    ("percent", re.compile(r"\bper ?cent\b|%", re.IGNORECASE)),
-)
-"""The unit a wording names, by the words that name it."""
-APPROX_BEFORE = re.compile(r"\b(about|around|approximately|nearly|roughly|some|almost)\s*$", re.I)
-"""Words just before a number that make it an approximation."""
-APPROX_START = re.compile(r"(about|around|approximately|nearly|roughly)\b", re.I)
-"""Words at the start of a wording that make it an approximation."""
 
 
 def parse_wording(wording: str) -> float | None:

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # A word is a run of letters or digits; a decimal number stays one word.
 _WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+")
@@ -18,6 +17,8 @@ def fold(text: str) -> str:
     """Compatibility-decompose, drop marks and invisible characters, casefold."""
     if text.isascii():  # the same result, fast: ASCII has no marks and folds by lower()
         return text.lower().replace("&", " and ")
+    import unicodedata  # only for text beyond ASCII
+
     decomposed = unicodedata.normalize("NFKD", text)
     kept = "".join(c for c in decomposed if unicodedata.category(c) not in _DROP)
     return kept.casefold().replace("&", " and ")

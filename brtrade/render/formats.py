@@ -34,7 +34,6 @@ from typing import Any
 
 from brtrade.contract.shapes import CONTRACT, JSON, Field
 from brtrade.core.errors import UsageError
-from brtrade.core.numbers import format_number
 from brtrade.render.safe import has_unsafe, json_safe, terminal_safe
 
 
@@ -116,6 +115,8 @@ def _scalar(value: Any, human: bool = False) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         if human:
+            from brtrade.core.numbers import format_number  # Markdown only: not on start-up
+
             return format_number(value)
         if isinstance(value, float) and value.is_integer() and abs(value) < _EXACT_INTEGERS:
             return str(int(value))  # 9370000000000, not 9370000000000.0

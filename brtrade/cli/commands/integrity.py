@@ -69,6 +69,9 @@ def check(
     else:
         write_text("".join(terminal_safe(p.describe()) + "\n" for p in report.problems))
         files = f"{len(report.files)} file{'s' if len(report.files) != 1 else ''}"
+        if len(report.files) > 1:  # which files it read: a folder's *.yaml, by name
+            names = [Path(f).name for f in report.files]
+            files += f" ({', '.join(names[:6])}{', ...' if len(names) > 6 else ''})"
         for folder, count in skipped_folders(target):
             warn(
                 f"check: skipped {folder}/, a folder holding {count} fact "

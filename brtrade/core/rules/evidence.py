@@ -6,15 +6,13 @@ normalising only whitespace and typographic quotes.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from brtrade.core.derive import derive
 from brtrade.core.errors import FactBaseError, excerpt
 from brtrade.core.model import Claim, Figure
 from brtrade.core.numbers import (
-    APPROX_BEFORE,
-    APPROX_START,
-    UNIT_WORDS,
     parse_wording,
     same_number,
 )
@@ -27,6 +25,18 @@ if TYPE_CHECKING:
     from brtrade.core.model import FactBase
     from brtrade.core.provenance import Missing
     from brtrade.core.rules.problems import Locator
+
+
+UNIT_WORDS = (
+    ("CNY", re.compile(r"\byuan\b|\bRMB\b|\bCNY\b", re.IGNORECASE)),
+    ("USD", re.compile(r"\bdollars?\b|\bUSD\b", re.IGNORECASE)),
+    ("percent", re.compile(r"\bper ?cent\b|%", re.IGNORECASE)),
+)
+"""The unit a wording names, by the words that name it."""
+APPROX_BEFORE = re.compile(r"\b(about|around|approximately|nearly|roughly|some|almost)\s*$", re.I)
+"""Words just before a number that make it an approximation."""
+APPROX_START = re.compile(r"(about|around|approximately|nearly|roughly)\b", re.I)
+"""Words at the start of a wording that make it an approximation."""
 
 
 def check_evidence(linted: Linted, rate_tolerance: float) -> list[FactBaseError]:
