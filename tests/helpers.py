@@ -6,10 +6,11 @@ each other.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from typer.testing import Result
@@ -46,3 +47,24 @@ def line_of(facts: Path, needle: str) -> int:
         if needle in line:
             return i
     raise AssertionError(needle)
+
+
+@contextlib.contextmanager
+def mounted_tmpfs(where: Path, size: str) -> Iterator[Path]:
+    """A real tmpfs of ``size`` (such as '8k') mounted at ``where``; the test is skipped,
+    with the reason, where the machine does not let us mount one (it needs root)."""
+    import subprocess
+
+    import pytest
+
+    where.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(where)],
+        capture_output=True,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here (needs root): {done.stderr.decode().strip()}")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=False)

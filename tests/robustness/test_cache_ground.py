@@ -24,7 +24,7 @@ import pytest
 from brtrade.index import freshness
 from brtrade.index.freshness import cache_paths
 from brtrade.index.store import FactStore
-from tests.helpers import MINI, SCRIPT, env, mutate
+from tests.helpers import MINI, SCRIPT, env, mounted_tmpfs, mutate
 
 ALPHA = "Alpha Port handled 12 million containers in 2020, 5 percent more than a year earlier."
 
@@ -65,18 +65,8 @@ def tree(folder: Path) -> set[str]:
 
 @pytest.fixture
 def tmpfs(tmp_path: Path) -> Iterator[Path]:
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=64k,mode=0700", "tmpfs", str(mount)],
-        capture_output=True,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here (needs root): {done.stderr.decode().strip()}")
-    try:
+    with mounted_tmpfs(tmp_path / "disk", "64k") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 # -- 2: a cache that cannot be written -----------------------------------------

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from brtrade.cli import ExitCode
-from tests.helpers import SCRIPT, env
+from tests.helpers import SCRIPT, env, mounted_tmpfs
 
 COMMANDS = [
     ["facts", "--json"],
@@ -41,18 +41,8 @@ def brtrade(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[by
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A real 8 KiB tmpfs: room for the start of an output, not for all of it."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=8k,mode=0700", "tmpfs", str(mount)],
-        capture_output=True,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here (needs root): {done.stderr.decode().strip()}")
-    try:
+    with mounted_tmpfs(tmp_path / "disk", "8k") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
