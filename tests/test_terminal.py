@@ -104,3 +104,12 @@ def test_completion_on_a_broken_base_offers_nothing(run: Run) -> None:
         }
     )
     assert result.exit_code == 0 and "Tu" not in result.stdout and result.stderr == ""
+
+
+def test_the_tables_of_one_output_share_one_width(run: Run) -> None:
+    out = run("figures", env={"COLUMNS": "120", "FORCE_COLOR": "1"}).stdout
+    import re
+
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    rules = {len(line.rstrip()) for line in plain.splitlines() if set(line.strip()) == {"─"}}
+    assert len(rules) == 1 and rules.pop() <= 100

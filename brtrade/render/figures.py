@@ -104,6 +104,7 @@ def figures_view(
         table = new_table("Source", "Figure", "Value", "Period", plain=plain)
         table.title = title + (" (bars: share of 100%)" if kind == "share" else "")
         table.title_justify = "left"
+        table.expand = True  # the tables of one output share one width
         table.title_style = "bold"
         table.columns[0].no_wrap = True
         table.columns[2].no_wrap = True
