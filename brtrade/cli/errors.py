@@ -162,6 +162,11 @@ class BrtradeGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         debug = debug_requested(args)
+        argv = list(args) if args is not None else sys.argv[1:]
+        if any(a in ("--install-completion", "--show-completion") for a in argv):
+            from brtrade.cli.shells import use_brtrade_scripts
+
+            use_brtrade_scripts()
         if any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):
             self.forgive_completion()  # only while a shell asks for completions
         try:
