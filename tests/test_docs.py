@@ -37,7 +37,7 @@ def test_command_has_help_and_is_in_the_reference(name: str) -> None:
 
 
 def test_readme_is_short_and_points_into_docs() -> None:
-    assert len(README.splitlines()) <= 240  # examples are cog'd output; the manual is docs/
+    assert len(README.splitlines()) <= 250  # examples are cog'd output; the manual is docs/
     for page in DOCS:
         assert f"(docs/{page}.md)" in README, page
         assert (ROOT / "docs" / f"{page}.md").is_file(), page

@@ -109,3 +109,29 @@ def test_sqlite_needs_a_new_file(run: Run, tmp_path: Path) -> None:
     taken.write_text("mine", "utf-8")
     result = run("export", "sqlite", "-o", str(taken))
     assert result.exit_code == ExitCode.USAGE and taken.read_text("utf-8") == "mine"
+
+
+def test_datasette_browses_and_searches_the_export(run: Run, tmp_path: Path) -> None:
+    """Datasette's own Python API: full-text search and a join, as a newsroom would."""
+    import asyncio
+    import warnings
+
+    app = pytest.importorskip("datasette.app", reason="Datasette is in the test extras")
+    path = tmp_path / "facts.db"
+    assert run("export", "sqlite", "-o", str(path)).exit_code == 0
+
+    async def ask() -> tuple[Any, Any]:
+        ds = app.Datasette([str(path)])
+        found = await ds.client.get("/facts/search.json?_search=pandemic&_shape=array")
+        joined = await ds.client.get(
+            "/facts.json?_shape=array&sql="
+            "select+c.id,+count(f.id)+as+n+from+claims+c+join+figures+f+on+f.claim=c.id"
+            "+group+by+c.id+order+by+n+desc+limit+1"
+        )
+        return found.json(), joined.json()
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # Datasette's own, not ours
+        found, joined = asyncio.run(ask())
+    assert "br-cooperation-resilient" in {r["id"] for r in found}
+    assert joined == [{"id": "asean-trade-2020", "n": 3}]
