@@ -44,7 +44,7 @@ def bash_complete(line: str) -> list[str]:
         ("brtrade quote --speaker xin", "Tu\\ Xinquan"),
         ("brtrade quote --speaker TU", "Tu\\ Xinquan"),
         ("brtrade facts --entity asean", "ASEAN"),
-        ("brtrade facts --entity southeast", "ASEAN"),
+        ("brtrade facts --entity southeast", "Association\\ of\\ Southeast\\ Asian\\ Nations"),
         ("brtrade facts --topic diversif", "market-diversification"),
     ],
 )
@@ -125,7 +125,7 @@ def test_the_first_tab_in_a_new_zsh_completes(tmp_path: object) -> None:
 
     try:
         read(2)
-        os.write(leader, b"brtrade quote --speaker Zh\t")
+        os.write(leader, b"brtrade quote --speaker zh\t")  # lower case: brtrade forgives
         echoed = read(4)
     finally:
         os.write(leader, b"\x03exit\n")
@@ -134,3 +134,36 @@ def test_the_first_tab_in_a_new_zsh_completes(tmp_path: object) -> None:
         shell.wait()
         os.close(leader)
     assert b"Zhou\\ Mi" in echoed, echoed
+
+
+@pytest.mark.parametrize(
+    "line, offered",
+    [
+        ("brtrade quote --speaker zh", "Zhou Mi"),
+        ("brtrade quote --speaker xin", "Tu Xinquan"),
+        ("brtrade facts --entity southeast", "Association of Southeast Asian Nations"),
+        ("brtrade facts --topic diversif", "market-diversification"),
+    ],
+)
+def test_fish_completes_through_its_script(line: str, offered: str) -> None:
+    if shutil.which("fish") is None:
+        pytest.skip("fish is not installed here")
+    assert SCRIPT
+    script = subprocess.run(
+        [SCRIPT, "--show-completion", "fish"],
+        capture_output=True,
+        text=True,
+        env={**env(), "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"},
+        timeout=60,
+    ).stdout
+    import os
+
+    path = os.path.dirname(SCRIPT) + ":/usr/bin:/bin"
+    done = subprocess.run(
+        ["fish", "--no-config", "-c", f"{script}\ncomplete --do-complete {line!r}"],
+        capture_output=True,
+        text=True,
+        env={**env(), "PATH": path},
+        timeout=60,
+    )
+    assert offered in done.stdout.splitlines(), done.stdout + done.stderr

@@ -99,15 +99,18 @@ def topics(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 def entities(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Entity names, offered when what was typed starts the name or any of its aliases
-    ('southeast' offers ASEAN, whose alias is the Association of Southeast Asian Nations)."""
+    """Entity names, or the alias that matches: 'southeast' offers 'Association of
+    Southeast Asian Nations', an alias of ASEAN."""
     names = _names(ctx)
     if names is None:
         return []
     out = []
     for _, name, aliases in names.entities:
-        if any(_matching(incomplete, [n], escape=False) for n in (name, *aliases)):
-            out.append(name)
+        # the name if it matches, else the alias that does: shells that filter for
+        # themselves (fish) then keep it, and --entity takes an alias as well as a name
+        hit = next((n for n in (name, *aliases) if _matching(incomplete, [n], escape=False)), None)
+        if hit is not None:
+            out.append(hit)
     return _for_shell(out)
 
 

@@ -2,8 +2,9 @@
 fall short (Typer 0.27, pinned):
 
 - zsh: Typer's script, autoloaded from ``fpath`` by the first TAB, only defines the
-  completer, so the first TAB of a new shell does nothing. brtrade's completes at once
-  when autoloaded.
+  completer, so the first TAB of a new shell does nothing; and it hands candidates to
+  ``_arguments``, which keeps only exact, case-sensitive prefixes. brtrade's completes
+  at once when autoloaded, and adds brtrade's own matches unfiltered (``compadd -U``).
 - ``--install-completion`` for zsh: Typer also adds ``zstyle ':completion:*' menu
   select`` to ``~/.zshrc``, changing completion for every command. brtrade adds only
   the ``fpath`` and ``compinit`` line it needs, and says what it wrote where.
@@ -17,8 +18,11 @@ from typing import Any
 ZSH_SCRIPT = """#compdef %(prog_name)s
 
 %(complete_func)s() {
-  eval $(env _TYPER_COMPLETE_ARGS="${words[1,$CURRENT]}" \\
-    %(autocomplete_var)s=complete_zsh %(prog_name)s)
+  local -a reply
+  reply=("${(@f)$(env COMP_WORDS="${words[*]}" COMP_CWORD=$((CURRENT - 1)) \\
+    %(autocomplete_var)s=complete_bash %(prog_name)s)}")
+  # -U: brtrade has matched already (case, word starts, aliases); -Q: shell-quoted
+  (( ${#reply} )) && compadd -U -Q -- "${reply[@]}"
 }
 
 if [[ "${funcstack[1]}" == "_%(prog_name)s" ]]; then
