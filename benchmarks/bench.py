@@ -292,6 +292,10 @@ def main() -> None:
     (OUT / "latest.json").write_text(
         json.dumps({"rows": rows, "growth": [(n, c, w) for n, c, w in growth]}, indent=2)
     )
+    missed = [name for name, _, _, ok in rows if ok is False]
+    if missed:
+        print(f"missed: {', '.join(missed)}")
+        raise SystemExit(1)  # a missed goal fails the run, as a failed test would
 
 
 if __name__ == "__main__":
