@@ -10,18 +10,23 @@ import pytest
 from tests.helpers import SCRIPT, env
 
 
-def bash_complete(line: str) -> list[str]:
-    """What bash offers for ``line`` (ending in the word being completed)."""
-    if shutil.which("bash") is None:
-        pytest.skip("bash is not installed here")
+def completion_script(shell: str) -> str:
+    """The completion script brtrade prints for ``shell``, as a user would install it."""
     assert SCRIPT
-    script = subprocess.run(
-        [SCRIPT, "--show-completion", "bash"],
+    return subprocess.run(
+        [SCRIPT, "--show-completion", shell],
         capture_output=True,
         text=True,
         env={**env(), "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"},
         timeout=60,
     ).stdout
+
+
+def bash_complete(line: str) -> list[str]:
+    """What bash offers for ``line`` (ending in the word being completed)."""
+    if shutil.which("bash") is None:
+        pytest.skip("bash is not installed here")
+    script = completion_script("bash")
     assert "_brtrade_completion" in script
     words = line.split(" ")
     probe = (
@@ -148,14 +153,7 @@ def test_the_first_tab_in_a_new_zsh_completes(tmp_path: object) -> None:
 def test_fish_completes_through_its_script(line: str, offered: str) -> None:
     if shutil.which("fish") is None:
         pytest.skip("fish is not installed here")
-    assert SCRIPT
-    script = subprocess.run(
-        [SCRIPT, "--show-completion", "fish"],
-        capture_output=True,
-        text=True,
-        env={**env(), "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"},
-        timeout=60,
-    ).stdout
+    script = completion_script("fish")
     import os
 
     path = os.path.dirname(SCRIPT) + ":/usr/bin:/bin"

@@ -106,6 +106,8 @@ def test_draft_to_stdout_and_bad_articles(run: Run, tmp_path: Path) -> None:
     assert out.exit_code == 0 and out.stdout.startswith("# DRAFT fact file")
     assert yaml.safe_load(out.stdout)["format"] == 1
     assert run("draft", str(tmp_path / "missing.txt")).exit_code == ExitCode.USAGE
+    folder = run("draft", str(tmp_path))  # a folder is a bad article, not a bad fact base
+    assert folder.exit_code == ExitCode.USAGE and folder.stderr.count("\n") == 1
     taken = tmp_path / "taken.yaml"
     taken.write_text("mine", "utf-8")
     again = run("draft", str(ROOT / "examples" / "port-news.txt"), "-o", str(taken))

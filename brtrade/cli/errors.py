@@ -101,6 +101,11 @@ def print_traceback() -> None:
         pass
 
 
+def completing() -> bool:
+    """Whether a shell is asking for completions (Typer's ``_PROG_COMPLETE`` variable)."""
+    return any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ)
+
+
 def debug_requested(args: Sequence[str] | None) -> bool:
     argv = list(args) if args is not None else sys.argv[1:]
     return "--debug" in argv or env_flag("BRTRADE_DEBUG")
@@ -167,7 +172,7 @@ class BrtradeGroup(TyperGroup):
             from brtrade.cli.shells import use_brtrade_scripts
 
             use_brtrade_scripts()
-        if any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):
+        if completing():
             self.forgive_completion()  # only while a shell asks for completions
         try:
             rv = super().main(

@@ -21,6 +21,7 @@ from brtrade.cli.commands import browse, cache, drafting, drafts, export, integr
 from brtrade.cli.errors import (
     BrtradeGroup,
     ExitCode,
+    completing,
     debug_requested,
     print_traceback,
     report,
@@ -198,9 +199,8 @@ def _app_for(args: list[str]) -> typer.Typer:
     every command's parameters from its signature on each run, which costs start-up
     time in proportion to the commands it has. Help, completion and anything else get
     the whole app."""
-    import os
 
-    if any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):
+    if completing():
         args = _completed_words()  # a TAB: the words before the one being completed
     words = iter(args)
     for word in words:

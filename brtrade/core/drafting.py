@@ -287,7 +287,6 @@ def _figures(
         unit = _UNIT.get(m.unit)
         if unit is None:
             continue
-        around = sentence[max(0, m.start - 40) : m.end + 40]
         if unit == "percent":
             before = sentence[max(0, m.start - 30) : m.start]
             if _SHARE_BEFORE.search(before):
@@ -312,7 +311,7 @@ def _figures(
                 "same-period-previous-year"
                 if _SAME_PERIOD.search(sentence)
                 else "year-on-year"
-                if _YOY.search(around) or _YOY.search(sentence)
+                if _YOY.search(sentence)
                 else "unstated"
             )
         if m.approximate:

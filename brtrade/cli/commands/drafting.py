@@ -46,16 +46,10 @@ def draft(
     """
     import yaml
 
+    from brtrade.cli.commands.drafts import read_text_input
     from brtrade.core.drafting import draft_fact_file
-    from brtrade.core.files import MAX_SOURCE_BYTES, read_bytes
 
-    try:
-        data = read_bytes(article, MAX_SOURCE_BYTES, what="article", pipe_ok=True)
-        text = data.decode("utf-8-sig")
-    except FileNotFoundError:
-        raise UsageError(f"no such article: {excerpt(str(article))}") from None
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise UsageError(f"cannot read the article {excerpt(str(article))}: {exc}") from None
+    _, text = read_text_input(str(article), "article")
     base = state(ctx).base()
     taken = [rec.id for _, group in base.groups() for rec in group]
     taken += list(base.figures_by_id)

@@ -37,40 +37,42 @@ class Only(str, Enum):
     problems = "problems"
 
 
-def read_draft(name: str) -> tuple[str, str]:
-    """(shown name, text) of a draft: a regular file, or '-' for standard input."""
+def read_text_input(name: str, what: str = "draft") -> tuple[str, str]:
+    """(shown name, text) of a text the user gives (a draft, an article): a regular file
+    or a pipe, or '-' for standard input, within MAX_DRAFT_BYTES. Anything else is one
+    usage error (exit 2) that says what and where."""
     from brtrade.core.errors import FactBaseError
     from brtrade.core.files import read_bytes
 
     if name == "-":
         stream = sys.stdin.buffer if sys.stdin is not None else None
         if stream is None:
-            raise UsageError("standard input is closed", hint="give a draft FILE")
+            raise UsageError("standard input is closed", hint=f"give a {what} FILE")
         data = stream.read(MAX_DRAFT_BYTES + 1)
         shown = "<stdin>"
     else:
         shown = name
         try:
-            data = read_bytes(Path(name), MAX_DRAFT_BYTES, what="draft", pipe_ok=True)
+            data = read_bytes(Path(name), MAX_DRAFT_BYTES, what=what, pipe_ok=True)
         except FactBaseError as refused:
             raise UsageError(f"{excerpt(name)}: {refused.message}", hint=refused.hint) from None
         except FileNotFoundError:
-            raise UsageError(f"no such draft: {excerpt(name)}") from None
+            raise UsageError(f"no such {what}: {excerpt(name)}") from None
         except OSError as exc:
-            raise UsageError(f"cannot read the draft {excerpt(name)}: {exc.strerror}") from None
+            raise UsageError(f"cannot read the {what} {excerpt(name)}: {exc.strerror}") from None
     if len(data) > MAX_DRAFT_BYTES:
         raise UsageError(
-            f"{shown}: the draft is larger than the limit of {MAX_DRAFT_BYTES:,} bytes",
+            f"{shown}: the {what} is larger than the limit of {MAX_DRAFT_BYTES:,} bytes",
             hint="split it",
         )
     if b"\0" in data:
-        raise UsageError(f"{shown}: the draft is not text (it holds NUL bytes)")
+        raise UsageError(f"{shown}: the {what} is not text (it holds NUL bytes)")
     try:
         return shown, data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise UsageError(
-            f"{shown}:{line}: the draft is not valid UTF-8", hint="save it as UTF-8"
+            f"{shown}:{line}: the {what} is not valid UTF-8", hint="save it as UTF-8"
         ) from None
 
 
@@ -138,7 +140,7 @@ def verify(
             "--fields selects fields for the machine formats",
             hint="add --format json, jsonl, csv, tsv, yaml or markdown",
         )
-    drafts = [read_draft(name) for name in (files or ["-"])]
+    drafts = [read_text_input(name) for name in (files or ["-"])]
     store = state(ctx).store()
     speakers = store.names().speakers
     findings = [
