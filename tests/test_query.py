@@ -6,15 +6,14 @@ import pytest
 
 from brtrade.core.errors import NotFoundError, UsageError
 from brtrade.core.model import FactBase
-from brtrade.core.query import (
+from brtrade.core.names import (
     Names,
-    Searcher,
     find_record,
-    query_words,
     resolve_entity,
     resolve_speakers,
     resolve_topic,
 )
+from brtrade.core.query import Searcher, query_words
 from brtrade.core.text import words
 
 

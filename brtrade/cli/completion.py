@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
-    from brtrade.core.model import FactBase
-    from brtrade.core.query import Names
+    from brtrade.core.names import Names
     from brtrade.index.store import FactStore
 
 
@@ -51,16 +50,6 @@ def _names(ctx: typer.Context) -> Names | None:
     try:
         store = _store(ctx)
         return store.names() if store is not None else None
-    except BrtradeError:
-        return None
-
-
-def _base(ctx: typer.Context) -> FactBase | None:
-    from brtrade.core.errors import BrtradeError
-
-    try:
-        store = _store(ctx)
-        return store.base() if store is not None else None
     except BrtradeError:
         return None
 
@@ -115,12 +104,15 @@ def entities(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 def record_ids(ctx: typer.Context, incomplete: str) -> list[str]:
-    base = _base(ctx)
-    if base is None:
+    from brtrade.core.errors import BrtradeError
+
+    try:
+        store = _store(ctx)
+        return [] if store is None else store.ids(incomplete)
+    except BrtradeError:
         return []
-    return [rid for records in base.index.values() for rid in records if rid.startswith(incomplete)]
 
 
 def source_ids(ctx: typer.Context, incomplete: str) -> list[str]:
-    base = _base(ctx)
-    return [] if base is None else [s.id for s in base.sources if s.id.startswith(incomplete)]
+    names = _names(ctx)
+    return [] if names is None else [s for s in names.sources if s.startswith(incomplete)]

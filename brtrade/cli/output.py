@@ -15,7 +15,7 @@ import io
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from brtrade.core.errors import BrtradeError, UsageError
@@ -350,3 +350,31 @@ def emit_records(
     write_text(
         serialise(kind, [] if empty else rows(), out.format, out.fields, raw_csv=out.raw_csv)
     )
+
+
+def emit_chunks(out: Output, kind: str, chunks: Iterable[Sequence[dict[str, Any]]]) -> int:
+    """Print records given a chunk at a time in a machine format, writing each chunk as
+    it comes (held whole only for a terminal, where the pager may take it); the number
+    of records printed."""
+    from brtrade.render.formats import serialise_chunks
+
+    count = 0
+
+    def counted() -> Iterator[Sequence[dict[str, Any]]]:
+        nonlocal count
+        for chunk in chunks:
+            count += len(chunk)
+            yield chunk
+
+    pieces = serialise_chunks(kind, counted(), out.format, out.fields, raw_csv=out.raw_csv)
+    try:
+        terminal = os.isatty(_stdout().fileno())
+    except (AttributeError, OSError, ValueError):
+        terminal = False  # not a real file (a test's captured stream)
+    if terminal:
+        write_text("".join(pieces))
+    else:
+        for piece in pieces:
+            if piece:
+                write_text(piece)
+    return count

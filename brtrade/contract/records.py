@@ -105,7 +105,22 @@ def quote(base: FactBase, q: Quote) -> JSON:
     }
 
 
-def speaker(base: FactBase, s: Speaker) -> JSON:
+class Tally:
+    """How many claims and quotes name each speaker, entity, topic and source: counted
+    in one pass over the base, so listing every speaker is linear, not quadratic."""
+
+    def __init__(self, base: FactBase) -> None:
+        self.speaker_quotes = Counter(q.speaker for q in base.quotes)
+        self.speaker_claims = Counter(c.speaker for c in base.claims)
+        self.entity_claims = Counter(e for c in base.claims for e in set(c.entities))
+        self.entity_quotes = Counter(e for q in base.quotes for e in set(q.entities))
+        self.topic_claims = Counter(t for c in base.claims for t in set(c.topics))
+        self.topic_quotes = Counter(t for q in base.quotes for t in set(q.topics))
+        self.sources = source_counts(base)
+
+
+def speaker(base: FactBase, s: Speaker, tally: Tally | None = None) -> JSON:
+    t = tally or Tally(base)
     return {
         "type": "speaker",
         "id": s.id,
@@ -115,13 +130,14 @@ def speaker(base: FactBase, s: Speaker) -> JSON:
         "family_name": s.family_name,
         "given_name": s.given_name,
         "entity": s.entity,
-        "quotes": sum(1 for q in base.quotes if q.speaker == s.id),
-        "claims": sum(1 for c in base.claims if c.speaker == s.id),
+        "quotes": t.speaker_quotes[s.id],
+        "claims": t.speaker_claims[s.id],
         "provenance": provenance(s.provenance),
     }
 
 
-def entity(base: FactBase, e: Entity) -> JSON:
+def entity(base: FactBase, e: Entity, tally: Tally | None = None) -> JSON:
+    t = tally or Tally(base)
     return {
         "type": "entity",
         "id": e.id,
@@ -129,18 +145,19 @@ def entity(base: FactBase, e: Entity) -> JSON:
         "entity_type": e.type,
         "aliases": list(e.aliases),
         "relations": [{"type": r.type, "target": r.target, "basis": r.basis} for r in e.relations],
-        "claims": sum(1 for c in base.claims if e.id in c.entities),
-        "quotes": sum(1 for q in base.quotes if e.id in q.entities),
+        "claims": t.entity_claims[e.id],
+        "quotes": t.entity_quotes[e.id],
     }
 
 
-def topic(base: FactBase, t: Topic) -> JSON:
-    claims = sum(1 for c in base.claims if t.id in c.topics)
-    quotes = sum(1 for q in base.quotes if t.id in q.topics)
+def topic(base: FactBase, tp: Topic, tally: Tally | None = None) -> JSON:
+    t = tally or Tally(base)
+    claims = t.topic_claims[tp.id]
+    quotes = t.topic_quotes[tp.id]
     return {
         "type": "topic",
-        "id": t.id,
-        "label": t.label,
+        "id": tp.id,
+        "label": tp.label,
         "claims": claims,
         "quotes": quotes,
         "records": claims + quotes,
@@ -151,8 +168,8 @@ def source_counts(base: FactBase) -> Counter[str]:
     return Counter(r.provenance.source for r in base.cited())
 
 
-def source(base: FactBase, s: Source, counts: Counter[str] | None = None) -> JSON:
-    counts = counts if counts is not None else source_counts(base)
+def source(base: FactBase, s: Source, tally: Tally | None = None) -> JSON:
+    counts = tally.sources if tally is not None else source_counts(base)
     return {
         "type": "source",
         "id": s.id,

@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from brtrade.core.errors import NotFoundError, UsageError, excerpt
-from brtrade.core.text import fold, words
+from brtrade.core.errors import UsageError, excerpt
+from brtrade.core.names import Names, resolve_entity, resolve_speakers, resolve_topic
+from brtrade.core.text import words
 
 if TYPE_CHECKING:
     from brtrade.core.match import Group, Weighed
-    from brtrade.core.model import Claim, FactBase, Figure, Quote, Record
+    from brtrade.core.model import Claim, FactBase, Figure, Quote
     from brtrade.core.terms import Tokens, Vocabulary
 
 
@@ -237,106 +238,6 @@ def _ranked(hits: list[Hit], limit: int | None) -> list[Hit]:
     return hits if limit is None else hits[:limit]
 
 
-# --------------------------------------------------------------------------
-# Resolving names the user typed.
-
-
-def _did_you_mean(typed: str, names: Sequence[str]) -> str | None:
-    import difflib
-
-    folded = {fold(n): n for n in names}
-    close = difflib.get_close_matches(fold(typed), list(folded), n=1, cutoff=0.5)
-    return folded[close[0]] if close else None
-
-
-def _not_found(what: str, typed: str, names: Sequence[str]) -> NotFoundError:
-    guess = _did_you_mean(typed, names)
-    known = ", ".join(names)
-    hint = f"did you mean '{guess}'? Known {what}s: {known}" if guess else f"known {what}s: {known}"
-    return NotFoundError(f"no {what} matches {excerpt(typed)}", hint=hint)
-
-
-def _name_words(text: str) -> str:
-    """A non-empty folded form of a name the user typed, or a usage error."""
-    if not words(text):
-        raise UsageError(f"{excerpt(text)} has no letters or digits", hint="give a name")
-    return " ".join(words(text))
-
-
-class Names(NamedTuple):
-    """The names a user can type for speakers, topics and entities.
-
-    Plain tuples, so that the persistent index can answer without building the
-    model: ``speakers`` are (id, name), ``topics`` (id, label), ``entities``
-    (id, name, aliases).
-    """
-
-    speakers: tuple[tuple[str, str], ...]
-    topics: tuple[tuple[str, str], ...]
-    entities: tuple[tuple[str, str, tuple[str, ...]], ...]
-
-    @staticmethod
-    def of(base: FactBase) -> Names:
-        return Names(
-            speakers=tuple((s.id, s.name) for s in base.speakers),
-            topics=tuple((t.id, t.label) for t in base.topics),
-            entities=tuple((e.id, e.name, e.aliases) for e in base.entities),
-        )
-
-
-def resolve_speakers(names: Names, typed: str) -> list[str]:
-    """The ids of the speakers a typed name means.
-
-    Forgives case, accents, extra spaces, either name order ("Xinquan Tu")
-    and partial names ("Zhou", "Xinquan"). A full name that matches exactly
-    wins over partial matches. No match is a :class:`NotFoundError` with a
-    suggestion and the known speakers.
-    """
-    want = _name_words(typed).split()
-    exact: list[str] = []
-    partial: list[str] = []
-    for sid, sname in names.speakers:
-        name = words(sname)
-        if sorted(want) == sorted(name) or want == words(sid.replace("-", " ")):
-            exact.append(sid)
-        elif _covers(want, name):
-            partial.append(sid)
-    if exact or partial:
-        return exact or partial
-    raise _not_found("speaker", typed, [n for _, n in names.speakers])
-
-
-def _covers(want: Sequence[str], have: Sequence[str]) -> bool:
-    """Each wanted word starts a different one of ``have``'s words."""
-    pool = list(have)
-    for w in want:
-        for i, h in enumerate(pool):
-            if h.startswith(w):
-                del pool[i]
-                break
-        else:
-            return False
-    return True
-
-
-def resolve_topic(names: Names, typed: str) -> str:
-    """The id of the topic ``typed`` names, by id or label."""
-    want = _name_words(typed)
-    for tid, label in names.topics:
-        if want in (" ".join(words(tid)), " ".join(words(label))):
-            return tid
-    raise _not_found("topic", typed, [t for t, _ in names.topics])
-
-
-def resolve_entity(names: Names, typed: str) -> str:
-    """The id of the entity ``typed`` names, by id, name or alias."""
-    want = _name_words(typed)
-    for eid, name, aliases in names.entities:
-        if want in {" ".join(words(n)) for n in (eid, name, *aliases)}:
-            return eid
-    raise _not_found("entity", typed, [n for _, n, _ in names.entities])
-
-
 class Query(NamedTuple):
     """A query resolved against a base's names, once: the one value that both the
     persistent index and the in-memory :class:`Searcher` answer."""
@@ -377,25 +278,3 @@ def resolve_query(
         all_words=all_words,
         explain=explain,
     )
-
-
-def find_record(base: FactBase, typed: str) -> tuple[Record, list[str]]:
-    """The record with id ``typed`` (or ``kind:id``), and the other kinds sharing the id."""
-    kind, sep, rid = typed.partition(":")
-    if sep and kind in base.index:
-        rec = base.index[kind].get(rid)
-        if rec is not None:
-            return rec, []
-    matches = [(k, recs[typed]) for k, recs in base.index.items() if typed in recs]
-    if matches:
-        return matches[0][1], [f"{k}:{typed}" for k, _ in matches[1:]]
-    import difflib
-
-    all_ids = [rid for recs in base.index.values() for rid in recs]
-    guess = difflib.get_close_matches(typed, all_ids, n=3, cutoff=0.5)
-    hint = (
-        "did you mean " + ", ".join(f"'{g}'" for g in guess) + "?"
-        if guess
-        else "list ids with 'brtrade facts --json' or 'brtrade quote --json'"
-    )
-    raise NotFoundError(f"no record has the id {excerpt(typed)}", hint=hint)

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from brtrade.core.query import Names
+from brtrade.core.names import Names
 from brtrade.index.freshness import (
     cache_paths,
     drop_temp,
@@ -24,17 +24,16 @@ from brtrade.index.freshness import (
 )
 from brtrade.index.layout import (
     INDEXES,
-    SMALL_KINDS,
+    ROW_DICTIONARY_BYTES,
     TABLES,
     Kind,
     Tag,
     checksum,
     counts,
-    small_rows,
 )
 
 if TYPE_CHECKING:
-    from brtrade.core.model import FactBase
+    from brtrade.core.model import Claim, FactBase, Quote
 
 
 def try_build(
@@ -98,57 +97,101 @@ def build(path: Path, base: FactBase, build_id: str) -> None:
     from brtrade.contract import records
     from brtrade.core.query import Searcher
     from brtrade.index.plain import to_plain
+    from brtrade.index.rows import pack
 
     db = sqlite3.connect(path)  # an empty file made by make_temp: SQLite starts a database
     try:
         db.executescript(TABLES)
         searcher = Searcher(base)
         compact = (",", ":")
+        speaker_at = {s.id: i for i, s in enumerate(base.speakers)}
+        source_at = {s.id: i for i, s in enumerate(base.sources)}
+        topic_at = {t.id: i for i, t in enumerate(base.topics)}
+        entity_at = {e.id: i for i, e in enumerate(base.entities)}
+        quote_at = {q.id: i for i, q in enumerate(base.quotes)}
+        files: dict[str, int] = {}
+        deriving = _deriving(base)
 
-        def with_crc(i: int, speaker: str | None, row: str) -> tuple[int, str | None, str, int]:
-            return (i, speaker, row, checksum(row))
+        def packed(row: dict[str, object], rec: Claim | Quote) -> bytes:
+            origin = rec.origin
+            fno = None if origin is None else files.setdefault(origin.file, len(files))
+            line = None if origin is None else origin.line
+            text = json.dumps(pack(row, rec.draft, fno, line), separators=compact)
+            return text.encode("utf-8")
 
+        claim_rows = [packed(records.claim(base, c), c) for c in base.claims]
+        quote_rows = [packed(records.quote(base, q), q) for q in base.quotes]
+        zdict = _dictionary(claim_rows, quote_rows)
+        squeeze = Squeezer(zdict)
         db.executemany(
-            "INSERT INTO claims VALUES (?, ?, ?, ?)",
+            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                with_crc(i, c.speaker, json.dumps(records.claim(base, c), separators=compact))
+                (
+                    i,
+                    c.id,
+                    None if c.speaker is None else speaker_at[c.speaker],
+                    source_at[c.provenance.source],
+                    len(c.figures),
+                    i in deriving,
+                    *squeeze(claim_rows[i]),
+                )
                 for i, c in enumerate(base.claims)
             ),
         )
         db.executemany(
-            "INSERT INTO quotes VALUES (?, ?, ?, ?)",
+            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?)",
             (
-                with_crc(i, q.speaker, json.dumps(records.quote(base, q), separators=compact))
+                (
+                    i,
+                    q.id,
+                    speaker_at[q.speaker],
+                    source_at[q.provenance.source],
+                    *squeeze(quote_rows[i]),
+                )
                 for i, q in enumerate(base.quotes)
             ),
         )
-        db.executemany(
-            "INSERT INTO tags VALUES (?, ?, ?)",
-            (
-                (int(kind), tag, i)
-                for i, c in enumerate(base.claims)
-                for kind, tags in ((Tag.TOPIC, c.topics), (Tag.ENTITY, c.entities))
-                for tag in tags
-            ),
-        )
+        del claim_rows, quote_rows
 
-        def postings() -> Iterator[tuple[int, str, int, int, int]]:
+        def tags() -> Iterator[tuple[int, int, int]]:
+            groups: tuple[tuple[Kind, Sequence[Claim | Quote]], ...] = (
+                (Kind.CLAIM, base.claims),
+                (Kind.QUOTE, base.quotes),
+            )
+            for kind, group in groups:
+                topic, entity = Tag.TOPIC.of(kind), Tag.ENTITY.of(kind)
+                for i, r in enumerate(group):
+                    for t in dict.fromkeys(r.topics):
+                        yield (topic, topic_at[t], i)
+                    for e in dict.fromkeys(r.entities):
+                        yield (entity, entity_at[e], i)
+            made_in = Tag.QUOTE.of(Kind.CLAIM)
+            for i, c in enumerate(base.claims):
+                if c.quote is not None:
+                    yield (made_in, quote_at[c.quote], i)
+
+        db.executemany("INSERT INTO tags VALUES (?, ?, ?)", tags())
+        term_ids: dict[tuple[int, str], int] = {}
+        for kind in (Kind.CLAIM, Kind.QUOTE):
+            df = searcher.document_frequency(kind.word)
+            start = len(term_ids)
+            term_ids.update(((int(kind), tok), start + n) for n, tok in enumerate(df))
+            db.executemany(
+                "INSERT INTO terms VALUES (?, ?, ?, ?)",
+                ((int(kind), tok, n, term_ids[int(kind), tok]) for tok, n in df.items()),
+            )
+
+        def postings() -> Iterator[tuple[int, int, int]]:
             for kind in (Kind.CLAIM, Kind.QUOTE):
+                k = int(kind)
                 for i, toks in enumerate(searcher.tokens(kind.word)):
-                    for tok, (weight, field) in toks.items():
-                        yield (int(kind), tok, i, weight, field)
+                    for tok, (weight, _) in toks.items():
+                        yield (term_ids[k, tok], i, weight)
 
-        db.executemany("INSERT INTO postings VALUES (?, ?, ?, ?, ?)", postings())
-        db.executemany(
-            "INSERT INTO terms VALUES (?, ?, ?)",
-            (
-                (int(kind), tok, n)
-                for kind in (Kind.CLAIM, Kind.QUOTE)
-                for tok, n in searcher.document_frequency(kind.word).items()
-            ),
-        )
+        db.executemany("INSERT INTO postings VALUES (?, ?, ?)", sorted(postings()))
         db.executescript(INDEXES)
         names = Names.of(base)
+        tally = records.Tally(base)
         meta: dict[str, str | bytes] = {
             "build": build_id,
             "names": json.dumps(
@@ -156,13 +199,21 @@ def build(path: Path, base: FactBase, build_id: str) -> None:
                     "speakers": names.speakers,
                     "topics": names.topics,
                     "entities": names.entities,
+                    "sources": names.sources,
                 }
             ),
             "counts": json.dumps(counts(base)),
             "vocabulary": json.dumps([(t.id, t.words) for t in base.vocabulary]),
             "lexicon": json.dumps(searcher.lexicon()),
-            **{f"{k}_rows": json.dumps(small_rows(base, k)) for k in SMALL_KINDS},
-            "base": marshal.dumps(to_plain(base)),
+            "speaker_rows": json.dumps([records.speaker(base, s, tally) for s in base.speakers]),
+            "topic_rows": json.dumps([records.topic(base, t, tally) for t in base.topics]),
+            "source_rows": json.dumps([records.source(base, s, tally) for s in base.sources]),
+            "speaker_refs": json.dumps(
+                {s.id: [s.name, s.role, s.organisation] for s in base.speakers}
+            ),
+            "files": json.dumps(list(files)),
+            "small": marshal.dumps(to_plain(base)),
+            "zdict": zdict,
         }
         db.executemany(
             "INSERT INTO meta VALUES (?, ?, ?)", ((k, v, checksum(v)) for k, v in meta.items())
@@ -171,3 +222,47 @@ def build(path: Path, base: FactBase, build_id: str) -> None:
     finally:
         db.close()
     os.chmod(path, 0o600)
+
+
+def _deriving(base: FactBase) -> set[int]:
+    """The claims ``derive`` reads: those with a figure naming another (converted from,
+    applying to, part of) and those holding a figure so named."""
+    named: set[str] = set()
+    out: set[int] = set()
+    for i, c in enumerate(base.claims):
+        for f in c.figures:
+            refs = [r for r in (f.converted_from, f.applies_to, f.part_of) if r]
+            if refs:
+                out.add(i)
+                named.update(refs)
+    if named:
+        out.update(i for i, c in enumerate(base.claims) if any(f.id in named for f in c.figures))
+    return out
+
+
+def _dictionary(*groups: Sequence[bytes]) -> bytes:
+    """A zlib preset dictionary for the rows: rows taken evenly through the base, up to
+    zlib's 32 KiB window. Rows are short and alike (the same keys' values, names and
+    phrases), so each compresses against it to about a seventh of its size."""
+    rows = [r for g in groups for r in g]
+    if not rows:
+        return b""
+    total = sum(len(r) for r in rows)
+    step = max(1, total // ROW_DICTIONARY_BYTES)
+    return b"".join(rows[::step])[-ROW_DICTIONARY_BYTES:]
+
+
+class Squeezer:
+    """Compresses rows against a preset dictionary, cheaply: the dictionary is loaded
+    once and the primed compressor copied for each row."""
+
+    def __init__(self, zdict: bytes) -> None:
+        import zlib
+
+        self.primed = zlib.compressobj(6, zlib.DEFLATED, -15, 8, zlib.Z_DEFAULT_STRATEGY, zdict)
+
+    def __call__(self, row: bytes) -> tuple[bytes, int]:
+        """The compressed row and its checksum."""
+        c = self.primed.copy()
+        data = c.compress(row) + c.flush()
+        return data, checksum(data)

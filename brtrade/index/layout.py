@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from brtrade.core.model import FactBase
 
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 """Bump when the index's layout changes; old indexes are then rebuilt."""
 
 
 class Kind(IntEnum):
-    """The searchable record kinds, as stored in ``postings.kind``."""
+    """The searchable record kinds, as stored in ``terms.kind``."""
 
     CLAIM = 0
     QUOTE = 1
@@ -33,29 +33,49 @@ class Kind(IntEnum):
 
 
 class Tag(IntEnum):
-    """The tags a claim carries, as stored in ``tags.kind``."""
+    """What a row of ``tags`` says: a record carries a topic or an entity, or (``QUOTE``)
+    a claim is made in a quote. ``tags.kind`` is ``Tag * 2 + Kind``; ``tags.tag`` is the
+    position of the topic or entity in its list, or the quote's document order."""
 
     TOPIC = 0
     ENTITY = 1
+    QUOTE = 2
+
+    def of(self, kind: Kind) -> int:
+        return int(self) * 2 + int(kind)
 
 
+ROW_DICTIONARY_BYTES = 32768
+"""The size of the preset dictionary rows are compressed against (zlib's window)."""
+
+# Claims and quotes are stored once, as packed contract rows (index.rows) compressed
+# against a dictionary of the base's own rows (meta 'zdict'), with the
+# columns the commands look them up by: speakers and sources as their position in
+# their list (small integers, not repeated strings). Postings name terms by number.
 TABLES = """
 PRAGMA journal_mode = OFF;
 PRAGMA synchronous = OFF;
-CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB, crc INTEGER);
-CREATE TABLE claims (ord INTEGER PRIMARY KEY, speaker TEXT, row TEXT, crc INTEGER);
-CREATE TABLE quotes (ord INTEGER PRIMARY KEY, speaker TEXT, row TEXT, crc INTEGER);
-CREATE TABLE tags (kind INTEGER, tag TEXT, ord INTEGER);
-CREATE TABLE postings (kind INTEGER, token TEXT, ord INTEGER, weight INTEGER, field INTEGER);
-CREATE TABLE terms (kind INTEGER, token TEXT, df INTEGER);
+PRAGMA page_size = 4096;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB, crc INTEGER) WITHOUT ROWID;
+CREATE TABLE claims (ord INTEGER PRIMARY KEY, id TEXT, speaker INTEGER, source INTEGER,
+    figures INTEGER, derives INTEGER, row BLOB, crc INTEGER);
+CREATE TABLE quotes (ord INTEGER PRIMARY KEY, id TEXT, speaker INTEGER, source INTEGER,
+    row BLOB, crc INTEGER);
+CREATE TABLE tags (kind INTEGER, tag INTEGER, ord INTEGER, PRIMARY KEY (kind, tag, ord))
+    WITHOUT ROWID;
+CREATE TABLE terms (kind INTEGER, token TEXT, df INTEGER, term INTEGER,
+    PRIMARY KEY (kind, token)) WITHOUT ROWID;
+CREATE TABLE postings (term INTEGER, ord INTEGER, weight INTEGER,
+    PRIMARY KEY (term, ord)) WITHOUT ROWID;
 """
 INDEXES = """
-CREATE INDEX postings_by_token ON postings (kind, token, ord, weight);
-CREATE INDEX postings_by_ord ON postings (kind, ord);
-CREATE UNIQUE INDEX terms_by_token ON terms (kind, token, df);
-CREATE INDEX tags_by_tag ON tags (kind, tag, ord);
+CREATE INDEX claims_by_id ON claims (id);
+CREATE INDEX quotes_by_id ON quotes (id);
 CREATE INDEX claims_by_speaker ON claims (speaker);
 CREATE INDEX quotes_by_speaker ON quotes (speaker);
+CREATE INDEX claims_by_source ON claims (source);
+CREATE INDEX quotes_by_source ON quotes (source);
+CREATE INDEX claims_deriving ON claims (ord) WHERE derives;
 """
 
 
@@ -92,9 +112,9 @@ def small_rows(base: FactBase, kind: str) -> list[dict[str, Any]]:
     """Every speaker, topic or source of the base as contract rows, in document order."""
     from brtrade.contract import records
 
+    tally = records.Tally(base)
     if kind == "speaker":
-        return [records.speaker(base, s) for s in base.speakers]
+        return [records.speaker(base, s, tally) for s in base.speakers]
     if kind == "topic":
-        return [records.topic(base, t) for t in base.topics]
-    source_counts = records.source_counts(base)
-    return [records.source(base, s, source_counts) for s in base.sources]
+        return [records.topic(base, t, tally) for t in base.topics]
+    return [records.source(base, s, tally) for s in base.sources]

@@ -1,4 +1,4 @@
-"""A fact base as plain nested tuples, for marshal, and back.
+"""A fact base's small groups as plain nested tuples, for marshal, and back.
 
 marshal is fast and, unlike pickle, cannot run code when loading. The shape
 follows the model's field plans, so it changes when the model does; the
@@ -23,15 +23,14 @@ from brtrade.core.model import (
     Topic,
 )
 
-_GROUPS: tuple[tuple[str, type], ...] = (
+_SMALL: tuple[tuple[str, type], ...] = (
     ("sources", Source),
     ("topics", Topic),
     ("entities", Entity),
     ("speakers", Speaker),
-    ("quotes", Quote),
-    ("claims", Claim),
     ("vocabulary", Term),
 )
+"""The groups kept whole in the index's ``small`` value; claims and quotes have rows."""
 
 
 def _to(value: Any, spec: FieldSpec) -> Any:
@@ -70,19 +69,23 @@ def _from(value: Any, spec: FieldSpec) -> Any:
 
 
 def to_plain(base: FactBase) -> tuple[Any, ...]:
+    """Everything of ``base`` but its claims and quotes, as plain tuples."""
     groups = tuple(
-        tuple(_to(rec, record_spec(cls)) for rec in getattr(base, name)) for name, cls in _GROUPS
+        tuple(_to(rec, record_spec(cls)) for rec in getattr(base, name)) for name, cls in _SMALL
     )
     return (groups, tuple(base.source_paths.items()), base.files)
 
 
-def from_plain(data: tuple[Any, ...]) -> FactBase:
+def from_plain(
+    data: tuple[Any, ...], claims: tuple[Claim, ...] = (), quotes: tuple[Quote, ...] = ()
+) -> FactBase:
+    """The base ``to_plain`` was given, holding ``claims`` and ``quotes``."""
     groups, source_paths, files = data
     built: list[tuple[Any, ...]] = [
         tuple(_from(rec, record_spec(cls)) for rec in group)
-        for (_, cls), group in zip(_GROUPS, groups, strict=True)
+        for (_, cls), group in zip(_SMALL, groups, strict=True)
     ]
-    sources, topics, entities, speakers, quotes, claims, vocabulary = built
+    sources, topics, entities, speakers, vocabulary = built
     return FactBase(
         sources=sources,
         topics=topics,

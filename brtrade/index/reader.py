@@ -1,20 +1,23 @@
-"""Reading a fresh index: ranked search in SQL, contract rows, names, counts, the base."""
+"""Reading a fresh index: ranked search in SQL, contract rows, names, counts, and the
+few model records a command needs (``subset``), or the whole base."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, cast
 
 from brtrade.core.match import WHOLE, Group, Weighed, explain
-from brtrade.core.query import Found, Names, Query, weigh
+from brtrade.core.names import Names
+from brtrade.core.query import Found, Query, weigh
 from brtrade.core.terms import Tokens, Vocabulary
 from brtrade.index.layout import DamagedIndex, Kind, Tag, checksum
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from brtrade.core.model import FactBase
+    from brtrade.core.model import Claim, FactBase, Quote
+    from brtrade.index.rows import SpeakerRefs
 
 _MAX_CHAR = chr(0x10FFFF)
 
@@ -26,6 +29,9 @@ class Index:
         self.db = db
         self._names: Names | None = None
         self._vocabulary: Vocabulary | None = None
+        self._speaker_refs: SpeakerRefs | None = None
+        self._small: tuple[Any, ...] | None = None
+        self._zdict: bytes | None = None
 
     def meta(self, key: str) -> Any:
         row = self.db.execute("SELECT value, crc FROM meta WHERE key = ?", (key,)).fetchone()
@@ -40,6 +46,7 @@ class Index:
                 speakers=tuple((a, b) for a, b in data["speakers"]),
                 topics=tuple((a, b) for a, b in data["topics"]),
                 entities=tuple((a, b, tuple(c)) for a, b, c in data["entities"]),
+                sources=tuple(data["sources"]),
             )
         return self._names
 
@@ -51,14 +58,155 @@ class Index:
         rows: list[dict[str, Any]] = json.loads(self.meta(f"{kind}_rows"))
         return rows
 
-    def base(self) -> FactBase:
-        import marshal
+    def _small_plain(self) -> tuple[Any, ...]:
+        if self._small is None:
+            import marshal
 
+            self._small = marshal.loads(self.meta("small"))
+        return self._small
+
+    def base(self) -> FactBase:
+        """The whole base, as loading its YAML gives it."""
+        return self.subset(None, None)
+
+    def subset(self, claims: Sequence[int] | None, quotes: Sequence[int] | None) -> FactBase:
+        """A base of every source, topic, entity and speaker and only the claims and quotes
+        at these document orders (all of them for None), plus the quotes those claims
+        are made in: enough for any answer about those records."""
         from brtrade.core.loader import gc_paused
         from brtrade.index.plain import from_plain
 
         with gc_paused():
-            return from_plain(marshal.loads(self.meta("base")))
+            got_claims = self.models(Kind.CLAIM, None if claims is None else sorted(claims))
+            if quotes is not None:
+                made_in = {c.quote for c in cast("list[Claim]", got_claims) if c.quote}
+                quotes = sorted({*quotes, *self.ords_of(Kind.QUOTE, made_in)})
+            got_quotes = self.models(Kind.QUOTE, quotes)
+            return from_plain(
+                self._small_plain(),
+                cast("tuple[Claim, ...]", tuple(got_claims)),
+                cast("tuple[Quote, ...]", tuple(got_quotes)),
+            )
+
+    def models(self, kind: Kind, ords: Sequence[int] | None) -> list[Claim | Quote]:
+        """The model records at ``ords`` (each once, in that order; every one, in document
+        order, for None)."""
+        from brtrade.index.rows import to_model
+
+        files: list[str] = json.loads(self.meta("files"))
+        sql = f"SELECT ord, row, crc FROM {kind.table}"
+        if ords is None:
+            unsqueeze = self._unsqueeze()
+            found = self.db.execute(sql + " ORDER BY ord")
+            return [
+                to_model(kind.word, json.loads(unsqueeze(_checked(r, c))), files)
+                for _, r, c in found
+            ]
+        chosen = list(dict.fromkeys(ords))
+        raw = self._raw(kind, chosen)
+        return [to_model(kind.word, json.loads(raw[o]), files) for o in chosen]
+
+    def ords_of(self, kind: Kind, ids: Iterable[str]) -> list[int]:
+        """The document orders of the records of ``kind`` with these ids."""
+        wanted = list(ids)
+        out: list[int] = []
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT ord FROM {kind.table} WHERE id IN ({marks})"
+            out.extend(o for (o,) in self.db.execute(sql, chunk))
+        return sorted(out)
+
+    def find(self, typed: str) -> tuple[str, str, list[str]]:
+        """(kind, id, other kinds sharing the id) of the record ``typed`` names, as
+        core.query.find_record finds it in memory."""
+        from brtrade.core.names import resolve_record_id
+
+        names = self.names()
+        small = {k: names.ids(k) for k in ("speaker", "entity", "source", "topic")}
+        sets = {k: set(v) for k, v in small.items()}
+
+        def has(kind: str, rid: str) -> bool:
+            if kind in sets:
+                return rid in sets[kind]
+            table = "claims" if kind == "claim" else "quotes"
+            sql = f"SELECT 1 FROM {table} WHERE id = ? LIMIT 1"
+            return self.db.execute(sql, (rid,)).fetchone() is not None
+
+        def all_ids() -> Iterator[str]:
+            for k in (Kind.CLAIM, Kind.QUOTE):
+                yield from (i for (i,) in self.db.execute(f"SELECT id FROM {k.table} ORDER BY ord"))
+            for kind in ("speaker", "entity", "source", "topic"):
+                yield from small[kind]
+
+        return resolve_record_id(typed, has, all_ids)
+
+    def ids(self, prefix: str) -> list[str]:
+        """The ids of every record that start with ``prefix``, kind by kind in
+        core.query.RECORD_KINDS order, each kind in document order."""
+        out: list[str] = []
+        for k in (Kind.CLAIM, Kind.QUOTE):
+            sql = f"SELECT id FROM {k.table} WHERE id >= ? AND id < ? ORDER BY ord"
+            out.extend(i for (i,) in self.db.execute(sql, (prefix, prefix + _MAX_CHAR)))
+        names = self.names()
+        for kind in ("speaker", "entity", "source", "topic"):
+            out.extend(i for i in names.ids(kind) if i.startswith(prefix))
+        return out
+
+    def related(self, kind: str, record_id: str) -> tuple[list[int], list[int]]:
+        """The (claim, quote) document orders that a ``show`` of one record reads: the
+        record itself, or the claims and quotes that name it."""
+        names = self.names()
+        if kind in ("claim", "quote"):
+            k = Kind.CLAIM if kind == "claim" else Kind.QUOTE
+            own = self.ords_of(k, [record_id])
+            if k is Kind.CLAIM:
+                return own, []
+            made_in = Tag.QUOTE.of(Kind.CLAIM)
+            return self._tagged(made_in, own), own
+        if kind in ("speaker", "source"):
+            at = _position(names.ids(kind), record_id)
+            by = [
+                [
+                    o
+                    for (o,) in self.db.execute(
+                        f"SELECT ord FROM {k.table} WHERE {kind} = ?", (at,)
+                    )
+                ]
+                for k in (Kind.CLAIM, Kind.QUOTE)
+            ]
+            return by[0], by[1]
+        tag = Tag.TOPIC if kind == "topic" else Tag.ENTITY
+        at = _position(names.ids(kind), record_id)
+        return self._tagged(tag.of(Kind.CLAIM), [at]), self._tagged(tag.of(Kind.QUOTE), [at])
+
+    def _tagged(self, kind: int, tags: Sequence[int]) -> list[int]:
+        marks = ",".join("?" * len(tags))
+        sql = f"SELECT ord FROM tags WHERE kind = ? AND tag IN ({marks}) ORDER BY ord"
+        return [o for (o,) in self.db.execute(sql, (kind, *tags))]
+
+    def figure_ords(self, ords: Sequence[int], limit: int | None) -> list[int]:
+        """Of the claims at ``ords`` (in that order), those with figures, up to the one
+        holding the ``limit``-th figure."""
+        counts: dict[int, int] = {}
+        for start in range(0, len(ords), 500):
+            chunk = ords[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT ord, figures FROM claims WHERE ord IN ({marks}) AND figures > 0"
+            counts.update(self.db.execute(sql, chunk))
+        out: list[int] = []
+        total = 0
+        for o in ords:
+            if o in counts:
+                if limit is not None and total >= limit:
+                    break
+                out.append(o)
+                total += counts[o]
+        return out
+
+    def deriving(self) -> list[int]:
+        """The claims ``derive`` reads (index.build._deriving)."""
+        return [o for (o,) in self.db.execute("SELECT ord FROM claims WHERE derives ORDER BY ord")]
 
     def vocabulary(self) -> Vocabulary:
         if self._vocabulary is None:
@@ -84,16 +232,18 @@ class Index:
         table = kind.table
         where: list[str] = []
         params: list[Any] = []
+        names = self.names()
         if q.topic is not None and kind is Kind.CLAIM:
-            where.append(f"o IN (SELECT ord FROM tags WHERE kind = {int(Tag.TOPIC)} AND tag = ?)")
-            params.append(q.topic)
+            where.append("o IN (SELECT ord FROM tags WHERE kind = ? AND tag = ?)")
+            params += [Tag.TOPIC.of(kind), _position([t for t, _ in names.topics], q.topic)]
         if q.entity is not None and kind is Kind.CLAIM:
-            where.append(f"o IN (SELECT ord FROM tags WHERE kind = {int(Tag.ENTITY)} AND tag = ?)")
-            params.append(q.entity)
+            where.append("o IN (SELECT ord FROM tags WHERE kind = ? AND tag = ?)")
+            params += [Tag.ENTITY.of(kind), _position([e for e, _, _ in names.entities], q.entity)]
         if q.speakers is not None:
+            ids = [s for s, _ in names.speakers]
             marks = ",".join("?" * len(q.speakers))
             where.append(f"o IN (SELECT ord FROM {table} WHERE speaker IN ({marks}))")
-            params.extend(q.speakers)
+            params.extend(_position(ids, s) for s in q.speakers)
         return (" WHERE " + " AND ".join(where)) if where else "", params
 
     def _scored(
@@ -106,21 +256,22 @@ class Index:
         params: list[Any] = []
         for i, g in enumerate(weighed.plan.groups):
             # One indexed lookup per way of matching (an OR would scan every posting).
+            terms = "SELECT term FROM terms WHERE kind = ? AND token"
             ways = [
-                f"SELECT ord, weight * {WHOLE} AS b FROM postings WHERE kind = ? AND "
-                f"token IN ({','.join('?' * len(g.exact))})"
+                f"SELECT ord, weight * {WHOLE} AS b FROM postings WHERE term IN "
+                f"({terms} IN ({','.join('?' * len(g.exact))}))"
             ]
             params += [int(kind), *g.exact]
             if g.near:
                 ways.append(
-                    "SELECT ord, weight AS b FROM postings WHERE kind = ? AND "
-                    f"token IN ({','.join('?' * len(g.near))})"
+                    "SELECT ord, weight AS b FROM postings WHERE term IN "
+                    f"({terms} IN ({','.join('?' * len(g.near))}))"
                 )
                 params += [int(kind), *g.near]
             if g.prefix is not None:
                 ways.append(
-                    "SELECT ord, weight AS b FROM postings WHERE kind = ? AND "
-                    "token >= ? AND token < ?"
+                    "SELECT ord, weight AS b FROM postings WHERE term IN "
+                    f"({terms} >= ? AND token < ?)"
                 )
                 params += [int(kind), g.prefix, g.prefix + _MAX_CHAR]
             parts.append(
@@ -165,25 +316,73 @@ class Index:
         return [(o, float(score)) for o, score, _ in ranked], found
 
     def tokens(self, kind: Kind, ords: Sequence[int]) -> dict[int, Tokens]:
-        """The terms of the records at ``ords``, as core.terms made them."""
-        out: dict[int, Tokens] = {o: {} for o in ords}
-        marks = ",".join("?" * len(ords))
-        sql = f"SELECT ord, token, weight, field FROM postings WHERE kind = ? AND ord IN ({marks})"
-        for o, token, weight, field in self.db.execute(sql, (int(kind), *ords)):
-            out[o][token] = (weight, field)
+        """The terms of the records at ``ords``, as core.terms made them when indexing:
+        made again from the records (for --explain only; postings are kept by term)."""
+        from brtrade.core.model import Claim
+        from brtrade.core.terms import Analyzer
+
+        chosen = sorted(set(ords))
+        sub = self.subset(
+            chosen if kind is Kind.CLAIM else [], chosen if kind is Kind.QUOTE else []
+        )
+        analyzer = Analyzer(sub)
+        by_id = {r.id: r for r in (sub.claims if kind is Kind.CLAIM else sub.quotes)}
+        out: dict[int, Tokens] = {}
+        for o, row in zip(chosen, self.rows(kind, chosen), strict=True):
+            rec = by_id[row["id"]]
+            out[o] = (
+                analyzer.claim_tokens(rec) if isinstance(rec, Claim) else analyzer.quote_tokens(rec)
+            )
         return out
 
-    def rows(self, kind: Kind, ords: Sequence[int]) -> list[dict[str, Any]]:
-        """The contract rows of the records at ``ords``, in that order."""
+    def speaker_refs(self) -> SpeakerRefs:
+        if self._speaker_refs is None:
+            self._speaker_refs = json.loads(self.meta("speaker_refs"))
+        return self._speaker_refs
+
+    def _unsqueeze(self) -> Callable[[bytes], str]:
+        if self._zdict is None:
+            self._zdict = self.meta("zdict")
+        import zlib
+
+        zdict = self._zdict
+
+        def unsqueeze(data: bytes) -> str:
+            return zlib.decompressobj(-15, zdict).decompress(data).decode("utf-8")
+
+        return unsqueeze
+
+    def _raw(self, kind: Kind, ords: Sequence[int]) -> dict[int, str]:
+        """The checked packed rows at ``ords``, by document order; DamagedIndex if any
+        is missing."""
+        unsqueeze = self._unsqueeze()
         found: dict[int, str] = {}
         for start in range(0, len(ords), 500):
             chunk = ords[start : start + 500]
             marks = ",".join("?" * len(chunk))
             sql = f"SELECT ord, row, crc FROM {kind.table} WHERE ord IN ({marks})"
-            found.update((o, _checked(row, crc)) for o, row, crc in self.db.execute(sql, chunk))
+            found.update(
+                (o, unsqueeze(_checked(row, crc))) for o, row, crc in self.db.execute(sql, chunk)
+            )
         if len(found) != len(set(ords)):
             raise DamagedIndex("rows are missing from the index")
-        return [json.loads(found[o]) for o in ords]
+        return found
+
+    def rows(self, kind: Kind, ords: Sequence[int]) -> list[dict[str, Any]]:
+        """The contract rows of the records at ``ords``, in that order."""
+        from brtrade.index.rows import unpack
+
+        found = self._raw(kind, ords)
+        refs = self.speaker_refs()
+        return [unpack(kind.word, json.loads(found[o]), refs) for o in ords]
+
+
+def _position(ids: Sequence[str], wanted: str) -> int:
+    """Where ``wanted`` stands in ``ids`` (-1, which no row holds, when it is not there)."""
+    try:
+        return ids.index(wanted)
+    except ValueError:
+        return -1
 
 
 def _checked(value: Any, crc: Any) -> Any:

@@ -19,21 +19,25 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 from brtrade.core.files import fact_files, is_transient
-from brtrade.core.query import Found, Names, Query, resolve_query
+from brtrade.core.names import Names
+from brtrade.core.query import Found, Query, resolve_query
 from brtrade.index.freshness import open_fresh, stat_all
 from brtrade.index.layout import Kind, counts, small_rows
 
 if TYPE_CHECKING:
-    from brtrade.core.model import FactBase
+    from brtrade.core.model import Claim, FactBase, Figure, Record
     from brtrade.index.reader import Index
 
 T = TypeVar("T")
 
 MAX_INDEXED_WORDS = 100
 """Queries with more distinct words than this are answered from memory (same results)."""
+
+FIGURE_CHUNK = 500
+"""Claims read from the index at a time while writing figures."""
 
 
 Note = Callable[[str, bool], None]
@@ -119,8 +123,12 @@ class FactStore:
     def _or_memory(self) -> Iterator[None]:
         """Run index reads; on a damaged index, forget it so the caller answers from memory
         (and, loading the base, rebuilds the index)."""
+        from brtrade.core.errors import BrtradeError
+
         try:
             yield
+        except BrtradeError:
+            raise  # an answer (no such record), not damage
         except Exception as exc:  # noqa: BLE001 - a damaged index is never fatal
             self.on_note(f"the index is damaged ({exc}); rebuilding it", False)
             self._index = None
@@ -190,6 +198,88 @@ class FactStore:
         answer = self._rows(Kind.CLAIM if kind == "claim" else Kind.QUOTE, q)
         return list(zip(answer.rows, answer.found.covers, strict=True))
 
+    def record(self, typed: str) -> Shown:
+        """The record ``typed`` names (``id`` or ``kind:id``), the other kinds sharing
+        its id, and a base holding it and every record an answer about it reads (from
+        the index, only those; else the whole base)."""
+        index = self.index()
+        if index is not None:
+            with self._or_memory():
+                kind, rid, others = index.find(typed)
+                sub = index.subset(*index.related(kind, rid))
+                return Shown(sub.index[kind][rid], others, sub)
+        from brtrade.core.names import find_record
+
+        base = self.base()
+        rec, others = find_record(base, typed)
+        return Shown(rec, others, base)
+
+    def ids(self, prefix: str) -> list[str]:
+        """The ids of every record that start with ``prefix`` (for completion)."""
+        from brtrade.core.names import RECORD_KINDS
+
+        def from_memory() -> list[str]:
+            base = self.base()
+            return [i for k in RECORD_KINDS for i in base.index[k] if i.startswith(prefix)]
+
+        return self._from_index(lambda i: i.ids(prefix), from_memory)
+
+    def citing(self, source_id: str) -> FactBase:
+        """A base holding every record that cites the source ``source_id``."""
+        index = self.index()
+        if index is not None:
+            with self._or_memory():
+                return index.subset(*index.related("source", source_id))
+        return self.base()
+
+    def deriving(self) -> FactBase:
+        """A base holding every claim ``derive`` reads."""
+        index = self.index()
+        if index is not None:
+            with self._or_memory():
+                return index.subset(index.deriving(), [])
+        return self.base()
+
+    def figures(
+        self,
+        query: Sequence[str],
+        *,
+        topic: str | None = None,
+        entity: str | None = None,
+        speaker: str | None = None,
+        limit: int | None = None,
+    ) -> Iterator[list[tuple[Claim, Figure]]]:
+        """The figures of the claims answering ``query``, with their claims, in rank
+        order and at most ``limit`` in all: a chunk at a time, so that every figure of
+        a large base can be written without holding them all."""
+        from brtrade.core.query import Searcher, figures_of
+
+        q = resolve_query(self.names(), query, topic=topic, entity=entity, speaker=speaker)
+        index = self.index()
+        if index is not None and len(set(q.words)) <= MAX_INDEXED_WORDS:
+            chosen: list[int] | None = None
+            with self._or_memory():
+                ranked, _ = index.search(Kind.CLAIM, q)
+                chosen = index.figure_ords([o for o, _ in ranked], limit)
+            if chosen is not None:
+                yield from self._figure_chunks(index, chosen, limit)
+                return
+        yield figures_of(Searcher(self.base()).search_claims(q), limit)
+
+    def _figure_chunks(
+        self, index: Index, ords: list[int], limit: int | None
+    ) -> Iterator[list[tuple[Claim, Figure]]]:
+        left = limit
+        for start in range(0, len(ords), FIGURE_CHUNK):
+            claims = cast(
+                "list[Claim]", index.models(Kind.CLAIM, ords[start : start + FIGURE_CHUNK])
+            )
+            pairs = [(c, f) for c in claims for f in c.figures]
+            if left is not None:
+                pairs = pairs[:left]
+                left -= len(pairs)
+            yield pairs
+
     def lexicon(self) -> frozenset[str]:
         """Every folded word a record is searched by."""
         from brtrade.core.query import Searcher
@@ -220,6 +310,14 @@ class FactStore:
             for h in found.hits
         ]
         return Answer(rows, found._replace(hits=[]))
+
+
+class Shown(NamedTuple):
+    """A record ``show`` found, the other kinds sharing its id, and a base to answer from."""
+
+    record: Record
+    others: list[str]
+    base: FactBase
 
 
 class Answer(NamedTuple):

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from enum import Enum
 from typing import Any
 
@@ -263,6 +263,50 @@ def serialise(
             )
         return text
     raise AssertionError(fmt)
+
+
+def serialise_chunks(
+    kind: str,
+    chunks: Iterable[Sequence[JSON]],
+    fmt: Format,
+    fields: str | None,
+    *,
+    raw_csv: bool = False,
+) -> Iterator[str]:
+    """What :func:`serialise` writes for all the rows of ``chunks``, piece by piece, so
+    that a long listing is written without being held whole. YAML, which has no such
+    pieces here, comes whole at the end."""
+    if fmt in (Format.yaml, Format.table):
+        yield serialise(kind, [r for c in chunks for r in c], fmt, fields, raw_csv=raw_csv)
+        return
+    chosen = select_fields(kind, fields)
+    first = True
+    for chunk in chunks:
+        picked = _pick(chunk, chosen) if fields is not None else list(chunk)
+        if fmt is Format.json:
+            if picked:
+                inner = ",\n".join(
+                    "  "
+                    + json.dumps(r, ensure_ascii=False, indent=2, allow_nan=False).replace(
+                        "\n", "\n  "
+                    )
+                    for r in picked
+                )
+                yield json_safe(("[\n" if first else ",\n") + inner)
+                first = False
+            continue
+        if fmt is Format.jsonl:
+            text = serialise(kind, picked, fmt, fields=None)
+        else:
+            text = serialise(kind, chunk, fmt, fields, raw_csv=raw_csv)
+            if not first:
+                text = text.split("\n", 2 if fmt is Format.markdown else 1)[-1]
+        first = False
+        yield text
+    if fmt is Format.json:
+        yield "[]\n" if first else "\n]\n"
+    elif first:
+        yield serialise(kind, [], fmt, fields, raw_csv=raw_csv)
 
 
 def to_json(data: Sequence[JSON] | JSON) -> str:

@@ -99,10 +99,8 @@ def show(
     """
     from brtrade.core.model import Claim, Quote, Speaker
     from brtrade.core.provenance import record_passages
-    from brtrade.core.query import find_record
 
-    base = state(ctx).base()
-    rec, others = find_record(base, record_id)
+    rec, others, base = state(ctx).store().record(record_id)
     if others:
         warn(f"note: {record_id!r} also names {', '.join(others)}")
     if json_out:
@@ -173,7 +171,7 @@ def sources(
             )
         if out.format not in (Format.table, Format.json) or out.fields:
             raise UsageError("--text prints a table or --json", hint="drop --format/--fields")
-        source_text(store.base(), rows[0]["id"], out.format is Format.json)
+        source_text(store.citing(rows[0]["id"]), rows[0]["id"], out.format is Format.json)
         return
 
     def table(plain: bool) -> RenderableType:

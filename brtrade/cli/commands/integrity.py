@@ -125,7 +125,7 @@ def derive(
     from brtrade.core.query import query_words
 
     out = output_choice(fmt, json_out, fields, raw_csv)
-    base = state(ctx).base()
+    base = state(ctx).store().deriving()
     found = matching(derive_figures(base, rate_tolerance), query_words(query or []))
 
     def rows() -> list[dict[str, Any]]:

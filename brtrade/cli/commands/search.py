@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
+from brtrade.cli.errors import ExitCode
 from brtrade.cli.listing import listing, ranked_listing, state
 from brtrade.cli.options import (
     AllWordsOpt,
@@ -20,7 +21,7 @@ from brtrade.cli.options import (
     SpeakerOpt,
     TopicOpt,
 )
-from brtrade.cli.output import output_choice
+from brtrade.cli.output import emit_chunks, output_choice
 
 if TYPE_CHECKING:
     from brtrade.cli.output import RenderableType
@@ -131,21 +132,21 @@ def figures(
 
       brtrade figures --format csv > figures.csv
     """
-    from brtrade.core.query import Searcher, figures_of
-
     out = output_choice(fmt, json_out, fields, raw_csv)
-    base = state(ctx).base()
-    hits = Searcher(base).claims(query or [], topic=topic, entity=entity, speaker=speaker)
-    pairs = figures_of(hits, limit)
-
-    def rows() -> list[dict[str, Any]]:
+    store = state(ctx).store()
+    chunks = store.figures(query or [], topic=topic, entity=entity, speaker=speaker, limit=limit)
+    if not out.is_table:
         from brtrade.contract import records
 
-        return [records.figure_row(c, f) for c, f in pairs]
+        rows = ([records.figure_row(c, f) for c, f in chunk] for chunk in chunks)
+        if not emit_chunks(out, "figure", rows):
+            raise typer.Exit(ExitCode.NO_MATCH)
+        return
+    pairs = [p for chunk in chunks for p in chunk]
 
     def table(plain: bool) -> RenderableType:
         from brtrade.render import figures as figure_views
 
-        return figure_views.figures_view(pairs, len(base.sources) > 1, plain)
+        return figure_views.figures_view(pairs, store.counts()["sources"] > 1, plain)
 
-    listing(out, "figure", "figures", query, rows, table, len(pairs))
+    listing(out, "figure", "figures", query, list, table, len(pairs))
