@@ -170,6 +170,9 @@ class Generator:
             "topics": topics,
             "entities": entities,
             "figures": figures,
+            # One claim in ten links its growth to the amount it grew to, as the article
+            # does, so that `derive` has prior-year values to compute at every size.
+            "linked": len(figures) == 2 and i % 10 == 0,
         }
         return text, claim
 
@@ -281,6 +284,8 @@ def _claim_yaml(claim: dict[str, object], sid: str, para: int, evidence: str) ->
         )
         if basis:
             lines.append(f"        basis: {basis}\n")
+        if n == 1 and claim.get("linked"):
+            lines.append(f"        applies_to: {claim['id']}-f0\n")
         lines.append(f"        wording: {q(wording)}\n")
     lines.append(
         f"    provenance:\n      source: {sid}\n      paragraphs: [{para}]\n"
