@@ -250,3 +250,15 @@ def test_index_is_no_bigger_than_the_yaml(generated: Path) -> None:
     paths = cache_paths(generated)
     assert paths is not None and paths.db.exists()
     assert paths.db.stat().st_size <= 1.5 * generated.stat().st_size
+
+
+@pytest.mark.parametrize(
+    "args", [["quote", "-s", "Nobody Atall"], ["sources", "nowhere"], ["facts", "--topic", "x"]]
+)
+def test_hints_name_a_few_of_many_known_values(run: Run, generated: Path, args: list[str]) -> None:
+    """An unknown name in a base of hundreds of speakers and sources gets one short line,
+    not every name the base knows."""
+    result = run("--facts", str(generated), *args)
+    assert result.exit_code == 1
+    assert len(result.stderr.splitlines()) == 1
+    assert len(result.stderr) < 600, result.stderr

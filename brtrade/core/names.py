@@ -25,9 +25,21 @@ def _did_you_mean(typed: str, names: Sequence[str]) -> str | None:
     return folded[close[0]] if close else None
 
 
-def _not_found(what: str, typed: str, names: Sequence[str]) -> NotFoundError:
+MAX_LISTED = 10
+"""A hint names at most this many known values: a large base has thousands."""
+
+
+def listed(names: Sequence[str]) -> str:
+    """Known values for a hint: all of a few, or the first ones and how many more."""
+    shown = ", ".join(names[:MAX_LISTED])
+    more = len(names) - MAX_LISTED
+    return f"{shown} and {more} more" if more > 0 else shown
+
+
+def not_found(what: str, typed: str, names: Sequence[str]) -> NotFoundError:
+    """No ``what`` is ``typed``: with the closest of ``names``, and some known ones."""
     guess = _did_you_mean(typed, names)
-    known = ", ".join(names)
+    known = listed(names)
     hint = f"did you mean '{guess}'? Known {what}s: {known}" if guess else f"known {what}s: {known}"
     return NotFoundError(f"no {what} matches {excerpt(typed)}", hint=hint)
 
@@ -92,7 +104,7 @@ def resolve_speakers(names: Names, typed: str) -> list[str]:
             partial.append(sid)
     if exact or partial:
         return exact or partial
-    raise _not_found("speaker", typed, [n for _, n in names.speakers])
+    raise not_found("speaker", typed, [n for _, n in names.speakers])
 
 
 def _covers(want: Sequence[str], have: Sequence[str]) -> bool:
@@ -114,7 +126,7 @@ def resolve_topic(names: Names, typed: str) -> str:
     for tid, label in names.topics:
         if want in (" ".join(words(tid)), " ".join(words(label))):
             return tid
-    raise _not_found("topic", typed, [t for t, _ in names.topics])
+    raise not_found("topic", typed, [t for t, _ in names.topics])
 
 
 def resolve_entity(names: Names, typed: str) -> str:
@@ -123,7 +135,7 @@ def resolve_entity(names: Names, typed: str) -> str:
     for eid, name, aliases in names.entities:
         if want in {" ".join(words(n)) for n in (eid, name, *aliases)}:
             return eid
-    raise _not_found("entity", typed, [n for _, n, _ in names.entities])
+    raise not_found("entity", typed, [n for _, n, _ in names.entities])
 
 
 RECORD_KINDS = ("claim", "quote", "speaker", "entity", "source", "topic")

@@ -154,15 +154,14 @@ def sources(
 
       brtrade sources br-trade-2020 --text
     """
-    from brtrade.core.errors import NotFoundError
+    from brtrade.core.names import not_found
 
     out = output_choice(fmt, json_out, fields, raw_csv)
     store = state(ctx).store()
     rows = store.small_rows("source")
     if source_id is not None:
         if source_id not in (r["id"] for r in rows):
-            known = ", ".join(r["id"] for r in rows)
-            raise NotFoundError(f"no source has the id {source_id!r}", hint=f"known: {known}")
+            raise not_found("source", source_id, [r["id"] for r in rows])
         rows = [r for r in rows if r["id"] == source_id]
     if text:
         if len(rows) != 1:
