@@ -2,7 +2,8 @@
 
     python benchmarks/generate.py CLAIMS OUT_FOLDER [--quotes N] [--seed S]
 
-Writes OUT_FOLDER/facts.yaml, OUT_FOLDER/sources/*.txt (the articles the
+Writes OUT_FOLDER/facts.yaml (with --files N, a shared 000-shared.yaml and N
+files of articles instead), OUT_FOLDER/sources/*.txt (the articles the
 evidence is quoted from, verbatim) and OUT_FOLDER/facts.json (the same data as
 JSON, for jq). A generated base passes `brtrade check`. Quotes default to one
 for every five claims. The same size and seed give the same files.
@@ -14,6 +15,7 @@ import argparse
 import json
 import random
 from pathlib import Path
+from typing import TextIO
 
 CLAIMS_PER_ARTICLE = 50
 COUNTRIES = (
@@ -188,14 +190,17 @@ class Generator:
         return text, {"id": f"q-{i}", "speaker": sp["id"], "text": said, "evidence": attribution}
 
 
-def write(claims: int, out: Path, quotes: int | None = None, seed: int = 1) -> Path:
-    """Write the base; returns the path of its facts.yaml."""
+def write(claims: int, out: Path, quotes: int | None = None, seed: int = 1, files: int = 0) -> Path:
+    """Write the base; returns the path of its facts.yaml, or with ``files``, of the
+    folder holding them: a shared file (topics, entities, speakers) and ``files``
+    files of articles (their sources, quotes and claims), which refer to the shared
+    one and, for speakers' attributions, to each other."""
     n_quotes = claims // 5 if quotes is None else quotes
     gen = Generator(claims, n_quotes, seed)
     (out / "sources").mkdir(parents=True, exist_ok=True)
     articles = max(1, (claims + CLAIMS_PER_ARTICLE - 1) // CLAIMS_PER_ARTICLE)
-    claim_parts: list[str] = []
-    quote_parts: list[str] = []
+    claim_parts: list[list[str]] = []
+    quote_parts: list[list[str]] = []
     source_parts: list[str] = []
     data_claims: list[dict[str, object]] = []
     data_quotes: list[dict[str, object]] = []
@@ -203,18 +208,20 @@ def write(claims: int, out: Path, quotes: int | None = None, seed: int = 1) -> P
     for a in range(articles):
         sid = f"article-{a}"
         paragraphs: list[str] = []
+        claim_parts.append([])
+        quote_parts.append([])
         per_quotes = n_quotes // articles + (1 if a < n_quotes % articles else 0)
         for _ in range(min(CLAIMS_PER_ARTICLE, claims - ci)):
             text, claim = gen.claim(ci)
             paragraphs.append(text)
             para = len(paragraphs)
-            claim_parts.append(_claim_yaml(claim, sid, para, text))
+            claim_parts[-1].append(_claim_yaml(claim, sid, para, text))
             data_claims.append({**claim, "provenance": [sid, para, text]})
             ci += 1
         for _ in range(per_quotes):
             text, quote = gen.quote(qi)
             paragraphs.append(text)
-            quote_parts.append(_quote_yaml(quote, sid, len(paragraphs)))
+            quote_parts[-1].append(_quote_yaml(quote, sid, len(paragraphs)))
             data_quotes.append({**quote, "source": sid, "paragraph": len(paragraphs)})
             qi += 1
         (out / "sources" / f"{sid}.txt").write_text("\n\n".join(paragraphs) + "\n", "utf-8")
@@ -222,8 +229,8 @@ def write(claims: int, out: Path, quotes: int | None = None, seed: int = 1) -> P
             f"  - id: {sid}\n    text: sources/{sid}.txt\n"
             f"    label: {q(f'Synthetic article {a}')}\n    language: en\n"
         )
-    head = ["# A synthetic fact base made by benchmarks/generate.py.\nformat: 1\nsources:\n"]
-    head += source_parts
+    intro = "# A synthetic fact base made by benchmarks/generate.py.\nformat: 1\n"
+    head = [intro] if files else [intro, "sources:\n", *source_parts]
     head.append("topics:\n")
     head += [f"  - id: {t}\n    label: {q(label)}\n" for t, label in TOPICS]
     head.append("entities:\n")
@@ -250,19 +257,30 @@ def write(claims: int, out: Path, quotes: int | None = None, seed: int = 1) -> P
             f"    organisation: {q(sp['org'])}\n"
             f"    provenance: {{source: article-0, paragraphs: [1], evidence: {q(evidence)}}}\n"
         )
-    facts = out / "facts.yaml"
+    facts = out / ("000-shared.yaml" if files else "facts.yaml")
     with facts.open("w", encoding="utf-8") as f:
         f.writelines(head)
-        f.write("quotes:\n" if quote_parts else "quotes: []\n")
-        f.writelines(quote_parts)
-        f.write("claims:\n")
-        f.writelines(claim_parts)
+        if not files:
+            _records(
+                f, [q for part in quote_parts for q in part], [c for p in claim_parts for c in p]
+            )
     # The speakers' attributions live in their quotes' paragraphs; point each speaker at one.
     _fix_speaker_provenance(facts, data_quotes)
+    for n in range(files):
+        chosen = range(n * articles // files, (n + 1) * articles // files)
+        with (out / f"{n + 1:04d}.yaml").open("w", encoding="utf-8") as f:
+            f.write(intro)
+            f.write("sources:\n" if chosen else "sources: []\n")
+            f.writelines(source_parts[a] for a in chosen)
+            _records(
+                f,
+                [q for a in chosen for q in quote_parts[a]],
+                [c for a in chosen for c in claim_parts[a]],
+            )
     (out / "facts.json").write_text(
         json.dumps({"claims": data_claims, "quotes": data_quotes}, ensure_ascii=False), "utf-8"
     )
-    return facts
+    return out if files else facts
 
 
 def _claim_yaml(claim: dict[str, object], sid: str, para: int, evidence: str) -> str:
@@ -303,6 +321,14 @@ def _quote_yaml(quote: dict[str, object], sid: str, para: int) -> str:
     )
 
 
+def _records(f: TextIO, quotes: list[str], claims: list[str]) -> None:
+    """Write the quotes and claims sections of a fact file."""
+    f.write("quotes:\n" if quotes else "quotes: []\n")
+    f.writelines(quotes)
+    f.write("claims:\n" if claims else "claims: []\n")
+    f.writelines(claims)
+
+
 def _fix_speaker_provenance(facts: Path, quotes: list[dict[str, object]]) -> None:
     first: dict[str, dict[str, object]] = {}
     for quote in quotes:
@@ -331,8 +357,11 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--quotes", type=int, default=None)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--files", type=int, default=0, help="write a folder of this many article files"
+    )
     args = parser.parse_args()
-    print(write(args.claims, args.out, args.quotes, args.seed))
+    print(write(args.claims, args.out, args.quotes, args.seed, args.files))
 
 
 if __name__ == "__main__":

@@ -112,6 +112,8 @@ class Analyzer:
         self.vocabulary = Vocabulary((t.id, t.words) for t in base.vocabulary)
         self._text_cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._surface: set[str] = set()
+        self.last_surface: set[str] = set()
+        """The surface words of the record :meth:`tokens` made terms of last."""
         self._entity_text: dict[str, list[str]] = {}
 
     def _entity(self, eid: str) -> list[str]:
@@ -198,10 +200,14 @@ class Analyzer:
     ) -> Tokens:
         """A record's terms, each with its heaviest field (the first such, on a tie)."""
         out: Tokens = {}
+        surface: set[str] = set()
+        self.last_surface = surface
         for name, texts in fields:
             weight, code = weights[name], _CODES[name]
             for text in texts:
-                for term in self._terms_of(text)[0]:
+                terms, words_of = self._terms_of(text)
+                surface.update(words_of)
+                for term in terms:
                     have = out.get(term)
                     if have is None or have[0] < weight:
                         out[term] = (weight, code)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from brtrade.core.model import FactBase
 
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 """Bump when the index's layout changes; old indexes are then rebuilt."""
 
 
@@ -67,6 +67,8 @@ CREATE TABLE terms (kind INTEGER, token TEXT, df INTEGER, term INTEGER,
     PRIMARY KEY (kind, token)) WITHOUT ROWID;
 CREATE TABLE postings (term INTEGER, ord INTEGER, weight INTEGER,
     PRIMARY KEY (term, ord)) WITHOUT ROWID;
+CREATE TABLE figure_ids (id TEXT PRIMARY KEY, ord INTEGER) WITHOUT ROWID;
+CREATE TABLE words (word TEXT PRIMARY KEY, records INTEGER) WITHOUT ROWID;
 """
 INDEXES = """
 CREATE INDEX claims_by_id ON claims (id);

@@ -214,8 +214,8 @@ class Index:
         return self._vocabulary
 
     def lexicon(self) -> list[str]:
-        found: list[str] = json.loads(self.meta("lexicon"))
-        return found
+        sql = "SELECT word FROM words WHERE records > 0 ORDER BY word"
+        return [w for (w,) in self.db.execute(sql)]
 
     def _group_df(self, kind: Kind, g: Group) -> int:
         terms = (*g.exact, *g.near)
