@@ -196,6 +196,7 @@ def merge(
         quotes=collect_group("quotes"),
         claims=collect_group("claims"),
         vocabulary=collect_group("vocabulary"),
+        extensions=collect_group("entity_extensions"),
         source_paths=source_paths,
         files=tuple(str(p.path) for p in parsed),
     )

@@ -310,6 +310,9 @@ class FactBase:
     files: tuple[str, ...] = ()
     vocabulary: tuple[Term, ...] = ()
     """Editorial search vocabulary (not a record kind: ``show`` does not list it)."""
+    extensions: tuple[EntityExtension, ...] = ()
+    """The entity extensions the files hold, already merged into ``entities``: kept so
+    that the index knows which file extends what."""
 
     index: dict[str, dict[str, Record]] = field(default_factory=dict, repr=False)
     """Record kind -> id -> record. Ids are unique within a kind."""

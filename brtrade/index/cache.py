@@ -117,7 +117,7 @@ def prune(
     folder = folder or cache_folder()
     if folder is None or folder_problem(folder) is not None:
         return []
-    from brtrade.index.freshness import remove_stale_temps
+    from brtrade.index.writes import remove_stale_temps
 
     remove_stale_temps(folder)
     now = time.time()

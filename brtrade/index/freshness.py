@@ -40,13 +40,14 @@ import os
 import stat as stat_module
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from brtrade import __version__
 from brtrade.core.files import fact_files
 from brtrade.index.layout import INDEX_FORMAT
+from brtrade.index.writes import NOFOLLOW, trusted, write_atomically
 
 if TYPE_CHECKING:
     import sqlite3
@@ -101,6 +102,10 @@ _SHAPING = (
     "index/build.py",
     "index/reader.py",
     "index/plain.py",
+    "index/rows.py",
+    "index/update.py",
+    "index/replace.py",
+    "index/writes.py",
 )
 
 
@@ -197,20 +202,14 @@ def stamp(root: Path, build_id: str, verified_ns: int, files: list[dict[str, Any
     ).encode()
 
 
-def _trusted(st: os.stat_result) -> bool:
-    """A cache file we may trust: our regular file, and not writable by anyone else."""
-    return stat_module.S_ISREG(st.st_mode) and st.st_uid == os.geteuid() and not st.st_mode & 0o022
-
-
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 MAX_STAMP_BYTES = 64 * 1024 * 1024
 
 
 def read_stamp(path: Path) -> dict[str, Any]:
     """A stamp, read without following a symlink; ValueError when it is not one."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | NOFOLLOW)
     try:
-        if not _trusted(os.fstat(fd)):
+        if not trusted(os.fstat(fd)):
             raise ValueError("not our stamp")
         data = os.read(fd, MAX_STAMP_BYTES)
     finally:
@@ -240,115 +239,22 @@ def check_stamp(stamp: Any) -> dict[str, Any]:
     return stamp  # type: ignore[no-any-return]
 
 
+def open_index(path: Path, build: str) -> sqlite3.Connection | None:
+    """The index at ``path``, opened read-only, if it is the build ``build``; else None."""
+    import sqlite3
+
+    db = sqlite3.connect(_uri(path), uri=True)
+    row = db.execute("SELECT value FROM meta WHERE key = 'build'").fetchone()
+    if row is None or row[0] != build:
+        db.close()
+        return None
+    return db
+
+
 def _uri(path: Path) -> str:
     """A SQLite URI for ``path``: '%', '?' and '#' escaped, so they stay in the name."""
     escaped = str(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
     return f"file:{escaped}?mode=ro&immutable=1"
-
-
-TEMP_SUFFIX = ".tmp"
-_LIVE_TEMPS: set[str] = set()
-"""Temporary files this process is writing: removed if a signal ends it."""
-
-
-def make_temp(dest: Path) -> Path:
-    """A new private temporary file beside ``dest`` (mkstemp: 0600, O_EXCL), named
-    with our pid so that a later run can remove it if we die."""
-    import tempfile
-
-    fd, name = tempfile.mkstemp(
-        prefix=f".{dest.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=dest.parent
-    )
-    os.close(fd)
-    _LIVE_TEMPS.add(name)
-    return Path(name)
-
-
-def drop_temp(tmp: Path) -> None:
-    _LIVE_TEMPS.discard(str(tmp))
-    with contextlib.suppress(OSError):
-        tmp.unlink()
-
-
-def remove_stale_temps(folder: Path) -> None:
-    """Remove temporary files left by runs that died (SIGKILL, a crash, a power cut)."""
-    try:
-        names = [n for n in os.listdir(folder) if n.startswith(".") and n.endswith(TEMP_SUFFIX)]
-    except OSError:
-        return
-    for name in names:
-        parts = name.split(".")
-        pid = int(parts[-3]) if len(parts) >= 4 and parts[-3].isdigit() else None
-        if pid is None or pid == os.getpid() or _alive(pid):
-            continue
-        path = folder / name
-        with contextlib.suppress(OSError):
-            if _trusted(os.lstat(path)):
-                path.unlink()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # someone else's process: alive
-    return True
-
-
-@contextlib.contextmanager
-def temps_removed_on_signals() -> Iterator[None]:
-    """While building, SIGTERM and SIGHUP remove our temporary files, then end the
-    process as the signal would have."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def handler(signum: int, frame: Any) -> None:
-        for name in list(_LIVE_TEMPS):
-            with contextlib.suppress(OSError):
-                os.unlink(name)
-        signal.signal(signum, signal.SIG_DFL)
-        os.kill(os.getpid(), signum)
-
-    signums = [signal.SIGTERM, signal.SIGHUP]
-    old = [signal.signal(s, handler) for s in signums]
-    try:
-        yield
-    finally:
-        for s, h in zip(signums, old, strict=True):
-            signal.signal(s, h)
-
-
-def write_atomically(dest: Path, data: bytes) -> None:
-    tmp = make_temp(dest)
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-        os.replace(tmp, dest)
-    finally:
-        drop_temp(tmp)
-
-
-@contextlib.contextmanager
-def exclusive(lock_path: Path) -> Iterator[bool]:
-    """An advisory, non-blocking lock: yields False when another process holds it."""
-    import fcntl
-
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o600)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            yield False
-            return
-        yield True
-    finally:
-        os.close(fd)
 
 
 def touch(stamp: Path) -> None:
@@ -364,7 +270,6 @@ def open_fresh(root: Path) -> sqlite3.Connection | None:
     Raises for a damaged or foreign cache (OSError, sqlite3.Error, ValueError,
     ...), which callers treat as "no index".
     """
-    import sqlite3
 
     paths = cache_paths(root)
     if paths is None or folder_problem(paths.db.parent) is not None:
@@ -373,7 +278,7 @@ def open_fresh(root: Path) -> sqlite3.Connection | None:
         stamp = read_stamp(paths.stamp)
     except FileNotFoundError:
         return None
-    if not _trusted(os.lstat(paths.db)):
+    if not trusted(os.lstat(paths.db)):
         return None
     if stamp.get("root") != root_id(root) or stamp.get("code") != code_id():
         return None
@@ -392,10 +297,8 @@ def open_fresh(root: Path) -> sqlite3.Connection | None:
             if sha256_of(path) != entry["sha256"]:
                 return None
             still_racy = still_racy or changed >= now - RACY_NS
-    db = sqlite3.connect(_uri(paths.db), uri=True)
-    row = db.execute("SELECT value FROM meta WHERE key = 'build'").fetchone()
-    if row is None or row[0] != stamp["build"]:
-        db.close()
+    db = open_index(paths.db, stamp["build"])
+    if db is None:
         return None
     touch(paths.stamp)  # last used: what 'brtrade cache' shows and pruning goes by
     if (

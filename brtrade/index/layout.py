@@ -55,7 +55,6 @@ ROW_DICTIONARY_BYTES = 32768
 TABLES = """
 PRAGMA journal_mode = OFF;
 PRAGMA synchronous = OFF;
-PRAGMA page_size = 4096;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB, crc INTEGER) WITHOUT ROWID;
 CREATE TABLE claims (ord INTEGER PRIMARY KEY, id TEXT, speaker INTEGER, source INTEGER,
     figures INTEGER, derives INTEGER, row BLOB, crc INTEGER);
@@ -68,6 +67,7 @@ CREATE TABLE terms (kind INTEGER, token TEXT, df INTEGER, term INTEGER,
 CREATE TABLE postings (term INTEGER, ord INTEGER, weight INTEGER,
     PRIMARY KEY (term, ord)) WITHOUT ROWID;
 CREATE TABLE figure_ids (id TEXT PRIMARY KEY, ord INTEGER) WITHOUT ROWID;
+CREATE TABLE figure_links (target TEXT, ord INTEGER, PRIMARY KEY (target, ord)) WITHOUT ROWID;
 CREATE TABLE words (word TEXT PRIMARY KEY, records INTEGER) WITHOUT ROWID;
 """
 INDEXES = """

@@ -14,6 +14,7 @@ from brtrade.core.fields import FieldSpec, field_plan, has_origin, record_spec
 from brtrade.core.model import (
     Claim,
     Entity,
+    EntityExtension,
     FactBase,
     Origin,
     Quote,
@@ -29,6 +30,7 @@ _SMALL: tuple[tuple[str, type], ...] = (
     ("entities", Entity),
     ("speakers", Speaker),
     ("vocabulary", Term),
+    ("extensions", EntityExtension),
 )
 """The groups kept whole in the index's ``small`` value; claims and quotes have rows."""
 
@@ -85,7 +87,7 @@ def from_plain(
         tuple(_from(rec, record_spec(cls)) for rec in group)
         for (_, cls), group in zip(_SMALL, groups, strict=True)
     ]
-    sources, topics, entities, speakers, vocabulary = built
+    sources, topics, entities, speakers, vocabulary, extensions = built
     return FactBase(
         sources=sources,
         topics=topics,
@@ -94,6 +96,7 @@ def from_plain(
         quotes=quotes,
         claims=claims,
         vocabulary=vocabulary,
+        extensions=extensions,
         source_paths=dict(source_paths),
         files=tuple(files),
     )

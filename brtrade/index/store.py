@@ -21,13 +21,15 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
-from brtrade.core.files import fact_files, is_transient
+from brtrade.core.files import fact_files, is_folder, is_transient
 from brtrade.core.names import Names
 from brtrade.core.query import Found, Query, resolve_query
 from brtrade.index.freshness import open_fresh, stat_all
 from brtrade.index.layout import Kind, counts, small_rows
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from brtrade.core.model import Claim, FactBase, Figure, Record
     from brtrade.index.reader import Index
 
@@ -105,11 +107,25 @@ class FactStore:
 
                 try:
                     db = open_fresh(self.root)
+                    if db is None and is_folder(self.root):
+                        db = self._updated()
                 except Exception as exc:  # noqa: BLE001 - a cache is never fatal
                     self.on_note(f"not using the index: {type(exc).__name__}: {exc}", False)
                     db = None  # a missing, damaged or foreign cache: answer from memory
                 self._index = Index(db) if db is not None else None
         return self._index
+
+    def _updated(self) -> sqlite3.Connection | None:
+        """The index of a folder whose files changed, brought up to date by re-indexing
+        only those files (:mod:`.update`); None when that cannot be done."""
+        from brtrade.index.update import try_update
+
+        why = try_update(self.root)
+        if why is not None:
+            self.on_note(f"re-indexing the whole base: {why}", False)
+            return None
+        self.on_note("re-indexed the changed files only", False)
+        return open_fresh(self.root)
 
     def _from_index(self, ask: Callable[[Index], T], fallback: Callable[[], T]) -> T:
         """``ask`` the fresh index; with none, or a damaged one, the ``fallback`` in memory."""
