@@ -112,6 +112,7 @@ class Analyzer:
         self.vocabulary = Vocabulary((t.id, t.words) for t in base.vocabulary)
         self._text_cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._surface: set[str] = set()
+        self._last_long = ""
         self.last_surface: set[str] = set()
         """The surface words of the record :meth:`tokens` made terms of last."""
         self._entity_text: dict[str, list[str]] = {}
@@ -189,6 +190,12 @@ class Analyzer:
             found = (tuple(terms), surface)
             if len(text) <= _CACHED_TEXT:
                 self._text_cache[text] = found
+            else:
+                # A long text is kept until the next one: a claim's evidence often
+                # repeats its statement, word for word.
+                self._text_cache.pop(self._last_long, None)
+                self._text_cache[text] = found
+                self._last_long = text
             self._surface.update(surface)
         return found
 

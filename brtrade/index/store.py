@@ -85,6 +85,8 @@ class FactStore:
             why = try_build(self.root, base, files, before, digests, verified)
             if why is not None:
                 self.on_note(f"answering from memory: {why}", False)
+            else:
+                self._tried = False  # the next question is answered from the new index
         return base
 
     def _safe_folder(self) -> bool:
