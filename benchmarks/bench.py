@@ -53,7 +53,8 @@ def run(cmd: Sequence[str], env: dict[str, str]) -> tuple[float, int]:
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in (0, 1):
-        raise SystemExit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}")
+        shown = " ".join(f"{k}={v!r}" for k, v in env.items() if "COMP" in k)
+        raise SystemExit(f"benchmark command failed ({proc.returncode}): {shown} {' '.join(cmd)}")
     return elapsed, usage.ru_maxrss
 
 
@@ -306,8 +307,8 @@ def main() -> None:
             ),
         ]
         for name, small_args, large_args in tabs:
-            ca = {**env, "_BRTRADE_COMPLETE": "complete_bash", "_TYPER_COMPLETE_ARGS": small_args}
-            cb = {**env, "_BRTRADE_COMPLETE": "complete_bash", "_TYPER_COMPLETE_ARGS": large_args}
+            ca = {**env, "_BRTRADE_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": small_args}
+            cb = {**env, "_BRTRADE_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": large_args}
             r = pairs(lambda ca=ca: run([BRTRADE], ca), lambda cb=cb: run([BRTRADE], cb), 11)
             per_command.append((name, r))
         for name, r in per_command:

@@ -262,3 +262,11 @@ def test_hints_name_a_few_of_many_known_values(run: Run, generated: Path, args: 
     assert result.exit_code == 1
     assert len(result.stderr.splitlines()) == 1
     assert len(result.stderr) < 600, result.stderr
+
+
+@pytest.mark.parametrize("kind", ["jsonld", "annotations"])
+def test_exports_identical(run: Run, kind: str, tmp_path: Path) -> None:
+    """Exports read the whole base back from the index's rows."""
+    cached, fresh = both(run, bundled_facts_path(), "export", kind)
+    assert cached == fresh
+    assert len(cached) > 1000

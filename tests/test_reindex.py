@@ -232,3 +232,15 @@ def test_an_index_swapped_for_a_symlink_is_not_updated(run: Run, folder: Path) -
     assert how_indexed(run, folder) == "whole"
     assert not paths.db.is_symlink()  # rebuilt as our own file
     answers_agree(run, folder)
+
+
+def test_a_damaged_index_is_rebuilt_not_updated(run: Run, folder: Path) -> None:
+    run("--facts", str(folder), "topics")
+    paths = cache_paths(folder)
+    assert paths is not None
+    data = bytearray(paths.db.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 64] = bytes(64)  # zeros over rows, postings or both
+    paths.db.write_bytes(bytes(data))
+    edit(folder / "0004.yaml", lambda t: t.replace("reached ", "reaches ", 1))
+    answers_agree(run, folder)

@@ -174,6 +174,12 @@ class BrtradeGroup(TyperGroup):
             use_brtrade_scripts()
         if completing():
             self.forgive_completion()  # only while a shell asks for completions
+            if os.environ.get("_BRTRADE_COMPLETE", "").endswith("_bash"):
+                # bash always sets these; without them (a script, a stray variable)
+                # there is nothing typed to complete, not an internal error
+                os.environ.setdefault("COMP_WORDS", "")
+                if not os.environ.get("COMP_CWORD", "").isdigit():
+                    os.environ["COMP_CWORD"] = "0"
         try:
             rv = super().main(
                 args=args,

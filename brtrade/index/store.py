@@ -240,7 +240,8 @@ class FactStore:
             base = self.base()
             return [i for k in RECORD_KINDS for i in base.index[k] if i.startswith(prefix)]
 
-        return self._from_index(lambda i: i.ids(prefix), from_memory)
+        # an id two kinds share (topic:asean, entity:asean) is offered once
+        return list(dict.fromkeys(self._from_index(lambda i: i.ids(prefix), from_memory)))
 
     def citing(self, source_id: str) -> FactBase:
         """A base holding every record that cites the source ``source_id``."""

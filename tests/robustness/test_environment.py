@@ -83,3 +83,25 @@ def test_read_only_home_and_cache(tmp_path: Path) -> None:
     assert result.stderr == b""
     assert len(json.loads(result.stdout)) == 2
     assert os.listdir(home) == []
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"_BRTRADE_COMPLETE": "complete_bash"},
+        {"_BRTRADE_COMPLETE": "complete_bash", "COMP_WORDS": "brtrade show"},
+        {"_BRTRADE_COMPLETE": "complete_bash", "COMP_CWORD": "x"},
+        {"_BRTRADE_COMPLETE": "complete_zsh"},
+        {"_BRTRADE_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": "'"},
+        {"_BRTRADE_COMPLETE": "complete_nosuchshell"},
+    ],
+)
+def test_a_completion_request_without_what_the_shell_sets(
+    extra: dict[str, str], tmp_path: Path
+) -> None:
+    """Shells always set the completion variables; a script or a stray variable may
+    not. Then there is nothing typed to complete: never an internal error."""
+    result = sh([], extra, tmp_path)
+    assert result.returncode in (0, 1, 2), result.stderr
+    assert b"internal error" not in result.stderr
+    assert b"Traceback" not in result.stderr
