@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -172,6 +172,8 @@ class Writer:
         stride: int,
         zdict: bytes,
         next_term: int = 0,
+        lookup: Callable[[tuple[int, str]], int | None] | None = None,
+        names: Names | None = None,
     ) -> None:
         from brtrade.core.terms import Analyzer
 
@@ -184,14 +186,19 @@ class Writer:
         self.analyzer = Analyzer(base)
         self.term_ids: dict[tuple[int, str], int] = {}
         self.next_term = next_term
+        self.lookup = lookup
+        """Finds the number of a term already in the index (when updating one)."""
         self.df: dict[tuple[int, str], int] = {}
         self.postings: list[tuple[int, int, int]] = []
         self.gone: list[tuple[tuple[int, str], int]] = []
         self.words: dict[str, int] = {}
-        self.speaker_at = {s.id: i for i, s in enumerate(base.speakers)}
-        self.source_at = {s.id: i for i, s in enumerate(base.sources)}
-        self.topic_at = {t.id: i for i, t in enumerate(base.topics)}
-        self.entity_at = {e.id: i for i, e in enumerate(base.entities)}
+        # Speakers, sources, topics and entities are stored by their place in the
+        # base's lists: the whole base's (``names``), when ``base`` holds only some.
+        every = Names.of(base) if names is None else names
+        self.speaker_at = {s: i for i, s in enumerate(every.ids("speaker"))}
+        self.source_at = {s: i for i, s in enumerate(every.ids("source"))}
+        self.topic_at = {t: i for i, t in enumerate(every.ids("topic"))}
+        self.entity_at = {e: i for i, e in enumerate(every.ids("entity"))}
 
     def number(self, rec: Claim | Quote) -> int:
         origin = rec.origin
@@ -218,8 +225,11 @@ class Writer:
     def term_id(self, key: tuple[int, str]) -> int:
         term = self.term_ids.get(key)
         if term is None:
-            term = self.term_ids[key] = self.next_term
-            self.next_term += 1
+            term = None if self.lookup is None else self.lookup(key)
+            if term is None:
+                term = self.next_term
+                self.next_term += 1
+            self.term_ids[key] = term
         return term
 
     def _terms(self, kind: Kind, ord_: int, tokens: Tokens, sign: int = 1) -> None:

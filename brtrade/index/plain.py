@@ -78,11 +78,57 @@ def to_plain(base: FactBase) -> tuple[Any, ...]:
     return (groups, tuple(base.source_paths.items()), base.files)
 
 
+class Keep:
+    """Which speakers and sources :func:`from_plain` builds: these, the sources those
+    speakers cite, and with ``citing`` every speaker whose attribution is in that
+    source. Building thousands of records no answer reads is most of a small answer's
+    time on a large base."""
+
+    def __init__(
+        self,
+        speakers: set[str],
+        sources: set[str],
+        citing: str | None = None,
+        files: frozenset[str] = frozenset(),
+    ) -> None:
+        self.speakers = speakers
+        self.sources = sources
+        self.citing = citing
+        self.files = files
+        """Keep also the speakers and sources written in these files."""
+
+
+def _kept(groups: tuple[Any, ...], keep: Keep) -> tuple[Any, ...]:
+    at = [name for name, _ in _SMALL]
+    speakers_i, sources_i = at.index("speakers"), at.index("sources")
+    prov = [fp.name for fp in field_plan(Speaker)].index("provenance")
+
+    def written_in(rec: tuple[Any, ...]) -> bool:
+        return rec[-1] is not None and rec[-1][0] in keep.files
+
+    speakers = tuple(
+        s
+        for s in groups[speakers_i]
+        if s[0] in keep.speakers or s[prov][0] == keep.citing or written_in(s)
+    )
+    cited = keep.sources | {s[prov][0] for s in speakers}
+    sources = tuple(s for s in groups[sources_i] if s[0] in cited or written_in(s))
+    out = list(groups)
+    out[speakers_i], out[sources_i] = speakers, sources
+    return tuple(out)
+
+
 def from_plain(
-    data: tuple[Any, ...], claims: tuple[Claim, ...] = (), quotes: tuple[Quote, ...] = ()
+    data: tuple[Any, ...],
+    claims: tuple[Claim, ...] = (),
+    quotes: tuple[Quote, ...] = (),
+    keep: Keep | None = None,
 ) -> FactBase:
-    """The base ``to_plain`` was given, holding ``claims`` and ``quotes``."""
+    """The base ``to_plain`` was given, holding ``claims`` and ``quotes`` (and, with
+    ``keep``, only the speakers and sources it names)."""
     groups, source_paths, files = data
+    if keep is not None:
+        groups = _kept(groups, keep)
     built: list[tuple[Any, ...]] = [
         tuple(_from(rec, record_spec(cls)) for rec in group)
         for (_, cls), group in zip(_SMALL, groups, strict=True)

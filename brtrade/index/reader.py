@@ -69,12 +69,19 @@ class Index:
         """The whole base, as loading its YAML gives it."""
         return self.subset(None, None)
 
-    def subset(self, claims: Sequence[int] | None, quotes: Sequence[int] | None) -> FactBase:
-        """A base of every source, topic, entity and speaker and only the claims and quotes
-        at these document orders (all of them for None), plus the quotes those claims
-        are made in: enough for any answer about those records."""
+    def subset(
+        self,
+        claims: Sequence[int] | None,
+        quotes: Sequence[int] | None,
+        about: tuple[str, str] | None = None,
+    ) -> FactBase:
+        """A base of only the claims and quotes at these document orders (all of them
+        for None), the quotes those claims are made in, and of the other kinds what
+        answers about them read: every topic and entity, and the speakers and sources
+        they name. ``about`` (kind, id), the record ``show`` shows, adds that speaker or
+        source, and for a source every speaker it attributes."""
         from brtrade.core.loader import gc_paused
-        from brtrade.index.plain import from_plain
+        from brtrade.index.plain import Keep, from_plain
 
         with gc_paused():
             got_claims = self.models(Kind.CLAIM, None if claims is None else sorted(claims))
@@ -82,10 +89,23 @@ class Index:
                 made_in = {c.quote for c in cast("list[Claim]", got_claims) if c.quote}
                 quotes = sorted({*quotes, *self.ords_of(Kind.QUOTE, made_in)})
             got_quotes = self.models(Kind.QUOTE, quotes)
+            keep = None
+            if claims is not None or quotes is not None:
+                got = (*got_claims, *got_quotes)
+                keep = Keep(
+                    {r.speaker for r in got if r.speaker},
+                    {r.provenance.source for r in got},
+                )
+                if about is not None and about[0] == "speaker":
+                    keep.speakers.add(about[1])
+                if about is not None and about[0] == "source":
+                    keep.sources.add(about[1])
+                    keep.citing = about[1]
             return from_plain(
                 self._small_plain(),
                 cast("tuple[Claim, ...]", tuple(got_claims)),
                 cast("tuple[Quote, ...]", tuple(got_quotes)),
+                keep,
             )
 
     def models(self, kind: Kind, ords: Sequence[int] | None) -> list[Claim | Quote]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from brtrade.index.layout import Kind, Tag, checksum
@@ -57,12 +57,20 @@ def plan(index: Index, parsed: Sequence[ParsedFile], removed: Sequence[str]) -> 
     """Check that the changed files can be replaced alone, and what with."""
     from brtrade.core.rules.problems import Locator
     from brtrade.core.rules.records import check_records
-    from brtrade.index.plain import from_plain
+    from brtrade.index.plain import Keep, from_plain
 
     files: list[str] = json.loads(index.meta("files"))
     numbers_of = {f: i for i, f in enumerate(files)}
     stride: int = json.loads(index.meta("stride"))
-    small = from_plain(index._small_plain())
+    refs = [r for p in parsed for r in p.refs]
+    small = from_plain(
+        index._small_plain(),
+        keep=Keep(
+            {r.value for r in refs if r.kind == "speaker"},
+            {r.value for r in refs if r.kind == "source"},
+            files=frozenset([*(str(p.path) for p in parsed), *removed]),
+        ),
+    )
     touched = [str(p.path) for p in parsed] + list(removed)
     if any(t not in numbers_of for t in touched):
         raise Refused("a file the index does not know")
@@ -86,8 +94,9 @@ def plan(index: Index, parsed: Sequence[ParsedFile], removed: Sequence[str]) -> 
         if any(own(g, path) for g in groups):
             raise Refused("a removed file held sources, topics, entities or speakers")
     inside = _in(numbers, stride)
-    old_claims = [o for (o,) in index.db.execute(f"SELECT ord FROM claims WHERE {inside}")]
-    old_quotes = [o for (o,) in index.db.execute(f"SELECT ord FROM quotes WHERE {inside}")]
+    ordered = "SELECT ord FROM {} WHERE " + inside + " ORDER BY ord"
+    old_claims = [o for (o,) in index.db.execute(ordered.format("claims"))]
+    old_quotes = [o for (o,) in index.db.execute(ordered.format("quotes"))]
     made_in = Tag.QUOTE.of(Kind.CLAIM)
     if old_quotes:
         marks = ",".join("?" * len(old_quotes))
@@ -174,9 +183,13 @@ def replace(db: sqlite3.Connection, index: Index, plan: Plan, build_id: str) -> 
     next_term = db.execute("SELECT COALESCE(MAX(term), -1) + 1 FROM terms").fetchone()[0]
     # Take the old records out, counting out their terms and words.
     old = index.subset(plan.old_claims, plan.old_quotes)
-    old_claims = [c for c in old.claims if c.id in _ids(index, Kind.CLAIM, plan.old_claims)]
-    old_quotes = [q for q in old.quotes if q.id in _ids(index, Kind.QUOTE, plan.old_quotes)]
-    out = Writer(db, old, dict(plan.files), stride, zdict, next_term)
+    claim_ids = _ids(index, Kind.CLAIM, plan.old_claims)
+    quote_ids = _ids(index, Kind.QUOTE, plan.old_quotes)
+    old_claims = [c for c in old.claims if c.id in claim_ids]
+    old_quotes = [q for q in old.quotes if q.id in quote_ids]
+    lookup = _term_lookup(db)
+    names = index.names()
+    out = Writer(db, old, dict(plan.files), stride, zdict, next_term, lookup, names)
     out.forget(old_claims, plan.old_claims, old_quotes, plan.old_quotes)
     quote_at = {q.id: o for q, o in zip(old.quotes, _ords(index, old.quotes), strict=True)}
     db.executemany(
@@ -187,24 +200,16 @@ def replace(db: sqlite3.Connection, index: Index, plan: Plan, build_id: str) -> 
     db.execute(f"DELETE FROM claims WHERE {inside}")
     db.execute(f"DELETE FROM quotes WHERE {inside}")
     db.execute(f"DELETE FROM figure_ids WHERE {inside}")
-    terms: dict[tuple[int, str], int] = {}
-    keys = {key for key, _ in out.gone}
-    for k, tok, term in db.execute("SELECT kind, token, term FROM terms"):
-        if (k, tok) in keys:
-            terms[k, tok] = term
     db.executemany(
         "DELETE FROM postings WHERE term = ? AND ord = ?",
-        ((terms[key], o) for key, o in out.gone),
+        ((out.term_id(key), o) for key, o in out.gone),
     )
     db.execute(f"DELETE FROM figure_links WHERE {inside}")
     # Put the new ones in. A claim is read by derive when a figure of it names another
     # or is named (here, only from the changed files: see plan).
     named = named_figures(plan.new_claims)
-    into = Writer(db, plan.context, dict(plan.files), stride, zdict, next_term)
-    for (k, tok), term in terms.items():
-        into.term_ids[k, tok] = term
-    for k, tok, term in db.execute("SELECT kind, token, term FROM terms"):
-        into.term_ids.setdefault((k, tok), term)
+    into = Writer(db, plan.context, dict(plan.files), stride, zdict, next_term, lookup, names)
+    into.term_ids.update(out.term_ids)
     into.add(
         plan.new_claims, plan.new_quotes, deriving(plan.new_claims, named), plan.outside_quotes
     )
@@ -237,8 +242,11 @@ def replace(db: sqlite3.Connection, index: Index, plan: Plan, build_id: str) -> 
     )
     db.execute("DELETE FROM words WHERE records <= 0")
     # What the base has once: counts and listing rows, by the difference.
-    gone = records.Tally(_with(old, old_claims, old_quotes))
-    came = records.Tally(_with(plan.context, plan.new_claims, plan.new_quotes))
+    # (without speakers: they are unchanged, and their attributions count for sources)
+    gone = records.Tally(dataclasses.replace(_with(old, old_claims, old_quotes), speakers=()))
+    came = records.Tally(
+        dataclasses.replace(_with(plan.context, plan.new_claims, plan.new_quotes), speakers=())
+    )
     _meta(db, index, plan, build_id, gone, came, old_claims, old_quotes)
 
 
@@ -247,6 +255,16 @@ def _with(base: FactBase, claims: Sequence[Any], quotes: Sequence[Any]) -> FactB
     return dataclasses.replace(
         base, claims=tuple(claims), quotes=tuple(quotes), index={}, figures_by_id={}
     )
+
+
+def _term_lookup(db: sqlite3.Connection) -> Callable[[tuple[int, str]], int | None]:
+    """The number of a term the index holds, or None."""
+
+    def lookup(key: tuple[int, str]) -> int | None:
+        row = db.execute("SELECT term FROM terms WHERE kind = ? AND token = ?", key).fetchone()
+        return None if row is None else int(row[0])
+
+    return lookup
 
 
 def _ids(index: Index, kind: Kind, ords: Sequence[int]) -> set[str]:

@@ -122,12 +122,12 @@ class FactStore:
         only those files (:mod:`.update`); None when that cannot be done."""
         from brtrade.index.update import try_update
 
-        why = try_update(self.root)
-        if why is not None:
-            self.on_note(f"re-indexing the whole base: {why}", False)
+        got = try_update(self.root)
+        if isinstance(got, str):
+            self.on_note(f"re-indexing the whole base: {got}", False)
             return None
         self.on_note("re-indexed the changed files only", False)
-        return open_fresh(self.root)
+        return got
 
     def _from_index(self, ask: Callable[[Index], T], fallback: Callable[[], T]) -> T:
         """``ask`` the fresh index; with none, or a damaged one, the ``fallback`` in memory."""
@@ -224,7 +224,7 @@ class FactStore:
         if index is not None:
             with self._or_memory():
                 kind, rid, others = index.find(typed)
-                sub = index.subset(*index.related(kind, rid))
+                sub = index.subset(*index.related(kind, rid), about=(kind, rid))
                 return Shown(sub.index[kind][rid], others, sub)
         from brtrade.core.names import find_record
 
@@ -248,7 +248,7 @@ class FactStore:
         index = self.index()
         if index is not None:
             with self._or_memory():
-                return index.subset(*index.related("source", source_id))
+                return index.subset(*index.related("source", source_id), ("source", source_id))
         return self.base()
 
     def deriving(self) -> FactBase:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from brtrade.core.files import fact_files, is_folder
 from brtrade.index.freshness import (
@@ -35,6 +35,7 @@ from brtrade.index.freshness import (
     code_id,
     file_meta,
     folder_problem,
+    open_index,
     read_stamp,
     root_id,
     sha256_of,
@@ -51,13 +52,16 @@ from brtrade.index.writes import (
     write_atomically,
 )
 
+if TYPE_CHECKING:
+    import sqlite3
+
 MAX_CHANGED = 8
 """More changed or removed files than this (or than a tenth of the files) rebuild."""
 
 
-def try_update(root: Path) -> str | None:
-    """Bring the stale index of the folder ``root`` up to date; None when done, else
-    why not (the caller then loads the base, which rebuilds the index)."""
+def try_update(root: Path) -> sqlite3.Connection | str:
+    """Bring the stale index of the folder ``root`` up to date: the new index, opened,
+    or why not (the caller then loads the base, which rebuilds the index)."""
     import sqlite3
 
     from brtrade.core.errors import BrtradeError
@@ -72,12 +76,13 @@ def try_update(root: Path) -> str | None:
             if not got:
                 return "another run is building the index"
             with temps_removed_on_signals():
-                _update(root, paths.db, paths.stamp)
+                build_id = _update(root, paths.db, paths.stamp)
+            db = open_index(paths.db, build_id)
     except Refused as why:
         return str(why)
     except (OSError, ValueError, KeyError, sqlite3.Error, BrtradeError) as exc:
         return f"{type(exc).__name__}: {exc}"
-    return None
+    return "the new index cannot be opened" if db is None else db
 
 
 def _changed(root: Path, old: dict[str, Any]) -> tuple[list[Path], list[str], list[Path]]:
@@ -104,12 +109,12 @@ def _changed(root: Path, old: dict[str, Any]) -> tuple[list[Path], list[str], li
     return files, removed, changed
 
 
-def _update(root: Path, db_path: Path, stamp_path: Path) -> None:
+def _update(root: Path, db_path: Path, stamp_path: Path) -> str:
+    """Update the index; its new build id."""
     import sqlite3
 
     from brtrade.core.loader import gc_paused
     from brtrade.core.walk import parse_fact_file
-    from brtrade.index.freshness import open_index
     from brtrade.index.reader import Index
 
     old_stamp = read_stamp(stamp_path)
@@ -134,6 +139,9 @@ def _update(root: Path, db_path: Path, stamp_path: Path) -> None:
         try:
             _copy(db_path, tmp)
             db = sqlite3.connect(tmp)
+            # a private copy, renamed into place only once complete: no journal needed
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
             try:
                 build_id = os.urandom(8).hex()
                 with gc_paused():
@@ -159,6 +167,7 @@ def _update(root: Path, db_path: Path, stamp_path: Path) -> None:
                 raise Refused("an unchanged file changed meanwhile")
     stamped = [entries[str(p)] for p in files]
     write_atomically(stamp_path, stamp(root, build_id, verified, stamped))
+    return build_id
 
 
 def _copy(src: Path, dest: Path) -> None:
@@ -171,7 +180,20 @@ def _copy(src: Path, dest: Path) -> None:
     try:
         if not trusted(os.fstat(fd)):
             raise Refused("the index is not ours")
-        with os.fdopen(os.dup(fd), "rb") as f_in, open(dest, "wb") as f_out:
-            shutil.copyfileobj(f_in, f_out, 1 << 20)
+        size = os.fstat(fd).st_size
+        with open(dest, "wb") as f_out:
+            try:  # in the kernel, where it can (Linux)
+                done = 0
+                while done < size:
+                    n = os.copy_file_range(fd, f_out.fileno(), size - done)
+                    if n == 0:
+                        raise OSError("copy_file_range copied nothing")
+                    done += n
+            except (AttributeError, OSError):
+                os.lseek(fd, 0, os.SEEK_SET)
+                f_out.seek(0)
+                f_out.truncate()
+                with os.fdopen(os.dup(fd), "rb") as f_in:
+                    shutil.copyfileobj(f_in, f_out, 1 << 20)
     finally:
         os.close(fd)
