@@ -244,3 +244,28 @@ def test_a_damaged_index_is_rebuilt_not_updated(run: Run, folder: Path) -> None:
     paths.db.write_bytes(bytes(data))
     edit(folder / "0004.yaml", lambda t: t.replace("reached ", "reaches ", 1))
     answers_agree(run, folder)
+
+
+def test_a_reader_keeps_its_view_while_a_file_is_reindexed(run: Run, folder: Path) -> None:
+    """An update is made in the index itself when no one reads it, in a copy renamed
+    into place when someone does: a reader never sees half an update."""
+    from brtrade.index.store import FactStore
+
+    run("--facts", str(folder), "topics")
+    paths = cache_paths(folder)
+    assert paths is not None
+    claim = first_claim_id(folder / "0004.yaml")
+    with FactStore(folder) as reader:
+        before = reader.record(claim).record
+        inode = paths.db.stat().st_ino
+        edit(folder / "0004.yaml", lambda t: t.replace("reached ", "reaches ", 1))
+        assert how_indexed(run, folder) == "partial"
+        assert paths.db.stat().st_ino != inode  # a copy: the reader holds the index
+        assert reader.record(claim).record == before  # still its own, whole view
+    answers_agree(run, folder)
+    inode = paths.db.stat().st_ino
+    edit(folder / "0004.yaml", lambda t: t.replace("reaches ", "reached ", 1))
+    assert how_indexed(run, folder) == "partial"
+    assert paths.db.stat().st_ino == inode  # in place: no one reads it
+    answers_agree(run, folder)
+    assert not paths.db.with_name(paths.db.name + "-journal").exists()

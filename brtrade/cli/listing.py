@@ -45,6 +45,10 @@ class State:
     def base(self) -> FactBase:
         return self.store().base()
 
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
 
 def state(ctx: typer.Context) -> State:
     state = ctx.find_root().obj

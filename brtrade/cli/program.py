@@ -138,6 +138,7 @@ def root(
     SETTINGS.color = color.value
     SETTINGS.pager = not no_pager
     ctx.obj = State(one_facts_path(facts), use_cache=not no_cache, debug=debug)
+    ctx.call_on_close(ctx.obj.close)  # its index holds a read lock until closed
     if ctx.invoked_subcommand is None:
         _overview(ctx.obj)
 

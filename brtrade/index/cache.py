@@ -27,7 +27,7 @@ DEFAULT_MAX_AGE_DAYS = 30
 """`brtrade cache prune` removes indexes unused for this many days."""
 AUTO_PRUNE_SECONDS = 24 * 3600
 _MARKER = ".last-prune"
-_SUFFIXES = (".sqlite", ".stamp.json", ".lock")
+_SUFFIXES = (".sqlite", ".sqlite-journal", ".stamp.json", ".lock")
 
 
 class Entry(NamedTuple):

@@ -104,6 +104,7 @@ _SHAPING = (
     "index/plain.py",
     "index/rows.py",
     "index/update.py",
+    "index/writer.py",
     "index/replace.py",
     "index/writes.py",
 )
@@ -240,10 +241,15 @@ def check_stamp(stamp: Any) -> dict[str, Any]:
 
 
 def open_index(path: Path, build: str) -> sqlite3.Connection | None:
-    """The index at ``path``, opened read-only, if it is the build ``build``; else None."""
+    """The index at ``path``, opened read-only, if it is the build ``build``; else None.
+
+    The connection holds a read transaction until it closes: an update in place
+    (:mod:`brtrade.index.update`) waits for it, or updates a copy, so a run never sees
+    half an update. While an update commits, opening waits (up to 5 s)."""
     import sqlite3
 
-    db = sqlite3.connect(_uri(path), uri=True)
+    db = sqlite3.connect(uri(path, "ro"), uri=True, timeout=5.0, isolation_level=None)
+    db.execute("BEGIN")
     row = db.execute("SELECT value FROM meta WHERE key = 'build'").fetchone()
     if row is None or row[0] != build:
         db.close()
@@ -251,10 +257,11 @@ def open_index(path: Path, build: str) -> sqlite3.Connection | None:
     return db
 
 
-def _uri(path: Path) -> str:
-    """A SQLite URI for ``path``: '%', '?' and '#' escaped, so they stay in the name."""
+def uri(path: Path, mode: str) -> str:
+    """A SQLite URI for ``path`` ('ro' or 'rw'): '%', '?' and '#' escaped, so they stay
+    in the name."""
     escaped = str(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
-    return f"file:{escaped}?mode=ro&immutable=1"
+    return f"file:{escaped}?mode={mode}"
 
 
 def touch(stamp: Path) -> None:
@@ -262,6 +269,17 @@ def touch(stamp: Path) -> None:
     with contextlib.suppress(OSError):
         if time.time_ns() - os.lstat(stamp).st_mtime_ns > 3600 * 10**9:
             os.utime(stamp, follow_symlinks=False)
+
+
+_LISTED: dict[Path, list[Path]] = {}
+
+
+def listed(root: Path, fresh: bool = False) -> list[Path]:
+    """The fact files of ``root``: listed anew with ``fresh``, else as this run last
+    listed them (a folder of a thousand files takes a while to list)."""
+    if fresh or root not in _LISTED:
+        _LISTED[root] = fact_files(root)
+    return _LISTED[root]
 
 
 def open_fresh(root: Path) -> sqlite3.Connection | None:
@@ -282,7 +300,7 @@ def open_fresh(root: Path) -> sqlite3.Connection | None:
         return None
     if stamp.get("root") != root_id(root) or stamp.get("code") != code_id():
         return None
-    files = fact_files(root)
+    files = listed(root, fresh=True)
     if [str(p) for p in files] != [f["path"] for f in stamp["files"]]:
         return None
     now = time.time_ns()

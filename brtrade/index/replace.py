@@ -18,7 +18,9 @@ from brtrade.index.layout import Kind, Tag, checksum
 
 if TYPE_CHECKING:
     import sqlite3
+    from collections import Counter
 
+    from brtrade.contract.records import Tally
     from brtrade.core.model import Claim, FactBase, Quote
     from brtrade.core.walk import ParsedFile
     from brtrade.index.reader import Index
@@ -176,7 +178,7 @@ def plan(index: Index, parsed: Sequence[ParsedFile], removed: Sequence[str]) -> 
 def replace(db: sqlite3.Connection, index: Index, plan: Plan, build_id: str) -> None:
     """Replace the changed files' records in ``db``, a copy of ``index``."""
     from brtrade.contract import records
-    from brtrade.index.build import Writer, deriving, named_figures
+    from brtrade.index.writer import Writer, deriving, named_figures
 
     stride: int = json.loads(index.meta("stride"))
     zdict: bytes = index.meta("zdict")
@@ -288,8 +290,8 @@ def _meta(
     index: Index,
     plan: Plan,
     build_id: str,
-    gone: Any,
-    came: Any,
+    gone: Tally,
+    came: Tally,
     old_claims: Sequence[Claim],
     old_quotes: Sequence[Quote],
 ) -> None:
@@ -301,27 +303,41 @@ def _meta(
     counts["figures"] += sum(len(c.figures) for c in plan.new_claims) - sum(
         len(c.figures) for c in old_claims
     )
-    speakers = index.small_rows("speaker")
-    for r in speakers:
-        r["quotes"] += came.speaker_quotes[r["id"]] - gone.speaker_quotes[r["id"]]
-        r["claims"] += came.speaker_claims[r["id"]] - gone.speaker_claims[r["id"]]
-    topics = index.small_rows("topic")
-    for r in topics:
-        r["claims"] += came.topic_claims[r["id"]] - gone.topic_claims[r["id"]]
-        r["quotes"] += came.topic_quotes[r["id"]] - gone.topic_quotes[r["id"]]
-        r["records"] = r["claims"] + r["quotes"]
-    sources = index.small_rows("source")
-    for r in sources:
-        r["records"] += came.sources[r["id"]] - gone.sources[r["id"]]
-    groups, source_paths, _ = index._small_plain()
-    meta: dict[str, str | bytes] = {
-        "build": build_id,
-        "counts": json.dumps(counts),
-        "speaker_rows": json.dumps(speakers),
-        "topic_rows": json.dumps(topics),
-        "source_rows": json.dumps(sources),
-        "small": marshal.dumps((groups, source_paths, plan.remaining_files)),
+    meta: dict[str, str | bytes] = {"build": build_id, "counts": json.dumps(counts)}
+    # Listing rows are rewritten only when their counts moved (a same-size edit moves
+    # none): a large base has thousands of speakers and sources.
+    g, c = gone, came
+    counted: dict[str, dict[str, tuple[Counter[Any], Counter[Any]]]] = {
+        "speaker": {
+            "quotes": (g.speaker_quotes, c.speaker_quotes),
+            "claims": (g.speaker_claims, c.speaker_claims),
+        },
+        "topic": {
+            "claims": (g.topic_claims, c.topic_claims),
+            "quotes": (g.topic_quotes, c.topic_quotes),
+        },
+        "source": {"records": (g.sources, c.sources)},
     }
+    for kind, keys in counted.items():
+        moved = {
+            i: {key: now[i] - before[i] for key, (before, now) in keys.items()}
+            for before_now in keys.values()
+            for counter in before_now
+            for i in counter
+        }
+        moved = {i: d for i, d in moved.items() if any(d.values())}
+        if not moved:
+            continue
+        rows = index.small_rows(kind)
+        for r in rows:
+            for key, n in moved.get(r["id"], {}).items():
+                r[key] += n
+            if kind == "topic":
+                r["records"] = r["claims"] + r["quotes"]
+        meta[f"{kind}_rows"] = json.dumps(rows)
+    if plan.remaining_files != index._small_plain()[2]:
+        groups, source_paths, _ = index._small_plain()
+        meta["small"] = marshal.dumps((groups, source_paths, plan.remaining_files))
     db.executemany(
         "INSERT OR REPLACE INTO meta VALUES (?, ?, ?)",
         ((k, v, checksum(v)) for k, v in meta.items()),

@@ -62,6 +62,19 @@ class FactStore:
         self._index: Index | None = None
         self._tried = False
 
+    def close(self) -> None:
+        """Close the index. An open index holds a read lock (see
+        freshness.open_index); a process ends it by exiting, a long-lived one by this."""
+        if self._index is not None:
+            self._index.db.close()
+            self._index = None
+
+    def __enter__(self) -> FactStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # -- the base and the index -------------------------------------------
 
     def base(self) -> FactBase:

@@ -17,24 +17,29 @@ which also gives any error its exact place and wording:
   id used in another file, a reference to nothing, a claim's speaker that is
   not its quote's).
 
-The new index is written as a full build is: into a private temporary copy,
-renamed into place, with a new stamp, under the build lock.
+The update is made under the build lock, in one SQLite transaction on the
+index itself: readers hold a read transaction for their whole run, so each
+sees the index before or after the update, whole. When a reader is using it,
+a private copy is updated instead and renamed into place, as a full build is
+written. Either way the stamp is rewritten last.
 """
 
 from __future__ import annotations
 
 import os
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from brtrade.core.files import fact_files, is_folder
+from brtrade.core.files import is_folder
 from brtrade.index.freshness import (
     RACY_NS,
     cache_paths,
     code_id,
     file_meta,
     folder_problem,
+    listed,
     open_index,
     read_stamp,
     root_id,
@@ -44,6 +49,7 @@ from brtrade.index.freshness import (
 )
 from brtrade.index.replace import Refused, plan, replace
 from brtrade.index.writes import (
+    drop_journal,
     drop_temp,
     exclusive,
     make_temp,
@@ -54,6 +60,8 @@ from brtrade.index.writes import (
 
 if TYPE_CHECKING:
     import sqlite3
+
+    from brtrade.core.walk import ParsedFile
 
 MAX_CHANGED = 8
 """More changed or removed files than this (or than a tenth of the files) rebuild."""
@@ -87,7 +95,7 @@ def try_update(root: Path) -> sqlite3.Connection | str:
 
 def _changed(root: Path, old: dict[str, Any]) -> tuple[list[Path], list[str], list[Path]]:
     """(every fact file now, the paths of those removed, those changed), by the stamp."""
-    files = fact_files(root)
+    files = listed(root)  # as open_fresh just listed them
     entries = {f["path"]: f for f in old["files"]}
     now = [str(p) for p in files]
     if any(p not in entries for p in now):
@@ -111,11 +119,8 @@ def _changed(root: Path, old: dict[str, Any]) -> tuple[list[Path], list[str], li
 
 def _update(root: Path, db_path: Path, stamp_path: Path) -> str:
     """Update the index; its new build id."""
-    import sqlite3
-
     from brtrade.core.loader import gc_paused
     from brtrade.core.walk import parse_fact_file
-    from brtrade.index.reader import Index
 
     old_stamp = read_stamp(stamp_path)
     if old_stamp.get("root") != root_id(root) or old_stamp.get("code") != code_id():
@@ -129,7 +134,86 @@ def _update(root: Path, db_path: Path, stamp_path: Path) -> str:
         parsed = [parse_fact_file(p, digest=True) for p in changed]
     if not trusted(os.lstat(db_path)):
         raise Refused("the index is not our own regular file")
-    old_db = open_index(db_path, old_stamp["build"])
+    build_id = os.urandom(8).hex()
+    if not _in_place(db_path, old_stamp["build"], parsed, removed, build_id, files, before):
+        _by_copy(db_path, old_stamp["build"], parsed, removed, build_id, files, before)
+    entries = {f["path"]: f for f in old_stamp["files"]}
+    for p, meta in zip(files, before, strict=True):
+        if p in changed:
+            sha = next(x.sha256 for x in parsed if x.path == p)
+            entries[str(p)] = {"path": str(p), "meta": meta, "sha256": sha}
+        elif max(meta[1], meta[2]) >= verified - RACY_NS:
+            # Trusted by its metadata until now; racy against the new stamp: check it.
+            if sha256_of(p) != entries[str(p)]["sha256"]:
+                raise Refused("an unchanged file changed meanwhile")
+    stamped = [entries[str(p)] for p in files]
+    write_atomically(stamp_path, stamp(root, build_id, verified, stamped))
+    return build_id
+
+
+def _in_place(
+    db_path: Path,
+    old_build: str,
+    parsed: Sequence[ParsedFile],
+    removed: Sequence[str],
+    build_id: str,
+    files: Sequence[Path],
+    before: list[list[int]],
+) -> bool:
+    """Replace the records in the index itself, in one SQLite transaction (readers hold
+    a read transaction, so each sees the index before or after, whole); False, having
+    changed nothing, when a reader is using the index (then a copy is updated)."""
+    import sqlite3
+
+    from brtrade.core.loader import gc_paused
+    from brtrade.index.freshness import uri
+    from brtrade.index.reader import Index
+
+    db = sqlite3.connect(uri(db_path, "rw"), uri=True, timeout=0, isolation_level=None)
+    try:
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:
+            return False  # busy: another connection writes or holds a lock
+        row = db.execute("SELECT value FROM meta WHERE key = 'build'").fetchone()
+        if row is None or row[0] != old_build:
+            db.execute("ROLLBACK")
+            raise Refused("the index does not match its stamp")
+        try:
+            index = Index(db)
+            chosen = plan(index, parsed, removed)
+            with gc_paused():
+                replace(db, index, chosen, build_id)
+            if stat_all(files) != before:
+                raise Refused("the fact files changed while they were indexed")
+            db.execute("COMMIT")
+        except sqlite3.OperationalError:
+            db.execute("ROLLBACK")
+            return False  # a reader holds the index: update a copy instead
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+    finally:
+        db.close()
+    return True
+
+
+def _by_copy(
+    db_path: Path,
+    old_build: str,
+    parsed: Sequence[ParsedFile],
+    removed: Sequence[str],
+    build_id: str,
+    files: Sequence[Path],
+    before: list[list[int]],
+) -> None:
+    """Replace the records in a private copy of the index, renamed into place."""
+    import sqlite3
+
+    from brtrade.core.loader import gc_paused
+    from brtrade.index.reader import Index
+
+    old_db = open_index(db_path, old_build)
     if old_db is None:
         raise Refused("the index does not match its stamp")
     try:
@@ -143,7 +227,6 @@ def _update(root: Path, db_path: Path, stamp_path: Path) -> str:
             db.execute("PRAGMA journal_mode = OFF")
             db.execute("PRAGMA synchronous = OFF")
             try:
-                build_id = os.urandom(8).hex()
                 with gc_paused():
                     replace(db, index, chosen, build_id)
                 db.commit()
@@ -151,23 +234,12 @@ def _update(root: Path, db_path: Path, stamp_path: Path) -> str:
                 db.close()
             if stat_all(files) != before:
                 raise Refused("the fact files changed while they were indexed")
+            drop_journal(db_path)
             os.replace(tmp, db_path)
         finally:
             drop_temp(tmp)
     finally:
         old_db.close()
-    entries = {f["path"]: f for f in old_stamp["files"]}
-    for p, meta in zip(files, before, strict=True):
-        if p in changed:
-            sha = next(x.sha256 for x in parsed if x.path == p)
-            entries[str(p)] = {"path": str(p), "meta": meta, "sha256": sha}
-        elif max(meta[1], meta[2]) >= verified - RACY_NS:
-            # Trusted by its metadata until now; racy against the new stamp: check it.
-            if sha256_of(p) != entries[str(p)]["sha256"]:
-                raise Refused("an unchanged file changed meanwhile")
-    stamped = [entries[str(p)] for p in files]
-    write_atomically(stamp_path, stamp(root, build_id, verified, stamped))
-    return build_id
 
 
 def _copy(src: Path, dest: Path) -> None:

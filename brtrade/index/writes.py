@@ -127,3 +127,10 @@ def exclusive(lock_path: Path) -> Iterator[bool]:
         yield True
     finally:
         os.close(fd)
+
+
+def drop_journal(db: Path) -> None:
+    """Remove a rollback journal left beside an index by an update that died: before a
+    new index takes the name, or SQLite would play the old journal into it."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(db.with_name(db.name + "-journal"))

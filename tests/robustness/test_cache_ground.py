@@ -46,7 +46,8 @@ def facts(tmp_path: Path) -> Path:
 
 
 def answer(facts: Path, **kwargs: object) -> list[str]:
-    return [r["statement"] for r in FactStore(facts, **kwargs).claim_rows(["alpha"]).rows]  # type: ignore[arg-type]
+    with FactStore(facts, **kwargs) as store:  # type: ignore[arg-type]
+        return [r["statement"] for r in store.claim_rows(["alpha"]).rows]
 
 
 def cli(
@@ -354,7 +355,7 @@ def _damage(db_path: Path, sql: str) -> None:
     "sql",
     [
         # a same-length change inside a stored record
-        "UPDATE claims SET row = replace(row, 'Alpha Port handled 12', 'Alpha Port handled 99')",
+        "UPDATE claims SET row = x'00' || substr(row, 2)",
         "UPDATE meta SET value = replace(value, 'Zhou', 'Zhoo') WHERE key = 'speaker_rows'",
         "DELETE FROM claims",
         "UPDATE meta SET value = x'00' WHERE key = 'names'",
