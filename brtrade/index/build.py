@@ -106,7 +106,7 @@ def build(path: Path, base: FactBase, build_id: str) -> None:
             "INSERT INTO terms VALUES (?, ?, ?, ?)",
             ((k, tok, n, writer.term_ids[k, tok]) for (k, tok), n in writer.df.items()),
         )
-        db.executemany("INSERT INTO postings VALUES (?, ?, ?)", sorted(writer.postings))
+        db.executemany("INSERT INTO postings VALUES (?, ?, ?)", writer.sorted_postings())
         writer.postings.clear()
         db.executemany("INSERT INTO words VALUES (?, ?)", sorted(writer.words.items()))
         db.executescript(INDEXES)

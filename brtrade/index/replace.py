@@ -224,7 +224,7 @@ def replace(db: sqlite3.Connection, index: Index, plan: Plan, build_id: str) -> 
             f"(SELECT ord FROM figure_ids WHERE id IN ({marks}))",
             chunk,
         )
-    db.executemany("INSERT INTO postings VALUES (?, ?, ?)", sorted(into.postings))
+    db.executemany("INSERT INTO postings VALUES (?, ?, ?)", into.sorted_postings())
     df = dict(out.df)
     for key, n in into.df.items():
         df[key] = df.get(key, 0) + n

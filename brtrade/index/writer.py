@@ -57,7 +57,9 @@ class Writer:
         self.lookup = lookup
         """Finds the number of a term already in the index (when updating one)."""
         self.df: dict[tuple[int, str], int] = {}
-        self.postings: list[tuple[int, int, int]] = []
+        self.postings: dict[int, list[int]] = {}
+        """Term -> its records' document orders and weights, flat: records come in
+        document order, so each list is in order, and no sort of millions is needed."""
         self.gone: list[tuple[tuple[int, str], int]] = []
         self.words: dict[str, int] = {}
         # Speakers, sources, topics and entities are stored by their place in the
@@ -106,7 +108,12 @@ class Writer:
             key = (k, tok)
             self.df[key] = self.df.get(key, 0) + sign
             if sign > 0:
-                self.postings.append((self.term_id(key), ord_, weight))
+                term = self.term_id(key)
+                got = self.postings.get(term)
+                if got is None:
+                    self.postings[term] = [ord_, weight]
+                else:
+                    got += (ord_, weight)
             else:
                 self.gone.append((key, ord_))
         for w in self.analyzer.last_surface:
@@ -174,6 +181,13 @@ class Writer:
                 for target in sorted(named_figures([c]))
             ),
         )
+
+    def sorted_postings(self) -> Iterator[tuple[int, int, int]]:
+        """The postings collected, as (term, ord, weight) rows in key order."""
+        for term in sorted(self.postings):
+            flat = self.postings[term]
+            for i in range(0, len(flat), 2):
+                yield (term, flat[i], flat[i + 1])
 
     def forget(
         self,
