@@ -233,17 +233,20 @@ class FactStore:
         """The record ``typed`` names (``id`` or ``kind:id``), the other kinds sharing
         its id, and a base holding it and every record an answer about it reads (from
         the index, only those; else the whole base)."""
-        index = self.index()
-        if index is not None:
-            with self._or_memory():
-                kind, rid, others = index.find(typed)
-                sub = index.subset(*index.related(kind, rid), about=(kind, rid))
-                return Shown(sub.index[kind][rid], others, sub)
-        from brtrade.core.names import find_record
 
-        base = self.base()
-        rec, others = find_record(base, typed)
-        return Shown(rec, others, base)
+        def from_index(index: Index) -> Shown:
+            kind, rid, others = index.find(typed)
+            sub = index.subset(*index.related(kind, rid), about=(kind, rid))
+            return Shown(sub.index[kind][rid], others, sub)
+
+        def from_memory() -> Shown:
+            from brtrade.core.names import find_record
+
+            base = self.base()
+            rec, others = find_record(base, typed)
+            return Shown(rec, others, base)
+
+        return self._from_index(from_index, from_memory)
 
     def ids(self, prefix: str) -> list[str]:
         """The ids of every record that start with ``prefix`` (for completion)."""
@@ -258,19 +261,14 @@ class FactStore:
 
     def citing(self, source_id: str) -> FactBase:
         """A base holding every record that cites the source ``source_id``."""
-        index = self.index()
-        if index is not None:
-            with self._or_memory():
-                return index.subset(*index.related("source", source_id), ("source", source_id))
-        return self.base()
+        about = ("source", source_id)
+        return self._from_index(
+            lambda i: i.subset(*i.related(*about), about=about), lambda: self.base()
+        )
 
     def deriving(self) -> FactBase:
         """A base holding every claim ``derive`` reads."""
-        index = self.index()
-        if index is not None:
-            with self._or_memory():
-                return index.subset(index.deriving(), [])
-        return self.base()
+        return self._from_index(lambda i: i.subset(i.deriving(), []), lambda: self.base())
 
     def figures(
         self,
