@@ -101,7 +101,7 @@ def build(path: Path, base: FactBase, build_id: str) -> None:
         db.executescript(TABLES)
         numbers = {f: i for i, f in enumerate(base.files)}
         writer = Writer(db, base, numbers, _stride(base), _dictionary(base))
-        writer.add(base.claims, base.quotes, _deriving(base))
+        writer.add(base.claims, base.quotes, deriving(base.claims, named_figures(base.claims)))
         db.executemany(
             "INSERT INTO terms VALUES (?, ?, ?, ?)",
             ((k, tok, n, writer.term_ids[k, tok]) for (k, tok), n in writer.df.items()),
@@ -166,10 +166,6 @@ def _stride(base: FactBase) -> int:
     while stride <= max(most.values(), default=0):
         stride <<= 1
     return stride
-
-
-def _deriving(base: FactBase) -> set[str]:
-    return deriving(base.claims, named_figures(base.claims))
 
 
 def _dictionary(base: FactBase) -> bytes:

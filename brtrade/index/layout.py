@@ -93,10 +93,6 @@ class DamagedIndex(ValueError):
     """What the index holds does not match its checksum: do not trust it."""
 
 
-SMALL_KINDS = ("speaker", "topic", "source")
-"""The record kinds listed whole, stored as one row each in ``meta``."""
-
-
 def counts(base: FactBase) -> dict[str, int]:
     """How many records of each kind the base holds."""
     return {

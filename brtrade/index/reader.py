@@ -225,7 +225,7 @@ class Index:
         return out
 
     def deriving(self) -> list[int]:
-        """The claims ``derive`` reads (index.build._deriving)."""
+        """The claims ``derive`` reads (index.writer.deriving)."""
         return [o for (o,) in self.db.execute("SELECT ord FROM claims WHERE derives ORDER BY ord")]
 
     def vocabulary(self) -> Vocabulary:
