@@ -32,6 +32,7 @@ class Index:
         self._speaker_refs: SpeakerRefs | None = None
         self._small: tuple[Any, ...] | None = None
         self._zdict: bytes | None = None
+        self._df: dict[tuple[Kind, tuple[str, ...], tuple[str, ...], str | None], int] = {}
 
     def meta(self, key: str) -> Any:
         row = self.db.execute("SELECT value, crc FROM meta WHERE key = ?", (key,)).fetchone()
@@ -238,6 +239,15 @@ class Index:
         return [w for (w,) in self.db.execute(sql)]
 
     def _group_df(self, kind: Kind, g: Group) -> int:
+        """How many records hold the group's most common term (asked once per group:
+        a draft's sentences ask for the same words again and again)."""
+        key = (kind, g.exact, g.near, g.prefix)
+        found = self._df.get(key)
+        if found is None:
+            found = self._df[key] = self._ask_group_df(kind, g)
+        return found
+
+    def _ask_group_df(self, kind: Kind, g: Group) -> int:
         terms = (*g.exact, *g.near)
         marks = ",".join("?" * len(terms))
         sql = f"SELECT df FROM terms WHERE kind = ? AND token IN ({marks})"
