@@ -239,24 +239,19 @@ class Index:
         return [w for (w,) in self.db.execute(sql)]
 
     def _group_df(self, kind: Kind, g: Group) -> int:
-        """How many records hold the group's most common term (asked once per group:
-        a draft's sentences ask for the same words again and again)."""
+        """How many records hold the group's most common term: asked once per group (a
+        draft's sentences ask for the same words again and again)."""
         key = (kind, g.exact, g.near, g.prefix)
-        found = self._df.get(key)
-        if found is None:
-            found = self._df[key] = self._ask_group_df(kind, g)
-        return found
-
-    def _ask_group_df(self, kind: Kind, g: Group) -> int:
-        terms = (*g.exact, *g.near)
-        marks = ",".join("?" * len(terms))
-        sql = f"SELECT df FROM terms WHERE kind = ? AND token IN ({marks})"
-        params: list[Any] = [int(kind), *terms]
-        if g.prefix is not None:
-            sql += " UNION ALL SELECT df FROM terms WHERE kind = ? AND token >= ? AND token < ?"
-            params += [int(kind), g.prefix, g.prefix + _MAX_CHAR]
-        row = self.db.execute(f"SELECT MAX(df) FROM ({sql})", params).fetchone()
-        return int(row[0] or 0)
+        if key not in self._df:
+            terms = (*g.exact, *g.near)
+            sql = f"SELECT df FROM terms WHERE kind = ? AND token IN ({','.join('?' * len(terms))})"
+            params: list[Any] = [int(kind), *terms]
+            if g.prefix is not None:
+                sql += " UNION ALL SELECT df FROM terms WHERE kind = ? AND token >= ? AND token < ?"
+                params += [int(kind), g.prefix, g.prefix + _MAX_CHAR]
+            row = self.db.execute(f"SELECT MAX(df) FROM ({sql})", params).fetchone()
+            self._df[key] = int(row[0] or 0)
+        return self._df[key]
 
     def _filters(self, kind: Kind, q: Query) -> tuple[str, list[Any]]:
         table = kind.table
