@@ -279,19 +279,15 @@ def serialise_chunks(
     if fmt in (Format.yaml, Format.table):
         yield serialise(kind, [r for c in chunks for r in c], fmt, fields, raw_csv=raw_csv)
         return
+    from brtrade.render import jsontext
+
     chosen = select_fields(kind, fields)
     first = True
     for chunk in chunks:
         picked = _pick(chunk, chosen) if fields is not None else list(chunk)
         if fmt is Format.json:
             if picked:
-                inner = ",\n".join(
-                    "  "
-                    + json.dumps(r, ensure_ascii=False, indent=2, allow_nan=False).replace(
-                        "\n", "\n  "
-                    )
-                    for r in picked
-                )
+                inner = ",\n".join("  " + jsontext.dumps(r).replace("\n", "\n  ") for r in picked)
                 yield json_safe(("[\n" if first else ",\n") + inner)
                 first = False
             continue
@@ -311,4 +307,6 @@ def serialise_chunks(
 
 def to_json(data: Sequence[JSON] | JSON) -> str:
     """UTF-8-ready JSON text: two-space indent, keys in contract order, no colour."""
-    return json_safe(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
+    from brtrade.render import jsontext
+
+    return json_safe(jsontext.dumps(data)) + "\n"
