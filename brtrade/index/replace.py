@@ -50,6 +50,18 @@ class Plan:
     remaining_files: tuple[str, ...]
 
 
+def _elsewhere(index: Index, where: str, values: Sequence[Any], inside: str) -> bool:
+    """Whether a row of ``where IN values`` (``where`` is "TABLE WHERE COLUMN") lies
+    outside the changed files (``inside``, a condition on ``ord``)."""
+    for start in range(0, len(values), 500):
+        chunk = values[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT 1 FROM {where} IN ({marks}) AND NOT ({inside}) LIMIT 1"
+        if index.db.execute(sql, chunk).fetchone():
+            return True
+    return False
+
+
 def _in(numbers: Sequence[int], stride: int) -> str:
     """A SQL condition: ``ord`` is in one of these files' ranges."""
     return " OR ".join(f"(ord >= {n * stride} AND ord < {(n + 1) * stride})" for n in numbers)
@@ -99,45 +111,29 @@ def plan(index: Index, parsed: Sequence[ParsedFile], removed: Sequence[str]) -> 
     ordered = "SELECT ord FROM {} WHERE " + inside + " ORDER BY ord"
     old_claims = [o for (o,) in index.db.execute(ordered.format("claims"))]
     old_quotes = [o for (o,) in index.db.execute(ordered.format("quotes"))]
-    made_in = Tag.QUOTE.of(Kind.CLAIM)
-    if old_quotes:
-        marks = ",".join("?" * len(old_quotes))
-        sql = f"SELECT 1 FROM tags WHERE kind = ? AND tag IN ({marks}) AND NOT ({inside}) LIMIT 1"
-        if index.db.execute(sql, (made_in, *old_quotes)).fetchone():
-            raise Refused("a claim of another file is made in a changed file's quote")
+    made_in = f"tags WHERE kind = {Tag.QUOTE.of(Kind.CLAIM)} AND tag"
+    if _elsewhere(index, made_in, old_quotes, inside):
+        raise Refused("a claim of another file is made in a changed file's quote")
     old_models = cast("list[Claim]", index.models(Kind.CLAIM, old_claims))
     old_figures = [f.id for c in old_models for f in c.figures]
-    for start in range(0, len(old_figures), 500):
-        chunk = old_figures[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        sql = f"SELECT 1 FROM figure_links WHERE target IN ({marks}) AND NOT ({inside}) LIMIT 1"
-        if index.db.execute(sql, chunk).fetchone():
-            raise Refused("a figure of another file names a changed file's figure")
+    if _elsewhere(index, "figure_links WHERE target", old_figures, inside):
+        raise Refused("a figure of another file names a changed file's figure")
     new_claims = [c for p in parsed for c in p.content.claims]
     new_quotes = [q for p in parsed for q in p.content.quotes]
     # ids must stay unique across the files
-    for table, ids in (
-        ("claims", [c.id for c in new_claims]),
-        ("quotes", [q.id for q in new_quotes]),
-        ("figure_ids", [f.id for c in new_claims for f in c.figures]),
+    for where, ids in (
+        ("claims WHERE id", [c.id for c in new_claims]),
+        ("quotes WHERE id", [q.id for q in new_quotes]),
+        ("figure_ids WHERE id", [f.id for c in new_claims for f in c.figures]),
     ):
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            sql = f"SELECT 1 FROM {table} WHERE id IN ({marks}) AND NOT ({inside}) LIMIT 1"
-            if index.db.execute(sql, chunk).fetchone():
-                raise Refused("an id is used in another file")
+        if _elsewhere(index, where, ids, inside):
+            raise Refused("an id is used in another file")
     # the records of other files that new claims name: quotes made in, figures named
     own_quotes = {q.id for q in new_quotes}
     wanted_quotes = {c.quote for c in new_claims if c.quote and c.quote not in own_quotes}
-    outside_quotes = {
-        q.id: o
-        for q, o in zip(
-            index.models(Kind.QUOTE, index.ords_of(Kind.QUOTE, wanted_quotes)),
-            index.ords_of(Kind.QUOTE, wanted_quotes),
-            strict=True,
-        )
-    }
+    quote_ords = [o for o in index.ords_of(Kind.QUOTE, wanted_quotes) if o // stride not in numbers]
+    outside_models = index.models(Kind.QUOTE, quote_ords)
+    outside_quotes = {q.id: o for q, o in zip(outside_models, quote_ords, strict=True)}
     figure_ids = {f.id for c in new_claims for f in c.figures}
     wanted_figures = {
         r
@@ -151,14 +147,9 @@ def plan(index: Index, parsed: Sequence[ParsedFile], removed: Sequence[str]) -> 
         row = index.db.execute("SELECT ord FROM figure_ids WHERE id = ?", (fid,)).fetchone()
         if row is not None:
             holders.append(row[0])
-    outside = [o for o in holders if not any(o // stride == n for n in numbers)]
+    outside = [o for o in holders if o // stride not in numbers]
     more_claims = cast("list[Claim]", index.models(Kind.CLAIM, sorted(set(outside))))
-    outside_quotes = {k: v for k, v in outside_quotes.items() if v // stride not in numbers}
-    context = _with(
-        small,
-        (*new_claims, *more_claims),
-        (*new_quotes, *index.models(Kind.QUOTE, sorted(outside_quotes.values()))),
-    )
+    context = _with(small, (*new_claims, *more_claims), (*new_quotes, *outside_models))
     for problem in check_records(context, parsed, Locator()):
         raise Refused(f"the edit breaks a rule ({problem.rule})")
     remaining = tuple(f for f in small.files if f not in set(removed))
