@@ -224,9 +224,9 @@ def _answers(store: FactStore, generated: Path) -> list[Any]:
     ]
     for kind in ("claim", "quote", "speaker", "entity", "source", "topic"):
         for rid in _ids_of(generated, kind, 3):
-            rec, others, sub = store.record(rid)
+            rec, others, sub, carried = store.record(rid)
             passages = record_passages(sub, rec) if kind in ("claim", "quote", "speaker") else ()
-            out.append((records.record(sub, rec), others, passages))
+            out.append((records.record(sub, rec, carried), others, passages, carried))
     for rid in _ids_of(generated, "source", 2):
         out.append(source_passages(store.citing(rid), rid))
     return out

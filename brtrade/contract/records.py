@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from brtrade.core.derive import Derived
     from brtrade.core.errors import FactBaseError
     from brtrade.core.provenance import Passage
+    from brtrade.core.query import Carriers
     from brtrade.core.verify import Finding
 
 from brtrade.contract.shapes import JSON
@@ -136,8 +137,15 @@ def speaker(base: FactBase, s: Speaker, tally: Tally | None = None) -> JSON:
     }
 
 
-def entity(base: FactBase, e: Entity, tally: Tally | None = None) -> JSON:
-    t = tally or Tally(base)
+def entity(
+    base: FactBase, e: Entity, tally: Tally | None = None, carried: Carriers | None = None
+) -> JSON:
+    """An entity; its counts from ``carried`` (its carriers) when given, else counted."""
+    if carried is None:
+        t = tally or Tally(base)
+        claims, quotes = t.entity_claims[e.id], t.entity_quotes[e.id]
+    else:
+        claims, quotes = len(carried.claims), len(carried.quotes)
     return {
         "type": "entity",
         "id": e.id,
@@ -145,15 +153,20 @@ def entity(base: FactBase, e: Entity, tally: Tally | None = None) -> JSON:
         "entity_type": e.type,
         "aliases": list(e.aliases),
         "relations": [{"type": r.type, "target": r.target, "basis": r.basis} for r in e.relations],
-        "claims": t.entity_claims[e.id],
-        "quotes": t.entity_quotes[e.id],
+        "claims": claims,
+        "quotes": quotes,
     }
 
 
-def topic(base: FactBase, tp: Topic, tally: Tally | None = None) -> JSON:
-    t = tally or Tally(base)
-    claims = t.topic_claims[tp.id]
-    quotes = t.topic_quotes[tp.id]
+def topic(
+    base: FactBase, tp: Topic, tally: Tally | None = None, carried: Carriers | None = None
+) -> JSON:
+    """A topic; its counts from ``carried`` (its carriers) when given, else counted."""
+    if carried is None:
+        t = tally or Tally(base)
+        claims, quotes = t.topic_claims[tp.id], t.topic_quotes[tp.id]
+    else:
+        claims, quotes = len(carried.claims), len(carried.quotes)
     return {
         "type": "topic",
         "id": tp.id,
@@ -186,8 +199,8 @@ def source(base: FactBase, s: Source, tally: Tally | None = None) -> JSON:
     }
 
 
-def record(base: FactBase, r: Record) -> JSON:
-    """Any record as its JSON object."""
+def record(base: FactBase, r: Record, carried: Carriers | None = None) -> JSON:
+    """Any record as its JSON object (a topic's or entity's counts from ``carried``)."""
     if isinstance(r, Claim):
         return claim(base, r)
     if isinstance(r, Quote):
@@ -195,9 +208,9 @@ def record(base: FactBase, r: Record) -> JSON:
     if isinstance(r, Speaker):
         return speaker(base, r)
     if isinstance(r, Entity):
-        return entity(base, r)
+        return entity(base, r, carried=carried)
     if isinstance(r, Topic):
-        return topic(base, r)
+        return topic(base, r, carried=carried)
     return source(base, r)
 
 

@@ -278,3 +278,24 @@ def resolve_query(
         all_words=all_words,
         explain=explain,
     )
+
+
+class Carriers(NamedTuple):
+    """The ids of the claims and of the quotes that carry a topic or an entity, each in
+    document order: what ``show`` lists and counts for one."""
+
+    claims: tuple[str, ...]
+    quotes: tuple[str, ...]
+
+
+def carriers(base: FactBase, kind: str, record_id: str) -> Carriers:
+    """The claims and quotes of ``base`` carrying the topic or entity ``record_id``."""
+    if kind == "topic":
+        return Carriers(
+            tuple(c.id for c in base.claims if record_id in c.topics),
+            tuple(q.id for q in base.quotes if record_id in q.topics),
+        )
+    return Carriers(
+        tuple(c.id for c in base.claims if record_id in c.entities),
+        tuple(q.id for q in base.quotes if record_id in q.entities),
+    )

@@ -4,7 +4,7 @@ few model records a command needs (``subset``), or the whole base."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from brtrade.core.match import WHOLE, Group, Weighed, explain
@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from brtrade.core.model import Claim, FactBase, Quote
     from brtrade.index.rows import SpeakerRefs
 
-_MAX_CHAR = chr(0x10FFFF)
+MAX_CHAR = chr(0x10FFFF)
+"""Above every character: ``token >= p AND token < p + MAX_CHAR`` is "starts with p"."""
 
 
 class Index:
@@ -138,74 +139,6 @@ class Index:
             out.extend(o for (o,) in self.db.execute(sql, chunk))
         return sorted(out)
 
-    def find(self, typed: str) -> tuple[str, str, list[str]]:
-        """(kind, id, other kinds sharing the id) of the record ``typed`` names, as
-        core.query.find_record finds it in memory."""
-        from brtrade.core.names import resolve_record_id
-
-        names = self.names()
-        small = {k: names.ids(k) for k in ("speaker", "entity", "source", "topic")}
-        sets = {k: set(v) for k, v in small.items()}
-
-        def has(kind: str, rid: str) -> bool:
-            if kind in sets:
-                return rid in sets[kind]
-            table = "claims" if kind == "claim" else "quotes"
-            sql = f"SELECT 1 FROM {table} WHERE id = ? LIMIT 1"
-            return self.db.execute(sql, (rid,)).fetchone() is not None
-
-        def all_ids() -> Iterator[str]:
-            for k in (Kind.CLAIM, Kind.QUOTE):
-                yield from (i for (i,) in self.db.execute(f"SELECT id FROM {k.table} ORDER BY ord"))
-            for kind in ("speaker", "entity", "source", "topic"):
-                yield from small[kind]
-
-        return resolve_record_id(typed, has, all_ids)
-
-    def ids(self, prefix: str) -> list[str]:
-        """The ids of every record that start with ``prefix``, kind by kind in
-        core.query.RECORD_KINDS order, each kind in document order."""
-        out: list[str] = []
-        for k in (Kind.CLAIM, Kind.QUOTE):
-            sql = f"SELECT id FROM {k.table} WHERE id >= ? AND id < ? ORDER BY ord"
-            out.extend(i for (i,) in self.db.execute(sql, (prefix, prefix + _MAX_CHAR)))
-        names = self.names()
-        for kind in ("speaker", "entity", "source", "topic"):
-            out.extend(i for i in names.ids(kind) if i.startswith(prefix))
-        return out
-
-    def related(self, kind: str, record_id: str) -> tuple[list[int], list[int]]:
-        """The (claim, quote) document orders that a ``show`` of one record reads: the
-        record itself, or the claims and quotes that name it."""
-        names = self.names()
-        if kind in ("claim", "quote"):
-            k = Kind.CLAIM if kind == "claim" else Kind.QUOTE
-            own = self.ords_of(k, [record_id])
-            if k is Kind.CLAIM:
-                return own, []
-            made_in = Tag.QUOTE.of(Kind.CLAIM)
-            return self._tagged(made_in, own), own
-        if kind in ("speaker", "source"):
-            at = _position(names.ids(kind), record_id)
-            by = [
-                [
-                    o
-                    for (o,) in self.db.execute(
-                        f"SELECT ord FROM {k.table} WHERE {kind} = ?", (at,)
-                    )
-                ]
-                for k in (Kind.CLAIM, Kind.QUOTE)
-            ]
-            return by[0], by[1]
-        tag = Tag.TOPIC if kind == "topic" else Tag.ENTITY
-        at = _position(names.ids(kind), record_id)
-        return self._tagged(tag.of(Kind.CLAIM), [at]), self._tagged(tag.of(Kind.QUOTE), [at])
-
-    def _tagged(self, kind: int, tags: Sequence[int]) -> list[int]:
-        marks = ",".join("?" * len(tags))
-        sql = f"SELECT ord FROM tags WHERE kind = ? AND tag IN ({marks}) ORDER BY ord"
-        return [o for (o,) in self.db.execute(sql, (kind, *tags))]
-
     def figure_ords(self, ords: Sequence[int], limit: int | None) -> list[int]:
         """Of the claims at ``ords`` (in that order), those with figures, up to the one
         holding the ``limit``-th figure."""
@@ -248,7 +181,7 @@ class Index:
             params: list[Any] = [int(kind), *terms]
             if g.prefix is not None:
                 sql += " UNION ALL SELECT df FROM terms WHERE kind = ? AND token >= ? AND token < ?"
-                params += [int(kind), g.prefix, g.prefix + _MAX_CHAR]
+                params += [int(kind), g.prefix, g.prefix + MAX_CHAR]
             row = self.db.execute(f"SELECT MAX(df) FROM ({sql})", params).fetchone()
             self._df[key] = int(row[0] or 0)
         return self._df[key]
@@ -260,15 +193,15 @@ class Index:
         names = self.names()
         if q.topic is not None and kind is Kind.CLAIM:
             where.append("o IN (SELECT ord FROM tags WHERE kind = ? AND tag = ?)")
-            params += [Tag.TOPIC.of(kind), _position([t for t, _ in names.topics], q.topic)]
+            params += [Tag.TOPIC.of(kind), position([t for t, _ in names.topics], q.topic)]
         if q.entity is not None and kind is Kind.CLAIM:
             where.append("o IN (SELECT ord FROM tags WHERE kind = ? AND tag = ?)")
-            params += [Tag.ENTITY.of(kind), _position([e for e, _, _ in names.entities], q.entity)]
+            params += [Tag.ENTITY.of(kind), position([e for e, _, _ in names.entities], q.entity)]
         if q.speakers is not None:
             ids = [s for s, _ in names.speakers]
             marks = ",".join("?" * len(q.speakers))
             where.append(f"o IN (SELECT ord FROM {table} WHERE speaker IN ({marks}))")
-            params.extend(_position(ids, s) for s in q.speakers)
+            params.extend(position(ids, s) for s in q.speakers)
         return (" WHERE " + " AND ".join(where)) if where else "", params
 
     def _scored(
@@ -298,7 +231,7 @@ class Index:
                     "SELECT ord, weight AS b FROM postings WHERE term IN "
                     f"({terms} >= ? AND token < ?)"
                 )
-                params += [int(kind), g.prefix, g.prefix + _MAX_CHAR]
+                params += [int(kind), g.prefix, g.prefix + MAX_CHAR]
             parts.append(
                 f"SELECT o, b * {weighed.weights[i]} AS p, {weighed.cover_weight(i)} AS c FROM "
                 f"(SELECT ord AS o, MAX(b) AS b FROM ({' UNION ALL '.join(ways)}) GROUP BY ord)"
@@ -402,7 +335,7 @@ class Index:
         return [unpack(kind.word, json.loads(found[o]), refs) for o in ords]
 
 
-def _position(ids: Sequence[str], wanted: str) -> int:
+def position(ids: Sequence[str], wanted: str) -> int:
     """Where ``wanted`` stands in ``ids`` (-1, which no row holds, when it is not there)."""
     try:
         return ids.index(wanted)

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     import sqlite3
 
     from brtrade.core.model import Claim, FactBase, Figure, Record
+    from brtrade.core.query import Carriers
     from brtrade.index.reader import Index
 
 T = TypeVar("T")
@@ -232,19 +233,28 @@ class FactStore:
     def record(self, typed: str) -> Shown:
         """The record ``typed`` names (``id`` or ``kind:id``), the other kinds sharing
         its id, and a base holding it and every record an answer about it reads (from
-        the index, only those; else the whole base)."""
+        the index, only those; else the whole base). A topic or an entity comes with
+        the ids of what carries it, not those records: it may be thousands."""
 
         def from_index(index: Index) -> Shown:
-            kind, rid, others = index.find(typed)
-            sub = index.subset(*index.related(kind, rid), about=(kind, rid))
+            from brtrade.index import lookups
+
+            kind, rid, others = lookups.find(index, typed)
+            if kind in ("topic", "entity"):
+                sub = index.subset([], [], about=(kind, rid))
+                return Shown(sub.index[kind][rid], others, sub, lookups.carriers(index, kind, rid))
+            sub = index.subset(*lookups.related(index, kind, rid), about=(kind, rid))
             return Shown(sub.index[kind][rid], others, sub)
 
         def from_memory() -> Shown:
             from brtrade.core.names import find_record
+            from brtrade.core.query import carriers
 
             base = self.base()
             rec, others = find_record(base, typed)
-            return Shown(rec, others, base)
+            kind = type(rec).__name__.lower()
+            held = carriers(base, kind, rec.id) if kind in ("topic", "entity") else None
+            return Shown(rec, others, base, held)
 
         return self._from_index(from_index, from_memory)
 
@@ -257,13 +267,18 @@ class FactStore:
             return [i for k in RECORD_KINDS for i in base.index[k] if i.startswith(prefix)]
 
         # an id two kinds share (topic:asean, entity:asean) is offered once
-        return list(dict.fromkeys(self._from_index(lambda i: i.ids(prefix), from_memory)))
+        from brtrade.index import lookups
+
+        found = self._from_index(lambda i: lookups.ids(i, prefix), from_memory)
+        return list(dict.fromkeys(found))
 
     def citing(self, source_id: str) -> FactBase:
         """A base holding every record that cites the source ``source_id``."""
+        from brtrade.index.lookups import related
+
         about = ("source", source_id)
         return self._from_index(
-            lambda i: i.subset(*i.related(*about), about=about), lambda: self.base()
+            lambda i: i.subset(*related(i, *about), about=about), lambda: self.base()
         )
 
     def deriving(self) -> FactBase:
@@ -343,11 +358,13 @@ class FactStore:
 
 
 class Shown(NamedTuple):
-    """A record ``show`` found, the other kinds sharing its id, and a base to answer from."""
+    """A record ``show`` found, the other kinds sharing its id, a base to answer from,
+    and for a topic or an entity, what carries it."""
 
     record: Record
     others: list[str]
     base: FactBase
+    carried: Carriers | None = None
 
 
 class Answer(NamedTuple):

@@ -15,6 +15,7 @@ from brtrade.render.tables import DIM, field_grid, mark_spans, safe_text, source
 if TYPE_CHECKING:
     from brtrade.core.model import FactBase, Record
     from brtrade.core.provenance import Passage
+    from brtrade.core.query import Carriers
 
 
 def _passages(passages: Sequence[Passage], plain: bool) -> list[RenderableType]:
@@ -27,10 +28,16 @@ def _passages(passages: Sequence[Passage], plain: bool) -> list[RenderableType]:
 
 
 def record_view(
-    base: FactBase, rec: Record, passages: Sequence[Passage], plain: bool
+    base: FactBase,
+    rec: Record,
+    passages: Sequence[Passage],
+    plain: bool,
+    carried: Carriers | None = None,
 ) -> RenderableType:
-    """One record in full, with the paragraphs it cites (``passages``) in context."""
+    """One record in full, with the paragraphs it cites (``passages``) in context; a
+    topic or an entity with the claims and quotes carrying it (``carried``)."""
     from brtrade.core.model import Claim, Entity, Quote, Speaker, Topic
+    from brtrade.core.query import carriers
 
     rows: list[tuple[str, Text | str]] = [("type", type(rec).__name__.lower()), ("id", rec.id)]
     parts: list[RenderableType] = []
@@ -79,12 +86,14 @@ def record_view(
         rows.append(("aliases", ", ".join(rec.aliases) or "—"))
         for r in rec.relations:
             rows.append((r.type, f"{base.entity(r.target).name} ({r.basis})"))
-        rows.append(("claims", ", ".join(c.id for c in base.claims if rec.id in c.entities) or "—"))
+        held = carried or carriers(base, "entity", rec.id)
+        rows.append(("claims", ", ".join(held.claims) or "—"))
         parts.append(field_grid(rows))
     elif isinstance(rec, Topic):
         rows.append(("label", rec.label))
-        rows.append(("claims", ", ".join(c.id for c in base.claims if rec.id in c.topics) or "—"))
-        rows.append(("quotes", ", ".join(q.id for q in base.quotes if rec.id in q.topics) or "—"))
+        held = carried or carriers(base, "topic", rec.id)
+        rows.append(("claims", ", ".join(held.claims) or "—"))
+        rows.append(("quotes", ", ".join(held.quotes) or "—"))
         parts.append(field_grid(rows))
     else:
         from brtrade.contract import records

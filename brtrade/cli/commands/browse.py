@@ -100,13 +100,13 @@ def show(
     from brtrade.core.model import Claim, Quote, Speaker
     from brtrade.core.provenance import record_passages
 
-    rec, others, base = state(ctx).store().record(record_id)
+    rec, others, base, carried = state(ctx).store().record(record_id)
     if others:
         warn(f"note: {record_id!r} also names {', '.join(others)}")
     if json_out:
         from brtrade.contract import records
 
-        emit_json(records.record(base, rec))
+        emit_json(records.record(base, rec, carried))
         return
     passages: list[Passage] = []
     if isinstance(rec, (Claim, Quote, Speaker)):
@@ -114,7 +114,7 @@ def show(
         warn_missing(missing)
     from brtrade.render import views
 
-    emit_rich(lambda plain: views.record_view(base, rec, passages, plain))
+    emit_rich(lambda plain: views.record_view(base, rec, passages, plain, carried))
 
 
 def warn_missing(missing: Sequence[Missing]) -> None:
