@@ -169,6 +169,7 @@ def plan(index: Index, parsed: Sequence[ParsedFile], removed: Sequence[str]) -> 
 def replace(db: sqlite3.Connection, index: Index, plan: Plan, build_id: str) -> None:
     """Replace the changed files' records in ``db``, a copy of ``index``."""
     from brtrade.contract import records
+    from brtrade.index.lookups import id_of
     from brtrade.index.writer import Writer, deriving, named_figures
 
     stride: int = json.loads(index.meta("stride"))
@@ -176,8 +177,8 @@ def replace(db: sqlite3.Connection, index: Index, plan: Plan, build_id: str) -> 
     next_term = db.execute("SELECT COALESCE(MAX(term), -1) + 1 FROM terms").fetchone()[0]
     # Take the old records out, counting out their terms and words.
     old = index.subset(plan.old_claims, plan.old_quotes)
-    claim_ids = _ids(index, Kind.CLAIM, plan.old_claims)
-    quote_ids = _ids(index, Kind.QUOTE, plan.old_quotes)
+    claim_ids = set(id_of(index, Kind.CLAIM, plan.old_claims))
+    quote_ids = set(id_of(index, Kind.QUOTE, plan.old_quotes))
     old_claims = [c for c in old.claims if c.id in claim_ids]
     old_quotes = [q for q in old.quotes if q.id in quote_ids]
     lookup = _term_lookup(db)
@@ -258,10 +259,6 @@ def _term_lookup(db: sqlite3.Connection) -> Callable[[tuple[int, str]], int | No
         return None if row is None else int(row[0])
 
     return lookup
-
-
-def _ids(index: Index, kind: Kind, ords: Sequence[int]) -> set[str]:
-    return {r["id"] for r in index.rows(kind, ords)} if ords else set()
 
 
 def _ords(index: Index, quotes: Sequence[Quote]) -> list[int]:
