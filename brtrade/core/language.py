@@ -35,6 +35,8 @@ STOP_WORDS = (
     may might must not no nor only own same too very just also any all each every both
     few more most other some s t don ever again further once up down out off over under
     what which who whom whose when where why how per via vs versus according did
+    through throughout between among amongst across during after before since until
+    till within toward towards upon against behind beyond beside besides while whilst
     year years""".split()
     )
     | QUESTION_WORDS

@@ -17,8 +17,9 @@ One rule, used by the in-memory search and by the persistent index alike
    ('how', 'much', 'did', 'the') are groups that are never required.
 3. **Weight.** A group weighs its inverse document frequency,
    ``round(100 * ln(1 + (N - df + 0.5) / (df + 0.5)))`` (BM25's), where df is
-   the number of records holding its most common term; a group nothing holds
-   weighs the most.
+   the number of records holding its most common term. In a question, a word
+   nothing holds is widened and weighed by general English instead
+   (:mod:`brtrade.core.paraphrase`); elsewhere it weighs the most.
 4. **Score.** A record scores, for each group it matches, the group's weight
    times the heaviest field weight among its terms there (doubled for a whole
    term). All integers: the index computes exactly the same sums in SQL.
@@ -36,7 +37,7 @@ from typing import NamedTuple
 from brtrade.core.language import is_stop, stem
 from brtrade.core.numbers import find_mentions, number_token
 from brtrade.core.terms import FIELDS, Tokens, Vocabulary
-from brtrade.core.text import words
+from brtrade.core.text import compounds, words
 
 FLOOR_PERCENT = 60
 """An answer matches groups weighing at least this share of the required groups' weight."""
@@ -46,6 +47,11 @@ MIN_PREFIX = 4
 """Words shorter than this match whole stems only."""
 MIN_NEAR = 6
 """A shortened stem is tried only if it keeps at least this many letters."""
+RELATED_COVER = 50
+"""A word matched only through a closely related word (a synonym, a broader word, a
+derivation) covers this share (percent) of its weight toward the floor."""
+LOOSE_COVER = 25
+"""...and through a loosely related one (a narrower word, a word of its definition)."""
 
 # --------------------------------------------------------------------------
 # Queries as groups
@@ -64,7 +70,13 @@ class Group(NamedTuple):
     """Terms starting with this match it partly."""
     required: bool = True
     via: str = "word"
-    """How it was read: word, number, vocabulary or spelling."""
+    """How it was read: word, number, vocabulary, spelling, or related (widened by
+    general English)."""
+    related: tuple[str, ...] = ()
+    """Terms of words general English relates closely to it: they match it partly, and
+    cover only :data:`RELATED_COVER` percent of it toward the floor."""
+    loose: tuple[str, ...] = ()
+    """Terms of words loosely related to it, covering :data:`LOOSE_COVER` percent."""
 
 
 class Plan(NamedTuple):
@@ -85,6 +97,25 @@ def _word_group(word: str, required: bool, via: str = "word") -> Group:
     return Group(word, (s,), near, s, required, via)
 
 
+def _compound_ends(
+    folded: Sequence[str], parts_of: Sequence[tuple[str, ...]]
+) -> dict[int, tuple[tuple[str, ...], str]]:
+    """Where each compound's parts stand among the query's words: every part's position
+    -> (its parts, the joined form, given on the compound's longest part only)."""
+    out: dict[int, tuple[tuple[str, ...], str]] = {}
+    at = 0
+    for parts in parts_of:
+        n = len(parts)
+        for i in range(at, len(folded) - n + 1):
+            if tuple(folded[i : i + n]) == parts:
+                longest = max(range(n), key=lambda k: len(parts[k]))
+                for k in range(n):
+                    out[i + k] = (parts, "".join(parts) if k == longest else "")
+                at = i + n
+                break
+    return out
+
+
 def plan_query(text: str, vocabulary: Vocabulary, *, all_words: bool = False) -> Plan:
     """The groups of a query: numbers with their units, vocabulary phrases, words."""
     groups: list[Group] = []
@@ -102,6 +133,7 @@ def plan_query(text: str, vocabulary: Vocabulary, *, all_words: bool = False) ->
     rest.append(text[pos:])
     folded = [w for chunk in rest for w in words(chunk)]
     seq = [stem(w) for w in folded]
+    joined = _compound_ends(folded, [p for chunk in rest for p in compounds(chunk)])
     i = 0
     while i < len(folded):
         hit = vocabulary.find(seq, i)
@@ -113,7 +145,14 @@ def plan_query(text: str, vocabulary: Vocabulary, *, all_words: bool = False) ->
             i += n
             continue
         word = folded[i]
-        groups.append(_word_group(word, all_words or not is_stop(word)))
+        group = _word_group(word, all_words or not is_stop(word))
+        if i in joined:  # a compound's parts each match, and so does its joined form
+            parts, whole = joined[i]
+            if len(word) == 1:  # 'e' of 'e-bike': a letter, not a thing asked for
+                group = group._replace(required=False)
+            if whole:
+                group = group._replace(exact=(*group.exact, stem(whole)))
+        groups.append(group)
         i += 1
     if groups and not any(g.required for g in groups):
         groups = [g._replace(required=True) for g in groups]  # only stop words: need them all
@@ -175,12 +214,22 @@ class Weighed(NamedTuple):
 
     @property
     def unmatched(self) -> list[str]:
-        """Words of the query that no record holds."""
-        return [
-            g.word
-            for g, df in zip(self.plan.groups, self.dfs, strict=True)
-            if g.required and not df
-        ]
+        """Words of the query that no record holds (though a related word may), once each."""
+        return list(
+            dict.fromkeys(
+                g.word
+                for g, df in zip(self.plan.groups, self.dfs, strict=True)
+                if g.required and (not df or g.via == "related")
+            )
+        )
+
+
+def direct_only(weighed: Weighed) -> Weighed:
+    """The same weights without related words: the closest records a question is told
+    of, when nothing answers, hold some of its own words ('volcano' is not close to a
+    record about mountain roads)."""
+    groups = tuple(g._replace(related=(), loose=()) for g in weighed.plan.groups)
+    return weighed._replace(plan=weighed.plan._replace(groups=groups))
 
 
 def correct_spelling(
@@ -188,12 +237,16 @@ def correct_spelling(
 ) -> Plan:
     """Each required word that no record holds, replaced by a word of the base one or two
     edits away ('xinquna' -> 'xinquan'), when there is exactly one best such word."""
+    from brtrade.core import english
+
     groups = list(plan.groups)
     fixes: list[tuple[str, str]] = []
     words_of_base: Sequence[str] | None = None
     for i, (g, df) in enumerate(zip(plan.groups, dfs, strict=True)):
         if df or not g.required or g.via != "word" or not g.word.isalpha() or len(g.word) < 5:
             continue
+        if english.lookup(g.exact[0]) is not None:
+            continue  # a word of English ('create'), not a misspelt word of the base
         if words_of_base is None:
             words_of_base = lexicon()
         best = closest(g.word, words_of_base)
@@ -249,20 +302,31 @@ def _distance(a: str, b: str, cap: int) -> int:
 # Scoring one record (memory) and explaining a match
 
 
-def group_best(group: Group, tokens: Tokens) -> tuple[int, str | None]:
-    """(points, term): the heaviest way ``tokens`` match ``group``; (0, None) for none."""
-    best, term = 0, None
+def group_best(group: Group, tokens: Tokens) -> tuple[int, str | None, int]:
+    """(points, term, cover share): the heaviest way ``tokens`` match ``group``, and the
+    share (percent) of the group's weight the best-covering way counts toward the floor
+    (100 for the word itself, less for a related word); (0, None, 0) for none."""
+    best, term, share = 0, None, 0
     for t in group.exact:
         have = tokens.get(t)
         if have is not None and have[0] * WHOLE > best:
-            best, term = have[0] * WHOLE, t
+            best, term, share = have[0] * WHOLE, t, 100
     partial = [t for t in group.near if t in tokens]
     if group.prefix is not None:
         partial += [t for t in tokens if t.startswith(group.prefix) and t not in group.exact]
     for t in partial:
+        share = 100
         if tokens[t][0] > best:
             best, term = tokens[t][0], t
-    return best, term
+    for terms, covers in ((group.related, RELATED_COVER), (group.loose, LOOSE_COVER)):
+        for t in terms:
+            have = tokens.get(t)
+            if have is None:
+                continue
+            share = max(share, covers)
+            if have[0] > best:
+                best, term = have[0], t
+    return best, term, share
 
 
 def matches_group(group: Group, tokens: Tokens) -> bool:
@@ -273,10 +337,10 @@ def score(weighed: Weighed, tokens: Tokens) -> tuple[int, int] | None:
     """(score, cover) of a record, or None when it is below the floor."""
     total = cover = 0
     for i, g in enumerate(weighed.plan.groups):
-        best, _ = group_best(g, tokens)
+        best, _, share = group_best(g, tokens)
         if best:
             total += weighed.weights[i] * best
-            cover += weighed.cover_weight(i)
+            cover += weighed.cover_weight(i) * share // 100
     if total == 0 or cover < weighed.need:
         return None
     return total, cover
@@ -288,7 +352,7 @@ def explain(weighed: Weighed, tokens: Tokens) -> dict[str, object]:
     missing: list[str] = []
     total = 0
     for i, g in enumerate(weighed.plan.groups):
-        best, term = group_best(g, tokens)
+        best, term, _ = group_best(g, tokens)
         if not best or term is None:
             if g.required:
                 missing.append(g.word)
@@ -297,8 +361,11 @@ def explain(weighed: Weighed, tokens: Tokens) -> dict[str, object]:
         total += points
         whole = term in g.exact
         via = g.via
-        if via == "word":
-            via = "word" if whole and term == g.word else ("stem" if whole else "partial")
+        if via in ("word", "related"):
+            if (term in g.related or term in g.loose) and term not in g.near:
+                via = "related"
+            else:
+                via = "word" if whole and term == g.word else ("stem" if whole else "partial")
         matched.append(
             {
                 "word": g.word,

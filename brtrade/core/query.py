@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from brtrade.core.errors import UsageError, excerpt
 from brtrade.core.names import Names, resolve_entity, resolve_speakers, resolve_topic
-from brtrade.core.text import words
+from brtrade.core.text import strip_controls, words
 
 if TYPE_CHECKING:
     from brtrade.core.match import Group, Weighed
@@ -31,7 +31,7 @@ def query_words(parts: Sequence[str]) -> tuple[str, ...]:
     """
     if not parts:
         return ()
-    found = tuple(words(" ".join(parts)))
+    found = tuple(words(strip_controls(" ".join(parts))))
     if not found:
         shown = " ".join(parts)
         raise UsageError(
@@ -39,6 +39,23 @@ def query_words(parts: Sequence[str]) -> tuple[str, ...]:
             hint="give one or more words, or no query at all to list everything",
         )
     return found
+
+
+MAX_QUESTION_WORDS = 100
+"""A question is read up to this many words; the rest is cut, with a note."""
+
+
+def cut_question(parts: Sequence[str]) -> Sequence[str]:
+    """A question of at most :data:`MAX_QUESTION_WORDS` words: longer ones are cut to
+    their first words (:func:`is_cut` tells the CLI to say so)."""
+    if sum(len(p.split()) for p in parts) <= MAX_QUESTION_WORDS:
+        return parts
+    return " ".join(parts).split()[:MAX_QUESTION_WORDS]
+
+
+def is_cut(parts: Sequence[str]) -> bool:
+    """Whether :func:`cut_question` cuts this question."""
+    return sum(len(p.split()) for p in parts) > MAX_QUESTION_WORDS
 
 
 class Hit(NamedTuple):
@@ -169,10 +186,11 @@ class Searcher:
         covers = tuple(scored[h.order][1] / max(weighed.required, 1) for h in hits)
         closest: tuple[str, ...] = ()
         if not hits:
-            loose = weighed._replace(
-                plan=weighed.plan._replace(
+            direct = match.direct_only(weighed)
+            loose = direct._replace(
+                plan=direct.plan._replace(
                     all_words=False,
-                    groups=tuple(g._replace(required=False) for g in weighed.plan.groups),
+                    groups=tuple(g._replace(required=False) for g in direct.plan.groups),
                 )
             )
             near = [(match.score(loose, tokens[i]), i) for i in keep]
@@ -186,7 +204,9 @@ class Searcher:
 
 def group_df(group: Group, df: dict[str, int]) -> int:
     """How many records hold the group's most common term (whole, near or by prefix)."""
-    best = max((df.get(t, 0) for t in (*group.exact, *group.near)), default=0)
+    best = max(
+        (df.get(t, 0) for t in (*group.exact, *group.near, *group.related, *group.loose)), default=0
+    )
     if group.prefix is not None:
         p = group.prefix
         best = max([best, *(n for t, n in df.items() if t.startswith(p))])
@@ -201,17 +221,30 @@ def weigh(
     lexicon: Callable[[], Sequence[str]],
 ) -> Weighed:
     """The query's plan, spelling corrected, with each group's weight in this base."""
-    from brtrade.core import match
+    from brtrade.core import match, paraphrase
 
     plan = match.plan_query(q.text, vocab, all_words=q.all_words)
     dfs = [df_of(g) for g in plan.groups]
-    if q.floor and not q.all_words and any(d == 0 for d in dfs):
+    names = paraphrase.typed_names(q.text)
+    asks = q.floor and not q.all_words  # a question, not a draft's sentence or --all-words
+    if asks and any(d == 0 for d in dfs):
         plan = match.correct_spelling(plan, dfs, lexicon, vocab)
         if plan.corrections:
             dfs = [df_of(g) for g in plan.groups]
+        plan, dfs = paraphrase.paraphrase(plan, dfs, df_of, names)
     if not q.floor:  # candidates for verify: only the words that tell records apart
         plan, dfs = match.informative(plan, dfs, n_docs)
-    return match.Weighed(plan, tuple(match.idf(n_docs, d) for d in dfs), tuple(dfs), q.floor)
+    pairs = list(zip(plan.groups, dfs, strict=True))
+    held = [match.idf(n_docs, d) for g, d in pairs if g.required and d and g.via != "related"]
+    known = sum(held) // len(held) if held else None
+    counted = paraphrase.counted(plan)
+    weights = tuple(
+        match.idf(n_docs, d)
+        if i in counted
+        else paraphrase.weight(n_docs, g, d, asks, known, names)
+        for i, (g, d) in enumerate(pairs)
+    )
+    return match.Weighed(plan, weights, tuple(dfs), q.floor)
 
 
 def _passes(rec: Claim | Quote, q: Query) -> bool:
@@ -268,13 +301,14 @@ def resolve_query(
     explain: bool = False,
 ) -> Query:
     """The words of ``query`` and the ids the filters name; an unknown name raises."""
+    query = cut_question(query)
     return Query(
         words=query_words(query),
         topic=resolve_topic(names, topic) if topic is not None else None,
         entity=resolve_entity(names, entity) if entity is not None else None,
         speakers=tuple(resolve_speakers(names, speaker)) if speaker is not None else None,
         limit=limit,
-        text=" ".join(query),
+        text=strip_controls(" ".join(query)),
         all_words=all_words,
         explain=explain,
     )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from brtrade.core.language import stem
 from brtrade.core.numbers import find_mentions, number_token
-from brtrade.core.text import words
+from brtrade.core.text import compounds, words
 
 if TYPE_CHECKING:
     from brtrade.core.model import Claim, FactBase, Quote
@@ -104,6 +104,39 @@ class Vocabulary:
 # Records as terms
 
 
+def text_terms(text: str, vocabulary: Vocabulary) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(terms, surface words) of one text: its stems, the joined form of each compound
+    ('e-bike' is also 'ebike'), its vocabulary entries and its numbers with units."""
+    folded = words(text)
+    seq = [stem(w) for w in folded]
+    terms = dict.fromkeys(seq)
+    for parts in compounds(text):
+        terms[stem("".join(parts))] = None
+    for entry in vocabulary.entries_in(seq):
+        terms[f"v:{entry}"] = None
+    if _DIGIT.search(text):
+        for m in find_mentions(text):
+            if m.unit is not None or m.scale != 1:
+                terms[number_token(m.value)] = None
+    return tuple(terms), tuple(w for w in folded if w.isalpha())
+
+
+def field_tokens(
+    fields: Sequence[tuple[str, int, Sequence[str]]], vocabulary: Vocabulary
+) -> Tokens:
+    """Terms of a small record given as (field name, weight, texts), heaviest field first
+    on a tie: how a speaker is matched (:mod:`brtrade.core.people`)."""
+    out: Tokens = {}
+    for name, weight, texts in fields:
+        code = _CODES[name]
+        for text in texts:
+            for term in text_terms(text, vocabulary)[0]:
+                have = out.get(term)
+                if have is None or have[0] < weight:
+                    out[term] = (weight, code)
+    return out
+
+
 class Analyzer:
     """Turns a base's records into terms (:data:`Tokens`) and its surface words."""
 
@@ -177,17 +210,7 @@ class Analyzer:
         names, topic labels and speakers repeat across thousands of records."""
         found = self._text_cache.get(text)
         if found is None:
-            folded = words(text)
-            seq = [stem(w) for w in folded]
-            terms = dict.fromkeys(seq)
-            for entry in self.vocabulary.entries_in(seq):
-                terms[f"v:{entry}"] = None
-            if _DIGIT.search(text):
-                for m in find_mentions(text):
-                    if m.unit is not None or m.scale != 1:
-                        terms[number_token(m.value)] = None
-            surface = tuple(w for w in folded if w.isalpha())
-            found = (tuple(terms), surface)
+            found = text_terms(text, self.vocabulary)
             if len(text) <= _CACHED_TEXT:
                 self._text_cache[text] = found
             else:
@@ -196,7 +219,7 @@ class Analyzer:
                 self._text_cache.pop(self._last_long, None)
                 self._text_cache[text] = found
                 self._last_long = text
-            self._surface.update(surface)
+            self._surface.update(found[1])
         return found
 
     def tokens(

@@ -27,3 +27,30 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """The folded words of ``text``, in order."""
     return _WORD.findall(fold(text))
+
+
+_COMPOUND = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)+")
+
+
+def compounds(text: str) -> list[tuple[str, ...]]:
+    """The parts of each hyphenated word of ``text`` ('e-bike' -> ('e', 'bike')), folded."""
+    if "-" not in text and "\u2010" not in text and "\u2011" not in text:
+        return []
+    return [tuple(_WORD.findall(m)) for m in _COMPOUND.findall(fold(text))]
+
+
+_CONTROL = re.compile(
+    r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST (a title, a link)
+    r"|\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves
+    r"|\x1b[@-_]"  # other escapes
+    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"  # the other control characters
+)
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without terminal control sequences and control characters (newlines and
+    tabs kept): the '31' of a colour code or the '52' of an OSC 52 is no word and no
+    figure."""
+    if text.isprintable() and "\x1b" not in text:
+        return text
+    return _CONTROL.sub("", text)

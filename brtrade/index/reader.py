@@ -7,7 +7,15 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from brtrade.core.match import WHOLE, Group, Weighed, explain
+from brtrade.core.match import (
+    LOOSE_COVER,
+    RELATED_COVER,
+    WHOLE,
+    Group,
+    Weighed,
+    direct_only,
+    explain,
+)
 from brtrade.core.names import Names
 from brtrade.core.query import Found, Query, weigh
 from brtrade.core.terms import Tokens, Vocabulary
@@ -164,8 +172,12 @@ class Index:
 
     def vocabulary(self) -> Vocabulary:
         if self._vocabulary is None:
-            self._vocabulary = Vocabulary(json.loads(self.meta("vocabulary")))
+            self._vocabulary = Vocabulary(self.vocabulary_entries())
         return self._vocabulary
+
+    def vocabulary_entries(self) -> list[tuple[str, list[str]]]:
+        """The editors' vocabulary as (entry id, words) pairs."""
+        return [(e, list(w)) for e, w in json.loads(self.meta("vocabulary"))]
 
     def lexicon(self) -> list[str]:
         sql = "SELECT word FROM words WHERE records > 0 ORDER BY word"
@@ -174,9 +186,9 @@ class Index:
     def _group_df(self, kind: Kind, g: Group) -> int:
         """How many records hold the group's most common term: asked once per group (a
         draft's sentences ask for the same words again and again)."""
-        key = (kind, g.exact, g.near, g.prefix)
+        key = (kind, g.exact, (*g.near, "|", *g.related, "|", *g.loose), g.prefix)
         if key not in self._df:
-            terms = (*g.exact, *g.near)
+            terms = (*g.exact, *g.near, *g.related, *g.loose)
             sql = f"SELECT df FROM terms WHERE kind = ? AND token IN ({','.join('?' * len(terms))})"
             params: list[Any] = [int(kind), *terms]
             if g.prefix is not None:
@@ -214,27 +226,38 @@ class Index:
         params: list[Any] = []
         for i, g in enumerate(weighed.plan.groups):
             # One indexed lookup per way of matching (an OR would scan every posting).
+            # Each way gives its points and what it covers toward the floor (a related
+            # word covers less: core.match.score); a record takes the best of each.
             terms = "SELECT term FROM terms WHERE kind = ? AND token"
+            full = weighed.cover_weight(i)
             ways = [
-                f"SELECT ord, weight * {WHOLE} AS b FROM postings WHERE term IN "
+                f"SELECT ord, weight * {WHOLE} AS b, {full} AS cv FROM postings WHERE term IN "
                 f"({terms} IN ({','.join('?' * len(g.exact))}))"
             ]
             params += [int(kind), *g.exact]
             if g.near:
                 ways.append(
-                    "SELECT ord, weight AS b FROM postings WHERE term IN "
+                    f"SELECT ord, weight AS b, {full} AS cv FROM postings WHERE term IN "
                     f"({terms} IN ({','.join('?' * len(g.near))}))"
                 )
                 params += [int(kind), *g.near]
             if g.prefix is not None:
                 ways.append(
-                    "SELECT ord, weight AS b FROM postings WHERE term IN "
+                    f"SELECT ord, weight AS b, {full} AS cv FROM postings WHERE term IN "
                     f"({terms} >= ? AND token < ?)"
                 )
                 params += [int(kind), g.prefix, g.prefix + MAX_CHAR]
+            for related, share in ((g.related, RELATED_COVER), (g.loose, LOOSE_COVER)):
+                if related:
+                    ways.append(
+                        f"SELECT ord, weight AS b, {full * share // 100} AS cv FROM postings "
+                        f"WHERE term IN ({terms} IN ({','.join('?' * len(related))}))"
+                    )
+                    params += [int(kind), *related]
             parts.append(
-                f"SELECT o, b * {weighed.weights[i]} AS p, {weighed.cover_weight(i)} AS c FROM "
-                f"(SELECT ord AS o, MAX(b) AS b FROM ({' UNION ALL '.join(ways)}) GROUP BY ord)"
+                f"SELECT o, b * {weighed.weights[i]} AS p, c FROM "
+                f"(SELECT ord AS o, MAX(b) AS b, MAX(cv) AS c "
+                f"FROM ({' UNION ALL '.join(ways)}) GROUP BY ord)"
             )
         filters, filter_params = self._filters(kind, q)
         need = weighed.need if floor else 0
@@ -261,7 +284,7 @@ class Index:
         ranked = self._scored(kind, q, weighed, q.limit, floor=q.floor)
         closest: tuple[str, ...] = ()
         if not ranked:
-            near = self._scored(kind, q, weighed, 3, floor=False)
+            near = self._scored(kind, q, direct_only(weighed), 3, floor=False)
             closest = tuple(r["id"] for r in self.rows(kind, [o for o, _, _ in near]))
         explains: tuple[dict[str, object], ...] = ()
         if q.explain and ranked:

@@ -1,0 +1,115 @@
+"""Words the base does not hold: how a question's words are weighed and widened by
+general English (:mod:`brtrade.core.english`), for both engines alike.
+
+- A required word no record holds is **widened** to the words English relates to it
+  that some record holds (:func:`paraphrase`); they match partly and cover less.
+- It **weighs** by how informative it is in English, against what the question's
+  other words weigh (:func:`weight`); a name weighs in full (:func:`typed_names`),
+  and so does what a question counts (:func:`counted`).
+
+docs/matching.md, "Words the base does not hold", says the rules in prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from brtrade.core.language import stem
+from brtrade.core.match import Group, Plan, idf
+
+
+def typed_names(text: str) -> frozenset[str]:
+    """The (folded) words a question writes as names: capitalised after its first word,
+    or in capitals ('trade with Brazil', 'the WTO')."""
+    found = re.findall(r"[^\W\d_]+", text)
+    return frozenset(
+        w.lower()
+        for i, w in enumerate(found)
+        if (i and w[:1].isupper()) or (len(w) > 1 and w.isupper())
+    )
+
+
+def paraphrase(
+    plan: Plan,
+    dfs: Sequence[int],
+    df_of: Callable[[Group], int],
+    names: frozenset[str] = frozenset(),
+) -> tuple[Plan, list[int]]:
+    """Each required word that no record holds, widened to the words general English
+    relates to it (:mod:`brtrade.core.english`: 'overseas' to 'abroad' and 'export',
+    'nations' to 'country') that some record holds. They match it partly, as a
+    shortened stem does, so a record in the article's own words still ranks first."""
+    from brtrade.core import english
+
+    groups = list(plan.groups)
+    out = list(dfs)
+    for i, (g, df) in enumerate(zip(plan.groups, dfs, strict=True)):
+        if df or not g.required or g.via != "word" or not g.word.isalpha():
+            continue
+        if g.word in names:
+            continue  # typed as a name ('Brazil'): not asked for by its related words
+        if not english.widens(g.exact[0]):
+            continue
+        close, loose = english.related(g.exact[0])
+        wider = g._replace(related=close, loose=loose, via="related")
+        found = df_of(wider)
+        if found:
+            groups[i], out[i] = wider, found
+    return plan._replace(groups=tuple(groups)), out
+
+
+def unknown_weight(
+    n_docs: int, group: Group, known: int | None = None, names: frozenset[str] = frozenset()
+) -> int:
+    """The weight of a required word no record holds. A name or a word general English
+    does not know weighs in full (the most a word can weigh: nothing holds it). A word
+    of general English weighs its share (:func:`brtrade.core.english.share`) of what
+    the question's words the base holds weigh on average (``known``), so that one
+    common word ('job', 'popular', 'overseas') cannot outweigh the words that name
+    what is asked about ('Zhou Mi', 'bicycle')."""
+    from brtrade.core import english
+
+    full = idf(n_docs, 0)
+    if group.via == "number" or not group.word.isalpha() or group.word in names:
+        return full  # a figure, a code, a phrase of the editors' vocabulary, or a name
+    share = english.share(stem(group.word))
+    if share >= 100:
+        return full
+    return min(full, (known if known is not None else full)) * share // 100
+
+
+def weight(
+    n_docs: int,
+    group: Group,
+    df: int,
+    question: bool,
+    known: int | None = None,
+    names: frozenset[str] = frozenset(),
+) -> int:
+    """A group's weight: its idf; in a question, a word no record holds weighs as
+    :func:`unknown_weight` says, and a word matched only through related words no more
+    than that (it is not sure to be what was asked)."""
+    if not question or not (df == 0 or group.via == "related"):
+        return idf(n_docs, df)
+    return min(idf(n_docs, df), unknown_weight(n_docs, group, known, names))
+
+
+COUNTING = (("how", "many"), ("number", "of"), ("how", "much"))
+"""Words after which a question names the thing it counts."""
+
+
+def counted(plan: Plan) -> set[int]:
+    """The groups a question counts or measures ('how many containers', 'the number of
+    workers'): what is asked for itself, which weighs in full however common a word it
+    is. The first required word after the counting words, if the question has one."""
+    out: set[int] = set()
+    said = [g.word for g in plan.groups]
+    for i in range(len(said) - 1):
+        if (said[i], said[i + 1]) in COUNTING:
+            for j in range(i + 2, len(plan.groups)):
+                if plan.groups[j].required:
+                    if plan.groups[j].via in ("word", "related"):
+                        out.add(j)
+                    break
+    return out
