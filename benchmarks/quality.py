@@ -40,9 +40,19 @@ def brtrade_ranker() -> Callable[[str], list[str]]:
     from brtrade.core.loader import load_fact_base
     from brtrade.core.paths import bundled_facts_path
     from brtrade.core.query import Searcher
+    from brtrade.index.store import FactStore
 
-    searcher = Searcher(load_fact_base(bundled_facts_path()))
-    return lambda q: [h.record.id for h in searcher.claims([q])]
+    path = bundled_facts_path()
+    searcher = Searcher(load_fact_base(path))
+    store = FactStore(path, use_cache=False)
+
+    def rank(q: str) -> list[str]:
+        """What `brtrade facts` answers: the speakers a question about a person asks
+        about, then the claims."""
+        people = [r["id"] for r in store.speakers_asked_about([q])]
+        return people + [h.record.id for h in searcher.claims([q])]
+
+    return rank
 
 
 def bm25_ranker(k1: float = 1.2, b: float = 0.75) -> Callable[[str], list[str]]:

@@ -76,6 +76,14 @@ def listing(
         raise typer.Exit(ExitCode.NO_MATCH)
 
 
+def say_if_cut(query: Sequence[str] | None) -> None:
+    """Tell on stderr that an over-long question was read only up to its limit."""
+    from brtrade.core.query import MAX_QUESTION_WORDS, is_cut
+
+    if query and is_cut(query):
+        warn(f"the question is long: reading its first {MAX_QUESTION_WORDS} words only")
+
+
 def ranked_listing(
     out: Output,
     kind: str,
@@ -87,6 +95,7 @@ def ranked_listing(
 
     Spelling corrections are said on stderr; with no answer, so are the closest
     records below the relevance floor and the words that matched nothing."""
+    say_if_cut(query)
     found = answer.found
     for typed, read in found.corrections:
         warn(f"reading {excerpt(typed)} as {excerpt(read)}")
@@ -115,3 +124,52 @@ def ranked_listing(
         return draw(rows, query_words(query or []), plain, many)
 
     listing(out, kind, f"{kind}s", query, lambda: rows, table, len(rows), said)
+
+
+def takes_people(out: Output) -> bool:
+    """Whether speakers can join claims in this output: record types may mix in a table
+    and in json, jsonl and yaml, not in columns (csv, tsv, markdown, --fields)."""
+    from brtrade.render.formats import Format
+
+    return out.fields is None and out.format in (
+        Format.table,
+        Format.json,
+        Format.jsonl,
+        Format.yaml,
+    )
+
+
+def person_listing(
+    out: Output,
+    query: list[str],
+    people: list[dict[str, Any]],
+    answer: Answer,
+    store: FactStore,
+    limit: int | None,
+) -> None:
+    """The answer to a question about a person: the speakers it is about (``speaker``
+    rows), their quotes, then the claims answering the question (else the speakers'
+    claims), each kind in its own table."""
+    from brtrade.cli.output import emit_rich
+
+    say_if_cut(query)
+    quotes: list[dict[str, Any]] = []
+    claims = list(answer.rows)
+    for person in people:
+        quotes += store.quote_rows([], speaker=person["id"]).rows
+        if not answer.rows:
+            claims += store.claim_rows([], speaker=person["id"], limit=limit).rows
+    if limit is not None:
+        claims = claims[:limit]
+    if not out.is_table:
+        emit_records(out, "speaker", lambda: [*people, *quotes, *claims], lambda _: "", False)
+        return
+
+    def tables(plain: bool) -> RenderableType:
+        from brtrade.core.query import query_words
+        from brtrade.render.tables import person_tables
+
+        many = store.counts()["sources"] > 1
+        return person_tables(people, quotes, claims, query_words(query), plain, many)
+
+    emit_rich(tables)

@@ -216,6 +216,22 @@ class FactStore:
         )
         return self._rows(Kind.QUOTE, q)
 
+    def speakers_asked_about(self, query: Sequence[str]) -> list[dict[str, Any]]:
+        """The speakers a question about a person asks about ('who is Tu Xinquan', 'what
+        is Zhou Mi's job'), as contract rows, best first; none for other questions."""
+        from brtrade.core.people import about_a_person, matching_speakers
+
+        text = " ".join(query)
+        if not about_a_person(text):
+            return []
+        entries = self._from_index(
+            lambda i: i.vocabulary_entries(),
+            lambda: [(t.id, list(t.words)) for t in self.base().vocabulary],
+        )
+        aliases = {e: list(a) for e, _, a in self.names().entities}
+        found = matching_speakers(text, self.small_rows("speaker"), entries, aliases)
+        return [dict(r) for r in found]
+
     def candidates(
         self, kind: str, text: str, limit: int = 8
     ) -> list[tuple[dict[str, Any], float]]:

@@ -179,6 +179,24 @@ def speakers_table(rows: Sequence[dict[str, Any]], plain: bool) -> Table:
     )
 
 
+def person_tables(
+    people: Sequence[dict[str, Any]],
+    quotes: Sequence[dict[str, Any]],
+    claims: Sequence[dict[str, Any]],
+    qwords: Sequence[str],
+    plain: bool,
+    many_sources: bool,
+) -> RenderableType:
+    """The answer to a question about a person: the speakers, their quotes, the claims."""
+
+    parts: list[RenderableType] = [speakers_table(people, plain)]
+    if quotes:
+        parts.append(quotes_table(quotes, qwords, plain, many_sources))
+    if claims:
+        parts.append(claims_table(claims, qwords, plain, many_sources))
+    return Group(*parts)
+
+
 def topics_table(rows: Sequence[dict[str, Any]], plain: bool) -> Table:
     """Topics (contract rows) with how many claims and quotes carry each."""
     return rows_table(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from brtrade.cli.errors import ExitCode
-from brtrade.cli.listing import listing, ranked_listing, state
+from brtrade.cli.listing import listing, person_listing, ranked_listing, state, takes_people
 from brtrade.cli.options import (
     AllWordsOpt,
     EntityOpt,
@@ -48,6 +48,11 @@ def facts(
     organisation. When nothing answers enough of the question, says so (exit 1)
     and names the closest records on stderr.
 
+    A question about a person ("who is Tu Xinquan", "what is Zhou Mi's job",
+    "where does Li Xiangrong work") answers with the speakers it is about, then
+    their quotes, then the claims (in tables, json, jsonl and yaml without
+    --fields; csv, tsv, markdown and --fields list claims only).
+
     Examples:
 
       brtrade facts asean
@@ -55,6 +60,8 @@ def facts(
       brtrade facts how much did China trade with ASEAN in 2020
 
       brtrade facts "who is China's biggest trading partner" --explain
+
+      brtrade facts "what is Zhou Mi's job"
 
       brtrade facts --speaker zhou --format csv --fields id,statement
     """
@@ -69,6 +76,12 @@ def facts(
         all_words=all_words,
         explain=explain,
     )
+    filtered = topic is not None or entity is not None or speaker is not None
+    if query and not filtered and not all_words and takes_people(out):
+        people = store.speakers_asked_about(query)
+        if people:
+            person_listing(out, query, people, answer, store, limit)
+            return
     ranked_listing(out, "claim", query, answer, store)
 
 
