@@ -113,6 +113,33 @@ def attributed_name(draft: Draft, start: int, end: int) -> str | None:
     return None
 
 
+def named_speaker(
+    draft: Draft, start: int, end: int, speakers: Sequence[tuple[str, str]]
+) -> tuple[str, str] | None:
+    """(name as written, speaker id) of the one base speaker the sentence of the
+    quotation at [start, end), or the sentence before it, names (in full, or by family
+    name): who a partial quotation in the writer's own sentence is from ('Tu Xinquan
+    said China's "market diversification strategy ..."'). None for none, or several."""
+    s_start, s_end = draft.sentence_at(start, end)
+    p_start, _ = draft.sentence_at(max(s_start - 1, 0), max(s_start - 1, 0))
+    window = words(plain(draft.text[p_start:start] + " " + draft.text[end:s_end]))
+    found: dict[str, str] = {}
+    for sid, full in speakers:
+        parts = words(full)
+        n = len(parts)
+        for i in range(len(window) - n + 1):
+            if window[i : i + n] == parts:
+                found[sid] = full
+                break
+        else:
+            if parts and parts[0] in window:  # the family name alone: 'Tu said'
+                found.setdefault(sid, parts[0])
+    if len(found) != 1:
+        return None
+    sid, shown = next(iter(found.items()))
+    return shown, sid
+
+
 def speaker_of(name: str | None, speakers: Sequence[tuple[str, str]]) -> str | None:
     """The id of the base speaker ``name`` means (full name, or family name), if any."""
     if name is None:

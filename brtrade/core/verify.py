@@ -27,17 +27,10 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
-from brtrade.core.draft import (
-    ELLIPSIS,
-    Draft,
-    attributed_name,
-    passages,
-    plain,
-    speaker_of,
-    word_spans,
-)
+from brtrade.core import quotations
+from brtrade.core.draft import Draft, passages, plain
 from brtrade.core.numbers import Mention, find_mentions, format_number
-from brtrade.core.text import fold
+from brtrade.core.text import fold, strip_controls
 
 Search = Callable[[str, str, int], list[tuple[dict[str, Any], float]]]
 """(kind, text, limit) -> [(contract row, share of the text's words it covers)], best first."""
@@ -48,9 +41,6 @@ ABOUT = 0.5
 """A sentence is about a record that covers at least this share of its words."""
 SUPPORT = 0.25
 """A figure that agrees supports the draft when its record covers at least this share."""
-MIN_QUOTE_WORDS = 4
-CLOSE_QUOTE = 0.5
-"""A passage is a misquote of a quote holding at least this share of its words."""
 _UNITS = {"CNY": "CNY", "USD": "USD", "percent": "percent", None: "count"}
 
 
@@ -76,149 +66,6 @@ class Finding(NamedTuple):
     @property
     def is_problem(self) -> bool:
         return self.verdict in PROBLEMS
-
-
-def _occurs(pieces: Sequence[Sequence[str]], have: Sequence[str]) -> bool:
-    """Whether each piece occurs in ``have``, in order, each as a contiguous run."""
-    pos = 0
-    for piece in pieces:
-        n = len(piece)
-        while pos + n <= len(have) and list(have[pos : pos + n]) != list(piece):
-            pos += 1
-        if pos + n > len(have):
-            return False
-        pos += n
-    return True
-
-
-def _diff(
-    base: Sequence[str],
-    said: Sequence[str],
-    base_shown: Sequence[str],
-    said_shown: Sequence[str],
-) -> tuple[str, int, int, int]:
-    """A word diff of ``said`` against its best window of ``base`` (compared folded, shown
-    as written): (diff, matched words, window start, window end) in base words."""
-    import difflib
-
-    sm = difflib.SequenceMatcher(None, base, said, autojunk=False)
-    blocks = [b for b in sm.get_matching_blocks() if b.size]
-    if not blocks:
-        return "", 0, 0, 0
-    lo, hi = blocks[0].a, blocks[-1].a + blocks[-1].size
-    sm = difflib.SequenceMatcher(None, base[lo:hi], said, autojunk=False)
-    out: list[str] = []
-    matched = 0
-    for op, a1, a2, b1, b2 in sm.get_opcodes():
-        if op == "equal":
-            matched += a2 - a1
-            out.extend(base_shown[lo + a1 : lo + a2])
-            continue
-        if a2 > a1:
-            out.append("[-" + " ".join(base_shown[lo + a1 : lo + a2]) + "-]")
-        if b2 > b1:
-            out.append("{+" + " ".join(said_shown[b1:b2]) + "+}")
-    return " ".join(out), matched, lo, hi
-
-
-def check_quote(
-    draft: Draft,
-    start: int,
-    end: int,
-    search: Search,
-    speakers: Sequence[tuple[str, str]],
-) -> Finding | None:
-    raw = draft.text[start:end]
-    unmarked = plain(raw)
-    said_spans = word_spans(unmarked)
-    said = [w for w, _, _ in said_spans]
-    said_shown = [unmarked[a:b] for _, a, b in said_spans]
-    if len(said) < MIN_QUOTE_WORDS:
-        return None
-    line, column = draft.where(start - 1)
-    name = attributed_name(draft, start, end)
-    who = speaker_of(name, speakers)
-    pieces = [[w for w, _, _ in word_spans(p)] for p in ELLIPSIS.split(unmarked)]
-    pieces = [p for p in pieces if p]
-    base: dict[str, Any] = {
-        "kind": "quote",
-        "text": draft.text[start - 1 : end + 1],
-        "file": draft.file,
-        "line": line,
-    }
-    candidates = search("quote", " ".join(said), 5)
-    best: tuple[float, dict[str, Any], str, str] | None = None
-    for row, _ in candidates:
-        spans = word_spans(row["text"])
-        have = [w for w, _, _ in spans]
-        if _occurs(pieces, have):
-            quoted_by = row["speaker"]["name"]
-            if name is not None and who != row["speaker"]["id"]:
-                return Finding(
-                    **base,
-                    column=column,
-                    verdict="misattributed",
-                    message=f"said by {quoted_by}, not {name} ({row['id']}, "
-                    f"{_cite(row['provenance'])})",
-                    speaker=name,
-                    record=row["id"],
-                    expected=_verbatim(row["text"], spans, have, pieces),
-                    provenance=row["provenance"],
-                )
-            return Finding(
-                **base,
-                column=column,
-                verdict="supported",
-                message=f"verbatim in {row['id']}, said by {quoted_by} "
-                f"({_cite(row['provenance'])})",
-                speaker=name or quoted_by,
-                record=row["id"],
-                expected=_verbatim(row["text"], spans, have, pieces),
-                provenance=row["provenance"],
-            )
-        shown = [row["text"][a:b] for _, a, b in spans]
-        diff, matched, lo, hi = _diff(have, said, shown, said_shown)
-        share = matched / len(said)
-        if share >= CLOSE_QUOTE and matched >= 3 and (best is None or share > best[0]):
-            expected = row["text"][spans[lo][1] : spans[hi - 1][2]] if hi > lo else None
-            best = (share, row, diff, expected or "")
-    if best is not None:
-        _, row, diff, expected = best
-        return Finding(
-            **base,
-            column=column,
-            verdict="misquoted",
-            message=f"not as {row['speaker']['name']} said it ({row['id']}, "
-            f"{_cite(row['provenance'])}): {diff}",
-            speaker=name,
-            record=row["id"],
-            expected=expected,
-            provenance=row["provenance"],
-            diff=diff,
-        )
-    return Finding(
-        **base,
-        column=column,
-        verdict="not-found",
-        message="no quote of the base says this",
-        speaker=name,
-    )
-
-
-def _verbatim(
-    text: str,
-    spans: Sequence[tuple[str, int, int]],
-    have: Sequence[str],
-    pieces: Sequence[Sequence[str]],
-) -> str:
-    """The base quote's own words for the passage: from its first word to its last."""
-    first, last = pieces[0], pieces[-1]
-    for i in range(len(have) - len(first) + 1):
-        if list(have[i : i + len(first)]) == list(first):
-            for j in range(i, len(have) - len(last) + 1):
-                if list(have[j : j + len(last)]) == list(last):
-                    return text[spans[i][1] : spans[j + len(last) - 1][2]]
-    return text
 
 
 # --------------------------------------------------------------------------
@@ -248,17 +95,33 @@ def _years(draft: Draft, mentions: Iterable[Mention]) -> set[str]:
 _CAPITALISED = re.compile(r"(?<![.!?:“\"‘]\s)(?<!^)\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b")
 
 
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+
+
 def _strangers(text: str, known: Callable[[str], bool]) -> list[str]:
-    """Names in the sentence (capitalised, not first) that no record of the base holds:
-    'Africa' in a sentence about trade. A sentence naming one may be about something
+    """Names in the sentence that no record of the base holds: 'Africa' in a sentence
+    about trade (capitalised, or a word general English knows only as a name; a first
+    word only when it is no common word). A sentence naming one may be about something
     the base does not cover, so it is never said to contradict the base."""
+    from brtrade.core import english
+    from brtrade.core.language import stem
+
     found = []
-    for m in _CAPITALISED.finditer(text.strip()):
-        if m.start() == 0:
-            continue
+    text = text.strip()
+    for m in _CAPITALISED.finditer(text):
         word = fold(m.group())
-        if not known(word):
-            found.append(m.group())
+        if known(word):
+            continue
+        if m.start() == 0:
+            entry = english.lookup(stem(word))
+            if entry is not None and not entry.name:
+                continue  # 'Exports to ...': a capital for the sentence, not for a name
+        found.append(m.group())
+    for m in _LOWER_WORD.finditer(text):  # 'exports to africa': a name written in lower case
+        word = m.group()
+        entry = english.lookup(stem(word))
+        if entry is not None and entry.name and not known(word):
+            found.append(word)
     return found
 
 
@@ -395,10 +258,10 @@ def verify_draft(
 ) -> list[Finding]:
     """Every figure and quotation of a draft, with its verdict, in the draft's order.
     ``known`` tells whether a (folded) word is one the base's records hold."""
-    draft = Draft(text, file)
+    draft = Draft(strip_controls(text), file)
     findings = check_figures(draft, search, known)
     for start, end in passages(draft):
-        found = check_quote(draft, start, end, search, speakers)
+        found = quotations.check_quote(draft, start, end, search, speakers, known)
         if found is not None:
             findings.append(found)
     findings.sort(key=lambda f: (f.line, f.column, f.kind))

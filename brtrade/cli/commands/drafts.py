@@ -143,8 +143,18 @@ def verify(
     drafts = [read_text_input(name) for name in (files or ["-"])]
     store = state(ctx).store()
     speakers = store.names().speakers
+    lexicon: frozenset[str] | None = None
+
+    def known(word: str) -> bool:
+        nonlocal lexicon
+        if lexicon is None:
+            lexicon = store.lexicon()
+        return word in lexicon
+
     findings = [
-        f for shown, text in drafts for f in verify_draft(text, shown, store.candidates, speakers)
+        f
+        for shown, text in drafts
+        for f in verify_draft(text, shown, store.candidates, speakers, known)
     ]
     failed = any(f.verdict in PROBLEMS for f in findings) or (
         strict and any(f.verdict == "not-found" for f in findings)
