@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -126,6 +127,43 @@ def limits_table() -> str:
     return "\n".join(lines) + "\n"
 
 
+def quality_summary() -> str:
+    """brtrade's scores on the tuning set and, apart, on the held-out set, in one table."""
+    quality = _quality_module()
+    ours = quality.brtrade_ranker()
+    sets = [
+        quality.evaluate(ours, quality.load_questions(p))
+        for p in (quality.QUESTIONS, quality.HELDOUT)
+    ]
+    lines = [
+        "| kind | tuning set | held-out set (never tuned to) |",
+        "|---|---|---|",
+    ]
+    for kind in quality.KINDS:
+        cells = []
+        for results in sets:
+            r = results.get(kind)
+            if r is None:
+                cells.append("")
+            elif kind == "no-answer":
+                cells.append(f"left empty {r['empty']:.2f} (n={int(r['n'])})")
+            else:
+                cells.append(f"hit@1 {r['hit@1']:.2f}, hit@3 {r['hit@3']:.2f} (n={int(r['n'])})")
+        lines.append(f"| {kind} | {cells[0]} | {cells[1]} |")
+    return "\n".join(lines) + "\n"
+
+
+def _quality_module() -> Any:
+    import importlib.util
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("quality", root / "benchmarks" / "quality.py")
+    assert spec is not None and spec.loader is not None
+    quality = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(quality)
+    return quality
+
+
 def quality_table() -> str:
     """benchmarks/quality.py's table, run for real."""
     import importlib.util
@@ -135,13 +173,19 @@ def quality_table() -> str:
     assert spec is not None and spec.loader is not None
     quality = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(quality)
-    questions = quality.load_questions()
-    results = {
-        "brtrade": quality.evaluate(quality.brtrade_ranker(), questions),
-        "BM25": quality.evaluate(quality.bm25_ranker(), questions),
-    }
-    table: str = quality.table(results)
-    return table
+    ours, baseline = quality.brtrade_ranker(), quality.bm25_ranker()
+    out = []
+    for title, path in (
+        ("Tuning set (`tests/quality/questions.yaml`)", quality.QUESTIONS),
+        ("Held-out set (`tests/quality/heldout.yaml`, never tuned to)", quality.HELDOUT),
+    ):
+        questions = quality.load_questions(path)
+        results = {
+            "brtrade": quality.evaluate(ours, questions),
+            "BM25": quality.evaluate(baseline, questions),
+        }
+        out.append(f"{title}:\n\n{quality.table(results)}")
+    return "\n".join(out)
 
 
 def draft_walkthrough() -> str:

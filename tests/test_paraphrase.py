@@ -1,0 +1,287 @@
+"""Hearing paraphrase: general English (brtrade/core/english.tsv), words the base does
+not hold, compounds, questions about people, and bad questions. The quality of the
+answers is measured in tests/quality/; these are tests of each rule's class."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from brtrade.cli import ExitCode
+from brtrade.core import english
+from brtrade.core.language import stem
+from brtrade.core.loader import load_fact_base
+from brtrade.core.paths import bundled_facts_path
+from brtrade.core.people import about_a_person
+from brtrade.core.terms import Vocabulary, text_terms
+from brtrade.core.text import compounds, strip_controls
+from tests.helpers import Run
+
+BASE = load_fact_base(bundled_facts_path())
+
+
+def ids(run: Run, *args: str) -> list[str]:
+    result = run("facts", *args, "--json")
+    assert result.exit_code in (0, 1), result.stderr
+    return [r["id"] for r in json.loads(result.stdout)]
+
+
+# -- the table ------------------------------------------------------------------------
+
+
+def test_the_table_is_sorted_unique_and_well_formed() -> None:
+    lines = english.TABLE.read_text("utf-8").splitlines()
+    keys = [line.split("\t", 1)[0] for line in lines]
+    assert len(lines) > 30_000
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+    for line in lines:
+        key, zipf, flag, related = line.split("\t")
+        assert key and 0 <= int(zipf) <= 80 and flag in ("n", "o", "v")
+        close, _, loose = related.partition("|")
+        assert key not in close.split() and key not in loose.split()
+
+
+def test_every_key_is_found_by_the_binary_search() -> None:
+    keys = [line.split("\t", 1)[0] for line in english.TABLE.read_text("utf-8").splitlines()]
+    for key in (keys[0], keys[-1], *keys[:: len(keys) // 500]):
+        assert english.lookup(key) is not None, key
+
+
+@given(st.text(max_size=30))
+def test_lookup_of_any_text_never_fails(text: str) -> None:
+    found = english.lookup(text)
+    assert found is None or isinstance(found.zipf, float)
+
+
+def test_related_words_come_from_english() -> None:
+    close, loose = english.related(stem("overseas"))
+    assert "abroad" in close and stem("export") in (*close, *loose)
+    assert stem("country") in english.related(stem("nation"))[0]
+    assert stem("bicycle") in english.related(stem("bike"))[0]
+
+
+def test_names_are_names_and_weigh_in_full() -> None:
+    for name in ("africa", "germany", "russia", "kenya"):
+        word = english.lookup(stem(name))
+        assert word is not None and word.name, name
+        assert english.share(stem(name)) == 100
+        assert not english.widens(stem(name))  # 'Africa' is not asked for by 'continent'
+
+
+def test_common_words_weigh_less_than_rare_ones_and_verbs_less_than_nouns() -> None:
+    assert english.share(stem("job")) < english.share(stem("container")) <= 100
+    assert english.share(stem("gadget")) >= 90
+    assert english.share(stem("popular")) < english.share(stem("tariff"))
+    assert english.share("zzqxv") == 100  # unknown to English: as informative as can be
+
+
+def test_without_the_table_every_unknown_word_weighs_in_full(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: object
+) -> None:
+    monkeypatch.setattr(english, "TABLE", english.TABLE.with_name("missing.tsv"))
+    english._table.cache_clear()
+    english.lookup.cache_clear()
+    try:
+        assert english.lookup("job") is None and english.share("job") == 100
+        assert english.related("job") == ((), ())
+    finally:
+        monkeypatch.undo()
+        english._table.cache_clear()
+        english.lookup.cache_clear()
+
+
+# -- words the base does not hold -------------------------------------------------------
+
+ANSWERED = [
+    ("asean trade", "asean-trade-2020"),
+    ("yantian port", "yantian-port-most-routes"),
+    ("rail trade", "br-rail-trade-growth"),
+    ("smart engine", "bicycle-smart-engine"),
+    ("xidesheng exports", "xidesheng-exports-2020-h2"),
+]
+
+
+@pytest.mark.parametrize("common", ["job", "popular", "end", "overseas", "really", "detail"])
+@pytest.mark.parametrize(("query", "answer"), ANSWERED)
+def test_a_common_word_no_record_holds_does_not_sink_the_answer(
+    run: Run, query: str, answer: str, common: str
+) -> None:
+    assert answer in ids(run, *f"{query} {common}".split())[:3]
+
+
+@pytest.mark.parametrize("name", ["Africa", "Germany", "Keqiang", "Brazil", "Kazakhstan"])
+def test_a_name_no_record_holds_still_turns_the_question_away(run: Run, name: str) -> None:
+    result = run("facts", "how", "much", "did", "China", "trade", "with", name, "in", "2020")
+    assert result.exit_code == ExitCode.NO_MATCH
+    assert "no record has:" in result.stderr
+
+
+def test_a_related_word_answers_and_explain_says_how(run: Run) -> None:
+    result = run(
+        "facts", "overseas", "sales", "of", "the", "bicycle", "company", "--json", "--explain"
+    )
+    rows = json.loads(result.stdout)
+    assert rows and rows[0]["id"] == "xidesheng-exports-2020-h2"
+    assert any(m["via"] == "related" for m in rows[0]["explain"]["matched"])
+
+
+def test_a_record_in_the_question_s_own_words_outranks_one_in_related_words(run: Run) -> None:
+    # 'exports' is the article's word; 'overseas' reaches the same record only through it.
+    assert ids(run, "xidesheng", "exports")[:1] == ids(run, "xidesheng", "overseas")[:1]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how did the bicycle maker do overseas at the end of 2020",
+        "how much did trade with southeast asian countries grow",
+        "what did the WTO scholar say about China's trading partners",
+        "which group of countries was China's number one trade partner in 2020",
+    ],
+)
+def test_the_index_and_memory_answer_paraphrase_alike(run: Run, question: str) -> None:
+    cached = run("facts", question, "--json")
+    memory = run("--no-cache", "facts", question, "--json")
+    assert cached.exit_code == memory.exit_code
+    assert cached.stdout == memory.stdout
+
+
+# -- compounds ----------------------------------------------------------------------------
+
+
+def test_compounds_are_found_with_their_parts() -> None:
+    assert compounds("an e-bike and year-on-year trade") == [("e", "bike"), ("year", "on", "year")]
+    assert compounds("no hyphen here") == []
+
+
+def test_a_compound_is_also_its_joined_form() -> None:
+    terms, _ = text_terms("the e-commerce boom", Vocabulary([]))
+    assert stem("ecommerce") in terms and stem("commerce") in terms
+
+
+def test_a_hyphenated_question_matches_its_parts(run: Run) -> None:
+    assert set(ids(run, "e-bike")[:3]) & {"bicycle-smart-engine", "xidesheng-engine-advantages"}
+    assert "asean-trade-2020" in ids(run, "China-ASEAN", "trade")[:3]
+
+
+# -- people -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "person"),
+    [
+        ("what is Zhou Mi's job", True),
+        ("who is Tu Xinquan", True),
+        ("where does Li Xiangrong work", True),
+        ("what does the ministry's expert do", True),
+        ("which university is Tu Xinquan affiliated with", True),
+        ("how much did China trade with ASEAN", False),
+        ("what did Tu Xinquan say about diversification", False),
+    ],
+)
+def test_questions_about_people_are_told_apart(question: str, person: bool) -> None:
+    assert about_a_person(question) is person
+
+
+@pytest.mark.parametrize("speaker", [s.id for s in BASE.speakers])
+@pytest.mark.parametrize("form", ["who is {}", "what is {}'s job", "where does {} work"])
+def test_a_question_about_a_speaker_answers_with_the_speaker(
+    run: Run, speaker: str, form: str
+) -> None:
+    name = BASE.speaker(speaker).name
+    result = run("facts", form.format(name), "--json")
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert (rows[0]["type"], rows[0]["id"]) == ("speaker", speaker)
+    assert {r["type"] for r in rows[1:]} <= {"quote", "claim"}
+    assert any(r["type"] == "quote" and r["speaker"]["id"] == speaker for r in rows)
+
+
+def test_the_speaker_comes_first_in_the_table(run: Run) -> None:
+    result = run("facts", "what title does Tu Xinquan hold")
+    assert result.exit_code == 0
+    assert result.stdout.index("Speaker") < result.stdout.index("executive dean")
+    assert "Quote" in result.stdout
+
+
+def test_columns_of_one_record_type_list_claims_only(run: Run) -> None:
+    result = run("facts", "who is Zhou Mi", "--format", "csv")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert all(line.startswith("claim,") for line in lines[1:]), lines
+
+
+def test_a_question_about_no_speaker_of_the_base_has_no_speaker_row(run: Run) -> None:
+    result = run("facts", "who is China's biggest trading partner", "--json")
+    rows = json.loads(result.stdout)
+    assert rows and all(r["type"] == "claim" for r in rows)
+    assert rows[0]["id"] == "asean-largest-partner-2020"
+
+
+# -- bad questions --------------------------------------------------------------------------
+
+
+def test_a_question_of_stop_words_only_is_answered_or_refused_cleanly(run: Run) -> None:
+    result = run("facts", "what", "is", "the", "of", "and")
+    assert result.exit_code in (0, 1)
+    assert "Traceback" not in result.stderr
+
+
+def test_an_over_long_question_is_cut_with_a_note(run: Run) -> None:
+    question = " ".join(["asean", "trade", "job"] * 3400)
+    result = run("facts", question, "--json")
+    assert result.exit_code in (0, 1)
+    assert "reading its first 100 words" in result.stderr
+    assert result.stderr.count("\n") <= 3
+
+
+@pytest.mark.parametrize("question", ["😀 🚢", "\x1b[31m\x07", "\u200b\u200b"])
+def test_a_question_with_nothing_to_search_for_is_a_usage_error(run: Run, question: str) -> None:
+    result = run("facts", question)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.count("\n") == 1
+
+
+def test_control_sequences_are_no_words(run: Run) -> None:
+    result = run("facts", "asean\x1b[31m \x1b]52;c;aGk=\x07trade", "--json")
+    assert result.exit_code == 0
+    assert "31m" not in result.stderr and "52" not in result.stderr
+    assert strip_controls("a\x1b[1;31mb\x1b]0;title\x07c\td\n") == "abc\td\n"
+
+
+@given(st.text(max_size=200))
+def test_any_question_text_is_read_without_failing(text: str) -> None:
+    from brtrade.core.query import Searcher
+
+    searcher = SEARCHER
+    try:
+        searcher.claims([text])
+    except Exception as exc:  # only a usage error is allowed: nothing to search for
+        from brtrade.core.errors import UsageError
+
+        assert isinstance(exc, UsageError)
+    assert isinstance(searcher, Searcher)
+
+
+def _searcher() -> object:
+    from brtrade.core.query import Searcher
+
+    return Searcher(BASE)
+
+
+SEARCHER = _searcher()
+
+
+def test_each_row_of_an_answer_about_a_person_validates_as_its_type(run: Run) -> None:
+    import jsonschema
+
+    from brtrade.contract.schema import output_schema
+
+    schema = output_schema()
+    rows = json.loads(run("facts", "what is Zhou Mi's job", "--json").stdout)
+    assert [r["type"] for r in rows][:2] == ["speaker", "quote"]
+    for row in rows:
+        jsonschema.validate(row, {**schema, "$ref": f"#/$defs/{row['type']}"})
