@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 from brtrade.core.language import stem
 from brtrade.core.match import Group, Plan, idf
+from brtrade.core.text import words
 
 
 def typed_names(text: str) -> frozenset[str]:
@@ -28,6 +29,18 @@ def typed_names(text: str) -> frozenset[str]:
         for i, w in enumerate(found)
         if (i and w[:1].isupper()) or (len(w) > 1 and w.isupper())
     )
+
+
+def asked_for_by_who(text: str) -> frozenset[str]:
+    """Every word of a question that begins with 'who' ('who is the president of
+    ASEAN'): it asks for a person by those words, so none of them is a mere common word
+    of the question's form: each is taken as a name, weighed in full and not widened
+    when no record holds it. (A question about a speaker of the base is answered by
+    :mod:`brtrade.core.people` first.)"""
+    found = words(text)
+    if not found or found[0] not in ("who", "whom", "whose"):
+        return frozenset()
+    return frozenset(found)
 
 
 def paraphrase(
@@ -56,6 +69,18 @@ def paraphrase(
         found = df_of(wider)
         if found:
             groups[i], out[i] = wider, found
+    return plan._replace(groups=tuple(groups)), out
+
+
+def unwidened(plan: Plan, dfs: Sequence[int], which: set[int]) -> tuple[Plan, list[int]]:
+    """The plan with the groups at ``which`` as they were before :func:`paraphrase`
+    widened them (a widened group's word itself is held by no record)."""
+    groups = list(plan.groups)
+    out = list(dfs)
+    for i in which:
+        g = groups[i]
+        if g.via == "related":
+            groups[i], out[i] = g._replace(related=(), loose=(), via="word"), 0
     return plan._replace(groups=tuple(groups)), out
 
 

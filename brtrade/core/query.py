@@ -225,7 +225,8 @@ def weigh(
 
     plan = match.plan_query(q.text, vocab, all_words=q.all_words)
     dfs = [df_of(g) for g in plan.groups]
-    names = paraphrase.typed_names(q.text)
+    # Names, and every word of a 'who' question: weighed in full, never widened.
+    names = paraphrase.typed_names(q.text) | paraphrase.asked_for_by_who(q.text)
     asks = q.floor and not q.all_words  # a question, not a draft's sentence or --all-words
     if asks and any(d == 0 for d in dfs):
         plan = match.correct_spelling(plan, dfs, lexicon, vocab)
@@ -234,10 +235,12 @@ def weigh(
         plan, dfs = paraphrase.paraphrase(plan, dfs, df_of, names)
     if not q.floor:  # candidates for verify: only the words that tell records apart
         plan, dfs = match.informative(plan, dfs, n_docs)
+    counted = paraphrase.counted(plan) if asks else set()
+    if counted:  # what a question counts is asked for itself, not for its relations
+        plan, dfs = paraphrase.unwidened(plan, dfs, counted)
     pairs = list(zip(plan.groups, dfs, strict=True))
     held = [match.idf(n_docs, d) for g, d in pairs if g.required and d and g.via != "related"]
     known = sum(held) // len(held) if held else None
-    counted = paraphrase.counted(plan)
     weights = tuple(
         match.idf(n_docs, d)
         if i in counted

@@ -16,7 +16,7 @@ FLOORS = {
     "question": {"hit@1": 0.84, "hit@3": 0.93},
     "person": {"hit@1": 1.00},
     "figure": {"hit@1": 1.00},
-    "no-answer": {"empty": 0.78},
+    "no-answer": {"empty": 0.86},
 }
 """Floors under today's measures on the tuning set (a regression guard, not the goal:
 the paraphrase issue asks question hit@1 0.90 / hit@3 0.97 and no-answer 0.93; its
@@ -24,10 +24,10 @@ closing note says by how much each is missed)."""
 
 HELDOUT_FLOORS = {
     "keyword": {"hit@3": 1.00},
-    "question": {"hit@3": 0.64},
+    "question": {"hit@3": 0.61},
     "person": {"hit@1": 0.90},
     "figure": {"hit@1": 1.00},
-    "no-answer": {"empty": 0.63},
+    "no-answer": {"empty": 0.72},
 }
 """Floors under today's measures on the held-out set, which is never tuned to: they only
 keep a change from making it worse unseen. At f186b9f, before the paraphrase work, it
