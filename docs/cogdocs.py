@@ -127,6 +127,15 @@ def limits_table() -> str:
     return "\n".join(lines) + "\n"
 
 
+def environment_table() -> str:
+    """The environment variables brtrade reads, from core.environment."""
+    from brtrade.core.environment import VARIABLES
+
+    lines = ["| variable | meaning |", "|---|---|"]
+    lines += [f"| `{name}` | {meaning} |" for name, meaning in VARIABLES.items()]
+    return "\n".join(lines) + "\n"
+
+
 def quality_summary() -> str:
     """brtrade's scores on the tuning set and, apart, on the held-out set, in one table."""
     quality = _quality_module()

@@ -74,15 +74,14 @@ def warn(message: str) -> None:
         pass
 
 
-_TRUE_WORDS = frozenset({"1", "true", "t", "yes", "y", "on"})
-
-
 def env_flag(name: str) -> bool:
     """A boolean environment variable, read as the options' own envvars are read:
     true for 1, true, t, yes, y or on (any case), so ``BRTRADE_DEBUG=false``, ``0``,
     ``no`` and ``off`` are false. (Where the value is neither, the option itself
     reports a usage error; before the options are parsed, it counts as false.)"""
-    return os.environ.get(name, "").strip().lower() in _TRUE_WORDS
+    from brtrade.core.environment import flag
+
+    return flag(name)
 
 
 def report(error: BrtradeError) -> ExitCode:

@@ -169,18 +169,14 @@ def flush_stdout() -> None:
 def pager_command() -> list[str] | None:
     """The pager to use, as git and gh choose one: BRTRADE_PAGER, then PAGER, then
     'less -FRX'; None when it is set empty or to 'cat'."""
-    import shlex
     import shutil
 
+    from brtrade.core.environment import command
+
     for name in ("BRTRADE_PAGER", "PAGER"):
-        value = os.environ.get(name)
-        if value is not None:
-            if value.strip() in ("", "cat"):
-                return None
-            try:
-                return shlex.split(value)
-            except ValueError:
-                return None
+        words = command(name).value
+        if isinstance(words, list):
+            return words or None
     return ["less", "-FRX"] if shutil.which("less") else None
 
 
@@ -271,7 +267,9 @@ def console() -> Console:
         # (¶, curly quotes, bars) is written as \xb6-style escapes, never a crash.
         stdout.reconfigure(errors="backslashreplace")
     color = SETTINGS.color
-    if color == "auto" and os.environ.get("CLICOLOR_FORCE", "0") not in ("", "0"):
+    from brtrade.core.environment import clicolor_force
+
+    if color == "auto" and clicolor_force():
         color = "always"  # the CLICOLOR convention: force colour even through a pipe
     out = _Console(
         file=stdout,

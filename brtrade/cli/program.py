@@ -80,16 +80,15 @@ def root(
         bool,
         typer.Option(
             "--debug",
-            envvar="BRTRADE_DEBUG",
-            help="Show tracebacks for errors, and why the index was not used.",
+            help="Show tracebacks for errors, and why the index was not used (or BRTRADE_DEBUG=1).",
         ),
     ] = False,
     no_cache: Annotated[
         bool,
         typer.Option(
             "--no-cache",
-            envvar="BRTRADE_NO_CACHE",
-            help="Neither read nor write the persistent index; parse the fact files every run.",
+            help="Neither read nor write the persistent index; parse the fact files every run "
+            "(or BRTRADE_NO_CACHE=1).",
         ),
     ] = False,
     color: Annotated[
@@ -105,9 +104,9 @@ def root(
         bool,
         typer.Option(
             "--no-pager",
-            envvar="BRTRADE_NO_PAGER",
-            help="Never page. Otherwise output longer than the terminal goes through "
-            "BRTRADE_PAGER, PAGER or 'less -FRX', and never when stdout is not a terminal.",
+            help="Never page (or BRTRADE_NO_PAGER=1). Otherwise output longer than the "
+            "terminal goes through BRTRADE_PAGER, PAGER or 'less -FRX', and never when "
+            "stdout is not a terminal.",
         ),
     ] = False,
     version: Annotated[
@@ -133,7 +132,15 @@ def root(
     Run 'brtrade' alone for an overview of the base, or 'brtrade COMMAND --help'.
     """
     del version, help_man  # read by the eager callbacks
+    from brtrade.cli.errors import warn
     from brtrade.cli.output import SETTINGS
+    from brtrade.core import environment
+
+    for problem in environment.problems():  # each bad value: one warning, then its default
+        warn(f"warning: {problem}")
+    debug = debug or environment.flag("BRTRADE_DEBUG")
+    no_cache = no_cache or environment.flag("BRTRADE_NO_CACHE")
+    no_pager = no_pager or environment.flag("BRTRADE_NO_PAGER")
 
     SETTINGS.color = color.value
     SETTINGS.pager = not no_pager

@@ -47,16 +47,11 @@ class Entry(NamedTuple):
 
 
 def max_bytes() -> int:
-    """BRTRADE_CACHE_MAX in bytes: a number, optionally with K, M or G (1024-based)."""
-    raw = os.environ.get("BRTRADE_CACHE_MAX", "").strip().upper().removesuffix("B")
-    if not raw:
-        return DEFAULT_MAX_BYTES
-    scale = {"K": 1024, "M": 1024**2, "G": 1024**3}.get(raw[-1:], 1)
-    number = raw[:-1] if raw[-1:] in "KMG" else raw
-    try:
-        return max(0, int(float(number) * scale))
-    except ValueError:
-        return DEFAULT_MAX_BYTES
+    """BRTRADE_CACHE_MAX in bytes: a number, optionally with K, M or G (1024-based); the
+    default for a value that is none (core.environment words the warning)."""
+    from brtrade.core.environment import size
+
+    return size("BRTRADE_CACHE_MAX", DEFAULT_MAX_BYTES)
 
 
 def _files(folder: Path, key: str) -> list[Path]:

@@ -60,11 +60,10 @@ def cache_folder() -> Path | None:
     """Where indexes live, or None when there is no home for them (a relative
     ``XDG_CACHE_HOME`` or ``HOME`` counts as none: it would put a cache wherever
     brtrade happens to run)."""
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg and os.path.isabs(xdg):
-        return Path(xdg) / "brtrade"
-    home = os.environ.get("HOME")
-    return Path(home) / ".cache" / "brtrade" if home and os.path.isabs(home) else None
+    from brtrade.core.environment import cache_home
+
+    home = cache_home()
+    return Path(home) / "brtrade" if home is not None else None
 
 
 def folder_problem(folder: Path) -> str | None:
