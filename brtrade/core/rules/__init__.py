@@ -46,7 +46,9 @@ _DESCRIPTIONS = {
     "`1e3` in a text field, or `4.74e12` (a string to YAML 1.1) in a number field",
     Rule.IDENTITY: "ids are well formed and unique within their kind, across every file",
     Rule.REFERENCE: "every speaker, entity, topic, source, quote and figure referred to "
-    "exists, and a claim made in a quote is attributed to the quote's speaker",
+    "exists, a claim made in a quote is attributed to the quote's speaker, and no link "
+    "(a figure's part_of, applies_to or converted_from, an entity's relations) leads back "
+    "to where it started",
     Rule.PROVENANCE: "every evidence span, quote and speaker attribution occurs verbatim in "
     "the source, in the paragraph it names; only whitespace and typographic quotes "
     "(‘’ “”) are normalised. Where a span stands elsewhere, the hint says which paragraph",

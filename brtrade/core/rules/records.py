@@ -28,6 +28,7 @@ def check_records(
     yield from _check_unique(base, at)
     yield from _check_refs(base, parsed)
     yield from _check_consistency(base, at)
+    yield from _check_cycles(base, at)
     yield from check_vocabulary(base, at)
 
 
@@ -118,6 +119,92 @@ def _check_consistency(base: FactBase, at: Locator) -> Iterable[FactBaseError]:
                 f"paragraphs {list(paras)} must be a non-empty, increasing list of numbers from 1",
                 Rule.SCHEMA,
             )
+
+
+FIGURE_LINKS = (
+    ("part_of", "is part of"),
+    ("applies_to", "applies to"),
+    ("converted_from", "is converted from"),
+)
+"""A figure's references to other figures: none may lead back to where it started."""
+ENTITY_LINKS = ("part-of", "member-of", "located-in")
+
+
+def _check_cycles(base: FactBase, at: Locator) -> Iterable[FactBaseError]:
+    """Links that close on themselves, of any length: a figure part of itself (so
+    ``derive`` would print a 100 % share of itself), a chain of conversions that comes
+    back, an entity that is part of its own part. Each cycle is reported once, at its
+    first record in document order, with its path."""
+    holder: dict[str, tuple[Claim, int]] = {}
+    for claim in base.claims:
+        for i, fig in enumerate(claim.figures):
+            holder.setdefault(fig.id, (claim, i))
+    for field, verb in FIGURE_LINKS:
+        nxt = {
+            fig: getattr(claim.figures[i], field)
+            for fig, (claim, i) in holder.items()
+            if getattr(claim.figures[i], field)
+        }
+        for path in _cycles({k: [v] for k, v in nxt.items()}, list(holder)):
+            claim, i = holder[path[0]]
+            shown = f" {verb} ".join(f"'{f}'" for f in (*path, path[0]))
+            yield at.problem(
+                claim,
+                f"figures[{i}].{field}",
+                f"figure {shown}: a {field.replace('_', ' ')} link may not lead back to itself",
+                Rule.REFERENCE,
+                hint=f"remove '{field}' from one figure of the cycle",
+            )
+    for kind in ENTITY_LINKS:
+        graph = {
+            e.id: [
+                r.target for r in e.relations if r.type == kind and r.target in base.index["entity"]
+            ]
+            for e in base.entities
+        }
+        for path in _cycles(graph, [e.id for e in base.entities]):
+            ent = base.entity(path[0])
+            shown = f" {kind} ".join(f"'{e}'" for e in (*path, path[0]))
+            yield at.problem(
+                ent,
+                "relations",
+                f"entity {shown}: a {kind} relation may not lead back to itself",
+                Rule.REFERENCE,
+                hint=f"remove the {kind} relation from one entity of the cycle",
+            )
+
+
+def _cycles(graph: dict[str, list[str]], order: Sequence[str]) -> list[list[str]]:
+    """Every cycle of ``graph`` (node -> its targets), once each, as the path from its
+    node first in ``order``: an iterative depth-first walk, linear in the links."""
+    rank = {n: i for i, n in enumerate(order)}
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    found: dict[tuple[str, ...], list[str]] = {}
+    for start in order:
+        if start in state:
+            continue
+        path: list[str] = []
+        stack: list[tuple[str, int]] = [(start, 0)]
+        while stack:
+            node, k = stack.pop()
+            if k == 0:
+                state[node] = 1
+                path.append(node)
+            targets = graph.get(node, [])
+            if k < len(targets):
+                stack.append((node, k + 1))
+                t = targets[k]
+                if state.get(t) == 1:  # back to a node on the path: a cycle
+                    cycle = path[path.index(t) :]
+                    first = min(range(len(cycle)), key=lambda j: rank.get(cycle[j], 0))
+                    cycle = cycle[first:] + cycle[:first]
+                    found.setdefault(tuple(sorted(cycle)), cycle)
+                elif t not in state:
+                    stack.append((t, 0))
+                continue
+            state[node] = 2
+            path.pop()
+    return sorted(found.values(), key=lambda c: rank.get(c[0], 0))
 
 
 def _check_period(
