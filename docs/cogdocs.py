@@ -97,7 +97,8 @@ def rules_table() -> str:
 
 def limits_table() -> str:
     """Every limit brtrade holds to, with its number, from the constants themselves."""
-    from brtrade.core import errors, files, numbers
+    from brtrade.cli.commands import drafts
+    from brtrade.core import drafting, errors, files, numbers, query, verify
     from brtrade.index import freshness, store
     from brtrade.render import tables
 
@@ -121,6 +122,13 @@ def limits_table() -> str:
             f"{store.MAX_INDEXED_WORDS} (more: from memory, same results)",
         ),
         ("YAML nesting", "Python's recursion limit"),
+        (
+            "a draft (verify) or an article (draft)",
+            f"{drafts.MAX_DRAFT_BYTES // 2**20} MiB; at most {verify.MAX_FIGURES:,} figures and "
+            f"{verify.MAX_QUOTATIONS:,} quotations verified, {drafting.MAX_RECORDS:,} records "
+            "drafted (the rest: said on stderr)",
+        ),
+        ("a question", f"its first {query.MAX_QUESTION_WORDS} words (the rest: said on stderr)"),
     ]
     lines = ["| what | limit |", "|---|---|"]
     lines += [f"| {what} | {limit} |" for what, limit in rows]

@@ -24,6 +24,10 @@ class Draft:
         i = bisect.bisect_right(self._starts, offset) - 1
         return i + 1, offset - self._starts[i] + 1
 
+    def line_start(self, offset: int) -> int:
+        """Where the line holding ``offset`` starts."""
+        return self._starts[bisect.bisect_right(self._starts, offset) - 1]
+
     def sentence_at(self, start: int, end: int) -> tuple[int, int]:
         """The sentence around [start, end): from the end of the previous one (or a blank
         line) to the next full stop, question or exclamation mark (or blank line)."""

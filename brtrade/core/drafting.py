@@ -14,11 +14,13 @@ editor', exit 4). Everything else passes ``check`` as written.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from brtrade.core.draft import Draft, passages
+from brtrade.core.errors import excerpt
 from brtrade.core.numbers import Mention, find_mentions
 from brtrade.core.sources import split_paragraphs
 from brtrade.core.text import words
@@ -70,12 +72,20 @@ class _Ids:
 
     def __init__(self, taken: Iterable[str]) -> None:
         self.taken = set(taken)
+        self._next: dict[str, int] = {}
+        """Per wanted id, the suffix to try next: a thousand figures wanting one id cost
+        a thousand steps, not half a million."""
 
     def new(self, wanted: str) -> str:
         wanted = re.sub(r"[^a-z0-9._-]+", "-", wanted.lower()).strip("-") or "record"
-        out, n = wanted, 2
+        n = self._next.get(wanted)
+        if n is None:
+            out, n = wanted, 2
+        else:
+            out, n = f"{wanted}-{n}", n + 1
         while out in self.taken:
             out, n = f"{wanted}-{n}", n + 1
+        self._next[wanted] = n
         self.taken.add(out)
         return out
 
@@ -96,16 +106,28 @@ def _split_role(rest: str) -> tuple[str, str]:
     return rest, rest
 
 
+MAX_RECORDS = 5_000
+"""A draft holds at most this many claims and quotes (a long feature has tens); the rest
+of a longer text is left out, with a note: the time and memory an article at its size
+limit takes stay bounded."""
+MAX_FIGURES = 5_000
+"""...and at most this many figures."""
+
+
 def draft_fact_file(
     text: str,
     name: str,
     *,
     taken_ids: Iterable[str] = (),
     entities: Sequence[tuple[str, Sequence[str]]] = (),
+    cut: list[str] | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """(the text laid out, the draft fact file as plain data) for article ``name``.
 
-    ``taken_ids`` are ids the base already uses; ``entities`` its (id, names) to link."""
+    ``taken_ids`` are ids the base already uses; ``entities`` its (id, names) to link.
+    Past :data:`MAX_RECORDS` records or :data:`MAX_FIGURES` figures the rest is left
+    out, and ``cut`` gets a note saying so."""
+    notes: list[str] = cut if cut is not None else []
     paragraphs = split_paragraphs(text)
     laid_out = "\n\n".join(paragraphs) + "\n"
     starts: list[int] = []
@@ -115,7 +137,19 @@ def draft_fact_file(
         pos = starts[-1] + len(p)
 
     def para_of(offset: int) -> int:
-        return max(i for i, s in enumerate(starts) if s <= offset) + 1
+        return max(bisect.bisect_right(starts, offset), 1)
+
+    # Paragraph breaks, found once: each quotation looks for its own by bisection (a
+    # search from each quotation would make an article of many quotations quadratic).
+    breaks = [m.start() for m in re.finditer("(?=\n\n)", laid_out)]
+
+    def next_break(offset: int) -> int:
+        i = bisect.bisect_left(breaks, offset)
+        return breaks[i] if i < len(breaks) else len(laid_out)
+
+    def previous_break(offset: int) -> int:
+        i = bisect.bisect_left(breaks, offset - 1) - 1
+        return breaks[i] if i >= 0 else -1
 
     ids = _Ids(taken_ids)
     source_id = ids.new(slug(name, 6))
@@ -127,15 +161,18 @@ def draft_fact_file(
     }
     draft = Draft(laid_out, name)
     speakers: list[dict[str, Any]] = []
+    known: dict[tuple[str, ...], dict[str, Any]] = {}
     quotes: list[dict[str, Any]] = []
     spans: list[tuple[int, int, dict[str, Any]]] = []
 
     for start, end in passages(draft):
+        if len(quotes) >= MAX_RECORDS // 2:
+            notes.append(f"more than {MAX_RECORDS // 2:,} quotations: drafted the first")
+            break
         passage = laid_out[start:end]
         if len(words(passage)) < 4:
             continue
-        s_end = laid_out.find("\n\n", end)
-        s_end = len(laid_out) if s_end < 0 else s_end
+        s_end = next_break(end)
         after = laid_out[end + 1 : s_end]
         m = _AFTER.match(after) or _AFTER_NAME_FIRST.match(after)
         att_start = att_end = None
@@ -147,7 +184,7 @@ def draft_fact_file(
             if after[m.end() : m.end() + 1] == ",":
                 att_end = end + 1 + m.end()
         else:
-            line_start = laid_out.rfind("\n\n", 0, start)
+            line_start = previous_break(start)
             before = laid_out[line_start + 2 if line_start >= 0 else 0 : start - 1]
             m = _BEFORE.search(before)
             if m is not None:
@@ -157,7 +194,7 @@ def draft_fact_file(
             continue  # no speaker named: not a quote the base can attribute
         attribution = laid_out[att_start:att_end].rstrip(" ,.")
         person = m.group("name")
-        speaker = _speaker_for(person, m.group("rest"), attribution, speakers, ids)
+        speaker = _speaker_for(person, m.group("rest"), attribution, speakers, known, ids)
         if speaker is None:
             continue
         if "provenance" not in speaker:
@@ -183,11 +220,26 @@ def draft_fact_file(
         spans.append((start, end, quote))
 
     claims: list[dict[str, Any]] = []
+    span_starts = [s for s, _, _ in spans]  # in text order, never overlapping
+    figures_left = MAX_FIGURES
+    full = False
     for number, para in enumerate(paragraphs, 1):
+        if full:
+            break
         for sentence, offset in _sentences(para, starts[number - 1]):
-            inside = next((q for s, e, q in spans if s <= offset < e + 1), None)
+            at = bisect.bisect_right(span_starts, offset) - 1
+            inside = spans[at][2] if at >= 0 and offset < spans[at][1] + 1 else None
             mentions = [m for m in find_mentions(sentence) if not m.is_year]
             figures_here = [m for m in mentions if m.unit != "percentage-points"]
+            if len(claims) + len(quotes) >= MAX_RECORDS or len(figures_here) > figures_left:
+                notes.append(
+                    f"more than {MAX_RECORDS:,} claims and quotes or {MAX_FIGURES:,} "
+                    f"figures: drafted the text before paragraph {number}, sentence "
+                    f"{excerpt(sentence)}"
+                )
+                full = True
+                break
+            figures_left -= len(figures_here)
             if inside is not None and not figures_here:
                 continue  # the quote holds it
             claim_id = ids.new(slug(sentence))
@@ -223,15 +275,17 @@ def _speaker_for(
     rest: str | None,
     attribution: str,
     speakers: list[dict[str, Any]],
+    known: dict[tuple[str, ...], dict[str, Any]],
     ids: _Ids,
 ) -> dict[str, Any] | None:
     """The speaker a quote's attribution names: a known one by full or family name, or a
-    new one with role and organisation split from the rest of the attribution."""
+    new one with role and organisation split from the rest of the attribution.
+    ``known`` holds the speakers so far by full name and by first and last name alone
+    (the first speaker of a name keeps it): finding one is a lookup, not a walk."""
     named = words(person)
-    for sp in speakers:
-        full = words(sp["name"])
-        if named == full or (len(named) == 1 and named[0] in (full[0], full[-1])):
-            return sp
+    found = known.get(tuple(named))
+    if found is not None:
+        return found
     if len(named) < 2:
         return None  # a family name alone, for someone not yet introduced
     role, organisation = _split_role(rest or "")
@@ -245,6 +299,9 @@ def _speaker_for(
         "draft": True,
     }
     speakers.append(sp)
+    full = words(person)
+    for key in (tuple(full), (full[0],), (full[-1],)):
+        known.setdefault(key, sp)
     return sp
 
 
@@ -283,6 +340,7 @@ def _figures(
 ) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     last_cny: str | None = None
+    basis: str | None = None  # of a change: found once per sentence, not once per figure
     for m in mentions:
         unit = _UNIT.get(m.unit)
         if unit is None:
@@ -307,13 +365,15 @@ def _figures(
             "wording": sentence[m.start : m.end],
         }
         if kind == "change":
-            fig["basis"] = (
-                "same-period-previous-year"
-                if _SAME_PERIOD.search(sentence)
-                else "year-on-year"
-                if _YOY.search(sentence)
-                else "unstated"
-            )
+            if basis is None:
+                basis = (
+                    "same-period-previous-year"
+                    if _SAME_PERIOD.search(sentence)
+                    else "year-on-year"
+                    if _YOY.search(sentence)
+                    else "unstated"
+                )
+            fig["basis"] = basis
         if m.approximate:
             fig["approximate"] = True
         if unit == "USD" and m.approximate and last_cny is not None:

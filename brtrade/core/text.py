@@ -41,7 +41,7 @@ def compounds(text: str) -> list[tuple[str, ...]]:
 
 _CONTROL = re.compile(
     r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST (a title, a link)
-    r"|\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves
+    r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI (7- or 8-bit): colours, cursor moves
     r"|\x1b[@-_]"  # other escapes
     r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"  # the other control characters
 )

@@ -130,17 +130,32 @@ def _period_years(period: str | None) -> set[str]:
 
 
 def _is_list_marker(draft: Draft, m: Mention) -> bool:
-    line_start = draft.text.rfind("\n", 0, m.start) + 1
+    line_start = draft.line_start(m.start)
+    near = draft.text[max(line_start, m.start - 64) : m.start].strip()
+    if m.start - line_start > 64 and near not in ("", "#", "##", "###"):
+        return False  # deep in a line: no marker (and no slice of a long line per figure)
     before = draft.text[line_start : m.start].strip()
     after = draft.text[m.end : m.end + 1]
     return before in ("", "#", "##", "###") and after in (".", ")") and m.unit is None
 
 
+MAX_FIGURES = 10_000
+"""verify checks at most this many figures of one draft (a long feature has tens), and
+says so when there are more: the time a draft at its size limit takes stays bounded."""
+MAX_QUOTATIONS = 1_000
+"""...and at most this many quotations."""
+
+
 def check_figures(
-    draft: Draft, search: Search, known: Callable[[str], bool] = lambda w: True
+    draft: Draft,
+    search: Search,
+    known: Callable[[str], bool] = lambda w: True,
+    cut: list[str] | None = None,
 ) -> list[Finding]:
-    """Every figure of the draft with its verdict."""
+    """Every figure of the draft with its verdict (the first :data:`MAX_FIGURES`; when
+    there are more, a note in ``cut``)."""
     out: list[Finding] = []
+    left = MAX_FIGURES
     all_mentions = find_mentions(draft.text)
     by_sentence: dict[tuple[int, int], list[Mention]] = {}
     for m in all_mentions:
@@ -150,6 +165,13 @@ def check_figures(
         figures = [m for m in mentions if not m.is_year and not _is_list_marker(draft, m)]
         if not figures:
             continue
+        if len(figures) > left:  # past the limit: this sentence's first figures, then stop
+            figures = figures[:left]
+            if cut is not None:
+                cut.append(f"the draft has more than {MAX_FIGURES:,} figures: checked the first")
+        left -= len(figures)
+        if not figures:
+            break
         # The whole sentence, figures included: the other figures of a sentence tell
         # what it is about ('4.74 trillion yuan, up 9 percent' is about ASEAN's trade).
         sentence = plain(draft.text[s_start:s_end])
@@ -170,6 +192,8 @@ def check_figures(
                 for f, m in zip(judged, figures, strict=True)
             ]
         out.extend(judged)
+        if left <= 0 and cut and cut[-1].endswith("checked the first"):
+            break
     return out
 
 
@@ -255,15 +279,26 @@ def verify_draft(
     search: Search,
     speakers: Sequence[tuple[str, str]],
     known: Callable[[str], bool] = lambda word: True,
+    cut: list[str] | None = None,
 ) -> list[Finding]:
     """Every figure and quotation of a draft, with its verdict, in the draft's order.
-    ``known`` tells whether a (folded) word is one the base's records hold."""
+    ``known`` tells whether a (folded) word is one the base's records hold. Beyond
+    :data:`MAX_FIGURES` figures or :data:`MAX_QUOTATIONS` quotations, the rest is not
+    checked, and ``cut`` gets a note saying so."""
     draft = Draft(strip_controls(text), file)
-    findings = check_figures(draft, search, known)
+    findings = check_figures(draft, search, known, cut)
+    checked = 0
     for start, end in passages(draft):
+        if checked >= MAX_QUOTATIONS:
+            if cut is not None:
+                cut.append(
+                    f"the draft has more than {MAX_QUOTATIONS:,} quotations: checked the first"
+                )
+            break
         found = quotations.check_quote(draft, start, end, search, speakers, known)
         if found is not None:
             findings.append(found)
+            checked += 1
     findings.sort(key=lambda f: (f.line, f.column, f.kind))
     return findings
 

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     import sqlite3
 
     from brtrade.core.model import Claim, FactBase, Figure, Record
-    from brtrade.core.query import Carriers
+    from brtrade.core.query import Carriers, Searcher
     from brtrade.index.reader import Index
 
 T = TypeVar("T")
@@ -62,6 +62,7 @@ class FactStore:
         self._base: FactBase | None = None
         self._index: Index | None = None
         self._tried = False
+        self._searcher: Searcher | None = None
 
     def close(self) -> None:
         """Close the index. An open index holds a read lock (see
@@ -313,7 +314,7 @@ class FactStore:
         """The figures of the claims answering ``query``, with their claims, in rank
         order and at most ``limit`` in all: a chunk at a time, so that every figure of
         a large base can be written without holding them all."""
-        from brtrade.core.query import Searcher, figures_of
+        from brtrade.core.query import figures_of
 
         q = resolve_query(self.names(), query, topic=topic, entity=entity, speaker=speaker)
         index = self.index()
@@ -325,7 +326,7 @@ class FactStore:
             if chosen is not None:
                 yield from self._figure_chunks(index, chosen, limit)
                 return
-        yield figures_of(Searcher(self.base()).search_claims(q), limit)
+        yield figures_of(self.searcher().search_claims(q), limit)
 
     def _figure_chunks(
         self, index: Index, ords: list[int], limit: int | None
@@ -343,11 +344,17 @@ class FactStore:
 
     def lexicon(self) -> frozenset[str]:
         """Every folded word a record is searched by."""
-        from brtrade.core.query import Searcher
 
-        return frozenset(
-            self._from_index(lambda i: i.lexicon(), lambda: Searcher(self.base()).lexicon())
-        )
+        return frozenset(self._from_index(lambda i: i.lexicon(), lambda: self.searcher().lexicon()))
+
+    def searcher(self) -> Searcher:
+        """The in-memory search structures of the base, built once per store: a draft's
+        hundreds of candidate searches share them."""
+        if self._searcher is None:
+            from brtrade.core.query import Searcher
+
+            self._searcher = Searcher(self.base())
+        return self._searcher
 
     def _rows(self, kind: Kind, q: Query) -> Answer:
         index = self.index()
@@ -360,10 +367,9 @@ class FactStore:
     def _rows_from_memory(self, kind: Kind, q: Query) -> Answer:
         from brtrade.contract import records
         from brtrade.core.model import Claim
-        from brtrade.core.query import Searcher
 
         base = self.base()
-        found = Searcher(base).search(kind.word, q)
+        found = self.searcher().search(kind.word, q)
         rows = [
             records.claim(base, h.record)
             if isinstance(h.record, Claim)

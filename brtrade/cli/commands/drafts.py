@@ -9,15 +9,17 @@ from typing import Annotated
 
 import typer
 
-from brtrade.cli.errors import ExitCode
+from brtrade.cli.errors import ExitCode, warn
 from brtrade.cli.listing import state
 from brtrade.cli.options import FieldsOpt, JsonFlag, RawCsvOpt
 from brtrade.cli.output import emit_rich, output_choice, write_text
 from brtrade.core.errors import UsageError, excerpt
 from brtrade.render.formats import Format
 
-MAX_DRAFT_BYTES = 16 * 1024 * 1024
-"""A draft larger than this is refused (a long feature is 50 KB)."""
+MAX_DRAFT_BYTES = 2 * 1024 * 1024
+"""A draft (for verify) or an article (for draft) larger than this is refused: a long
+feature is 50 KB, and at this size either command finishes in seconds (docs/security.md,
+"Time")."""
 
 
 class VerifyFormat(str, Enum):
@@ -151,11 +153,12 @@ def verify(
             lexicon = store.lexicon()
         return word in lexicon
 
-    findings = [
-        f
-        for shown, text in drafts
-        for f in verify_draft(text, shown, store.candidates, speakers, known)
-    ]
+    findings = []
+    for shown, text in drafts:
+        cut: list[str] = []
+        findings += verify_draft(text, shown, store.candidates, speakers, known, cut)
+        for note in cut:  # what a draft past the limits was not checked for
+            warn(f"{shown}: {note} (split it to check the rest)")
     failed = any(f.verdict in PROBLEMS for f in findings) or (
         strict and any(f.verdict == "not-found" for f in findings)
     )
