@@ -81,7 +81,8 @@ def test_facts_json_contract(run_json: Any) -> None:
     for rec in data:
         assert list(rec) == CLAIM_KEYS
         assert rec["type"] == "claim"
-        assert list(rec["provenance"]) == ["source", "paragraphs", "evidence"]
+        assert list(rec["provenance"]) == ["source", "paragraphs", "evidence", "verified"]
+        assert rec["provenance"]["verified"] is True
         for fig in rec["figures"]:
             assert list(fig) == FIGURE_KEYS
     trade = next(r for r in data if r["id"] == "asean-trade-2020")
@@ -299,7 +300,7 @@ def test_overview(run: Run) -> None:
 def test_version(run: Run) -> None:
     result = run("--version")
     assert result.exit_code == 0
-    assert result.stdout == f"brtrade {__version__} (JSON contract 2, fact-file format 1)\n"
+    assert result.stdout == f"brtrade {__version__} (JSON contract 3, fact-file format 1)\n"
 
 
 ALL_COMMANDS = sorted(

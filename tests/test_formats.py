@@ -182,7 +182,9 @@ def test_fields_select_and_order(run: Run, fmt: str) -> None:
 
 def test_fields_with_an_object_field_expand_in_csv(run: Run) -> None:
     text = machine(run, "facts", "asean", "--format", "csv", "--fields", "id,provenance")
-    assert text.splitlines()[0] == "id,provenance.source,provenance.paragraphs,provenance.evidence"
+    assert text.splitlines()[0] == (
+        "id,provenance.source,provenance.paragraphs,provenance.evidence,provenance.verified"
+    )
 
 
 def test_unknown_field_lists_the_valid_ones(run: Run) -> None:

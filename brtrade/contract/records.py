@@ -35,8 +35,15 @@ if TYPE_CHECKING:
 from brtrade.contract.shapes import JSON
 
 
-def provenance(p: Provenance) -> JSON:
-    return {"source": p.source, "paragraphs": list(p.paragraphs), "evidence": p.evidence}
+def provenance(p: Provenance, verified: bool = True) -> JSON:
+    """Where a record comes from. ``verified`` is False when its evidence is no longer
+    found verbatim in its source text as the text is now (the text changed since)."""
+    return {
+        "source": p.source,
+        "paragraphs": list(p.paragraphs),
+        "evidence": p.evidence,
+        "verified": verified,
+    }
 
 
 def figure(f: Figure) -> JSON:

@@ -32,6 +32,7 @@ _KEY_TYPES: dict[str, dict[str, Any]] = {
     "text": _TEXT,
     "value": {"type": ["number", "null"]},
     "approximate": {"type": "boolean"},
+    "verified": {"type": "boolean"},
     "topics": _IDS,
     "entities": _IDS,
     "inputs": _IDS,

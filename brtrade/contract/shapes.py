@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-CONTRACT_VERSION = 2
+CONTRACT_VERSION = 3
 
 JSON = dict[str, Any]
 
-PROVENANCE_KEYS = ("source", "paragraphs", "evidence")
+PROVENANCE_KEYS = ("source", "paragraphs", "evidence", "verified")
 SPEAKER_REF_KEYS = ("id", "name", "role", "organisation")
 FIGURE_KEYS = (
     "id",

@@ -7,13 +7,17 @@ run becomes one space) and typographic quotes (‘’ -> ', “” -> ").
 
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from brtrade.core.errors import FactBaseError, excerpt
 from brtrade.core.files import MAX_SOURCE_BYTES, read_bytes
-from brtrade.core.model import FactBase
+
+if TYPE_CHECKING:
+    from brtrade.core.model import FactBase
 
 _PARA_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n")
 _SPACE = re.compile(r"\s+")
@@ -64,11 +68,16 @@ def find_spans(haystack: str, needle: str) -> list[tuple[int, int]]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
 class SourceText:
-    source_id: str
-    path: str
-    paragraphs: tuple[str, ...]
+    """A source's text, split into paragraphs (a plain class: a named tuple's creation
+    costs a millisecond on the path of every query)."""
+
+    __slots__ = ("source_id", "path", "paragraphs")
+
+    def __init__(self, source_id: str, path: str, paragraphs: tuple[str, ...]) -> None:
+        self.source_id = source_id
+        self.path = path
+        self.paragraphs = paragraphs
 
     def paragraph(self, number: int) -> str:
         return self.paragraphs[number - 1]
@@ -81,14 +90,20 @@ class SourceText:
         return all(1 <= n <= len(self.paragraphs) for n in numbers)
 
 
-_CACHE: dict[str, SourceText] = {}
+_CACHE: dict[tuple[object, ...], SourceText] = {}
+"""Texts read in this process, by path and metadata."""
 
 
 def source_text(base: FactBase, source_id: str) -> SourceText:
     """Read (once) and split the text of a source."""
     path = base.source_paths[source_id]
     src = base.source(source_id)
-    where = str(src.origin) if src.origin else path
+    return read_source_text(source_id, path, str(src.origin) if src.origin else path)
+
+
+def read_source_text(source_id: str, path: str, where: str) -> SourceText:
+    """Read (once) and split the text of source ``source_id`` at ``path``; errors are
+    placed at ``where`` (the source's record)."""
     if Path(path).resolve() != Path(path):
         # The path was checked to stay in its folder when the base was loaded; a
         # symlink put there since (the path may come from the persistent index) is refused.
@@ -98,7 +113,12 @@ def source_text(base: FactBase, source_id: str) -> SourceText:
             field="text",
             hint="put the text itself beside the fact file",
         )
-    cached = _CACHE.get(path)
+    try:  # the text as it is now: a long-lived process sees a text that changed
+        st = os.stat(path)
+        stamp: tuple[object, ...] = (path, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    except OSError:
+        stamp = (path,)
+    cached = _CACHE.get(stamp)
     if cached is not None:
         return cached
     try:
@@ -126,8 +146,18 @@ def source_text(base: FactBase, source_id: str) -> SourceText:
             field="text",
         ) from None
     result = SourceText(source_id, path, tuple(split_paragraphs(text)))
-    _CACHE[path] = result
+    if len(stamp) > 1:
+        _CACHE[stamp] = result
     return result
+
+
+def evidence_stands(text: SourceText, paragraphs: Sequence[int], evidence: str) -> bool:
+    """Whether ``evidence`` still stands verbatim (whitespace and typographic quotes
+    aside) in the paragraphs it cites of the source text as it is now."""
+    numbers = tuple(paragraphs)
+    if not numbers or not text.has(numbers):
+        return False
+    return normalise_span(evidence) in normalise_span(text.joined(numbers))
 
 
 def first_difference(haystack: str, needle: str, context: int = 24) -> tuple[str, str] | None:

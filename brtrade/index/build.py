@@ -71,8 +71,9 @@ def try_build(
                 try:
                     from brtrade.core.loader import gc_paused
 
+                    carried = previous_source_files(paths.db)
                     with gc_paused():
-                        build(tmp, base, build_id)
+                        build(tmp, base, build_id, carried)
                     if stat_all(files) != before:
                         return "the fact files changed while they were indexed"
                     drop_journal(paths.db)
@@ -88,8 +89,37 @@ def try_build(
     return None
 
 
-def build(path: Path, base: FactBase, build_id: str) -> None:
-    """Write a complete index of ``base`` to ``path``."""
+def previous_source_files(db_path: Path) -> dict[str, list[int] | None]:
+    """The source texts' metadata the index being replaced holds ({} for none): a
+    rebuild carries it over, so a source text edited before a fact file was is still
+    told of (until ``check`` proves the base again: FactStore.proved)."""
+    import sqlite3
+
+    from brtrade.index.freshness import uri
+    from brtrade.index.writes import trusted
+
+    try:
+        if not trusted(os.lstat(db_path)):
+            return {}
+        db = sqlite3.connect(uri(db_path, "ro"), uri=True)
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key = 'source_files'").fetchone()
+        finally:
+            db.close()
+        found = json.loads(row[0]) if row is not None else {}
+    except (OSError, sqlite3.Error, ValueError, TypeError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def build(
+    path: Path,
+    base: FactBase,
+    build_id: str,
+    carried: dict[str, list[int] | None] | None = None,
+) -> None:
+    """Write a complete index of ``base`` to ``path``; ``carried``: the source texts'
+    metadata to keep from the index it replaces."""
     import sqlite3
 
     db = sqlite3.connect(path)  # an empty file made by make_temp: SQLite starts a database
@@ -110,14 +140,34 @@ def build(path: Path, base: FactBase, build_id: str) -> None:
         writer.postings.clear()
         db.executemany("INSERT INTO words VALUES (?, ?)", sorted(writer.words.items()))
         db.executescript(INDEXES)
-        write_meta(db, base, build_id, writer)
+        write_meta(db, base, build_id, writer, carried or {})
         db.commit()
     finally:
         db.close()
     os.chmod(path, 0o600)
 
 
-def write_meta(db: sqlite3.Connection, base: FactBase, build_id: str, writer: Writer) -> None:
+def source_files(paths: dict[str, str]) -> dict[str, list[int] | None]:
+    """Each source text's metadata (size, mtime, ctime, inode) as the index is built:
+    a query compares it with the text's metadata now, to notice a changed source."""
+    from brtrade.index.freshness import file_meta
+
+    out: dict[str, list[int] | None] = {}
+    for sid, path in paths.items():
+        try:
+            out[sid] = file_meta(Path(path))
+        except OSError:
+            out[sid] = None
+    return out
+
+
+def write_meta(
+    db: sqlite3.Connection,
+    base: FactBase,
+    build_id: str,
+    writer: Writer,
+    carried: dict[str, list[int] | None] | None = None,
+) -> None:
     """The values a base has once: names, counts, the small groups, listing rows."""
     import marshal
 
@@ -126,6 +176,7 @@ def write_meta(db: sqlite3.Connection, base: FactBase, build_id: str, writer: Wr
 
     names = Names.of(base)
     tally = records.Tally(base)
+    current = source_files(base.source_paths)
     meta: dict[str, str | bytes] = {
         "build": build_id,
         "names": json.dumps(
@@ -146,6 +197,9 @@ def write_meta(db: sqlite3.Connection, base: FactBase, build_id: str, writer: Wr
         "stride": json.dumps(writer.stride),
         "small": marshal.dumps(to_plain(base)),
         "zdict": writer.zdict,
+        "source_files": json.dumps(
+            {sid: (carried or {}).get(sid, meta) for sid, meta in current.items()}
+        ),
     }
     db.executemany(
         "INSERT OR REPLACE INTO meta VALUES (?, ?, ?)",

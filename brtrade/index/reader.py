@@ -175,6 +175,18 @@ class Index:
             self._vocabulary = Vocabulary(self.vocabulary_entries())
         return self._vocabulary
 
+    def source_files(self) -> dict[str, list[int] | None]:
+        """Each source text's metadata when the index was built (index.build)."""
+        try:
+            found: dict[str, list[int] | None] = json.loads(self.meta("source_files"))
+        except DamagedIndex:
+            return {}
+        return found
+
+    def source_paths(self) -> dict[str, str]:
+        """Each source's text, as a path."""
+        return dict(self._small_plain()[1])
+
     def vocabulary_entries(self) -> list[tuple[str, list[str]]]:
         """The editors' vocabulary as (entry id, words) pairs."""
         return [(e, list(w)) for e, w in json.loads(self.meta("vocabulary"))]

@@ -69,7 +69,7 @@ def to_model(kind: str, packed: list[Any], files: list[str]) -> Claim | Quote:
     keys = _CLAIM_KEYS if kind == "claim" else _QUOTE_KEYS
     values = dict(zip(keys, packed, strict=False))
     draft, file_no, line = packed[len(keys) :]
-    src, paragraphs, evidence = values["provenance"]
+    src, paragraphs, evidence = values["provenance"][:3]
     prov = Provenance(src, tuple(paragraphs), evidence)
     origin = None if file_no is None else Origin(files[file_no], line)
     topics, entities = tuple(values["topics"]), tuple(values["entities"])

@@ -189,7 +189,8 @@ class FactStore:
         all_words: bool = False,
         explain: bool = False,
     ) -> Answer:
-        """Claims answering ``query`` as contract rows, best first."""
+        """Claims answering ``query`` as contract rows, best first; a row whose evidence
+        its changed source text no longer holds is marked unverified (:meth:`checked`)."""
         q = resolve_query(
             self.names(),
             query,
@@ -200,7 +201,8 @@ class FactStore:
             all_words=all_words,
             explain=explain,
         )
-        return self._rows(Kind.CLAIM, q)
+        answer = self._rows(Kind.CLAIM, q)
+        return answer._replace(rows=self.checked(answer.rows))
 
     def quote_rows(
         self,
@@ -215,7 +217,8 @@ class FactStore:
         q = resolve_query(
             self.names(), query, speaker=speaker, limit=limit, all_words=all_words, explain=explain
         )
-        return self._rows(Kind.QUOTE, q)
+        answer = self._rows(Kind.QUOTE, q)
+        return answer._replace(rows=self.checked(answer.rows))
 
     def speakers_asked_about(self, query: Sequence[str]) -> list[dict[str, Any]]:
         """The speakers a question about a person asks about ('who is Tu Xinquan', 'what
@@ -346,6 +349,27 @@ class FactStore:
         """Every folded word a record is searched by."""
 
         return frozenset(self._from_index(lambda i: i.lexicon(), lambda: self.searcher().lexicon()))
+
+    def proved(self) -> None:
+        """``check`` proved the base on its texts as they are: an index holding other
+        metadata for them is dropped (rebuilt, it stops telling of the change)."""
+        from brtrade.index import evidence
+
+        index = self.index()
+        if index is not None and evidence.changed_sources(index):
+            self.close()
+            evidence.forget(self.root)
+
+    def checked(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """``rows``, each marked unverified whose evidence its text lost (index.evidence)."""
+        from brtrade.index import evidence
+
+        if any(r.get("provenance") for r in rows):
+            index = self.index()
+            paths = index.source_paths() if index is not None else self.base().source_paths
+            for message in evidence.check(rows, paths, index, str(self.root)):
+                self.on_note(message, True)
+        return rows
 
     def searcher(self) -> Searcher:
         """The in-memory search structures of the base, built once per store: a draft's

@@ -100,13 +100,15 @@ def show(
     from brtrade.core.model import Claim, Quote, Speaker
     from brtrade.core.provenance import record_passages
 
-    rec, others, base, carried = state(ctx).store().record(record_id)
+    store = state(ctx).store()
+    rec, others, base, carried = store.record(record_id)
     if others:
         warn(f"note: {record_id!r} also names {', '.join(others)}")
     if json_out:
         from brtrade.contract import records
 
-        emit_json(records.record(base, rec, carried))
+        row = records.record(base, rec, carried)
+        emit_json(store.checked([row])[0] if "provenance" in row else row)
         return
     passages: list[Passage] = []
     if isinstance(rec, (Claim, Quote, Speaker)):

@@ -94,6 +94,8 @@ def check(
             warn(f"check: {n} problem{'s' if n != 1 else ''} in {where} ({report.records} records)")
     if not report.ok:
         raise typer.Exit(ExitCode.NO_MATCH)
+    if path is None:  # the base in use, proved: its index may stop telling of changed texts
+        state(ctx).store().proved()
     if report.drafts:
         raise typer.Exit(ExitCode.DRAFT)
 
