@@ -183,13 +183,7 @@ def _quality_module() -> Any:
 
 def quality_table() -> str:
     """benchmarks/quality.py's table, run for real."""
-    import importlib.util
-
-    root = Path(__file__).resolve().parent.parent
-    spec = importlib.util.spec_from_file_location("quality", root / "benchmarks" / "quality.py")
-    assert spec is not None and spec.loader is not None
-    quality = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(quality)
+    quality = _quality_module()
     ours, baseline = quality.brtrade_ranker(), quality.bm25_ranker()
     out = []
     for title, path in (
