@@ -26,12 +26,13 @@ def _store(ctx: typer.Context) -> FactStore | None:
     """The store of the base in use; None for a pipe (a TAB must never read the
     shell's stdin or wait on a FIFO)."""
     from brtrade.cli.errors import env_flag
+    from brtrade.core import environment
     from brtrade.core.files import is_pipe
     from brtrade.core.paths import bundled_facts_path
     from brtrade.index.store import FactStore
 
     params = ctx.find_root().params
-    given = params.get("facts") or os.environ.get("BRTRADE_FACTS")
+    given = params.get("facts") or environment.facts()
     if isinstance(given, (list, tuple)):
         given = given[0] if len(given) == 1 else None
     elif isinstance(given, str) and os.pathsep in given and not os.path.exists(given):

@@ -103,6 +103,13 @@ def command(name: str) -> Reading:
         return Reading(None, f"{name}={raw!r} is not a command line ({exc})")
 
 
+def facts() -> str | None:
+    """BRTRADE_FACTS: the fact file or folder to read (as --facts, which Click also
+    reads from it); None when unset or empty."""
+    raw = _raw("BRTRADE_FACTS")
+    return raw or None
+
+
 def clicolor_force() -> bool:
     """CLICOLOR_FORCE: set to anything but 0 or empty forces colour."""
     return (_raw("CLICOLOR_FORCE") or "0") not in ("", "0")

@@ -125,7 +125,7 @@ def test_every_variable_read_is_listed_in_one_place() -> None:
         if rel in allowed:
             continue
         for name in re.findall(r"environ(?:\.get)?\(\s*[\"']([A-Z_]+)", path.read_text("utf-8")):
-            assert name in protocol or name == "BRTRADE_FACTS", f"{rel} reads {name}"
+            assert name in protocol, f"{rel} reads {name}"
     assert set(environment.VARIABLES) >= {
         "BRTRADE_FACTS",
         "BRTRADE_DEBUG",
@@ -237,3 +237,18 @@ def test_a_bad_value_is_one_warning_and_the_command_runs(
         assert "Traceback" not in err and "internal error" not in err
         if name != "BRTRADE_CACHE_MAX" or raw != "1e999":
             assert err.count(f"warning: {name}=") == 1, err
+
+
+def test_the_facts_variable_names_the_base(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("BRTRADE_FACTS", raising=False)
+    assert environment.facts() is None
+    monkeypatch.setenv("BRTRADE_FACTS", "")
+    assert environment.facts() is None
+    from tests.helpers import MINI
+
+    result = sh(["facts", "--json"], {"BRTRADE_FACTS": str(MINI / "facts.yaml")}, tmp_path)
+    assert result.returncode == 0, result.stderr
+    ids = {r["id"] for r in json.loads(result.stdout.decode("utf-8"))}
+    assert ids and "asean-trade-2020" not in ids  # the mini base, not the bundled one
+    missing = sh(["facts"], {"BRTRADE_FACTS": str(tmp_path / "none.yaml")}, tmp_path)
+    assert missing.returncode == 3 and missing.stderr.count(b"\n") == 1
