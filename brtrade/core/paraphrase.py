@@ -13,7 +13,7 @@ docs/matching.md, "Words the base does not hold", says the rules in prose.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from brtrade.core.language import stem
 from brtrade.core.match import Group, Plan, idf
@@ -48,8 +48,10 @@ def paraphrase(
     dfs: Sequence[int],
     df_of: Callable[[Group], int],
     names: frozenset[str] = frozenset(),
+    counted: Collection[int] = (),
 ) -> tuple[Plan, list[int]]:
-    """Each required word that no record holds, widened to the words general English
+    """Each required word that no record holds (but for names and the groups at
+    ``counted``, which are asked for themselves), widened to the words general English
     relates to it (:mod:`brtrade.core.english`: 'overseas' to 'abroad' and 'export',
     'nations' to 'country') that some record holds. They match it partly, as a
     shortened stem does, so a record in the article's own words still ranks first."""
@@ -60,8 +62,8 @@ def paraphrase(
     for i, (g, df) in enumerate(zip(plan.groups, dfs, strict=True)):
         if df or not g.required or g.via != "word" or not g.word.isalpha():
             continue
-        if g.word in names:
-            continue  # typed as a name ('Brazil'): not asked for by its related words
+        if g.word in names or i in counted:
+            continue  # a name ('Brazil'), or what is counted: not asked for by relations
         if not english.widens(g.exact[0]):
             continue
         close, loose = english.related(g.exact[0])
@@ -69,18 +71,6 @@ def paraphrase(
         found = df_of(wider)
         if found:
             groups[i], out[i] = wider, found
-    return plan._replace(groups=tuple(groups)), out
-
-
-def unwidened(plan: Plan, dfs: Sequence[int], which: set[int]) -> tuple[Plan, list[int]]:
-    """The plan with the groups at ``which`` as they were before :func:`paraphrase`
-    widened them (a widened group's word itself is held by no record)."""
-    groups = list(plan.groups)
-    out = list(dfs)
-    for i in which:
-        g = groups[i]
-        if g.via == "related":
-            groups[i], out[i] = g._replace(related=(), loose=(), via="word"), 0
     return plan._replace(groups=tuple(groups)), out
 
 
@@ -126,15 +116,15 @@ COUNTING = (("how", "many"), ("number", "of"), ("how", "much"))
 
 def counted(plan: Plan) -> set[int]:
     """The groups a question counts or measures ('how many containers', 'the number of
-    workers'): what is asked for itself, which weighs in full however common a word it
-    is. The first required word after the counting words, if the question has one."""
+    workers'): what is asked for itself, never widened, weighing in full however common
+    a word it is. The first required word after the counting words, if there is one."""
     out: set[int] = set()
     said = [g.word for g in plan.groups]
     for i in range(len(said) - 1):
         if (said[i], said[i + 1]) in COUNTING:
             for j in range(i + 2, len(plan.groups)):
                 if plan.groups[j].required:
-                    if plan.groups[j].via in ("word", "related"):
+                    if plan.groups[j].via == "word":
                         out.add(j)
                     break
     return out

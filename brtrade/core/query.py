@@ -48,7 +48,7 @@ MAX_QUESTION_WORDS = 100
 def cut_question(parts: Sequence[str]) -> Sequence[str]:
     """A question of at most :data:`MAX_QUESTION_WORDS` words: longer ones are cut to
     their first words (:func:`is_cut` tells the CLI to say so)."""
-    if sum(len(p.split()) for p in parts) <= MAX_QUESTION_WORDS:
+    if not is_cut(parts):
         return parts
     return " ".join(parts).split()[:MAX_QUESTION_WORDS]
 
@@ -228,16 +228,16 @@ def weigh(
     # Names, and every word of a 'who' question: weighed in full, never widened.
     names = paraphrase.typed_names(q.text) | paraphrase.asked_for_by_who(q.text)
     asks = q.floor and not q.all_words  # a question, not a draft's sentence or --all-words
+    counted: set[int] = set()
     if asks and any(d == 0 for d in dfs):
         plan = match.correct_spelling(plan, dfs, lexicon, vocab)
         if plan.corrections:
             dfs = [df_of(g) for g in plan.groups]
-        plan, dfs = paraphrase.paraphrase(plan, dfs, df_of, names)
+        # What a question counts is asked for itself, never for its relations.
+        counted = paraphrase.counted(plan)
+        plan, dfs = paraphrase.paraphrase(plan, dfs, df_of, names, counted)
     if not q.floor:  # candidates for verify: only the words that tell records apart
         plan, dfs = match.informative(plan, dfs, n_docs)
-    counted = paraphrase.counted(plan) if asks else set()
-    if counted:  # what a question counts is asked for itself, not for its relations
-        plan, dfs = paraphrase.unwidened(plan, dfs, counted)
     pairs = list(zip(plan.groups, dfs, strict=True))
     held = [match.idf(n_docs, d) for g, d in pairs if g.required and d and g.via != "related"]
     known = sum(held) // len(held) if held else None

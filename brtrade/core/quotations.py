@@ -128,7 +128,7 @@ def check_quote(
                     column=column,
                     verdict="misattributed",
                     message=f"said by {quoted_by}, not {name} ({row['id']}, "
-                    f"{_cite(row['provenance'])})",
+                    f"{cite(row['provenance'])})",
                     speaker=name,
                     record=row["id"],
                     expected=_verbatim(row["text"], spans, have, pieces),
@@ -138,8 +138,7 @@ def check_quote(
                 **base,
                 column=column,
                 verdict="supported",
-                message=f"verbatim in {row['id']}, said by {quoted_by} "
-                f"({_cite(row['provenance'])})",
+                message=f"verbatim in {row['id']}, said by {quoted_by} ({cite(row['provenance'])})",
                 speaker=name or quoted_by,
                 record=row["id"],
                 expected=_verbatim(row["text"], spans, have, pieces),
@@ -158,7 +157,7 @@ def check_quote(
             column=column,
             verdict="misquoted",
             message=f"not as {row['speaker']['name']} said it ({row['id']}, "
-            f"{_cite(row['provenance'])}): {diff}",
+            f"{cite(row['provenance'])}): {diff}",
             speaker=name,
             record=row["id"],
             expected=expected,
@@ -190,5 +189,6 @@ def _verbatim(
     return text
 
 
-def _cite(prov: dict[str, Any]) -> str:
+def cite(prov: dict[str, Any]) -> str:
+    """'¶5' or '¶8, ¶9': where a record stands in its source, for a finding's message."""
     return "¶" + ", ¶".join(str(p) for p in prov["paragraphs"])

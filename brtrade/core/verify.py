@@ -72,10 +72,6 @@ class Finding(NamedTuple):
 # Figures
 
 
-def _cite(prov: dict[str, Any]) -> str:
-    return "¶" + ", ¶".join(str(p) for p in prov["paragraphs"])
-
-
 _BASE_YEAR = re.compile(
     r"(?:from|since|than|over|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -260,7 +256,7 @@ def _finding(
     return Finding(
         **base,
         verdict=verdict,
-        message=f"{what} ({claim['id']}, {_cite(prov)}: {fig['wording']!r})",
+        message=f"{what} ({claim['id']}, {quotations.cite(prov)}: {fig['wording']!r})",
         value=m.value,
         unit=m.unit,
         record=claim["id"],

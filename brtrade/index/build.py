@@ -147,20 +147,6 @@ def build(
     os.chmod(path, 0o600)
 
 
-def source_files(paths: dict[str, str]) -> dict[str, list[int] | None]:
-    """Each source text's metadata (size, mtime, ctime, inode) as the index is built:
-    a query compares it with the text's metadata now, to notice a changed source."""
-    from brtrade.index.freshness import file_meta
-
-    out: dict[str, list[int] | None] = {}
-    for sid, path in paths.items():
-        try:
-            out[sid] = file_meta(Path(path))
-        except OSError:
-            out[sid] = None
-    return out
-
-
 def write_meta(
     db: sqlite3.Connection,
     base: FactBase,
@@ -172,11 +158,12 @@ def write_meta(
     import marshal
 
     from brtrade.contract import records
+    from brtrade.index.evidence import source_files
     from brtrade.index.plain import to_plain
 
     names = Names.of(base)
     tally = records.Tally(base)
-    current = source_files(base.source_paths)
+    current = source_files(base.source_paths)  # index.evidence reads it back
     meta: dict[str, str | bytes] = {
         "build": build_id,
         "names": json.dumps(

@@ -19,24 +19,28 @@ if TYPE_CHECKING:
     from brtrade.index.reader import Index
 
 
+def source_files(paths: dict[str, str]) -> dict[str, list[int] | None]:
+    """Each source text's metadata (size, mtime, ctime, inode), None for one that cannot
+    be read: what the index keeps at its build (index.build), and what it is compared
+    with now."""
+    from brtrade.index.freshness import file_meta
+
+    out: dict[str, list[int] | None] = {}
+    for sid, path in paths.items():
+        try:
+            out[sid] = file_meta(Path(path))
+        except OSError:
+            out[sid] = None
+    return out
+
+
 def changed_sources(index: Index, cited: Iterable[str] | None = None) -> list[str]:
     """The paths of the source texts (of ``cited``, else all) whose metadata now differs
     from what the index holds for them: edited, replaced or gone since."""
-    from brtrade.index.freshness import file_meta
-
     paths, built = index.source_paths(), index.source_files()
-    out = []
-    for sid in sorted(paths if cited is None else set(cited)):
-        path = paths.get(sid)
-        if path is None:
-            continue
-        try:
-            now: list[int] | None = file_meta(Path(path))
-        except OSError:
-            now = None
-        if now is None or now != built.get(sid):
-            out.append(path)
-    return out
+    wanted = paths if cited is None else {s: paths[s] for s in sorted(set(cited)) if s in paths}
+    now = source_files(wanted)
+    return [wanted[s] for s in sorted(wanted) if now[s] is None or now[s] != built.get(s)]
 
 
 def mark_unverified(rows: Sequence[dict[str, Any]], paths: dict[str, str], where: str) -> list[str]:
