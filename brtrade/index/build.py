@@ -6,7 +6,7 @@ import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from brtrade.core.names import Names
 from brtrade.index.freshness import cache_paths, folder_problem, stamp, stamp_files, stat_all
@@ -89,7 +89,7 @@ def try_build(
     return None
 
 
-def previous_source_files(db_path: Path) -> dict[str, list[int] | None]:
+def previous_source_files(db_path: Path) -> dict[str, list[Any] | None]:
     """The source texts' metadata the index being replaced holds ({} for none): a
     rebuild carries it over, so a source text edited before a fact file was is still
     told of (until ``check`` proves the base again: FactStore.proved)."""
@@ -116,7 +116,7 @@ def build(
     path: Path,
     base: FactBase,
     build_id: str,
-    carried: dict[str, list[int] | None] | None = None,
+    carried: dict[str, list[Any] | None] | None = None,
 ) -> None:
     """Write a complete index of ``base`` to ``path``; ``carried``: the source texts'
     metadata to keep from the index it replaces."""
@@ -152,7 +152,7 @@ def write_meta(
     base: FactBase,
     build_id: str,
     writer: Writer,
-    carried: dict[str, list[int] | None] | None = None,
+    carried: dict[str, list[Any] | None] | None = None,
 ) -> None:
     """The values a base has once: names, counts, the small groups, listing rows."""
     import marshal
@@ -164,6 +164,12 @@ def write_meta(
     names = Names.of(base)
     tally = records.Tally(base)
     current = source_files(base.source_paths)  # index.evidence reads it back
+
+    def carry(sid: str, meta: list[Any] | None) -> list[Any] | None:
+        """The replaced index's entry for a text, if it is a whole one (from this code)."""
+        held = (carried or {}).get(sid)
+        return held if isinstance(held, list) and len(held) == 5 else meta
+
     meta: dict[str, str | bytes] = {
         "build": build_id,
         "names": json.dumps(
@@ -184,9 +190,7 @@ def write_meta(
         "stride": json.dumps(writer.stride),
         "small": marshal.dumps(to_plain(base)),
         "zdict": writer.zdict,
-        "source_files": json.dumps(
-            {sid: (carried or {}).get(sid, meta) for sid, meta in current.items()}
-        ),
+        "source_files": json.dumps({sid: carry(sid, meta) for sid, meta in current.items()}),
     }
     db.executemany(
         "INSERT OR REPLACE INTO meta VALUES (?, ?, ?)",

@@ -19,28 +19,49 @@ if TYPE_CHECKING:
     from brtrade.index.reader import Index
 
 
-def source_files(paths: dict[str, str]) -> dict[str, list[int] | None]:
-    """Each source text's metadata (size, mtime, ctime, inode), None for one that cannot
-    be read: what the index keeps at its build (index.build), and what it is compared
-    with now."""
-    from brtrade.index.freshness import file_meta
+Entry = list[Any] | None
+"""A source text's [size, mtime, ctime, inode, SHA-256], or None for one that cannot be
+read."""
 
-    out: dict[str, list[int] | None] = {}
+
+def source_files(paths: dict[str, str]) -> dict[str, Entry]:
+    """Each source text's metadata and hash: what the index keeps at its build
+    (index.build) for :func:`changed_sources` to compare with."""
+    from brtrade.index.freshness import file_meta, sha256_of
+
+    out: dict[str, Entry] = {}
     for sid, path in paths.items():
         try:
-            out[sid] = file_meta(Path(path))
-        except OSError:
+            out[sid] = [*file_meta(Path(path)), sha256_of(Path(path))]
+        except (OSError, ValueError):
             out[sid] = None
     return out
 
 
 def changed_sources(index: Index, cited: Iterable[str] | None = None) -> list[str]:
-    """The paths of the source texts (of ``cited``, else all) whose metadata now differs
-    from what the index holds for them: edited, replaced or gone since."""
+    """The paths of the source texts (of ``cited``, else all) that differ from what the
+    index holds for them: edited, replaced or gone since. Equal metadata is trusted;
+    other metadata with the same bytes (a fresh clone, a touch) is no change, as git's
+    index judges it: the text is hashed only then."""
     paths, built = index.source_paths(), index.source_files()
-    wanted = paths if cited is None else {s: paths[s] for s in sorted(set(cited)) if s in paths}
-    now = source_files(wanted)
-    return [wanted[s] for s in sorted(wanted) if now[s] is None or now[s] != built.get(s)]
+    out = []
+    for sid in sorted(paths if cited is None else set(cited) & set(paths)):
+        path, held = paths[sid], built.get(sid)
+        if not _same(Path(path), held):
+            out.append(path)
+    return out
+
+
+def _same(path: Path, held: Entry) -> bool:
+    """Whether the text at ``path`` is the one ``held`` describes."""
+    from brtrade.index.freshness import file_meta, sha256_of
+
+    if held is None or len(held) != 5:
+        return False
+    try:
+        return file_meta(path) == held[:4] or sha256_of(path) == held[4]
+    except (OSError, ValueError):
+        return False
 
 
 def mark_unverified(rows: Sequence[dict[str, Any]], paths: dict[str, str], where: str) -> list[str]:

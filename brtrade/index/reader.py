@@ -175,10 +175,10 @@ class Index:
             self._vocabulary = Vocabulary(self.vocabulary_entries())
         return self._vocabulary
 
-    def source_files(self) -> dict[str, list[int] | None]:
-        """Each source text's metadata when the index was built (index.build)."""
+    def source_files(self) -> dict[str, list[Any] | None]:
+        """Each source text's metadata and hash when first indexed (index.evidence)."""
         try:
-            found: dict[str, list[int] | None] = json.loads(self.meta("source_files"))
+            found: dict[str, list[Any] | None] = json.loads(self.meta("source_files"))
         except DamagedIndex:
             return {}
         return found
