@@ -22,6 +22,7 @@ CLAIM_KEYS = [
     "period_basis",
     "speaker",
     "quote",
+    "basis",
     "topics",
     "entities",
     "figures",
@@ -38,6 +39,9 @@ FIGURE_KEYS = [
     "period_basis",
     "basis",
     "approximate",
+    "bound",
+    "high",
+    "scope",
     "converted_from",
     "applies_to",
     "part_of",
@@ -300,7 +304,7 @@ def test_overview(run: Run) -> None:
 def test_version(run: Run) -> None:
     result = run("--version")
     assert result.exit_code == 0
-    assert result.stdout == f"brtrade {__version__} (JSON contract 3, fact-file format 1)\n"
+    assert result.stdout == f"brtrade {__version__} (JSON contract 4, fact-file format 1)\n"
 
 
 ALL_COMMANDS = sorted(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-CONTRACT_VERSION = 3
+CONTRACT_VERSION = 4
 
 JSON = dict[str, Any]
 
@@ -23,6 +23,9 @@ FIGURE_KEYS = (
     "period_basis",
     "basis",
     "approximate",
+    "bound",
+    "high",
+    "scope",
     "converted_from",
     "applies_to",
     "part_of",
@@ -42,6 +45,7 @@ CONTRACT: dict[str, tuple[Field, ...]] = {
         ("period_basis", None),
         ("speaker", SPEAKER_REF_KEYS),
         ("quote", None),
+        ("basis", None),
         ("topics", None),
         ("entities", None),
         ("figures", None),

@@ -15,48 +15,37 @@ editor', exit 4). Everything else passes ``check`` as written.
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from brtrade.core.attribution import Person, introductions, reported, tag_after, tag_before
 from brtrade.core.draft import Draft, passages
 from brtrade.core.errors import excerpt
+from brtrade.core.measures import Reading, article_date, dateline, period_of, read_figures
 from brtrade.core.numbers import Mention, find_mentions
 from brtrade.core.sources import split_paragraphs
 from brtrade.core.text import words
 
-_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
-_AFTER = re.compile(
-    rf"^[\s,;:—–-]*(?:said|says|according\s+to|told\s+\w+|added)\s+(?P<name>{_NAME})"
-    rf"(?:,\s+(?P<rest>[^.]*?))?(?=\.\s|\.$|$)"
+_UNIT = {"CNY": "CNY", "USD": "USD", "percent": "percent", None: "count"}
+_MONTH_BEFORE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+$"
 )
-_AFTER_NAME_FIRST = re.compile(
-    rf"^[\s,;:—–-]*(?P<name>{_NAME})(?:,\s+(?P<rest>[^.]*?),)?\s+(?:said|says|added)\b"
-)
-_BEFORE = re.compile(
-    rf"(?:^|[.!?]\s+)(?P<att>(?P<name>{_NAME})(?:,\s+(?P<rest>[^.:]*?),)?\s+(?:said|says))"
-    r"[\s,:]*$"
-)
-_SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"’]))\s+(?=[“\"‘(]?[A-Z0-9])")
-_CHANGE = re.compile(
-    r"\b(up|down|rose|rise|rising|grew|grow|growth|increase\w*|decrease\w*|"
-    r"fell|fall|declin\w*|jump\w*|surg\w*|climb\w*|drop\w*)\b",
-    re.I,
-)
-_SHARE = re.compile(r"\b(of|accounting\s+for|account\s+for|share|made\s+up|makes?\s+up)\b", re.I)
-_SHARE_BEFORE = re.compile(
-    r"\b(made\s+up|makes?\s+up|accounting\s+for|accounts?\s+for|share\s+of|"
-    r"proportion\s+of)\s+$",
-    re.I,
-)
+_SAME_PERIOD = re.compile(r"\bin\s+the\s+(?:same\s+)?period\b", re.I)
 _YOY = re.compile(
     r"year[\s-]on[\s-]year|from\s+the\s+(?:previous\s+)?year\s+before|"
-    r"from\s+a\s+year\s+(?:earlier|ago)|over\s+the\s+previous\s+year",
+    r"from\s+a\s+year\s+(?:earlier|ago)|over\s+the\s+previous\s+year|on\s+the\s+year\s+before",
     re.I,
 )
-_SAME_PERIOD = re.compile(r"same\s+period", re.I)
-_HALF = re.compile(r"\b(first|second)\s+half\s+of\s+((?:19|20)\d\d)\b", re.I)
-_UNIT = {"CNY": "CNY", "USD": "USD", "percent": "percent", None: "count"}
+_COMPARES = re.compile(
+    r"\b(?:consecutive|straight|successive)\s+years?\b|\byears\s+in\s+a\s+row\b|"
+    r"\b(?:since|by\s+the\s+end\s+of|between)\s+(?:19|20)\d\d\b",
+    re.I,
+)
+_SAME_PERIOD_BASIS = re.compile(r"same\s+period", re.I)
+_SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"’]))\s+(?=[“\"‘(]?[A-Z0-9])")
 
 
 def slug(text: str, limit: int = 4) -> str:
@@ -90,28 +79,50 @@ class _Ids:
         return out
 
 
-def _split_role(rest: str) -> tuple[str, str]:
-    """'executive dean of the China Institute ...' -> ('executive dean', 'China Institute
-    ...'); 'Deputy Director, Institute of ...' -> ('Deputy Director', 'Institute of ...')."""
-    at = rest.find(" at ")
-    if at > 0:  # 'director of operations at Harbour City Port Authority'
-        return rest[:at], rest[at + 4 :]
-    comma = rest.find(", ")
-    of = min((i for i in (rest.find(" of the "), rest.find(" of ")) if i > 0), default=-1)
-    if comma > 0 and (of < 0 or comma < of):
-        return rest[:comma], rest[comma + 2 :]
-    if of > 0:
-        skip = 8 if rest.startswith(" of the ", of) else 4
-        return rest[:of], rest[of + skip :]
-    return rest, rest
-
-
 MAX_RECORDS = 5_000
 """A draft holds at most this many claims and quotes (a long feature has tens); the rest
 of a longer text is left out, with a note: the time and memory an article at its size
 limit takes stay bounded."""
 MAX_FIGURES = 5_000
 """...and at most this many figures."""
+
+
+class _Speakers:
+    """The people of an article, by full name and by each of its first and last names
+    (the first speaker of a name keeps it), each with the paragraph that introduces them:
+    a name alone means someone only from that paragraph on."""
+
+    def __init__(self, ids: _Ids, source_id: str) -> None:
+        self.ids = ids
+        self.source_id = source_id
+        self.rows: list[dict[str, Any]] = []
+        self._by_name: dict[tuple[str, ...], tuple[dict[str, Any], int]] = {}
+
+    def meet(self, person: Person, evidence: str, paragraph: int) -> dict[str, Any] | None:
+        """The speaker ``person`` names: a known one, or a new one when the attribution
+        gives a full name and a role (never someone the article does not introduce)."""
+        named = tuple(words(person.name))
+        found = self._by_name.get(named)
+        if found is not None and (len(named) > 1 or found[1] <= paragraph):
+            return found[0]
+        if len(named) < 2 or not person.role or not person.organisation:
+            return None
+        sp = {
+            "id": self.ids.new(slug(person.name, 3)),
+            "name": person.name,
+            "role": person.role,
+            "organisation": person.organisation,
+            "provenance": {
+                "source": self.source_id,
+                "paragraphs": [paragraph],
+                "evidence": evidence,
+            },
+            "draft": True,
+        }
+        self.rows.append(sp)
+        for key in (named, named[:1], named[-1:]):
+            self._by_name.setdefault(key, (sp, paragraph))
+        return sp
 
 
 def draft_fact_file(
@@ -121,12 +132,16 @@ def draft_fact_file(
     taken_ids: Iterable[str] = (),
     entities: Sequence[tuple[str, Sequence[str]]] = (),
     cut: list[str] | None = None,
+    date: datetime.date | None = None,
+    today: datetime.date | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """(the text laid out, the draft fact file as plain data) for article ``name``.
 
     ``taken_ids`` are ids the base already uses; ``entities`` its (id, names) to link.
-    Past :data:`MAX_RECORDS` records or :data:`MAX_FIGURES` figures the rest is left
-    out, and ``cut`` gets a note saying so."""
+    ``date`` is the article's date, for the periods it states relative to it ('in the
+    first two months', 'last year'); without one, its dateline's, in the latest year not
+    after ``today``. Past :data:`MAX_RECORDS` records or :data:`MAX_FIGURES` figures the
+    rest is left out, and ``cut`` gets a note saying so."""
     notes: list[str] = cut if cut is not None else []
     paragraphs = split_paragraphs(text)
     laid_out = "\n\n".join(paragraphs) + "\n"
@@ -139,98 +154,117 @@ def draft_fact_file(
     def para_of(offset: int) -> int:
         return max(bisect.bisect_right(starts, offset), 1)
 
-    # Paragraph breaks, found once: each quotation looks for its own by bisection (a
-    # search from each quotation would make an article of many quotations quadratic).
     breaks = [m.start() for m in re.finditer("(?=\n\n)", laid_out)]
 
-    def next_break(offset: int) -> int:
+    def para_span(offset: int) -> tuple[int, int]:
+        """[start, end) of the paragraph holding ``offset``, by bisection (a search from
+        each quotation would make an article of many quotations quadratic)."""
         i = bisect.bisect_left(breaks, offset)
-        return breaks[i] if i < len(breaks) else len(laid_out)
+        end = breaks[i] if i < len(breaks) else len(laid_out)
+        j = bisect.bisect_left(breaks, offset - 1) - 1
+        return (breaks[j] + 2 if j >= 0 else 0), end
 
-    def previous_break(offset: int) -> int:
-        i = bisect.bisect_left(breaks, offset - 1) - 1
-        return breaks[i] if i >= 0 else -1
-
+    line = dateline(laid_out)
+    when = date or article_date(line, today or datetime.date.today())
     ids = _Ids(taken_ids)
     source_id = ids.new(slug(name, 6))
-    source = {
+    source: dict[str, Any] = {
         "id": source_id,
         "text": f"sources/{source_id}.txt",
         "label": f"Article {name} (draft: describe it; give only what it states)",
         "draft": True,
     }
+    if date is not None:
+        source["published"] = date.isoformat()
+    elif line is not None and when is not None:
+        source["note"] = (
+            f"(draft) dateline {line.text!r}; periods read as of {when.isoformat()}"
+            + ("" if line.year else ", the year the latest not after the drafting date")
+        )
     draft = Draft(laid_out, name)
-    speakers: list[dict[str, Any]] = []
-    known: dict[tuple[str, ...], dict[str, Any]] = {}
+    people = _Speakers(ids, source_id)
     quotes: list[dict[str, Any]] = []
     spans: list[tuple[int, int, dict[str, Any]]] = []
 
-    for start, end in passages(draft):
+    # Introductions first, in text order, so that 'Liu said' finds the Liu Chang that
+    # an earlier paragraph introduced, whatever the form of the quote that names him.
+    marks = passages(draft)
+    inside_marks = [(a, b) for a, b in marks]
+    for person in introductions(laid_out):
+        if not any(a <= person.start < b for a, b in inside_marks):
+            evidence = laid_out[person.start : person.end]
+            if "\n\n" not in evidence:
+                people.meet(person, evidence, para_of(person.start))
+
+    previous: tuple[int, dict[str, Any], str, int] | None = None  # end, speaker, tag, para
+    for start, end in marks:
         if len(quotes) >= MAX_RECORDS // 2:
             notes.append(f"more than {MAX_RECORDS // 2:,} quotations: drafted the first")
             break
         passage = laid_out[start:end]
-        if len(words(passage)) < 4:
+        if len(words(passage)) < 2:
             continue
-        s_end = next_break(end)
-        after = laid_out[end + 1 : s_end]
-        m = _AFTER.match(after) or _AFTER_NAME_FIRST.match(after)
-        att_start = att_end = None
-        if m is not None:
-            att_start, att_end = end + 1 + m.start("name"), end + 1 + m.end()
-            said = re.search(r"(said|says|according\s+to|told|added)\b", after[: m.end()])
-            if said is not None and said.start() < m.start("name"):
-                att_start = end + 1 + said.start()
-            if after[m.end() : m.end() + 1] == ",":
-                att_end = end + 1 + m.end()
-        else:
-            line_start = previous_break(start)
-            before = laid_out[line_start + 2 if line_start >= 0 else 0 : start - 1]
-            m = _BEFORE.search(before)
-            if m is not None:
-                offset = line_start + 2 if line_start >= 0 else 0
-                att_start, att_end = offset + m.start("att"), offset + m.end("att")
-        if m is None or att_start is None or att_end is None:
-            continue  # no speaker named: not a quote the base can attribute
-        attribution = laid_out[att_start:att_end].rstrip(" ,.")
-        person = m.group("name")
-        speaker = _speaker_for(person, m.group("rest"), attribution, speakers, known, ids)
+        p_start, p_end = para_span(end)
+        after = laid_out[end + 1 : p_end]
+        person = tag_after(after)
+        offset = end + 1
+        speaker: dict[str, Any] | None = None
+        if person is None:
+            q_start, _ = para_span(start)
+            person = tag_before(laid_out[q_start : start - 1])
+            offset = q_start
+        if person is not None:
+            evidence = laid_out[offset + person.start : offset + person.end].rstrip(" ,.")
+            speaker = people.meet(person, evidence, para_of(offset + person.start))
+            tag_para = para_of(offset + person.start)
+        if speaker is None and previous is not None and start - previous[0] < 160:
+            # '"...," He said, "and the share is rising."': the quote goes on after its tag
+            if "\n\n" not in laid_out[previous[0] : start]:  # in the same paragraph
+                speaker, evidence, tag_para = previous[1], previous[2], previous[3]
         if speaker is None:
-            continue
-        if "provenance" not in speaker:
-            speaker["provenance"] = {
-                "source": source_id,
-                "paragraphs": [para_of(att_start)],
-                "evidence": attribution,
-            }
+            previous = None
+            continue  # no one named: not a quote the base can attribute
         body = passage.replace("\n\n“", "\n\n").replace('\n\n"', "\n\n").strip().rstrip(",;: ")
-        first, last = para_of(start), para_of(att_start)
+        if len(words(body)) < 2:
+            continue
+        first = para_of(start)
         quote = {
             "id": ids.new(f"q-{speaker['id']}-{slug(body, 2)}"),
             "speaker": speaker["id"],
             "text": body,
             "provenance": {
                 "source": source_id,
-                "paragraphs": list(range(first, max(last, para_of(end)) + 1)),
-                "evidence": attribution,
+                "paragraphs": list(range(min(first, tag_para), max(tag_para, para_of(end)) + 1)),
+                "evidence": evidence,
             },
             "draft": True,
         }
         quotes.append(quote)
         spans.append((start, end, quote))
+        previous = (end + 1, speaker, evidence, tag_para)
 
     claims: list[dict[str, Any]] = []
     span_starts = [s for s, _, _ in spans]  # in text order, never overlapping
     figures_left = MAX_FIGURES
     full = False
+    last_period: str | None = None
+    lead_period: str | None = None
     for number, para in enumerate(paragraphs, 1):
         if full:
             break
         for sentence, offset in _sentences(para, starts[number - 1]):
             at = bisect.bisect_right(span_starts, offset) - 1
             inside = spans[at][2] if at >= 0 and offset < spans[at][1] + 1 else None
-            mentions = [m for m in find_mentions(sentence) if not m.is_year]
-            figures_here = [m for m in mentions if m.unit != "percentage-points"]
+            reading = sentence
+            if offset == 0 and line is not None:  # the dateline is no figure
+                reading = " " * len(line.text) + sentence[len(line.text) :]
+            figures_here = [
+                m
+                for m in find_mentions(reading, spelled=True)
+                if not m.is_year
+                and m.unit != "percentage-points"
+                and not (m.unit is None and _MONTH_BEFORE.search(reading[: m.start]))
+            ]
             if len(claims) + len(quotes) >= MAX_RECORDS or len(figures_here) > figures_left:
                 notes.append(
                     f"more than {MAX_RECORDS:,} claims and quotes or {MAX_FIGURES:,} "
@@ -242,67 +276,49 @@ def draft_fact_file(
             figures_left -= len(figures_here)
             if inside is not None and not figures_here:
                 continue  # the quote holds it
-            claim_id = ids.new(slug(sentence))
-            period = _period(sentence)
+            period, editorial = _period(reading, when, last_period)
+            if period is None and figures_here and lead_period and not _COMPARES.search(reading):
+                # A figure the sentence dates no other way is of the story's period, as
+                # its lead gives it ('in September'), for the editor to confirm.
+                period, editorial = lead_period, True
+            last_period = period or last_period
+            if number <= 2 and lead_period is None:
+                lead_period = period
+            units = [_UNIT[m.unit] for m in figures_here]
+            readings = read_figures(reading, figures_here, units)
+            about = readings[0].measure if readings else sentence
+            claim_id = ids.new(slug(about))
             claim: dict[str, Any] = {
                 "id": claim_id,
                 "statement": sentence,
                 "kind": "measurement" if figures_here else "description",
                 "period": period,
+                "period_basis": "editorial" if period and editorial else None,
                 "entities": _entities(sentence, entities),
-                "figures": _figures(sentence, figures_here, claim_id, period, ids),
+                "figures": _figures(
+                    sentence, figures_here, readings, claim_id, ids, (period, editorial)
+                ),
                 "provenance": {"source": source_id, "paragraphs": [number], "evidence": sentence},
                 "draft": True,
             }
             if inside is not None:
                 claim["speaker"] = inside["speaker"]
                 claim["quote"] = inside["id"]
+            elif (person := reported(sentence)) is not None:
+                evidence = sentence[person.start : person.end]
+                speaker = people.meet(person, evidence, number)
+                if speaker is not None:  # indirect speech: a claim with its speaker
+                    claim["speaker"] = speaker["id"]
+                    claim["basis"] = "reported"
             claims.append({k: v for k, v in claim.items() if v not in (None, [])})
-    for sp in speakers:
-        sp.pop("family", None)
     document = {
         "format": 1,
         "sources": [source],
-        "speakers": speakers,
+        "speakers": people.rows,
         "quotes": quotes,
         "claims": claims,
     }
     return laid_out, document
-
-
-def _speaker_for(
-    person: str,
-    rest: str | None,
-    attribution: str,
-    speakers: list[dict[str, Any]],
-    known: dict[tuple[str, ...], dict[str, Any]],
-    ids: _Ids,
-) -> dict[str, Any] | None:
-    """The speaker a quote's attribution names: a known one by full or family name, or a
-    new one with role and organisation split from the rest of the attribution.
-    ``known`` holds the speakers so far by full name and by first and last name alone
-    (the first speaker of a name keeps it): finding one is a lookup, not a walk."""
-    named = words(person)
-    found = known.get(tuple(named))
-    if found is not None:
-        return found
-    if len(named) < 2:
-        return None  # a family name alone, for someone not yet introduced
-    role, organisation = _split_role(rest or "")
-    if not role:
-        return None
-    sp = {
-        "id": ids.new(slug(person, 3)),
-        "name": person,
-        "role": role.strip(),
-        "organisation": organisation.strip(),
-        "draft": True,
-    }
-    speakers.append(sp)
-    full = words(person)
-    for key in (tuple(full), (full[0],), (full[-1],)):
-        known.setdefault(key, sp)
-    return sp
 
 
 def _sentences(paragraph: str, offset: int) -> list[tuple[str, int]]:
@@ -312,15 +328,29 @@ def _sentences(paragraph: str, offset: int) -> list[tuple[str, int]]:
         out.append((paragraph[pos : m.start()], offset + pos))
         pos = m.end()
     out.append((paragraph[pos:], offset + pos))
-    return [(s.strip().strip('“”"‘’').strip(), o) for s, o in out if len(words(s)) >= 3]
+    kept = []
+    for s, o in out:
+        stripped = s.strip()
+        lead = len(s) - len(s.lstrip()) + len(stripped) - len(stripped.lstrip('“”"‘’'))
+        if len(words(s)) >= 3:
+            kept.append((stripped.strip('“”"‘’').strip(), o + lead))
+    return kept
 
 
-def _period(sentence: str) -> str | None:
-    half = _HALF.search(sentence)
-    if half:
-        return f"{half.group(2)}-H{1 if half.group(1).lower() == 'first' else 2}"
-    years = [m for m in find_mentions(sentence) if m.is_year]
-    return str(int(years[0].value)) if years else None
+def _period(
+    sentence: str, when: datetime.date | None, last: str | None
+) -> tuple[str | None, bool]:
+    """(the period a sentence states, whether its year was read from the article's date
+    rather than the sentence)."""
+    stated = period_of(sentence, None)
+    if stated is not None:
+        return stated, False
+    dated = period_of(sentence, when)
+    if dated is not None:
+        return dated, True
+    if last is not None and _SAME_PERIOD.search(sentence):
+        return last, False  # 'in the period': the one the sentence before gave
+    return None, False
 
 
 def _entities(sentence: str, entities: Sequence[tuple[str, Sequence[str]]]) -> list[str]:
@@ -336,39 +366,37 @@ def _entities(sentence: str, entities: Sequence[tuple[str, Sequence[str]]]) -> l
 
 
 def _figures(
-    sentence: str, mentions: Sequence[Mention], claim_id: str, period: str | None, ids: _Ids
+    sentence: str,
+    mentions: Sequence[Mention],
+    readings: Sequence[Reading],
+    claim_id: str,
+    ids: _Ids,
+    period: tuple[str | None, bool],
 ) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     last_cny: str | None = None
     basis: str | None = None  # of a change: found once per sentence, not once per figure
-    for m in mentions:
-        unit = _UNIT.get(m.unit)
-        if unit is None:
-            continue
-        if unit == "percent":
-            before = sentence[max(0, m.start - 30) : m.start]
-            if _SHARE_BEFORE.search(before):
-                kind = "share"  # 'made up 35 percent', 'accounting for 29.1 percent'
-            elif _CHANGE.search(before):
-                kind = "change"  # 'up 7 percent', 'rose 1 percent'
-            else:
-                kind = "share" if _SHARE.search(sentence[m.end : m.end + 30]) else "change"
-        else:
-            kind = "count" if unit == "count" else "amount"
+    for m, reading in zip(mentions, readings, strict=True):
+        unit = _UNIT[m.unit]
+        kind = reading.kind
+        measure = reading.measure or sentence[m.start : m.end]
         fig: dict[str, Any] = {
-            "id": ids.new(f"{claim_id}-{unit.lower()}"),
-            "measure": f"(draft) {sentence[m.start : m.end]}",
+            "id": ids.new(f"{slug(measure)}-{kind}"),
+            "measure": f"(draft) {measure}",
+            "scope": f"(draft) {reading.scope}" if reading.scope else None,
             "kind": kind,
             "value": m.value if m.value != int(m.value) or unit != "count" else int(m.value),
+            "high": m.high,
             "unit": unit,
-            "period": period,
+            "period": period[0],
+            "period_basis": "editorial" if period[0] and period[1] else None,
             "wording": sentence[m.start : m.end],
         }
         if kind == "change":
             if basis is None:
                 basis = (
                     "same-period-previous-year"
-                    if _SAME_PERIOD.search(sentence)
+                    if _SAME_PERIOD_BASIS.search(sentence)
                     else "year-on-year"
                     if _YOY.search(sentence)
                     else "unstated"
@@ -376,6 +404,8 @@ def _figures(
             fig["basis"] = basis
         if m.approximate:
             fig["approximate"] = True
+        if m.bound:
+            fig["bound"] = m.bound
         if unit == "USD" and m.approximate and last_cny is not None:
             fig["converted_from"] = last_cny
         if unit == "CNY":

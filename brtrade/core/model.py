@@ -27,6 +27,8 @@ from typing import Any, Literal
 FigureKind = Literal["amount", "count", "change", "share"]
 Unit = Literal["CNY", "USD", "percent", "count"]
 ChangeBasis = Literal["year-on-year", "same-period-previous-year", "unstated"]
+Bound = Literal["lower", "upper"]
+ClaimBasis = Literal["stated", "reported"]
 ClaimKind = Literal["measurement", "event", "ranking", "description", "assessment"]
 EntityType = Literal[
     "country",
@@ -114,6 +116,19 @@ class Figure:
         "True when the article gives the number as an approximation ('about ...').",
         default=False,
     )
+    bound: Bound | None = meta(
+        "'lower' when the article gives the number as a floor ('more than', 'at least'), "
+        "'upper' as a ceiling ('nearly', 'less than'); null when it gives it as it is.",
+        default=None,
+    )
+    high: float | None = meta(
+        "For a range ('between 4 and 6 percent'): its upper end, normalised as the value "
+        "is; the value is its lower end.",
+        default=None,
+    )
+    scope: str | None = meta(
+        "Who and where the number covers (editorial): 'China, ASEAN'.", default=None
+    )
     converted_from: str | None = meta(
         "For a currency conversion: the id of the figure it converts.", ref="figure", default=None
     )
@@ -152,6 +167,11 @@ class Claim:
         default=None,
     )
     quote: str | None = meta("The quote the claim is made in.", ref="quote", default=None)
+    basis: ClaimBasis | None = meta(
+        "'reported' when the article reports the speaker's words in indirect speech "
+        "('Lyu said exports would ...'); 'stated' (the default) otherwise.",
+        default=None,
+    )
     note: str | None = meta("Editorial note.", default=None)
     draft: bool = meta(
         "Editorial: true while a draft written by 'brtrade draft' still needs an editor.",

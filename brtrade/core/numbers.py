@@ -49,7 +49,7 @@ def parse_wording(wording: str) -> float | None:
     """The number a wording states: '4.74 trillion yuan' -> 4.74e12, 'US$29bn' -> 2.9e10;
     None if there is none. The same parser as queries and ``verify``
     (:func:`find_mentions`): the first number that is not a year, else the first."""
-    found = find_mentions(wording)
+    found = find_mentions(wording, spelled=True)
     if not found:
         return None
     figures = [m for m in found if not m.is_year] or found
@@ -111,17 +111,59 @@ def _mention_pattern() -> re.Pattern[str]:
 
 
 _MENTION = r"""
-    (?P<approx>\b(?:about|around|approximately|nearly|roughly|some|almost|over|
-        more\ than|less\ than|close\ to|up\ to)\s+)?
+    (?:(?P<approx>\b(?:about|around|approximately|roughly|some|an\ estimated|close\ to)\s+)|
+       (?P<lower>\b(?:more\ than|over|above|at\ least|upwards\ of|in\ excess\ of|exceeding)\s+)|
+       (?P<upper>\b(?:nearly|almost|less\ than|fewer\ than|under|up\ to|below|
+           no\ more\ than|just\ under)\s+))?
     (?P<pre>US\s?\$|U\.S\.?\s?\$|\$|USD\s?|RMB\s?|CNY\s?|¥\s?)?
     (?<![\w.,])
     (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
     (?![\w]*\d)
-    (?:\s?(?P<scale>trillion|billion|million|thousand|trn|tn|bn|mn|[kmb])(?![a-z]))?
-    (?:\s*(?P<unit>%|per\s?cent|percentage\ points?|yuan|renminbi|RMB|CNY|USD|
+    (?:[\s-]?(?P<scale>trillion|billion|million|thousand|trn|tn|bn|mn|[kmb])(?![a-z]))?
+    (?:[\s-]*(?P<unit>%|per\s?cent|percentage\ points?|yuan|renminbi|RMB|CNY|USD|
         (?:U\.?\s?S\.?\s?|US\ )?dollars?))?
     (?![a-z])
     """
+
+_BOUND_BEFORE = re.compile(
+    r"\b(?:(?P<approx>about|around|approximately|roughly|some|an\ estimated|close\ to)|"
+    r"(?P<lower>more\ than|over|above|at\ least|upwards\ of|in\ excess\ of|exceeding)|"
+    r"(?P<upper>nearly|almost|less\ than|fewer\ than|under|up\ to|below|no\ more\ than|"
+    r"just\ under))\s+$",
+    re.IGNORECASE,
+)
+_SMALL = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_ORDINAL = {
+    w: n
+    for n, w in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+        "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+        "nineteenth twentieth".split()
+    )
+}
+_PARTS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_SMALL_WORDS = "|".join(_SMALL)
+_SPELLED = re.compile(
+    rf"""
+    (?P<fraction>(?<!first\ )(?<!second\ )(?<!the\ )
+        (?:\b(?P<top>a|one|two|three|four|{_SMALL_WORDS})[\s-]+)?
+        \b(?P<part>half|halves|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\b))
+    |(?P<times>\b(?:doubled|tripled|trebled|quadrupled|halved)\b)
+    |(?P<fold>\b(?P<fold_n>{_SMALL_WORDS}|\d+)[\s-]?fold\b)
+    |(?P<years>\b(?P<years_n>{_SMALL_WORDS}|\d+)\s+
+        (?:(?:consecutive|straight|successive)\s+years\b|years\s+in\s+a\s+row\b))
+    |(?P<nth>(?<=\bthe\ )(?P<nth_n>{"|".join(_ORDINAL)}|\d+(?:st|nd|rd|th))\s+
+        (?:consecutive|straight|successive)\s+year\b)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_TIMES = {"doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "quadrupled": 300.0, "halved": -50.0}
 
 
 class Mention(NamedTuple):
@@ -139,6 +181,11 @@ class Mention(NamedTuple):
     scale: float
     """The scale word's multiplier (1e12 for 'trillion'), 1 without one."""
     approximate: bool
+    bound: str | None = None
+    """'lower' for 'more than 20 percent', 'upper' for 'nearly 70 percent', else None."""
+    high: float | None = None
+    """For a range ('between 4 and 6 percent', '8-10 percent'): its upper end; the value
+    is its lower end."""
 
     @property
     def is_year(self) -> bool:
@@ -156,6 +203,8 @@ class Mention(NamedTuple):
         '4.7 trillion' agrees with 4.74e12 (4.74 rounds to 4.7) but not 4.76e12 or
         4.8e12; '730 billion' with 7.3e11. Rounding is half-up on the written digits."""
         step = 10.0 ** (-self.decimals) * self.scale
+        if self.high is not None:  # a range agrees with what lies inside it
+            return self.value - step / 2 <= value <= self.high + step / 2
         return abs(value - self.value) <= step / 2 * (1 + 1e-9)
 
 
@@ -172,10 +221,17 @@ def _unit_of(pre: str | None, unit: str | None) -> str | None:
     return None
 
 
-def find_mentions(text: str) -> list[Mention]:
+def find_mentions(text: str, *, spelled: bool = False) -> list[Mention]:
     """Every number in ``text`` with what makes it a figure: its scale word, its currency
-    or percent, and whether it is hedged ('about'). Bare numbers are kept (unit None);
-    :attr:`Mention.is_year` tells a year from a count."""
+    or percent, whether it is hedged ('about': approximate) or bounded ('more than':
+    lower; 'nearly': upper), and a range's upper end. Bare numbers are kept (unit None);
+    :attr:`Mention.is_year` tells a year from a count.
+
+    ``spelled`` also reads figures written in words, as ``draft``, ``verify`` and
+    ``check`` do (queries and the index read digits only): fractions of a whole ('two-thirds
+    of', 'a fifth of', 'half of' as percent shares), multiples ('doubled', 'halved',
+    'threefold' as percent changes) and runs of years ('eight consecutive years', 'four
+    years in a row', 'the sixth straight year' as counts)."""
     out: list[Mention] = []
     for m in _mention_pattern().finditer(text):
         raw = m.group("num")
@@ -189,16 +245,106 @@ def find_mentions(text: str) -> list[Mention]:
         end = m.end()
         if not m.group("unit") and not scale_word:
             end = m.end("num")
+        hedge = next((g for g in ("approx", "lower", "upper") if m.group(g)), None)
         out.append(
             Mention(
                 value=float(raw.replace(",", "")) * scale,
                 unit=unit,
-                start=m.start("approx") if m.group("approx") else start,
+                start=m.start(hedge) if hedge else start,
                 end=end,
                 text=text[start:end],
                 decimals=decimals,
                 scale=scale,
-                approximate=bool(m.group("approx")),
+                approximate=hedge == "approx",
+                bound=hedge if hedge in ("lower", "upper") else None,
+            )
+        )
+    out = _ranges(text, out)
+    if spelled:
+        taken = [(m.start, m.end) for m in out]
+        for w in _spelled(text):
+            if not any(w.start < e and s < w.end for s, e in taken):
+                out.append(w)
+        out.sort(key=lambda m: m.start)
+    return out
+
+
+_RANGE_GAP = re.compile(r"\s*(?:-|–|to)\s*|\s+and\s+")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+def _ranges(text: str, found: list[Mention]) -> list[Mention]:
+    """'8-10 percent', '3 to 5 million', 'between 4 and 6 percent' as one mention each."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if b is not None and a.unit is None and a.scale == 1 and not (a.is_year and b.is_year):
+            gap = text[a.end : b.start]
+            between = _BETWEEN.search(text[max(0, a.start - 8) : a.start])
+            if (
+                _RANGE_GAP.fullmatch(gap)
+                and (gap.strip() != "and" or between)
+                and (b.unit is not None or b.scale != 1 or between)
+                and not b.bound
+                and not b.approximate
+            ):
+                start = a.start - (len(between.group()) if between else 0)
+                out.append(
+                    b._replace(
+                        value=a.value * b.scale,
+                        start=start,
+                        text=text[start : b.end],
+                        high=b.value,
+                        decimals=max(a.decimals, b.decimals),
+                    )
+                )
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _spelled(text: str) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _SPELLED.finditer(text):
+        unit = "percent"
+        if m.group("fraction"):
+            part = m.group("part").lower().rstrip("s")
+            top = (m.group("top") or "a").lower()
+            parts = _PARTS.get(part, _PARTS.get(part + "s", 2))
+            count = 1 if top in ("a", "one") else _SMALL.get(top, 1)
+            value = round(100.0 * count / parts, 6)
+        elif m.group("times"):
+            value = _TIMES[m.group("times").lower()]
+        elif m.group("fold"):
+            n = m.group("fold_n").lower()
+            value = 100.0 * ((int(n) if n.isdigit() else _SMALL[n]) - 1)
+        elif m.group("years"):
+            n = m.group("years_n").lower()
+            if n.isdigit():
+                continue  # '16 consecutive years': the digits are read already
+            value, unit = float(_SMALL[n]), ""
+        else:
+            n = m.group("nth_n").lower()
+            value = float(int(n[:-2]) if n[:-2].isdigit() else _ORDINAL[n])
+            unit = ""
+        hedge = _BOUND_BEFORE.search(text[max(0, m.start() - 16) : m.start()])
+        kind = next((g for g in ("approx", "lower", "upper") if hedge and hedge.group(g)), None)
+        start = m.start() - len(hedge.group()) if hedge else m.start()
+        out.append(
+            Mention(
+                value=value,
+                unit=unit or None,
+                start=start,
+                end=m.end(),
+                text=m.group(),
+                decimals=6 if m.group("fraction") else 0,
+                scale=1.0,
+                approximate=kind == "approx",
+                bound=kind if kind in ("lower", "upper") else None,
             )
         )
     return out

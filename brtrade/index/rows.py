@@ -96,6 +96,7 @@ def to_model(kind: str, packed: list[Any], files: list[str]) -> Claim | Quote:
         figures=tuple(Figure(**dict(zip(FIGURE_KEYS, f, strict=True))) for f in values["figures"]),
         speaker=values["speaker"],
         quote=values["quote"],
+        basis=values["basis"],
         note=values["note"],
         draft=draft,
         origin=origin,

@@ -33,10 +33,15 @@ UNIT_WORDS = (
     ("percent", re.compile(r"\bper ?cent\b|%", re.IGNORECASE)),
 )
 """The unit a wording names, by the words that name it."""
-APPROX_BEFORE = re.compile(r"\b(about|around|approximately|nearly|roughly|some|almost)\s*$", re.I)
+APPROX_BEFORE = re.compile(r"\b(about|around|approximately|roughly|some)\s*$", re.I)
 """Words just before a number that make it an approximation."""
-APPROX_START = re.compile(r"(about|around|approximately|nearly|roughly)\b", re.I)
+APPROX_START = re.compile(r"(about|around|approximately|roughly)\b", re.I)
 """Words at the start of a wording that make it an approximation."""
+BOUND_BEFORE = (
+    ("lower", re.compile(r"\b(more than|over|above|at least|upwards of|in excess of|exceeding)\s*$", re.I)),
+    ("upper", re.compile(r"\b(nearly|almost|less than|fewer than|under|up to|below|no more than)\s*$", re.I)),
+)
+"""Words just before a number (or at the start of its wording) that make it a bound."""
 
 
 def check_evidence(linted: Linted, rate_tolerance: float) -> list[FactBaseError]:
@@ -245,6 +250,24 @@ def _check_one_figure(
             )
     approximate = found_at >= 0 and bool(APPROX_BEFORE.search(evidence[:found_at]))
     approximate = approximate or bool(APPROX_START.match(wording))
+    for bound, pattern in BOUND_BEFORE:
+        before = evidence[max(0, found_at - 24) : found_at] if found_at >= 0 else ""
+        words_of = wording.split()
+        head = " ".join(words_of[:3])
+        said = pattern.search(before) or any(
+            pattern.search(" ".join(words_of[:n])) for n in (1, 2, 3) if n <= len(words_of) - 1
+        )
+        if said and f.bound != bound:
+            out.append(
+                at.problem(
+                    claim,
+                    f"figures[{i}].bound",
+                    f"figure '{f.id}': the article gives it as a{'n upper' if bound == 'upper' else ' lower'} "
+                    f"bound ({excerpt(head)})",
+                    Rule.FIGURE,
+                    f"set 'bound: {bound}'",
+                )
+            )
     if approximate and not f.approximate:
         out.append(
             at.problem(
