@@ -1,173 +1,25 @@
-"""What a figure in running text measures: its measure, scope, kind and period.
+"""What a figure in running text measures: its measure, scope and kind.
 
-News copy says what each number measures in the words around it: "China's exports to
-ASEAN rose 16.4 percent to 2.59 trillion yuan in the first five months, customs data
-showed". :func:`read_figures` reads that sentence as a reporter would: the attribution
-("customs data showed", "according to official figures") and the time ("in the first
-five months") are set apart; the subject of the clause that holds the number is what
-it measures ("China's exports to ASEAN"); a trailing "up 8.3 percent" or "a gain of 5%"
+News copy says it in the words around the number: "China's exports to ASEAN rose 16.4
+percent to 2.59 trillion yuan in the first five months, customs data showed".
+:func:`read_figures` sets the attribution and the time apart; the subject of the clause
+that holds the number is what it measures; a trailing "up 8.3 percent" or "a gain of 5%"
 measures what its clause's main figure does; "accounting for 15.8 percent of X" is a
-share of X; "19,000 trips" counts trips; "respectively" gives each figure its own item
-of a list. The scope is the names in the measure. The period comes from the sentence,
-read against the article's date (its dateline, or the date the editor gives).
-
-``draft`` drafts every figure's measure, scope and period from here, marked as drafted;
-``verify`` compares a sentence's figure only with figures of the base whose measure
-agrees with the one read here. Plain functions over strings: nothing here knows the
-base.
+share of X; "19,000 trips" counts trips; "respectively" gives each figure its item of a
+list. The scope is the names in the measure; periods are :mod:`brtrade.core.periods`'.
+``draft`` drafts from here; ``verify`` compares a figure only with figures of the base
+whose measure agrees (:func:`comparable`). Nothing here knows the base.
 """
 
 from __future__ import annotations
 
-import datetime
+import bisect
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from brtrade.core.numbers import Mention
-
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        1,
-    )
-    for m in names
-}
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_COUNTS = {
-    w: n
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
-    )
-}
-
-# --------------------------------------------------------------------------
-# The article's date
-
-_DATELINE = re.compile(
-    rf"^\s*(?P<place>[A-Z][A-Za-z .'’-]*?),\s+(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})"
-    rf"(?:,\s*(?P<year>(?:19|20)\d\d))?\s*(?:\((?P<agency>[^)\n]{{1,40}})\)\s*)?"
-    r"(?:--|—|–|-)\s*"
-)
-
-
-class Dateline(NamedTuple):
-    """'BEIJING, March 7 (Xinhua) --': where and when an agency or wire story was filed."""
-
-    text: str
-    """The dateline as written, up to and including its dash."""
-    month: int
-    day: int
-    year: int | None
-    """The year, when the dateline writes it (most do not)."""
-
-
-def dateline(text: str) -> Dateline | None:
-    """The dateline the text opens with, if it has one."""
-    m = _DATELINE.match(text)
-    if m is None:
-        return None
-    return Dateline(
-        m.group().rstrip(),
-        MONTHS[m.group("month").rstrip(".").lower()],
-        int(m.group("day")),
-        int(m.group("year")) if m.group("year") else None,
-    )
-
-
-def article_date(line: Dateline | None, today: datetime.date) -> datetime.date | None:
-    """The date a dateline gives, its year (when it writes none) the latest that is not
-    after ``today``: a story drafted on the day it is filed, or in the months after."""
-    if line is None:
-        return None
-    year = line.year or today.year
-    try:
-        day = datetime.date(year, line.month, line.day)
-    except ValueError:
-        return None
-    if line.year is None and day > today:
-        day = day.replace(year=year - 1)
-    return day
-
-
-# --------------------------------------------------------------------------
-# Periods
-
-_N = r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
-_PERIODS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern, re.IGNORECASE))
-    for name, pattern in (
-        ("months", rf"\bfirst\s+{_N}\s+months\b(?:\s+of\s+(?:the\s+year|this\s+year|(?P<y>(?:19|20)\d\d)))?"),
-        ("to", rf"\b{_N}\s+months\s+(?:to|through|ending(?:\s+in)?)\s+(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d))?"),
-        ("span", rf"\b(?P<m1>{_MONTH})\s*[-–]\s*(?P<m2>{_MONTH})\b(?:\s+(?P<y>(?:19|20)\d\d))?"),
-        ("half", r"\b(?P<h>first|second)\s+half\b(?:\s+of\s+(?:the\s+year|this\s+year|(?P<y>(?:19|20)\d\d)))?"),
-        ("quarter", r"\b(?:(?P<q>first|second|third|fourth)\s+quarter|Q(?P<qn>[1-4]))\b(?:\s+of\s+(?:the\s+year|this\s+year|(?P<y>(?:19|20)\d\d)))?"),
-        ("month", rf"\b(?:in|during|for|of)\s+(?P<m>{_MONTH})(?!\s+\d)(?:\s+(?P<y>(?:19|20)\d\d))?(?:\s+alone)?\b"),
-        ("last", r"\blast\s+year\b"),
-        ("this", r"\bthis\s+year\b"),
-        ("year", r"\b(?:in|for|during|of)\s+(?P<y>(?:19|20)\d\d)\b"),
-    )
-)
-_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-
-
-def _n(text: str) -> int:
-    return int(text) if text.isdigit() else _COUNTS[text.lower()]
-
-
-def period_of(sentence: str, date: datetime.date | None) -> str | None:
-    """The period a sentence states, in ISO 8601, its year read against the article's
-    ``date`` where the sentence gives none ('in the first two months' of a story filed
-    on 7 March 2026: 2026-01/2026-02). None when it states none the date can place."""
-    for name, pattern in _PERIODS:
-        m = pattern.search(sentence)
-        if m is None:
-            continue
-        groups = m.groupdict()
-        year = int(groups["y"]) if groups.get("y") else (date.year if date else None)
-        if name == "year":
-            return str(year)
-        if year is None:
-            continue
-        if name == "months":
-            return f"{year}-01/{year}-{_n(groups['n']):02d}"
-        if name == "to":
-            last = MONTHS[groups["m"].rstrip(".").lower()]
-            first = max(1, last - _n(groups["n"]) + 1)
-            return f"{year}-{first:02d}/{year}-{last:02d}"
-        if name == "span":
-            a = MONTHS[groups["m1"].rstrip(".").lower()]
-            b = MONTHS[groups["m2"].rstrip(".").lower()]
-            return f"{year}-{a:02d}/{year}-{b:02d}"
-        if name == "half":
-            return f"{year}-H{1 if groups['h'].lower() == 'first' else 2}"
-        if name == "quarter":
-            q = int(groups["qn"]) if groups.get("qn") else _QUARTERS[groups["q"].lower()]
-            return f"{year}-Q{q}"
-        if name == "month":
-            month = MONTHS[groups["m"].rstrip(".").lower()]
-            if not groups.get("y") and date is not None and month > date.month:
-                year -= 1  # 'in December', in a story of January
-            return f"{year}-{month:02d}"
-        if name == "last":
-            return str(year - 1)
-        return str(year)
-    return None
-
+from brtrade.core.periods import MONTH_NAME as _MONTH
 
 # --------------------------------------------------------------------------
 # Measures
@@ -254,6 +106,10 @@ _YEARS_RUN = re.compile(
 )
 
 
+_WINDOW = 240
+"""How far from a figure, in characters, its measure is read."""
+
+
 class Reading(NamedTuple):
     """What one figure of a sentence measures, as read off the sentence."""
 
@@ -274,12 +130,12 @@ def plain_clause(sentence: str) -> str:
 
 
 def _clean(phrase: str) -> str:
-    phrase = phrase.strip(" ,;:—–-.“”\"‘’")
+    phrase = phrase.strip(' ,;:—–-.“”"‘’')
     for _ in range(3):
         phrase = _DETERMINER.sub("", phrase)
     phrase = _TRAIL_TIME.sub("", phrase)
     phrase = re.sub(r"\s+(?:worth|of|at|to|by|from|for|on|in|with|about|some)$", "", phrase)
-    return phrase.strip(" ,;:—–-.“”\"‘’")
+    return phrase.strip(' ,;:—–-.“”"‘’')
 
 
 def _subject(segment: str, before: int) -> tuple[str, str, str]:
@@ -305,8 +161,27 @@ def _after(segment: str, end: int, limit: int = 5) -> str:
         return ""
     out = []
     for w in m.group(1).split():
-        if w.lower() in ("in", "on", "at", "from", "to", "for", "last", "this", "as", "year",
-                         "up", "down", "a", "an", "the", "than", "and", "or", "since"):
+        if w.lower() in (
+            "in",
+            "on",
+            "at",
+            "from",
+            "to",
+            "for",
+            "last",
+            "this",
+            "as",
+            "year",
+            "up",
+            "down",
+            "a",
+            "an",
+            "the",
+            "than",
+            "and",
+            "or",
+            "since",
+        ):
             break
         out.append(w)
         if len(out) == limit:
@@ -327,7 +202,7 @@ def _scope(measure: str) -> str | None:
     from brtrade.core.language import stem
 
     names: list[str] = []
-    for i, m in enumerate(_NAME.finditer(measure)):
+    for _i, m in enumerate(_NAME.finditer(measure)):
         name = re.sub(r"['’]s$", "", m.group()).strip(" .-")
         if m.start() == 0 and " " not in name and not re.search(r"['’]s$", m.group()):
             entry = english.lookup(stem(name.lower()))
@@ -338,6 +213,81 @@ def _scope(measure: str) -> str | None:
     return ", ".join(names) or None
 
 
+_HEADS = {
+    word: head
+    for head, spellings in (
+        ("trade", "trade"),
+        ("exports", "export exports"),
+        ("imports", "import imports"),
+        ("surplus", "surplus"),
+        ("deficit", "deficit"),
+        ("investment", "investment investments"),
+        ("sales", "sales"),
+        ("shipments", "shipments"),
+        ("throughput", "throughput"),
+        ("output", "output"),
+        ("revenue", "revenue"),
+        ("prices", "price prices"),
+        ("costs", "cost costs"),
+        ("spending", "spending"),
+        ("contracts", "contracts"),
+        ("trips", "trips"),
+        ("passengers", "passengers travellers"),
+        ("settlement", "settlement"),
+        ("payments", "payments"),
+        ("demand", "demand"),
+    )  # fmt: skip
+    for word in spellings.split()
+}
+
+
+def measure_head(measure: str) -> str | None:
+    """The one word a measure is of: 'exports' for "China's exports to ASEAN", 'trade' for
+    "China's imports and exports with ..." and "trade volume with ASEAN"; None when it
+    names none of the measures news copy reports. ``verify`` compares a figure only with
+    figures of the same head."""
+    found = [_HEADS[w] for w in re.findall(r"[a-z]+", measure.lower()) if w in _HEADS]
+    if not found:
+        return None
+    if {"exports", "imports"} <= set(found[:3]) and "trade" not in found[:1]:
+        return "trade"  # 'imports and exports', 'import and export value'
+    return found[0]
+
+
+def comparable(reading: Reading, measure: str, scope: str | None, kind: str) -> bool:
+    """Whether a figure read off a sentence can be the base's figure of ``measure``,
+    ``scope`` and ``kind``: the same kind of percentage (a share is no growth rate), the
+    same head of measure (exports are not total trade), scopes that share a name (exports
+    to Thailand are not exports to Vietnam). What one side does not say never differs."""
+    if {reading.kind, kind} == {"share", "change"}:
+        return False
+    if kind != "share":
+        mine, theirs = measure_head(reading.measure), measure_head(measure)
+        if mine and theirs and mine != theirs:
+            return False
+    if reading.scope and scope:
+        have = {n.strip().lower() for n in reading.scope.split(",")}
+        want = {n.strip().lower() for n in scope.removeprefix("(draft) ").split(",")}
+        if have and want and not have & want:
+            return False
+    return True
+
+
+_TIME = re.compile(
+    rf"\b(?:in|during|for|over|through)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last|"
+    rf"same|full|past)\s+)?(?:\w+\s+)?(?:months?|half|quarter|period|{_MONTH})\b"
+    rf"(?:\s+(?:of\s+)?(?:the\s+year|this\s+year|alone))?|\b(?:last|this)\s+year\b",
+    re.IGNORECASE,
+)
+
+
+def search_text(sentence: str) -> str:
+    """A sentence as ``verify`` asks the base about it: without its attribution and its
+    time phrases ('customs data showed', 'in the first five months'), which say nothing
+    of which claim it is about (its years stay: they pick the year)."""
+    return re.sub(r"\s{2,}", " ", _TIME.sub(" ", plain_clause(sentence))).strip()
+
+
 def kind_of(sentence: str, m: Mention, unit: str) -> str:
     """amount, count, change or share, by the words around the figure."""
     if unit == "count":
@@ -346,8 +296,11 @@ def kind_of(sentence: str, m: Mention, unit: str) -> str:
         return "amount"
     before = sentence[max(0, m.start - 30) : m.start].lower()
     after = sentence[m.end : m.end + 40].lower()
-    if re.search(r"(?:made|makes?|accounting|accounts?|accounted)\s+(?:up|for)\s+$|"
-                 r"(?:share|proportion)\s+of\s+$|supply\w*\s+$|represent\w*\s+$", before):
+    if re.search(
+        r"(?:made|makes?|accounting|accounts?|accounted)\s+(?:up|for)\s+$|"
+        r"(?:share|proportion)\s+of\s+$|supply\w*\s+$|represent\w*\s+$",
+        before,
+    ):
         return "share"
     if re.match(r"\s*(?:of|of\s+the)\b(?!\s+(?:growth|increase|\d))", after):
         return "share"
@@ -362,32 +315,47 @@ def read_figures(sentence: str, mentions: Sequence[Mention], units: Sequence[str
     segments: list[tuple[int, int]] = []
     pos = 0
     respectively = "respectively" in sentence.lower()
-    for m in (_MAJOR if respectively else _SEGMENT).finditer(sentence):
-        segments.append((pos, m.start()))
-        pos = m.end()
+    for sep in (_MAJOR if respectively else _SEGMENT).finditer(sentence):
+        segments.append((pos, sep.start()))
+        pos = sep.end()
     segments.append((pos, len(sentence)))
     attribution = [(a.start(), a.end()) for a in _ATTRIBUTION.finditer(sentence)]
     out: list[Reading] = []
     last_subject = ""
     last_measure = ""
     last_scope: str | None = None
+    seg_starts = [a for a, _ in segments]
+    att_starts = [a for a, _ in attribution]
+    ends = [x.end for x in mentions]
+    seen = 0  # segments before this figure's, read for their subject once each
     for index, (m, unit) in enumerate(zip(mentions, units, strict=True)):
-        s, e = next(((a, b) for a, b in segments if a <= m.start < max(b, a + 1)), (0, len(sentence)))
-        for a, b in segments:  # the subject of an earlier segment, for one that has none
-            if b <= s and not any(x <= a and b <= y for x, y in attribution):
-                text = sentence[a:b]
-                subject, verb, _ = _subject(text, len(text))
-                if verb and _clean(subject):
-                    last_subject = _clean(subject)
+        k = max(bisect.bisect_right(seg_starts, m.start) - 1, 0)
+        s, e = segments[k]
+        while seen < k:  # the subject of an earlier segment, for one that has none
+            a, b = segments[seen]
+            seen += 1
+            j = bisect.bisect_right(att_starts, a) - 1
+            if j >= 0 and attribution[j][1] >= b:
+                continue  # 'customs data showed': no subject of a figure
+            text = sentence[max(a, b - _WINDOW) : b]
+            subject, verb, _ = _subject(text, len(text))
+            if verb and _clean(subject):
+                last_subject = _clean(subject)
+        # A figure reads from the words near it: a sentence of a thousand figures costs
+        # a thousand windows, not a million words.
+        s, e = max(s, m.start - _WINDOW), min(e, m.end + _WINDOW)
         segment = sentence[s:e]
         start, end = m.start - s, m.end - s
         # 'with Thailand supplying 57 percent and Vietnam 39 percent': each figure of a
         # parallel list reads from the 'and' before it.
-        cut = max(
-            (a.end() for a in re.finditer(r"\s+and\s+", segment[:start])
-             if any(s <= x.end <= s + a.start() for x in mentions)),
-            default=0,
-        )
+        cut = 0
+        for conj in re.finditer(r"\s+and\s+", segment[max(0, start - 80) : start]):
+            at = max(0, start - 80) + conj.start()
+            i = bisect.bisect_right(ends, s + at) - 1
+            if i >= 0 and ends[i] >= s and not respectively:
+                cut = max(0, start - 80) + conj.end()
+        if not re.search(r"[A-Za-z]", segment[cut:start]):
+            cut = 0  # '..., 9.7 percent and 6.2 percent': no subject of its own
         if cut:
             segment, start, end = segment[cut:], start - cut, end - cut
         kind = kind_of(sentence, m, unit)
@@ -419,7 +387,11 @@ def read_figures(sentence: str, mentions: Sequence[Mention], units: Sequence[str
                 of = re.match(r"\s+of\s+((?:[\w'’-]+\s*){1,3})", segment[end + len(thing) + 1 :])
                 if of and thing.lower().split()[-1] in _QUANTITIES:
                     thing = f"{thing} of {_clean(of.group(1))}"  # 'tons of fresh durians'
-                measure = f"{subject} {thing}" if heads or not verb else f"{subject} {verb.strip()} {thing}"
+                measure = (
+                    f"{subject} {thing}"
+                    if heads or not verb
+                    else f"{subject} {verb.strip()} {thing}"
+                )
             elif not heads:
                 obj = re.match(r"\s+(?:on|for)\s+([^,]+)", segment[end:])
                 if verb and obj:

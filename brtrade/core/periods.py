@@ -1,10 +1,14 @@
 """Periods, as ISO 8601 writes them: a year (2020), a half (2020-H2, brtrade's
 extension of the quarter form), a quarter (2020-Q3), a month (2020-05), a day
-(2020-05-31), or an interval of two of these (2023-01/2023-05)."""
+(2020-05-31), or an interval of two of these (2023-01/2023-05); and the periods news
+copy states ('in the first two months', 'last year'), read against the article's date
+(its dateline: 'BEIJING, March 7 (Xinhua) --')."""
 
 from __future__ import annotations
 
+import datetime
 import re
+from typing import NamedTuple
 
 _ONE = r"\d{4}(?:-H[12]|-Q[1-4]|-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?"
 PERIOD = re.compile(rf"{_ONE}(?:/{_ONE})?\Z")
@@ -25,3 +29,165 @@ def years(period: str | None) -> set[str]:
         first, last = int(found[0]), int(found[1])
         return {str(y) for y in range(first, min(last, first + 100) + 1)}
     return set(found)
+
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        1,
+    )
+    for m in names
+}
+MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_MONTH = MONTH_NAME
+_COUNTS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+
+# --------------------------------------------------------------------------
+# The article's date
+
+_DATELINE = re.compile(
+    rf"^\s*(?P<place>[A-Z][A-Za-z .'’-]*?),\s+(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})"
+    rf"(?:,\s*(?P<year>(?:19|20)\d\d))?\s*(?:\((?P<agency>[^)\n]{{1,40}})\)\s*)?"
+    r"(?:--|—|–|-)\s*"
+)
+
+
+class Dateline(NamedTuple):
+    """'BEIJING, March 7 (Xinhua) --': where and when an agency or wire story was filed."""
+
+    text: str
+    """The dateline as written, up to and including its dash."""
+    month: int
+    day: int
+    year: int | None
+    """The year, when the dateline writes it (most do not)."""
+
+
+def dateline(text: str) -> Dateline | None:
+    """The dateline the text opens with, if it has one."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return None
+    return Dateline(
+        m.group().rstrip(),
+        MONTHS[m.group("month").rstrip(".").lower()],
+        int(m.group("day")),
+        int(m.group("year")) if m.group("year") else None,
+    )
+
+
+def article_date(line: Dateline | None, today: datetime.date) -> datetime.date | None:
+    """The date a dateline gives, its year (when it writes none) the latest that is not
+    after ``today``: a story drafted on the day it is filed, or in the months after."""
+    if line is None:
+        return None
+    year = line.year or today.year
+    try:
+        day = datetime.date(year, line.month, line.day)
+    except ValueError:
+        return None
+    if line.year is None and day > today:
+        day = day.replace(year=year - 1)
+    return day
+
+
+# --------------------------------------------------------------------------
+# Periods
+
+_N = r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
+_PERIODS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, pattern in (
+        (
+            "months",
+            rf"\bfirst\s+{_N}\s+months\b(?:\s+of\s+(?:the\s+year|this\s+year|(?P<y>(?:19|20)\d\d)))?",
+        ),
+        (
+            "to",
+            rf"\b{_N}\s+months\s+(?:to|through|ending(?:\s+in)?)\s+(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d))?",
+        ),
+        ("span", rf"\b(?P<m1>{_MONTH})\s*[-–]\s*(?P<m2>{_MONTH})\b(?:\s+(?P<y>(?:19|20)\d\d))?"),
+        (
+            "half",
+            r"\b(?P<h>first|second)\s+half\b(?:\s+of\s+(?:the\s+year|this\s+year|(?P<y>(?:19|20)\d\d)))?",
+        ),
+        (
+            "quarter",
+            r"\b(?:(?P<q>first|second|third|fourth)\s+quarter|Q(?P<qn>[1-4]))\b(?:\s+of\s+(?:the\s+year|this\s+year|(?P<y>(?:19|20)\d\d)))?",
+        ),
+        (
+            "month",
+            rf"\b(?:in|during|for|of)\s+(?P<m>{_MONTH})(?!\s+\d)(?:\s+(?P<y>(?:19|20)\d\d))?(?:\s+alone)?\b",
+        ),
+        ("last", r"\blast\s+year\b"),
+        ("this", r"\bthis\s+year\b"),
+        ("year", r"\b(?:in|for|during|of)\s+(?P<y>(?:19|20)\d\d)\b"),
+    )
+)
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _n(text: str) -> int:
+    return int(text) if text.isdigit() else _COUNTS[text.lower()]
+
+
+def period_of(sentence: str, date: datetime.date | None) -> str | None:
+    """The period a sentence states, in ISO 8601, its year read against the article's
+    ``date`` where the sentence gives none ('in the first two months' of a story filed
+    on 7 March 2026: 2026-01/2026-02). None when it states none the date can place."""
+    for name, pattern in _PERIODS:
+        m = pattern.search(sentence)
+        if m is None:
+            continue
+        groups = m.groupdict()
+        year = int(groups["y"]) if groups.get("y") else (date.year if date else None)
+        if name == "year":
+            return str(year)
+        if year is None:
+            continue
+        if name == "months":
+            return f"{year}-01/{year}-{_n(groups['n']):02d}"
+        if name == "to":
+            last = MONTHS[groups["m"].rstrip(".").lower()]
+            first = max(1, last - _n(groups["n"]) + 1)
+            return f"{year}-{first:02d}/{year}-{last:02d}"
+        if name == "span":
+            a = MONTHS[groups["m1"].rstrip(".").lower()]
+            b = MONTHS[groups["m2"].rstrip(".").lower()]
+            return f"{year}-{a:02d}/{year}-{b:02d}"
+        if name == "half":
+            return f"{year}-H{1 if groups['h'].lower() == 'first' else 2}"
+        if name == "quarter":
+            q = int(groups["qn"]) if groups.get("qn") else _QUARTERS[groups["q"].lower()]
+            return f"{year}-Q{q}"
+        if name == "month":
+            month = MONTHS[groups["m"].rstrip(".").lower()]
+            if not groups.get("y") and date is not None and month > date.month:
+                year -= 1  # 'in December', in a story of January
+            return f"{year}-{month:02d}"
+        if name == "last":
+            return str(year - 1)
+        return str(year)
+    return None

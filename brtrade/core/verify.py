@@ -29,6 +29,7 @@ from typing import Any, NamedTuple
 
 from brtrade.core import quotations
 from brtrade.core.draft import Draft, passages, plain
+from brtrade.core.measures import Reading, comparable, read_figures, search_text
 from brtrade.core.numbers import Mention, find_mentions, format_number
 from brtrade.core.text import fold, strip_controls
 
@@ -152,7 +153,7 @@ def check_figures(
     there are more, a note in ``cut``)."""
     out: list[Finding] = []
     left = MAX_FIGURES
-    all_mentions = find_mentions(draft.text)
+    all_mentions = find_mentions(draft.text, spelled=True)
     by_sentence: dict[tuple[int, int], list[Mention]] = {}
     for m in all_mentions:
         by_sentence.setdefault(draft.sentence_at(m.start, m.end), []).append(m)
@@ -171,9 +172,14 @@ def check_figures(
         # The whole sentence, figures included: the other figures of a sentence tell
         # what it is about ('4.74 trillion yuan, up 9 percent' is about ASEAN's trade).
         sentence = plain(draft.text[s_start:s_end])
-        candidates = search("claim", sentence, 12)
-        strangers = _strangers(sentence, known)
-        judged = [_judge(draft, m, candidates, years, bool(strangers)) for m in figures]
+        asked = search_text(sentence)  # not 'customs data showed', not 'in May'
+        candidates = search("claim", asked, 12)
+        strangers = _strangers(asked, known)
+        readings = _readings(sentence, figures)
+        judged = [
+            _judge(draft, m, candidates, years, bool(strangers), r)
+            for m, r in zip(figures, readings, strict=True)
+        ]
         # A claim that supports one figure of a sentence is what the sentence is about:
         # '4.74 trillion yuan, up 9 percent' puts the 9 percent against that claim too.
         anchors = {f.record for f in judged if f.verdict == "supported" and f.record}
@@ -184,13 +190,23 @@ def check_figures(
             judged = [
                 f
                 if f.verdict == "supported"
-                else _judge(draft, m, anchored, years, bool(strangers))
-                for f, m in zip(judged, figures, strict=True)
+                else _judge(draft, m, anchored, years, bool(strangers), r)
+                for f, m, r in zip(judged, figures, readings, strict=True)
             ]
         out.extend(judged)
         if left <= 0 and cut and cut[-1].endswith("checked the first"):
             break
     return out
+
+
+def _readings(sentence: str, figures: Sequence[Mention]) -> list[Reading | None]:
+    """What each figure of the sentence measures, read as ``draft`` reads it; None for
+    each when the sentence's text does not give the same figures back (Markdown)."""
+    again = [m for m in find_mentions(sentence, spelled=True) if not m.is_year]
+    if len(again) != len(figures) or len(figures) > 50:
+        return [None] * len(figures)
+    units = [_UNITS.get(m.unit) or "count" for m in again]
+    return list(read_figures(sentence, again, units))
 
 
 def _judge(
@@ -199,6 +215,7 @@ def _judge(
     candidates: Sequence[tuple[dict[str, Any], float]],
     years: set[str],
     strangers: bool = False,
+    reading: Reading | None = None,
 ) -> Finding:
     unit = _UNITS.get(m.unit)
     line, column = draft.where(m.start)
@@ -218,6 +235,10 @@ def _judge(
             fig_years = _period_years(fig["period"]) or _period_years(claim["period"])
             if years and fig_years and not years & fig_years:
                 continue  # the draft names another year
+            if reading is not None and not comparable(
+                reading, fig["measure"], fig.get("scope"), fig["kind"]
+            ):
+                continue  # another measure: exports are not total trade
             compatible.append((cover, m.agrees_with(fig["value"]), fig, claim))
     if unit is not None and compatible:
         compatible.sort(key=lambda c: (-c[0], not c[1]))
