@@ -75,7 +75,9 @@ def split_role(rest: str) -> tuple[str, str]:
         at = min(found, default=-1)
     if at < 0:
         return rest, rest
-    gap = next(w for w in (" at ", " for ", " with ", " of the ", " of ", ", ") if rest.startswith(w, at))
+    gap = next(
+        w for w in (" at ", " for ", " with ", " of the ", " of ", ", ") if rest.startswith(w, at)
+    )
     return rest[:at], re.sub(r"^the\s+", "", rest[at + len(gap) :])
 
 
@@ -112,7 +114,9 @@ def _person(chain: str, rest: str | None, start: int, end: int) -> Person | None
     title, name = split
     if rest:
         rest = _CUT_REST.split(rest, maxsplit=1)[0].strip(" ,")
-    if rest and (re.match(r"(?:a|an|the)?\s*[a-z]", rest) or _plain(rest.split()[0]) in TITLE_WORDS):
+    if rest and (
+        re.match(r"(?:a|an|the)?\s*[a-z]", rest) or _plain(rest.split()[0]) in TITLE_WORDS
+    ):
         role, organisation = split_role(rest)
         return Person(name, role.strip(), organisation.strip(), start, end)
     if title:

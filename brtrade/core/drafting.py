@@ -2,14 +2,14 @@
 
 ``brtrade draft`` lays the text out as the base expects (paragraphs separated by a
 blank line) and drafts its records: the source; every direct quote with its speaker,
-role and organisation parsed from the attribution ('…,' said NAME, ROLE of ORG /
-NAME, ROLE, said / according to NAME; a later 'Liu said' links back); every figure,
-with its verbatim wording, value, unit, kind and stated basis, by the same parser as
-``check`` and ``verify``; and one claim per sentence that holds a figure or states a
-fact outside quotes, with its verbatim evidence. What only an editor can write
-(statements, topics, measures, editorial links) is drafted from the text and marked
-``draft: true``, which ``check`` reports on its own ('draft: N records still need an
-editor', exit 4). Everything else passes ``check`` as written.
+role and organisation, read as news writes attributions (:mod:`brtrade.core.attribution`);
+indirect speech as a claim with its speaker and ``basis: reported``; every figure, with
+its verbatim wording, value, unit, kind, bound and stated basis, by the same parser as
+``check`` and ``verify``, and its measure, scope and period read from its sentence and
+the article's date (:mod:`brtrade.core.measures`, :mod:`brtrade.core.periods`); and one
+claim per sentence that holds a figure or states a fact outside quotes. What only an
+editor can confirm is marked ``(draft)`` and ``draft: true``, which ``check`` reports on
+its own (exit 4). Everything else passes ``check`` as written.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from typing import Any
 from brtrade.core.attribution import Person, introductions, reported, tag_after, tag_before
 from brtrade.core.draft import Draft, passages
 from brtrade.core.errors import excerpt
-from brtrade.core.measures import Reading, article_date, dateline, period_of, read_figures
+from brtrade.core.measures import Reading, read_figures
 from brtrade.core.numbers import Mention, find_mentions
+from brtrade.core.periods import article_date, dateline, period_of
 from brtrade.core.sources import split_paragraphs
 from brtrade.core.text import words
 
@@ -45,6 +46,10 @@ _COMPARES = re.compile(
     re.I,
 )
 _SAME_PERIOD_BASIS = re.compile(r"same\s+period", re.I)
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Co|No|"
+    r"Inc|Ltd|Corp|Gov|Sen|Rep|Prof|Gen|Jr|Sr|vs)|\b[A-Z]|\bU\.S)\.$"
+)
 _SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"’]))\s+(?=[“\"‘(]?[A-Z0-9])")
 
 
@@ -189,12 +194,11 @@ def draft_fact_file(
     # Introductions first, in text order, so that 'Liu said' finds the Liu Chang that
     # an earlier paragraph introduced, whatever the form of the quote that names him.
     marks = passages(draft)
-    inside_marks = [(a, b) for a, b in marks]
-    for person in introductions(laid_out):
-        if not any(a <= person.start < b for a, b in inside_marks):
-            evidence = laid_out[person.start : person.end]
+    for met in introductions(laid_out):
+        if not any(a <= met.start < b for a, b in marks):
+            evidence = laid_out[met.start : met.end]
             if "\n\n" not in evidence:
-                people.meet(person, evidence, para_of(person.start))
+                people.meet(met, evidence, para_of(met.start))
 
     previous: tuple[int, dict[str, Any], str, int] | None = None  # end, speaker, tag, para
     for start, end in marks:
@@ -263,7 +267,9 @@ def draft_fact_file(
                 for m in find_mentions(reading, spelled=True)
                 if not m.is_year
                 and m.unit != "percentage-points"
-                and not (m.unit is None and _MONTH_BEFORE.search(reading[: m.start]))
+                and not (
+                    m.unit is None and _MONTH_BEFORE.search(reading, max(0, m.start - 12), m.start)
+                )
             ]
             if len(claims) + len(quotes) >= MAX_RECORDS or len(figures_here) > figures_left:
                 notes.append(
@@ -286,7 +292,7 @@ def draft_fact_file(
                 lead_period = period
             units = [_UNIT[m.unit] for m in figures_here]
             readings = read_figures(reading, figures_here, units)
-            about = readings[0].measure if readings else sentence
+            about = (readings[0].measure if readings else "") or reading.strip()
             claim_id = ids.new(slug(about))
             claim: dict[str, Any] = {
                 "id": claim_id,
@@ -325,6 +331,8 @@ def _sentences(paragraph: str, offset: int) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     pos = 0
     for m in _SENTENCE.finditer(paragraph):
+        if _ABBREVIATION.search(paragraph, max(0, m.start() - 8), m.start()):
+            continue  # 'Jan. 15', 'Mr. Chen', 'U.S. dollars': no end of a sentence
         out.append((paragraph[pos : m.start()], offset + pos))
         pos = m.end()
     out.append((paragraph[pos:], offset + pos))
@@ -337,9 +345,7 @@ def _sentences(paragraph: str, offset: int) -> list[tuple[str, int]]:
     return kept
 
 
-def _period(
-    sentence: str, when: datetime.date | None, last: str | None
-) -> tuple[str | None, bool]:
+def _period(sentence: str, when: datetime.date | None, last: str | None) -> tuple[str | None, bool]:
     """(the period a sentence states, whether its year was read from the article's date
     rather than the sentence)."""
     stated = period_of(sentence, None)

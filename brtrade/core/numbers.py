@@ -153,17 +153,23 @@ _SPELLED = re.compile(
     rf"""
     (?P<fraction>(?<!first\ )(?<!second\ )(?<!the\ )
         (?:\b(?P<top>a|one|two|three|four|{_SMALL_WORDS})[\s-]+)?
-        \b(?P<part>half|halves|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\b))
+        \b(?P<part>half|halves|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\b|\s*$))
     |(?P<times>\b(?:doubled|tripled|trebled|quadrupled|halved)\b)
     |(?P<fold>\b(?P<fold_n>{_SMALL_WORDS}|\d+)[\s-]?fold\b)
     |(?P<years>\b(?P<years_n>{_SMALL_WORDS}|\d+)\s+
         (?:(?:consecutive|straight|successive)\s+years\b|years\s+in\s+a\s+row\b))
-    |(?P<nth>(?<=\bthe\ )(?P<nth_n>{"|".join(_ORDINAL)}|\d+(?:st|nd|rd|th))\s+
+    |(?P<nth>\bthe\s+(?P<nth_n>{"|".join(_ORDINAL)}|\d+(?:st|nd|rd|th))\s+
         (?:consecutive|straight|successive)\s+year\b)
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-_TIMES = {"doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "quadrupled": 300.0, "halved": -50.0}
+_TIMES = {
+    "doubled": 100.0,
+    "tripled": 200.0,
+    "trebled": 200.0,
+    "quadrupled": 300.0,
+    "halved": -50.0,
+}
 
 
 class Mention(NamedTuple):

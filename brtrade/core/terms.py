@@ -29,7 +29,9 @@ FIELDS = (
     "id",
     "text",
 )
-"""Field names, as --explain shows them; their position is their code in the index."""
+"""Field names, as --explain shows them; their position is their code in the index.
+("id" keeps its code, but no record's id is matched as words: an id is a name an editor
+or ``draft`` gave, not what the record says.)"""
 
 _CLAIM_WEIGHTS = {
     "statement": 3,
@@ -41,7 +43,6 @@ _CLAIM_WEIGHTS = {
     "evidence": 1,
     "quote": 1,
     "period": 1,
-    "id": 1,
 }
 _QUOTE_WEIGHTS = {
     "speaker": 3,
@@ -50,7 +51,6 @@ _QUOTE_WEIGHTS = {
     "entity": 2,
     "role": 1,
     "evidence": 1,
-    "id": 1,
 }
 
 _CODES = {name: i for i, name in enumerate(FIELDS)}
@@ -185,12 +185,11 @@ class Analyzer:
             ("entity", [t for e in claim.entities for t in self._entity(e)]),
             ("topic", [t for tid in claim.topics for t in (tid, self.base.topic(tid).label)]),
             ("speaker", name),
-            ("figure", [t for f in claim.figures for t in (f.measure, f.wording)]),
+            ("figure", [t for f in claim.figures for t in (f.measure, f.scope, f.wording) if t]),
             ("role", role),
             ("evidence", [claim.provenance.evidence]),
             ("quote", quote),
             ("period", [p for p in (claim.period, *(f.period for f in claim.figures)) if p]),
-            ("id", [claim.id.replace("-", " ")]),
         ]
 
     def quote_fields(self, quote: Quote) -> list[tuple[str, list[str]]]:
@@ -202,7 +201,6 @@ class Analyzer:
             ("entity", [t for e in quote.entities for t in self._entity(e)]),
             ("role", role),
             ("evidence", [quote.provenance.evidence]),
-            ("id", [quote.id.replace("-", " ")]),
         ]
 
     def _terms_of(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -174,7 +174,7 @@ class _Walker:
                 close = difflib.get_close_matches(key, list(by_name), n=1)
                 hint = f"did you mean '{close[0]}'?" if close else None
                 suggested.update(close)
-                allowed = ", ".join(by_name)
+                allowed = ", ".join(by_name) if len(key) <= 40 else "see docs/fact-files.md"
                 self.report(
                     self.error(
                         key_node,

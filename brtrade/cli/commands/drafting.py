@@ -25,8 +25,20 @@ def draft(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write the fact file here, and the laid-out text to sources/ beside it "
-            "(neither is overwritten). Default: the fact file to stdout.",
+            help="Write the fact file here, and the laid-out text to sources/ beside it. "
+            "Neither is overwritten, but for the article itself: a text already in "
+            "sources/ is drafted in place. Default: the fact file to stdout.",
+            show_default=False,
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="The article's date, for the periods it gives relative to it ('in the "
+            "first two months', 'last year'). Default: its dateline's ('BEIJING, March "
+            "7 (Xinhua) --'), in the latest year not after today; none without one.",
             show_default=False,
         ),
     ] = None,
@@ -39,11 +51,18 @@ def draft(
     else as written and says 'draft: N records still need an editor' (exit 4). Ids are
     unique against the base that --facts names, and entities are linked to its own.
 
+    Attributions are read as news writes them: tags before, after or inside a quote,
+    titles, a person introduced once and named by one name later, indirect speech (a
+    claim with its speaker and 'basis: reported'). Each figure's measure, scope and
+    period are drafted from its sentence and the article's date.
+
     Examples:
 
       brtrade draft new-article.txt -o desk/new-article.yaml
 
-      brtrade --facts desk/ draft new-article.txt > desk/new-article.yaml
+      brtrade draft desk/sources/new-article.txt -o desk/new-article.yaml
+
+      brtrade --facts desk/ draft new-article.txt --date 2026-03-07 > desk/new-article.yaml
     """
     import yaml
 
@@ -51,6 +70,16 @@ def draft(
     from brtrade.core.drafting import draft_fact_file
     from brtrade.core.text import strip_controls, words
 
+    when = None
+    if date is not None:
+        import datetime
+
+        try:
+            when = datetime.date.fromisoformat(date)
+        except ValueError:
+            raise UsageError(
+                f"--date {excerpt(date)} is not a date", hint="write it as YYYY-MM-DD"
+            ) from None
     shown, text = read_text_input(str(article), "article")
     if not words(strip_controls(text)):
         raise UsageError(
@@ -65,7 +94,7 @@ def draft(
         taken, entities = [], []  # a new base: the bundled one is not its neighbour
     cut: list[str] = []
     laid_out, document = draft_fact_file(
-        text, article.stem, taken_ids=taken, entities=entities, cut=cut
+        text, article.stem, taken_ids=taken, entities=entities, cut=cut, date=when
     )
     for note in cut:  # a text past the limits: what was left out
         warn(f"{article}: {note} (split the article to draft the rest)")
@@ -86,9 +115,35 @@ def draft(
         write_text(rendered)
         return
     text_path = output.parent / document["sources"][0]["text"]
-    for path in (output, text_path):
-        if path.exists():
-            raise UsageError(f"{excerpt(str(path))} exists", hint="give a new name, or move it")
+    in_place = text_path.exists() and _same_file(text_path, article)
+    if output.exists():
+        raise UsageError(f"{excerpt(str(output))} exists", hint="give a new name, or move it")
+    if text_path.exists() and not in_place and text_path.read_text("utf-8") != laid_out:
+        raise UsageError(
+            f"{excerpt(str(text_path))} exists and holds another text",
+            hint="draft that text in place (give it as the ARTICLE), or move it",
+        )
     text_path.parent.mkdir(parents=True, exist_ok=True)
-    text_path.write_text(laid_out, "utf-8")
+    if not text_path.exists() or text_path.read_text("utf-8") != laid_out:
+        text_path.write_text(laid_out, "utf-8")  # in place: laid out as the base reads it
+        laid = "laid out " if in_place else ""
+        warn(f"draft: {laid}the article's text in {text_path}")
     output.write_text(rendered, "utf-8")
+    counts = {k: len(document[k]) for k in ("speakers", "quotes", "claims")}
+    figures = sum(len(c.get("figures", [])) for c in document["claims"])
+
+    def n(count: int, what: str) -> str:
+        return f"{count} {what}" + ("" if count == 1 else "s")
+
+    warn(
+        f"draft: wrote {output}: {n(counts['claims'], 'claim')} with "
+        f"{n(figures, 'figure')}, {n(counts['quotes'], 'quote')}, "
+        f"{n(counts['speakers'], 'speaker')}; next: brtrade check {output}"
+    )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False

@@ -67,6 +67,13 @@ def read_text_input(name: str, what: str = "draft") -> tuple[str, str]:
             f"{shown}: the {what} is larger than the limit of {MAX_DRAFT_BYTES:,} bytes",
             hint="split it",
         )
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its mark, as some editors save
+        try:
+            return shown, data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise UsageError(
+                f"{shown}: the {what} is not valid UTF-16", hint="save it as UTF-8"
+            ) from None
     if b"\0" in data:
         raise UsageError(f"{shown}: the {what} is not text (it holds NUL bytes)")
     try:

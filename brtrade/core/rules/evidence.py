@@ -38,8 +38,18 @@ APPROX_BEFORE = re.compile(r"\b(about|around|approximately|roughly|some)\s*$", r
 APPROX_START = re.compile(r"(about|around|approximately|roughly)\b", re.I)
 """Words at the start of a wording that make it an approximation."""
 BOUND_BEFORE = (
-    ("lower", re.compile(r"\b(more than|over|above|at least|upwards of|in excess of|exceeding)\s*$", re.I)),
-    ("upper", re.compile(r"\b(nearly|almost|less than|fewer than|under|up to|below|no more than)\s*$", re.I)),
+    (
+        "lower",
+        re.compile(
+            r"\b(more than|over|above|at least|upwards of|in excess of|exceeding)\s*$", re.I
+        ),
+    ),
+    (
+        "upper",
+        re.compile(
+            r"\b(nearly|almost|less than|fewer than|under|up to|below|no more than)\s*$", re.I
+        ),
+    ),
 )
 """Words just before a number (or at the start of its wording) that make it a bound."""
 
@@ -252,18 +262,18 @@ def _check_one_figure(
     approximate = approximate or bool(APPROX_START.match(wording))
     for bound, pattern in BOUND_BEFORE:
         before = evidence[max(0, found_at - 24) : found_at] if found_at >= 0 else ""
-        words_of = wording.split()
-        head = " ".join(words_of[:3])
+        lead = wording.split()[:-1][:3]  # 'more than 20 percent': the words before the number
         said = pattern.search(before) or any(
-            pattern.search(" ".join(words_of[:n])) for n in (1, 2, 3) if n <= len(words_of) - 1
+            pattern.search(" ".join(lead[:n])) for n in range(1, len(lead) + 1)
         )
         if said and f.bound != bound:
             out.append(
                 at.problem(
                     claim,
                     f"figures[{i}].bound",
-                    f"figure '{f.id}': the article gives it as a{'n upper' if bound == 'upper' else ' lower'} "
-                    f"bound ({excerpt(head)})",
+                    f"figure '{f.id}': the article gives it as "
+                    f"{'an upper' if bound == 'upper' else 'a lower'} bound "
+                    f"({excerpt(' '.join(wording.split()[:3]))})",
                     Rule.FIGURE,
                     f"set 'bound: {bound}'",
                 )
