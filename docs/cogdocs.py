@@ -199,6 +199,36 @@ def quality_table() -> str:
     return "\n".join(out)
 
 
+def draft_summary() -> str:
+    """The totals of benchmarks/draft.py, per set, as a Markdown table."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("draft_bench", root / "benchmarks" / "draft.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules["draft_bench"] = bench
+    spec.loader.exec_module(bench)
+    lines = [
+        "| set | figures recall / precision | kind and unit | measure | period "
+        "| quotes recall / precision | indirect speech |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for split in bench.SETS:
+        total = bench.Score()
+        paths = sorted((bench.CORPUS / split).glob("*.txt"))
+        for path in paths:
+            total.merge(bench.score_article(path))
+        r = {k: f"{total.rate(k) or 0:.2f}" for k, _ in bench.COLUMNS}
+        name = "tuning" if split == "tuning" else "held-out"
+        lines.append(
+            f"| {name}, {len(paths)} articles | {r['figure recall']} / {r['figure precision']} "
+            f"| {r['kind and unit']} | {r['measure']} | {r['period']} "
+            f"| {r['quote recall']} / {r['quote precision']} | {r['indirect']} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def draft_walkthrough() -> str:
     """`brtrade draft` on examples/port-news.txt, check, the editor's pass, check, query:
     run for real in a scratch folder, shown as a console session."""
@@ -209,9 +239,10 @@ def draft_walkthrough() -> str:
         os.chdir(tmp)
         try:
             (Path(tmp) / "desk").mkdir()
-            shutil.copy(root / "examples" / "port-news.txt", Path(tmp) / "port-news.txt")
+            (Path(tmp) / "desk" / "sources").mkdir()
+            shutil.copy(root / "examples" / "port-news.txt", Path(tmp) / "desk" / "sources")
             steps = [
-                "draft port-news.txt -o desk/port-news.yaml",
+                "draft desk/sources/port-news.txt -o desk/port-news.yaml",
                 "check desk/",
             ]
             for args in steps:
@@ -220,13 +251,13 @@ def draft_walkthrough() -> str:
                 out.append(f"$ brtrade {args}\n{shown}".rstrip())
             facts = Path(tmp) / "desk" / "port-news.yaml"
             edited = "\n".join(
-                line
+                line.replace("(draft) ", "")
                 for line in facts.read_text("utf-8").splitlines()
                 if line.strip() != "draft: true"
             )
             facts.write_text(edited + "\n", "utf-8")
             out.append(
-                "$ # the editor writes statements, measures and topics, and removes 'draft: true'"
+                "$ # the editor confirms each record, removes the (draft) marks and 'draft: true'"
             )
             for args in (
                 "check desk/",

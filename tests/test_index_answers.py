@@ -167,7 +167,8 @@ def test_written_in_chunks_equals_written_whole(
     rows = [r for c in chunks for r in c]
     kind = "figure"
     fill = dict.fromkeys(("measure", "kind", "period", "period_basis", "basis"))
-    fill |= {"approximate": False, "converted_from": None, "applies_to": None}
+    fill |= {"approximate": False, "bound": None, "high": None, "scope": None}
+    fill |= {"converted_from": None, "applies_to": None}
     fill |= {"part_of": None, "wording": "", "claim": "c", "source": "s"}
     full = [[{**fill, **r} for r in c] for c in chunks]
     whole = serialise(kind, [r for c in full for r in c], fmt, fields, raw_csv=raw)

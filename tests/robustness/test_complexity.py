@@ -41,6 +41,7 @@ def _ratio(make: Callable[[int], str], run: Callable[[str], object], n: int) -> 
 
 TEXTS: dict[str, Callable[[int], str]] = {
     "numbers": lambda n: ", ".join(f"{i} percent" for i in range(n)) + ".",
+    "bare numbers": lambda n: " ".join(str(i) for i in range(n)),
     "number sentences": lambda n: " ".join(
         f"Trade with ASEAN rose {i % 40} percent to {i % 9 + 1}.5 trillion yuan in 2020."
         for i in range(n)

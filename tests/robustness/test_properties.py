@@ -63,6 +63,9 @@ def figures(draw: st.DrawFn, fid: str) -> dict[str, Any]:
         "period_basis": None,
         "basis": draw(st.sampled_from(["year-on-year", "unstated"])) if kind == "change" else None,
         "approximate": draw(st.booleans()),
+        "bound": draw(st.sampled_from([None, "lower", "upper"])),
+        "high": None,
+        "scope": draw(maybe_text),
         "converted_from": None,
         "applies_to": None,
         "part_of": None,
@@ -109,6 +112,7 @@ def fact_files(draw: st.DrawFn) -> dict[str, Any]:
                 "figures": [draw(figures(f"f{n}-{i}")) for i in range(draw(st.integers(0, 2)))],
                 "speaker": quote["speaker"] if quote else None,
                 "quote": quote["id"] if quote else None,
+                "basis": draw(st.sampled_from([None, "stated", "reported"])),
                 "note": draw(maybe_text),
             }
         )
