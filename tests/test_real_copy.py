@@ -197,6 +197,15 @@ def test_a_name_alone_never_introduced_gives_no_speaker() -> None:
     assert not any("speaker" in c for c in doc["claims"])
 
 
+def test_a_quote_after_someone_else_is_named_is_not_the_first_speakers() -> None:
+    text = (
+        '"Trade will grow," said Chen Rui, head of research at Harbourline. '
+        'Li Wei disagreed: "It will not."\n'
+    )
+    _, doc = draft_fact_file(text, "a")
+    assert [q["text"] for q in doc["quotes"]] == ["Trade will grow"]
+
+
 def test_a_quote_split_by_its_tag_and_one_named_later() -> None:
     text = (
         "Liu Chang, a researcher at the Institute of Trade, told reporters that trade grew.\n\n"

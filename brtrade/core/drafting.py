@@ -67,8 +67,7 @@ class _Ids:
     def __init__(self, taken: Iterable[str]) -> None:
         self.taken = set(taken)
         self._next: dict[str, int] = {}
-        """Per wanted id, the suffix to try next: a thousand figures wanting one id cost
-        a thousand steps, not half a million."""
+        """Per wanted id, the suffix to try next (a thousand figures, a thousand steps)."""
 
     def new(self, wanted: str) -> str:
         wanted = re.sub(r"[^a-z0-9._-]+", "-", wanted.lower()).strip("-") or "record"
@@ -104,8 +103,7 @@ class _Speakers:
         self._by_name: dict[tuple[str, ...], tuple[dict[str, Any], int]] = {}
 
     def meet(self, person: Person, evidence: str, paragraph: int) -> dict[str, Any] | None:
-        """The speaker ``person`` names: a known one, or a new one when the attribution
-        gives a full name and a role (never someone the article does not introduce)."""
+        """The speaker ``person`` names: known, or new with a full name and a role."""
         named = tuple(words(person.name))
         found = self._by_name.get(named)
         if found is not None and (len(named) > 1 or found[1] <= paragraph):
@@ -222,8 +220,10 @@ def draft_fact_file(
             speaker = people.meet(person, evidence, para_of(offset + person.start))
             tag_para = para_of(offset + person.start)
         if speaker is None and previous is not None and start - previous[0] < 160:
-            # '"...," He said, "and the share is rising."': the quote goes on after its tag
-            if "\n\n" not in laid_out[previous[0] : start]:  # in the same paragraph
+            # '"...," He said, "and the share is rising."': the quote goes on after its
+            # tag, in the same paragraph, with nothing but the tag between
+            between = set(words(laid_out[previous[0] : start]))
+            if between <= set(words(previous[2])) | {"said", "says", "added", "told"}:
                 speaker, evidence, tag_para = previous[1], previous[2], previous[3]
         if speaker is None:
             previous = None
