@@ -112,6 +112,16 @@ def test_a_common_word_no_record_holds_does_not_sink_the_answer(
     assert answer in ids(run, *f"{query} {common}".split())[:3]
 
 
+@pytest.mark.parametrize("noun", ["nations", "nation"])
+def test_a_common_noun_the_base_holds_only_in_a_name_is_widened(run: Run, noun: str) -> None:
+    """'Nations' is in the base only inside ASEAN's name: a reporter's 'belt and road
+    nations' are the article's countries, and asking for them finds the Belt & Road
+    records, not only ASEAN's."""
+    found = ids(run, "how", "big", "was", "trade", "with", "belt", "and", "road", noun)
+    assert {"br-trade-2020-total", "br-trade-2020-growth"} & set(found[:3]), found
+    assert ids(run, "association", "of", "southeast", "asian", "nations")[0].startswith("asean")
+
+
 @pytest.mark.parametrize("name", ["Africa", "Germany", "Keqiang", "Brazil", "Kazakhstan"])
 def test_a_name_no_record_holds_still_turns_the_question_away(run: Run, name: str) -> None:
     result = run("facts", "how", "much", "did", "China", "trade", "with", name, "in", "2020")

@@ -117,6 +117,17 @@ def related(stem: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return ((), ()) if word is None else (word.related, word.loose)
 
 
+COMMON_NOUN_ZIPF = 4.5
+"""A noun at least this common in English ('nation' 4.9, 'job' 5.3) is a reporter's word
+even where the base holds it only rarely, as inside a name."""
+
+
+def common_noun(stem: str) -> bool:
+    """Whether a word is a common noun of general English (not a name)."""
+    word = lookup(stem)
+    return word is not None and word.noun and not word.name and word.zipf >= COMMON_NOUN_ZIPF
+
+
 def widens(stem: str) -> bool:
     """Whether a word the base does not hold is widened to its related words: a word of
     general English, not a name ('Africa' is not asked for by 'continent')."""

@@ -43,30 +43,44 @@ def asked_for_by_who(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+RARE_IN_BASE = 8
+"""A word the base holds in at most one record in this many ('nations', there only in
+ASEAN's name) is widened too, when it is a common noun of English: a reporter's 'belt
+and road nations' are the article's 'countries'."""
+
+
 def paraphrase(
     plan: Plan,
     dfs: Sequence[int],
     df_of: Callable[[Group], int],
     names: frozenset[str] = frozenset(),
     counted: Collection[int] = (),
+    n_docs: int = 0,
 ) -> tuple[Plan, list[int]]:
-    """Each required word that no record holds (but for names and the groups at
-    ``counted``, which are asked for themselves), widened to the words general English
+    """Each required word that no record holds, or that few do and English uses
+    commonly (:data:`RARE_IN_BASE`; but for names and the groups at ``counted``, which
+    are asked for themselves), widened to the words general English
     relates to it (:mod:`brtrade.core.english`: 'overseas' to 'abroad' and 'export',
     'nations' to 'country') that some record holds. They match it partly, as a
     shortened stem does, so a record in the article's own words still ranks first."""
-    from brtrade.core import english
-
     groups = list(plan.groups)
     out = list(dfs)
     for i, (g, df) in enumerate(zip(plan.groups, dfs, strict=True)):
-        if df or not g.required or g.via != "word" or not g.word.isalpha():
+        if not g.required or g.via != "word" or not g.word.isalpha():
             continue
         if g.word in names or i in counted:
             continue  # a name ('Brazil'), or what is counted: not asked for by relations
+        if df and RARE_IN_BASE * df > n_docs:
+            continue  # a word of the base's own: asked for as it is (no table read)
+        from brtrade.core import english
+
+        if df and not english.common_noun(g.exact[0]):
+            continue
         if not english.widens(g.exact[0]):
             continue
         close, loose = english.related(g.exact[0])
+        if df:  # held by a few records, maybe in a name ('Nations'): its close relations
+            loose = ()
         wider = g._replace(related=close, loose=loose, via="related")
         found = df_of(wider)
         if found:

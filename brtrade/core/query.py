@@ -233,9 +233,10 @@ def weigh(
         plan = match.correct_spelling(plan, dfs, lexicon, vocab)
         if plan.corrections:
             dfs = [df_of(g) for g in plan.groups]
+    if asks:
         # What a question counts is asked for itself, never for its relations.
         counted = paraphrase.counted(plan)
-        plan, dfs = paraphrase.paraphrase(plan, dfs, df_of, names, counted)
+        plan, dfs = paraphrase.paraphrase(plan, dfs, df_of, names, counted, n_docs)
     if not q.floor:  # candidates for verify: only the words that tell records apart
         plan, dfs = match.informative(plan, dfs, n_docs)
     pairs = list(zip(plan.groups, dfs, strict=True))
