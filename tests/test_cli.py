@@ -55,6 +55,41 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def test_every_domain_error_maps_to_an_exit_code_in_one_place() -> None:
+    """Every BrtradeError subclass of every module has its exit code in EXIT_FOR (or its
+    nearest base has); one that no one mapped is a bug (70), never a silent 'usage'."""
+    import importlib
+    import pkgutil
+
+    import brtrade
+    from brtrade.cli.errors import EXIT_FOR, exit_code_for
+    from brtrade.core.errors import BrtradeError
+
+    for module in pkgutil.walk_packages(brtrade.__path__, "brtrade."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+    seen, todo = set(), [BrtradeError]
+    while todo:
+        cls = todo.pop()
+        for sub in cls.__subclasses__():
+            if sub not in seen:
+                seen.add(sub)
+                todo.append(sub)
+    assert seen >= set(EXIT_FOR)
+    for sub in seen:
+        assert any(base in EXIT_FOR for base in sub.__mro__), sub
+        error = sub.__new__(sub)  # whatever its constructor asks for
+        assert exit_code_for(error) in EXIT_FOR.values()
+
+    class Unmapped(BrtradeError):
+        pass
+
+    assert exit_code_for(Unmapped("x")) == ExitCode.INTERNAL
+    assert exit_code_for(BrokenPipeError()) == ExitCode.BROKEN_PIPE
+    assert exit_code_for(KeyboardInterrupt()) == ExitCode.INTERRUPTED
+    assert exit_code_for(ValueError()) == ExitCode.INTERNAL
+
+
 def test_exit_codes_are_the_documented_ones() -> None:
     assert {c.name: int(c) for c in ExitCode} == {
         "OK": 0,
@@ -145,6 +180,12 @@ def test_facts_no_match_exits_1(run: Run) -> None:
     assert result.exit_code == ExitCode.NO_MATCH
     assert result.stdout == ""
     assert "no record has: 'volcano'" in result.stderr
+
+
+def test_one_miss_gives_one_message(run: Run) -> None:
+    result = run("facts", "trade", "with", "africa")
+    assert result.exit_code == ExitCode.NO_MATCH and result.stderr.count("\n") == 1
+    assert "no record has: 'africa'" in result.stderr and "the closest" in result.stderr
 
 
 def test_facts_no_match_json_is_empty_array(run: Run) -> None:

@@ -1,9 +1,11 @@
 """Exit codes, and the one place where errors become messages and exit codes.
 
-:class:`BrtradeGroup` wraps every command: a domain error from the core
-(:class:`~brtrade.core.errors.BrtradeError`) becomes one line on stderr and
-its exit code; a usage error from the command line, a closed pipe and Ctrl-C
-are handled here too. Nothing else in brtrade calls ``sys.exit``.
+:func:`exit_code_for` decides every exit code and :func:`handle` words every message:
+a domain error from the core (:class:`~brtrade.core.errors.BrtradeError`), a usage
+error from the command line, a closed pipe, Ctrl-C and a bug. :class:`BrtradeGroup`
+and ``program.main`` (for what escapes a command: start-up, completion) only catch and
+call :func:`handle`, and they alone call ``sys.exit``. A command ends with a result
+code of its own only for a result (``typer.Exit``: 1 nothing matched, 4 drafts left).
 """
 
 from __future__ import annotations
@@ -46,19 +48,57 @@ class ExitCode(IntEnum):
     """The reader of stdout went away, as in `| head` (128 + SIGPIPE)."""
 
 
-_EXIT_FOR: tuple[tuple[type[BrtradeError], ExitCode], ...] = (
-    (FactBaseError, ExitCode.BAD_FACTS),
-    (UsageError, ExitCode.USAGE),
-    (NotFoundError, ExitCode.NO_MATCH),
-    (OutputError, ExitCode.OUTPUT),
-)
+EXIT_FOR: dict[type[BrtradeError], ExitCode] = {
+    FactBaseError: ExitCode.BAD_FACTS,
+    UsageError: ExitCode.USAGE,
+    NotFoundError: ExitCode.NO_MATCH,
+    OutputError: ExitCode.OUTPUT,
+}
+"""The exit code of each kind of domain error. Every subclass of BrtradeError is here,
+or its nearest base class is (tests/test_cli.py fails on one that is not)."""
 
 
-def exit_code_for(error: BrtradeError) -> ExitCode:
-    for cls, code in _EXIT_FOR:
-        if isinstance(error, cls):
-            return code
-    return ExitCode.USAGE
+def exit_code_for(error: BaseException) -> ExitCode:
+    """The exit code of anything that ends a run: the one place that decides them."""
+    if isinstance(error, BrtradeError):
+        for cls in type(error).__mro__:
+            if cls in EXIT_FOR:
+                return EXIT_FOR[cls]
+        return ExitCode.INTERNAL  # a domain error no one mapped: a bug, never 'usage'
+    if isinstance(error, BrokenPipeError):
+        return ExitCode.BROKEN_PIPE
+    if isinstance(error, (KeyboardInterrupt, typer.Abort)):
+        return ExitCode.INTERRUPTED
+    if isinstance(error, _click.exceptions.UsageError):
+        return ExitCode.USAGE
+    if isinstance(error, _click.exceptions.ClickException):
+        return ExitCode(error.exit_code) if error.exit_code in set(ExitCode) else ExitCode.USAGE
+    return ExitCode.INTERNAL
+
+
+def handle(error: BaseException, debug: bool = False) -> ExitCode:
+    """Say what ended the run, in one line on stderr (nothing for a closed pipe or
+    Ctrl-C), and return its exit code: every ``except`` that ends a run calls this."""
+    code = exit_code_for(error)
+    if isinstance(error, BrokenPipeError):
+        silence_stdout()
+    elif isinstance(error, BrtradeError):
+        if debug:
+            print_traceback()
+        warn(f"error: {error.describe()}")
+    elif isinstance(error, _click.exceptions.UsageError):
+        hint = f" (see '{error.ctx.command_path} --help')" if error.ctx is not None else ""
+        warn(f"usage error: {error.format_message()}{hint}")
+    elif isinstance(error, _click.exceptions.ClickException):
+        warn(f"error: {error.format_message()}")
+    elif code == ExitCode.INTERNAL:
+        if debug:
+            print_traceback()
+        warn(
+            f"internal error: {type(error).__name__}: {error} "
+            "(re-run with --debug for the traceback, and please report it)"
+        )
+    return code
 
 
 def warn(message: str) -> None:
@@ -82,12 +122,6 @@ def env_flag(name: str) -> bool:
     from brtrade.core.environment import flag
 
     return flag(name)
-
-
-def report(error: BrtradeError) -> ExitCode:
-    """Print a domain error as one line on stderr and return its exit code."""
-    warn(f"error: {error.describe()}")
-    return exit_code_for(error)
 
 
 def print_traceback() -> None:
@@ -144,18 +178,14 @@ class BrtradeGroup(TyperGroup):
         # there is 141 too (Click itself would exit 1).
         try:
             return super().make_context(*args, **kwargs)
-        except BrokenPipeError:
-            silence_stdout()
-            raise typer.Exit(ExitCode.BROKEN_PIPE) from None
+        except BrokenPipeError as exc:
+            raise typer.Exit(handle(exc)) from None
 
     def invoke(self, ctx: _click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except BrokenPipeError:
-            silence_stdout()
-            raise typer.Exit(ExitCode.BROKEN_PIPE) from None
-        except KeyboardInterrupt:
-            raise typer.Exit(ExitCode.INTERRUPTED) from None
+        except (BrokenPipeError, KeyboardInterrupt) as exc:
+            raise typer.Exit(handle(exc)) from None
 
     def main(  # type: ignore[override]
         self,
@@ -188,28 +218,12 @@ class BrtradeGroup(TyperGroup):
                 **extra,
             )
             code = rv if isinstance(rv, int) else ExitCode.OK
-        except BrtradeError as exc:
-            if debug:
-                print_traceback()
-            code = report(exc)  # the same exit code with and without --debug
-        except _click.exceptions.UsageError as exc:
-            hint = ""
-            if exc.ctx is not None:
-                hint = f" (see '{exc.ctx.command_path} --help')"
-            warn(f"usage error: {exc.format_message()}{hint}")
-            code = ExitCode.USAGE
-        except _click.exceptions.ClickException as exc:
-            warn(f"error: {exc.format_message()}")
-            code = exc.exit_code
-        except typer.Abort:
-            code = ExitCode.INTERRUPTED
+        except (BrtradeError, _click.exceptions.ClickException, typer.Abort) as exc:
+            code = handle(exc, debug)  # the same exit code with and without --debug
         try:
             flush_stdout()  # what is still buffered must reach the file, or be reported
-        except BrokenPipeError:
-            silence_stdout()
-            code = ExitCode.BROKEN_PIPE
-        except OutputError as exc:
-            code = report(exc)
+        except (BrokenPipeError, OutputError) as exc:
+            code = handle(exc)
         if not standalone_mode:
             return code
         sys.exit(int(code))

@@ -18,18 +18,11 @@ import typer
 
 from brtrade import __version__
 from brtrade.cli.commands import browse, cache, drafting, drafts, export, integrity, search
-from brtrade.cli.errors import (
-    BrtradeGroup,
-    ExitCode,
-    completing,
-    debug_requested,
-    print_traceback,
-    report,
-    warn,
-)
+from brtrade.cli.errors import BrtradeGroup, completing, debug_requested, handle, warn
 from brtrade.cli.listing import State
 from brtrade.cli.options import FactsOpt, one_facts_path
 from brtrade.cli.output import emit_rich, write_text
+from brtrade.core.errors import BrtradeError
 from brtrade.core.files import FORMAT_VERSION
 
 
@@ -132,7 +125,6 @@ def root(
     Run 'brtrade' alone for an overview of the base, or 'brtrade COMMAND --help'.
     """
     del version, help_man  # read by the eager callbacks
-    from brtrade.cli.errors import warn
     from brtrade.cli.output import SETTINGS
     from brtrade.core import environment
 
@@ -235,23 +227,13 @@ def main() -> None:
     Domain errors are handled by BrtradeGroup; anything that escapes it is a
     bug, shown as one line (or a traceback with --debug) with exit code 70.
     """
-    from brtrade.cli.output import OutputError, reliable_stdout, silence_stdout
+    from brtrade.cli.output import reliable_stdout
 
     reliable_stdout()
     try:
         _app_for(sys.argv[1:])()
-    except KeyboardInterrupt:  # outside a command: while starting up or completing
-        sys.exit(ExitCode.INTERRUPTED)
-    except BrokenPipeError:  # outside a command: completion's reader went away
-        silence_stdout()
-        sys.exit(ExitCode.BROKEN_PIPE)
-    except OutputError as exc:
-        sys.exit(report(exc))
+    except (KeyboardInterrupt, BrokenPipeError, BrtradeError) as exc:
+        # outside a command: while starting up, completing, or flushing at exit
+        sys.exit(handle(exc))
     except Exception as exc:  # noqa: BLE001 - the last line of defence, not used in tests
-        if debug_requested(None):
-            print_traceback()
-        warn(
-            f"internal error: {type(exc).__name__}: {exc} "
-            "(re-run with --debug for the traceback, and please report it)"
-        )
-        sys.exit(ExitCode.INTERNAL)
+        sys.exit(handle(exc, debug_requested(None)))
