@@ -109,6 +109,25 @@ def test_sqlite_needs_a_new_file(run: Run, tmp_path: Path) -> None:
     taken.write_text("mine", "utf-8")
     result = run("export", "sqlite", "-o", str(taken))
     assert result.exit_code == ExitCode.USAGE and taken.read_text("utf-8") == "mine"
+    assert "--force" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["sqlite", "jsonld"])
+def test_force_replaces_the_file_whole_and_export_says_what_it_wrote(
+    run: Run, tmp_path: Path, fmt: str
+) -> None:
+    taken = tmp_path / "taken.out"
+    taken.write_text("mine", "utf-8")
+    result = run("export", fmt, "asean", "-o", str(taken), "--force")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"brtrade: export: wrote {taken}: 2 claims, 0 quotes as {fmt}\n"
+    assert taken.read_bytes() != b"mine" and list(tmp_path.iterdir()) == [taken]
+    target = tmp_path / "target"
+    target.write_text("not mine to change", "utf-8")
+    link = tmp_path / "link.out"
+    link.symlink_to(target)
+    assert run("export", fmt, "-o", str(link), "--force").exit_code == 0
+    assert target.read_text("utf-8") == "not mine to change" and not link.is_symlink()
 
 
 def test_datasette_browses_and_searches_the_export(run: Run, tmp_path: Path) -> None:

@@ -103,17 +103,22 @@ def ranked_listing(
     if found.explains:
         rows = [{**row, "explain": why} for row, why in zip(rows, found.explains, strict=True)]
     said = bool(not rows and query and (found.unmatched or found.closest))
-    if not rows and query:
+    if not rows and query:  # one miss, one line: the words no record has, the closest
+        parts = []
         if found.unmatched:
             shown = [excerpt(w) for w in found.unmatched[:10]]
             more = len(found.unmatched) - len(shown)
-            warn("no record has: " + ", ".join(shown) + (f" and {more} more" if more > 0 else ""))
+            parts.append(
+                "no record has: " + ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+            )
         if found.closest:
-            warn(
+            parts.append(
                 f"no {kind} answers enough of the question; the closest, not shown: "
                 + ", ".join(found.closest)
                 + " (see docs/matching.md)"
             )
+        if parts:
+            warn("; ".join(parts))
 
     def table(plain: bool) -> RenderableType:
         from brtrade.core.query import query_words

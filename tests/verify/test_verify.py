@@ -135,6 +135,20 @@ def test_standard_input(run: Run) -> None:
     assert json.loads(result.stdout)[0]["file"] == "<stdin>"
 
 
+@pytest.mark.parametrize("content", ["", "\n\n  \n"])
+def test_an_empty_draft_is_said_and_a_usage_error(run: Run, tmp_path: Path, content: str) -> None:
+    from typer.testing import CliRunner
+
+    from brtrade.cli import app
+
+    result = CliRunner().invoke(app, ["verify"], input=content)
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert "<stdin>: the draft is empty" in result.stderr and not result.stdout
+    empty = tmp_path / "empty.md"
+    empty.write_text(content, "utf-8")
+    assert run("verify", str(empty)).exit_code == 2
+
+
 def test_a_draft_with_nothing_to_check(run: Run, tmp_path: Path) -> None:
     draft = tmp_path / "plain.md"
     draft.write_text("# Notes\n\nNothing to see here.\n", "utf-8")
@@ -196,3 +210,28 @@ def test_findings_are_findings() -> None:
     base = load_fact_base(bundled_facts_path())
     assert base.quotes  # the verdicts above depend on the bundled base's quotes
     assert Finding._fields[:3] == ("kind", "verdict", "text")
+
+
+def test_on_a_terminal_with_no_file_it_says_it_reads_standard_input() -> None:
+    """A real terminal on stdin (a pty): verify says it is waiting for a draft, then
+    reads it to Ctrl-D."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "brtrade", "verify", "--json"],
+            stdin=slave,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        os.write(master, b"China and ASEAN traded 4.74 trillion yuan in 2020.\n\x04")
+        out, err = proc.communicate(timeout=60)
+    finally:
+        os.close(master)
+        os.close(slave)
+    assert b"reading a draft from standard input" in err
+    assert proc.returncode == 0 and json.loads(out)[0]["verdict"] == "supported"

@@ -149,7 +149,12 @@ def verify(
             "--fields selects fields for the machine formats",
             hint="add --format json, jsonl, csv, tsv, yaml or markdown",
         )
+    if not files and sys.stdin is not None and sys.stdin.isatty():
+        warn("verify: reading a draft from standard input (end it with Ctrl-D; or give a FILE)")
     drafts = [read_text_input(name) for name in (files or ["-"])]
+    for shown, text in drafts:
+        if not text.strip():
+            raise UsageError(f"{shown}: the draft is empty", hint="give a draft with text")
     store = state(ctx).store()
     speakers = store.names().speakers
     lexicon: frozenset[str] | None = None
