@@ -6,23 +6,25 @@ import shutil
 import subprocess
 
 import pytest
+import typer.main
 
+from brtrade.cli import app
 from brtrade.cli.manpage import man_page
 from tests.helpers import ROOT, Run
 
 
 def test_the_shipped_man_page_is_the_generated_one(run: Run) -> None:
     on_disk = (ROOT / "man" / "brtrade.1").read_text("utf-8")
-    assert on_disk == man_page(), "run: brtrade --help-man > man/brtrade.1"
+    assert on_disk == man_page(typer.main.get_command(app)), (
+        "run: brtrade --help-man > man/brtrade.1"
+    )
     assert run("--help-man").stdout == on_disk
 
 
 def test_every_command_and_exit_code_is_in_it() -> None:
-    import typer.main
+    from brtrade.cli import ExitCode
 
-    from brtrade.cli import ExitCode, app
-
-    page = man_page()
+    page = man_page(typer.main.get_command(app))
     for name in typer.main.get_command(app).commands:  # type: ignore[attr-defined]
         assert f".SS brtrade {name}" in page
     for code in ExitCode:

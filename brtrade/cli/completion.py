@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 def _store(ctx: typer.Context) -> FactStore | None:
     """The store of the base in use; None for a pipe (a TAB must never read the
     shell's stdin or wait on a FIFO)."""
-    from brtrade.cli.errors import env_flag
     from brtrade.core import environment
     from brtrade.core.files import is_pipe
     from brtrade.core.paths import bundled_facts_path
@@ -38,7 +37,7 @@ def _store(ctx: typer.Context) -> FactStore | None:
     elif isinstance(given, str) and os.pathsep in given and not os.path.exists(given):
         given = None  # several paths: the command will refuse them; offer nothing
     facts = given
-    no_cache = params.get("no_cache") or env_flag("BRTRADE_NO_CACHE")
+    no_cache = params.get("no_cache") or environment.flag("BRTRADE_NO_CACHE")
     root = Path(facts) if facts else bundled_facts_path()
     if is_pipe(root):
         return None

@@ -17,12 +17,11 @@ from enum import IntEnum
 from typing import Any
 
 import typer
-from typer import _click
 from typer.core import TyperGroup
 
-from brtrade.cli.output import OutputError, flush_stdout, silence_stdout
+from brtrade.cli.output import OutputError, flush_stdout, silence_stdout, warn
+from brtrade.cli.typer_compat import click
 from brtrade.core.errors import BrtradeError, FactBaseError, NotFoundError, UsageError
-from brtrade.render.safe import terminal_safe
 
 
 class ExitCode(IntEnum):
@@ -69,9 +68,9 @@ def exit_code_for(error: BaseException) -> ExitCode:
         return ExitCode.BROKEN_PIPE
     if isinstance(error, (KeyboardInterrupt, typer.Abort)):
         return ExitCode.INTERRUPTED
-    if isinstance(error, _click.exceptions.UsageError):
+    if isinstance(error, click.exceptions.UsageError):
         return ExitCode.USAGE
-    if isinstance(error, _click.exceptions.ClickException):
+    if isinstance(error, click.exceptions.ClickException):
         return ExitCode(error.exit_code) if error.exit_code in set(ExitCode) else ExitCode.USAGE
     return ExitCode.INTERNAL
 
@@ -86,10 +85,10 @@ def handle(error: BaseException, debug: bool = False) -> ExitCode:
         if debug:
             print_traceback()
         warn(f"error: {error.describe()}")
-    elif isinstance(error, _click.exceptions.UsageError):
+    elif isinstance(error, click.exceptions.UsageError):
         hint = f" (see '{error.ctx.command_path} --help')" if error.ctx is not None else ""
         warn(f"usage error: {error.format_message()}{hint}")
-    elif isinstance(error, _click.exceptions.ClickException):
+    elif isinstance(error, click.exceptions.ClickException):
         warn(f"error: {error.format_message()}")
     elif code == ExitCode.INTERNAL:
         if debug:
@@ -99,19 +98,6 @@ def handle(error: BaseException, debug: bool = False) -> ExitCode:
             "(re-run with --debug for the traceback, and please report it)"
         )
     return code
-
-
-def warn(message: str) -> None:
-    """One line on stderr, made safe for the terminal.
-
-    A message that cannot be written (stderr closed, as with ``2>&-``, or gone) is
-    dropped: the exit code says what happened whether or not it was heard.
-    """
-    try:
-        sys.stderr.write(f"brtrade: {terminal_safe(message)}\n")
-        sys.stderr.flush()
-    except (OSError, ValueError, AttributeError):
-        pass
 
 
 def env_flag(name: str) -> bool:
@@ -148,32 +134,19 @@ class BrtradeGroup(TyperGroup):
     """The root command group; see the module docstring."""
 
     def forgive_completion(self) -> None:
-        """Offer completions as the options match: Typer 0.27 keeps only the candidates
-        that start with exactly what was typed, so 'zh' would never offer 'Zhou Mi'.
-        brtrade's own completers already filter, forgiving case and word starts."""
-        from typer._click.shell_completion import CompletionItem
-
+        """Offer completions as the options match: brtrade's own completers already
+        filter, forgiving case and word starts (Typer would keep exact prefixes only)."""
         from brtrade.cli import completion
+        from brtrade.cli.typer_compat import complete_unfiltered
 
         ours = {
             "speaker": completion.speakers,
             "topic": completion.topics,
             "entity": completion.entities,
         }
+        complete_unfiltered(self.commands.values(), ours)
 
-        def unfiltered(fn: Any) -> Any:
-            def complete(ctx: Any, param: Any, incomplete: str) -> list[Any]:
-                return [CompletionItem(v) for v in fn(ctx, incomplete)]
-
-            return complete
-
-        for command in self.commands.values():
-            for param in getattr(command, "params", ()):
-                fn = ours.get(param.name or "")
-                if fn is not None and getattr(param, "_custom_shell_complete", None):
-                    param._custom_shell_complete = unfiltered(fn)
-
-    def make_context(self, *args: Any, **kwargs: Any) -> _click.Context:
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         # Root --help is printed while the command line is parsed: a closed pipe
         # there is 141 too (Click itself would exit 1).
         try:
@@ -181,7 +154,7 @@ class BrtradeGroup(TyperGroup):
         except BrokenPipeError as exc:
             raise typer.Exit(handle(exc)) from None
 
-    def invoke(self, ctx: _click.Context) -> Any:
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except (BrokenPipeError, KeyboardInterrupt) as exc:
@@ -218,7 +191,7 @@ class BrtradeGroup(TyperGroup):
                 **extra,
             )
             code = rv if isinstance(rv, int) else ExitCode.OK
-        except (BrtradeError, _click.exceptions.ClickException, typer.Abort) as exc:
+        except (BrtradeError, click.exceptions.ClickException, typer.Abort) as exc:
             code = handle(exc, debug)  # the same exit code with and without --debug
         try:
             flush_stdout()  # what is still buffered must reach the file, or be reported

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from brtrade.cli.errors import ExitCode, warn
-from brtrade.cli.output import Output, emit_records
+from brtrade.cli.errors import ExitCode
+from brtrade.cli.output import Output, emit_records, warn
 from brtrade.core.errors import excerpt
 
 if TYPE_CHECKING:

@@ -58,14 +58,10 @@ def _help(command: Any) -> str:
     return " ".join((command.help or "").split("\n\n")[0].split())
 
 
-def man_page() -> str:
-    """brtrade(1) in roff, from the app's commands, options and help."""
-    import typer.main
-
+def man_page(root: Any) -> str:
+    """brtrade(1) in roff, from the root command's commands, options and help."""
     from brtrade.cli.errors import ExitCode
-    from brtrade.cli.program import app
 
-    root = typer.main.get_command(app)
     lines = [
         f'.TH BRTRADE 1 "" "brtrade {__version__}" "User Commands"',
         ".SH NAME",
@@ -78,7 +74,7 @@ def man_page() -> str:
         *_options(root),
         ".SH COMMANDS",
     ]
-    for name, command in root.commands.items():  # type: ignore[attr-defined]
+    for name, command in root.commands.items():
         lines += [
             ".SS " + _esc(f"brtrade {name}"),
             _esc(" ".join((command.help or "").split("Examples:")[0].split())),

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from brtrade.core.errors import BrtradeError, UsageError
 from brtrade.render.formats import Format
+from brtrade.render.safe import terminal_safe
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -36,6 +37,19 @@ class Settings:
 
 
 SETTINGS = Settings()
+
+
+def warn(message: str) -> None:
+    """One line on stderr, made safe for the terminal.
+
+    A message that cannot be written (stderr closed, as with ``2>&-``, or gone) is
+    dropped: the exit code says what happened whether or not it was heard.
+    """
+    try:
+        sys.stderr.write(f"brtrade: {terminal_safe(message)}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 class OutputError(BrtradeError):

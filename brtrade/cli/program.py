@@ -18,7 +18,7 @@ import typer
 
 from brtrade import __version__
 from brtrade.cli.commands import browse, cache, drafting, drafts, export, integrity, search
-from brtrade.cli.errors import BrtradeGroup, completing, debug_requested, handle, warn
+from brtrade.cli.errors import BrtradeGroup, completing, debug_requested, handle
 from brtrade.cli.listing import State
 from brtrade.cli.options import FactsOpt, one_facts_path
 from brtrade.cli.output import emit_rich, write_text
@@ -48,9 +48,11 @@ app = typer.Typer(**_APP_SETTINGS)  # type: ignore[arg-type]
 
 def _man(value: bool) -> None:
     if value:
+        import typer.main
+
         from brtrade.cli.manpage import man_page
 
-        write_text(man_page())
+        write_text(man_page(typer.main.get_command(app)))
         raise typer.Exit()
 
 
@@ -125,7 +127,7 @@ def root(
     Run 'brtrade' alone for an overview of the base, or 'brtrade COMMAND --help'.
     """
     del version, help_man  # read by the eager callbacks
-    from brtrade.cli.output import SETTINGS
+    from brtrade.cli.output import SETTINGS, warn
     from brtrade.core import environment
 
     for problem in environment.problems():  # each bad value: one warning, then its default

@@ -13,7 +13,6 @@ fall short (Typer 0.27, pinned):
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 ZSH_SCRIPT = """#compdef %(prog_name)s
 
@@ -37,9 +36,8 @@ ZSHRC_LINE = "fpath+=~/.zfunc; autoload -Uz compinit; compinit"
 
 def install_zsh(*, prog_name: str, complete_var: str, shell: str) -> Path:
     """Typer's zsh install, less its global zstyle; says on stderr what it wrote where."""
-    from typer._completion_shared import get_completion_script
-
-    from brtrade.cli.errors import warn
+    from brtrade.cli.output import warn
+    from brtrade.cli.typer_compat import completion_script
 
     zshrc = Path.home() / ".zshrc"
     content = zshrc.read_text("utf-8") if zshrc.is_file() else ""
@@ -49,7 +47,7 @@ def install_zsh(*, prog_name: str, complete_var: str, shell: str) -> Path:
     target = Path.home() / ".zfunc" / f"_{prog_name}"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(
-        get_completion_script(prog_name=prog_name, complete_var=complete_var, shell=shell)
+        completion_script(prog_name=prog_name, complete_var=complete_var, shell=shell)
     )
     warn(f"wrote {target}")
     return target
@@ -58,8 +56,6 @@ def install_zsh(*, prog_name: str, complete_var: str, shell: str) -> Path:
 def use_brtrade_scripts() -> None:
     """Put brtrade's zsh script and zsh install in place of Typer's (only when asked
     for completion scripts: nothing of this runs on an ordinary command)."""
-    from typer import _completion_shared as shared
+    from brtrade.cli.typer_compat import use_completion_scripts
 
-    scripts: dict[str, Any] = shared._completion_scripts  # noqa: SLF001
-    scripts["zsh"] = ZSH_SCRIPT
-    shared.install_zsh = install_zsh
+    use_completion_scripts({"zsh": ZSH_SCRIPT}, {"zsh": install_zsh})

@@ -28,9 +28,9 @@ from brtrade.core.model import (
 if TYPE_CHECKING:
     from brtrade.core.derive import Derived
     from brtrade.core.errors import FactBaseError
+    from brtrade.core.findings import Finding
     from brtrade.core.provenance import Passage
     from brtrade.core.query import Carriers
-    from brtrade.core.verify import Finding
 
 from brtrade.contract.shapes import JSON
 

@@ -7,7 +7,7 @@ before names). The rules are in :mod:`brtrade.core.verify` and docs/verify.md.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from brtrade.core.draft import (
     ELLIPSIS,
@@ -18,10 +18,8 @@ from brtrade.core.draft import (
     speaker_of,
     word_spans,
 )
+from brtrade.core.findings import Finding, Search
 from brtrade.core.text import words
-
-if TYPE_CHECKING:
-    from brtrade.core.verify import Finding, Search
 
 MIN_QUOTE_WORDS = 4
 MIN_FRAGMENT_WORDS = 2
@@ -87,8 +85,6 @@ def check_quote(
     a quote of the speaker the draft names, misquoted, misattributed, or not found.
     ``known`` tells whether a (folded) word is one the base's records hold: a 'said'
     followed only by such words names no person."""
-    from brtrade.core.verify import Finding
-
     raw = draft.text[start:end]
     unmarked = plain(raw)
     said_spans = word_spans(unmarked)

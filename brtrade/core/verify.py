@@ -25,48 +25,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from brtrade.core import quotations
 from brtrade.core.draft import Draft, passages, plain
+from brtrade.core.findings import PROBLEMS, VERDICTS, Finding, Search
 from brtrade.core.measures import Reading, comparable, read_figures, search_text
 from brtrade.core.numbers import Mention, find_mentions, format_number
 from brtrade.core.text import fold, strip_controls
 
-Search = Callable[[str, str, int], list[tuple[dict[str, Any], float]]]
-"""(kind, text, limit) -> [(contract row, share of the text's words it covers)], best first."""
+__all__ = ["PROBLEMS", "VERDICTS", "Finding", "Search", "summary", "verify_draft"]
 
-VERDICTS = ("supported", "contradicted", "misquoted", "misattributed", "not-found")
-PROBLEMS = frozenset({"contradicted", "misquoted", "misattributed"})
 ABOUT = 0.5
 """A sentence is about a record that covers at least this share of its words."""
 SUPPORT = 0.25
 """A figure that agrees supports the draft when its record covers at least this share."""
 _UNITS = {"CNY": "CNY", "USD": "USD", "percent": "percent", None: "count"}
-
-
-class Finding(NamedTuple):
-    """One figure or quotation of a draft, and what the base says of it."""
-
-    kind: str
-    verdict: str
-    text: str
-    file: str
-    line: int
-    column: int
-    message: str
-    value: float | None = None
-    unit: str | None = None
-    speaker: str | None = None
-    record: str | None = None
-    figure: str | None = None
-    expected: str | None = None
-    provenance: dict[str, Any] | None = None
-    diff: str | None = None
-
-    @property
-    def is_problem(self) -> bool:
-        return self.verdict in PROBLEMS
 
 
 # --------------------------------------------------------------------------

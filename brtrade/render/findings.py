@@ -15,7 +15,7 @@ from brtrade.render.tables import DIM, safe_text
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from brtrade.core.verify import Finding
+    from brtrade.core.findings import Finding
 
 STYLES = {
     "supported": "green",

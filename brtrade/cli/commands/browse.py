@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from brtrade.cli import completion
-from brtrade.cli.errors import warn
 from brtrade.cli.listing import listing, state
 from brtrade.cli.options import (
     FieldsOpt,
@@ -16,7 +15,7 @@ from brtrade.cli.options import (
     JsonFlag,
     RawCsvOpt,
 )
-from brtrade.cli.output import emit_json, emit_rich, output_choice
+from brtrade.cli.output import emit_json, emit_rich, output_choice, warn
 from brtrade.core.errors import UsageError
 from brtrade.render.formats import Format
 

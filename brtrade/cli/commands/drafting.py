@@ -7,9 +7,8 @@ from typing import Annotated
 
 import typer
 
-from brtrade.cli.errors import warn
 from brtrade.cli.listing import state
-from brtrade.cli.output import write_text
+from brtrade.cli.output import warn, write_text
 from brtrade.core.errors import UsageError, excerpt
 
 

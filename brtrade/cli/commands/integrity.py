@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from brtrade.cli.errors import ExitCode, warn
+from brtrade.cli.errors import ExitCode
 from brtrade.cli.listing import listing, state
 from brtrade.cli.options import (
     FieldsOpt,
@@ -17,7 +17,7 @@ from brtrade.cli.options import (
     RateToleranceOpt,
     RawCsvOpt,
 )
-from brtrade.cli.output import emit_json, output_choice, write_text
+from brtrade.cli.output import emit_json, output_choice, warn, write_text
 from brtrade.core.numbers import DEFAULT_RATE_TOLERANCE
 
 if TYPE_CHECKING:

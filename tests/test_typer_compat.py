@@ -1,0 +1,45 @@
+"""One test per use of Typer's private API (brtrade/cli/typer_compat.py): when the Typer
+pin is raised, these say which of brtrade's fix-ups still hold."""
+
+from __future__ import annotations
+
+import typer
+
+from brtrade.cli import shells, typer_compat
+from brtrade.cli.typer_compat import click
+from tests.helpers import Run
+
+
+def test_click_is_typers_own() -> None:
+    """The Click that Typer raises its errors from and builds its contexts on."""
+    assert issubclass(typer.Context, click.Context)
+    assert issubclass(click.exceptions.UsageError, click.exceptions.ClickException)
+
+
+def test_a_bad_option_is_clicks_usage_error_and_one_line(run: Run) -> None:
+    result = run("facts", "--no-such-option")
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("brtrade: usage error: ")
+
+
+def _complete(run: Run, args: str) -> str:
+    result = run(env={"_BRTRADE_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": args})
+    assert result.exit_code == 0
+    return str(result.stdout)
+
+
+def test_completion_candidates_are_not_filtered_again(run: Run) -> None:
+    """Typer would keep only exact, case-sensitive prefixes: 'zh' would offer nothing."""
+    assert "Zhou Mi" in _complete(run, "brtrade quote --speaker zh")
+    assert "Tu Xinquan" in _complete(run, "brtrade quote --speaker xinq")  # a later word
+
+
+def test_brtrades_zsh_script_and_install_replace_typers() -> None:
+    shells.use_brtrade_scripts()
+    script = typer_compat.completion_script(
+        prog_name="brtrade", complete_var="_BRTRADE_COMPLETE", shell="zsh"
+    )
+    assert "compadd -U -Q" in script and "_arguments" not in script
+    from typer import _completion_shared
+
+    assert _completion_shared.install_zsh is shells.install_zsh
