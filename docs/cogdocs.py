@@ -97,7 +97,7 @@ def rules_table() -> str:
 
 def limits_table() -> str:
     """Every limit brtrade holds to, with its number, from the constants themselves."""
-    from brtrade.cli.commands import drafts
+    from brtrade.cli.commands import verify as cmd
     from brtrade.core import drafting, errors, files, numbers, query, verify
     from brtrade.index import freshness, store
     from brtrade.render import tables
@@ -124,7 +124,7 @@ def limits_table() -> str:
         ("YAML nesting", "Python's recursion limit"),
         (
             "a draft (verify) or an article (draft)",
-            f"{drafts.MAX_DRAFT_BYTES // 2**20} MiB; at most {verify.MAX_FIGURES:,} figures and "
+            f"{cmd.MAX_DRAFT_BYTES // 2**20} MiB; at most {verify.MAX_FIGURES:,} figures and "
             f"{verify.MAX_QUOTATIONS:,} quotations verified, {drafting.MAX_RECORDS:,} records "
             "drafted (the rest: said on stderr)",
         ),

@@ -14,9 +14,9 @@ import yaml
 from brtrade.cli import ExitCode
 from brtrade.core.check import check_fact_base
 from brtrade.core.derive import derive
+from brtrade.core.file_schema import fact_file_schema, schema_json
 from brtrade.core.model import FactBase
 from brtrade.core.numbers import parse_wording
-from brtrade.core.schema import fact_file_schema, schema_json
 from tests.helpers import DATA, MINI, ROOT, Run, line_of, mutate
 
 

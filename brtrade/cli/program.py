@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 
 from brtrade import __version__
-from brtrade.cli.commands import browse, cache, drafting, drafts, export, integrity, search
+from brtrade.cli.commands import browse, cache, drafting, export, integrity, search, verify
 from brtrade.cli.errors import BrtradeGroup, completing, debug_requested, handle
 from brtrade.cli.listing import State
 from brtrade.cli.options import FactsOpt, one_facts_path
@@ -167,7 +167,7 @@ COMMANDS = (
     integrity.check,
     integrity.derive,
     integrity.schema,
-    drafts.verify,
+    verify.verify,
     export.export,
     drafting.draft,
 )

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from brtrade.core.attribution import Person, introductions, reported, tag_after, tag_before
-from brtrade.core.draft import Draft, passages
+from brtrade.core.draft_text import Draft, passages
 from brtrade.core.errors import excerpt
 from brtrade.core.measures import Reading, read_figures
 from brtrade.core.numbers import Mention, find_mentions

@@ -1,7 +1,7 @@
 """Load a fact file, or a folder of them, into one validated base.
 
 Each file is read and parsed (:mod:`brtrade.core.yamlread`), walked against
-the model (:mod:`brtrade.core.walk`), and the files are merged here and held
+the model (:mod:`brtrade.core.validate`), and the files are merged here and held
 to the cross-record rules (:mod:`brtrade.core.rules.records`).
 """
 
@@ -20,7 +20,7 @@ from brtrade.core.files import fact_files, is_folder
 from brtrade.core.model import FactBase, Source
 from brtrade.core.rules.problems import Locator
 from brtrade.core.rules.records import check_records
-from brtrade.core.walk import ParsedFile, parse_fact_file
+from brtrade.core.validate import ParsedFile, parse_fact_file
 
 
 def resolve_source_path(source: Source, fact_file: Path) -> Path:

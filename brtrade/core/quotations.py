@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from brtrade.core.draft import (
+from brtrade.core.draft_text import (
     ELLIPSIS,
     Draft,
     attributed_name,

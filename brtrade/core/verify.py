@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from brtrade.core import quotations
-from brtrade.core.draft import Draft, passages, plain
+from brtrade.core.draft_text import Draft, passages, plain
 from brtrade.core.findings import PROBLEMS, VERDICTS, Finding, Search
 from brtrade.core.measures import Reading, comparable, read_figures, search_text
 from brtrade.core.numbers import Mention, find_mentions, format_number

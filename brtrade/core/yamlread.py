@@ -1,7 +1,7 @@
 """Reading a fact file and parsing its YAML into nodes (never into objects).
 
 The YAML is *composed* with PyYAML's safe C loader when it is available; the
-nodes are then walked against the model by :mod:`brtrade.core.walk`.
+nodes are then walked against the model by :mod:`brtrade.core.validate`.
 """
 
 from __future__ import annotations

@@ -91,7 +91,7 @@ def root_id(root: Path) -> str:
 _SHAPING = (
     "core/model.py",
     "core/fields.py",
-    "core/walk.py",
+    "core/validate.py",
     "core/loader.py",
     "core/query.py",
     "core/text.py",

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from brtrade.contract.records import Tally
     from brtrade.core.model import Claim, FactBase, Quote
-    from brtrade.core.walk import ParsedFile
+    from brtrade.core.validate import ParsedFile
     from brtrade.index.reader import Index
 
 

@@ -61,7 +61,7 @@ from brtrade.index.writes import (
 if TYPE_CHECKING:
     import sqlite3
 
-    from brtrade.core.walk import ParsedFile
+    from brtrade.core.validate import ParsedFile
 
 MAX_CHANGED = 8
 """More changed or removed files than this (or than a tenth of the files) rebuild."""
@@ -120,7 +120,7 @@ def _changed(root: Path, old: dict[str, Any]) -> tuple[list[Path], list[str], li
 def _update(root: Path, db_path: Path, stamp_path: Path) -> str:
     """Update the index; its new build id."""
     from brtrade.core.loader import gc_paused
-    from brtrade.core.walk import parse_fact_file
+    from brtrade.core.validate import parse_fact_file
 
     old_stamp = read_stamp(stamp_path)
     if old_stamp.get("root") != root_id(root) or old_stamp.get("code") != code_id():

@@ -79,7 +79,7 @@ def test_draft_stops_after_its_record_limit_and_says_so(
 
 
 def test_draft_and_verify_refuse_a_text_over_their_size_limit(run: Run, tmp_path: Path) -> None:
-    from brtrade.cli.commands.drafts import MAX_DRAFT_BYTES
+    from brtrade.cli.commands.verify import MAX_DRAFT_BYTES
 
     big = tmp_path / "big.txt"
     big.write_bytes(b"word " * (MAX_DRAFT_BYTES // 5 + 1))

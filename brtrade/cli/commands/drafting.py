@@ -65,7 +65,7 @@ def draft(
     """
     import yaml
 
-    from brtrade.cli.commands.drafts import read_text_input
+    from brtrade.cli.commands.verify import read_text_input
     from brtrade.core.drafting import draft_fact_file
     from brtrade.core.text import strip_controls, words
 

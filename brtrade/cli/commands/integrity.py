@@ -169,6 +169,6 @@ def schema(
 
         write_text(output_schema_json())
         return
-    from brtrade.core.schema import schema_json
+    from brtrade.core.file_schema import schema_json
 
     write_text(schema_json())

@@ -18,7 +18,7 @@ from brtrade.core.model import Claim, FactBase, Figure
 from brtrade.core.rules import Rule
 from brtrade.core.rules.problems import Locator
 from brtrade.core.rules.vocabulary import check_vocabulary
-from brtrade.core.walk import ParsedFile
+from brtrade.core.validate import ParsedFile
 
 
 def check_records(
