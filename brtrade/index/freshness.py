@@ -95,6 +95,7 @@ _SHAPING = (
     "core/loader.py",
     "core/query.py",
     "core/text.py",
+    "core/terms.py",
     "contract/records.py",
     "contract/shapes.py",
     "index/layout.py",
