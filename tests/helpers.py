@@ -68,3 +68,10 @@ def mounted_tmpfs(where: Path, size: str) -> Iterator[Path]:
         yield where
     finally:
         subprocess.run(["umount", "-l", str(where)], check=False)
+
+
+def complete(run: Run, args: str) -> str:
+    """What brtrade offers a zsh TAB after ``args``, as the shell asks for it."""
+    result = run(env={"_BRTRADE_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": args})
+    assert result.exit_code == 0
+    return str(result.stdout)

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from brtrade.cli import ExitCode
-from tests.helpers import Run
+from tests.helpers import Run, complete
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -63,12 +63,6 @@ def test_overview(run: Run) -> None:
     assert re.search(r"claims\s+18", out) and re.search(r"quotes\s+3", out)
     assert re.search(r"speakers\s+3", out) and re.search(r"sources\s+1", out)
     assert out.count("brtrade ") >= 3
-
-
-def complete(run: Run, args: str) -> str:
-    result = run(env={"_BRTRADE_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": args})
-    assert result.exit_code == 0
-    return str(result.stdout)
 
 
 def test_completion_offers_speakers(run: Run) -> None:

@@ -7,7 +7,7 @@ import typer
 
 from brtrade.cli import shells, typer_compat
 from brtrade.cli.typer_compat import click
-from tests.helpers import Run
+from tests.helpers import Run, complete
 
 
 def test_click_is_typers_own() -> None:
@@ -22,16 +22,10 @@ def test_a_bad_option_is_clicks_usage_error_and_one_line(run: Run) -> None:
     assert result.stderr.startswith("brtrade: usage error: ")
 
 
-def _complete(run: Run, args: str) -> str:
-    result = run(env={"_BRTRADE_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": args})
-    assert result.exit_code == 0
-    return str(result.stdout)
-
-
 def test_completion_candidates_are_not_filtered_again(run: Run) -> None:
     """Typer would keep only exact, case-sensitive prefixes: 'zh' would offer nothing."""
-    assert "Zhou Mi" in _complete(run, "brtrade quote --speaker zh")
-    assert "Tu Xinquan" in _complete(run, "brtrade quote --speaker xinq")  # a later word
+    assert "Zhou Mi" in complete(run, "brtrade quote --speaker zh")
+    assert "Tu Xinquan" in complete(run, "brtrade quote --speaker xinq")  # a later word
 
 
 def test_brtrades_zsh_script_and_install_replace_typers() -> None:
