@@ -26,6 +26,7 @@ For every article, and in total per set, it prints:
 
 from __future__ import annotations
 
+import datetime
 import re
 import sys
 from dataclasses import dataclass, field
@@ -80,10 +81,15 @@ def _same(a: float | str, b: float | str) -> bool:
     return abs(a - b) <= max(1e-6 * max(abs(a), abs(b)), 0.01)
 
 
+TODAY = datetime.date(2026, 12, 4)
+"""The day the corpus was written: datelines without a year are read as of it, as
+``draft`` reads them as of the day it runs."""
+
+
 def _drafted(text: str, name: str) -> dict[str, Any]:
     from brtrade.core.drafting import draft_fact_file
 
-    _, document = draft_fact_file(text, name)
+    _, document = draft_fact_file(text, name, today=TODAY)
     return document
 
 

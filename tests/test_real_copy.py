@@ -25,9 +25,10 @@ from brtrade.cli import ExitCode
 from brtrade.core.attribution import introductions, reported, split_title, tag_after, tag_before
 from brtrade.core.check import check_fact_base
 from brtrade.core.drafting import draft_fact_file
-from brtrade.core.measures import comparable, measure_head, read_figures, search_text
+from brtrade.core.measures import read_figures, search_text
 from brtrade.core.numbers import find_mentions, parse_wording
 from brtrade.core.periods import article_date, dateline, period_of
+from brtrade.core.verify import comparable, measure_head
 from tests.helpers import DATA, ROOT, Run
 
 COPY = DATA / "copy"

@@ -42,7 +42,7 @@ _YOY = re.compile(
 )
 _COMPARES = re.compile(
     r"\b(?:consecutive|straight|successive)\s+years?\b|\byears\s+in\s+a\s+row\b|"
-    r"\b(?:since|by\s+the\s+end\s+of|between)\s+(?:19|20)\d\d\b",
+    r"\b(?:since|by(?:\s+the\s+end\s+of)?|between)\s+(?:19|20)\d\d\b",
     re.I,
 )
 _SAME_PERIOD_BASIS = re.compile(r"same\s+period", re.I)

@@ -8,7 +8,7 @@ measures what its clause's main figure does; "accounting for 15.8 percent of X" 
 share of X; "19,000 trips" counts trips; "respectively" gives each figure its item of a
 list. The scope is the names in the measure; periods are :mod:`brtrade.core.periods`'.
 ``draft`` drafts from here; ``verify`` compares a figure only with figures of the base
-whose measure agrees (:func:`comparable`). Nothing here knows the base.
+whose measure agrees (:func:`brtrade.core.verify.comparable`). Nothing here knows the base.
 """
 
 from __future__ import annotations
@@ -53,7 +53,8 @@ _REPORTED_LEAD = re.compile(
     r"(?:said|says|told\s+(?:[A-Z][\w'’-]*\s*){1,3}|added|noted|estimated|expects?)\s+(?:that\s+)?"
 )
 _DEPENDENT = re.compile(
-    r"^(?:up|down|an?\s+(?:increase|decrease|gain|rise|drop|decline|jump|fall|growth)|"
+    r"^(?:up|down|an?\s+(?:[\w-]+\s+)?(?:increase|decrease|gain|rise|drop|decline|jump|fall|"
+    r"growth)|"
     r"making\s+up|accounting\s+for|representing|compared\s+(?:with|to)|from|or|"
     r"roughly|about|nearly|almost|a\s+year\s+(?:earlier|ago)|against|versus|worth|"
     r"valued\s+at|or\s+about)\b",
@@ -71,6 +72,31 @@ _VERBS = frozenset(
     remained remains topped exceeded doubled tripled halved gained lost saw sees
     spent spend""".split()
 )
+_NOUNS_TOO = frozenset("supply supplies records rise fall spend expect".split())
+"""Verbs of :data:`_VERBS` that open a noun phrase as often ('Supplies of rubber ...')."""
+_ASIDE = re.compile(
+    r"^(?:by|in|on|at|for|as|with|however|meanwhile|though|although|instead|also|still|"
+    r"which|who|where|according|for\s+example|on\s+the\s+other\s+hand)\b",
+    re.IGNORECASE,
+)
+"""A segment that is an aside ('by contrast', 'however'), a time or a relative clause:
+never the subject of the clause after it."""
+_MODIFIERS = frozenset(
+    "a an the year-on-year annual annualised sharp slight modest steep strong record "
+    "further small big marked".split()
+)
+"""Words that make 'a year-on-year increase of 64 percent' a change, not a measure."""
+_COMPLEMENT = re.compile(
+    r"^(?:.*?\b)?(?:said|says|told|added|noted|stated|estimated)\b[^,]*?\bthat\s+",
+    re.IGNORECASE,
+)
+_OF_THING = re.compile(
+    r"\s+of\s+((?:[\w'’-]+\s*){1,3}?)(?=\s*(?:$|[,;.]|\s(?:in|last|this|from|to|for|on)\b))"
+)
+_OBJECT = re.compile(
+    rf"\s+(?:on|for|in|into)\s+(?!the\s+(?:first|second|third|fourth|same|period)\b|"
+    rf"(?:19|20)\d\d|{_MONTH}|last\b|this\b)([^,]+)"
+)
 _CHANGE_WORDS = frozenset(
     "increase decrease gain rise drop decline jump fall growth surge climb".split()
 )
@@ -84,7 +110,9 @@ _QUANTITIES = frozenset(
     "tons tonnes ton tonne barrels units pieces kilograms kg litres liters cubic metres "
     "meters bags boxes containers teus".split()
 )
-_DETERMINER = re.compile(r"^(?:and|while|whereas|but|so|with|the|a|an|its|their|also)\s+", re.I)
+_DETERMINER = re.compile(
+    r"^(?:and|while|whereas|but|so|with|the|a|an|its|their|also|said|says|added|that)\s+", re.I
+)
 _EARLIER = re.compile(r"^(?:up|down)?\s*from\b|^compared\s+(?:with|to)\b|^against\b", re.I)
 """A dependent clause giving the earlier level of the figure before it ('up from 60%')."""
 _RELATIVE = re.compile(
@@ -143,6 +171,9 @@ def _subject(segment: str, before: int) -> tuple[str, str, str]:
     ``before``: the words before its first verb."""
     head = segment[:before]
     tokens = list(re.finditer(r"[\w'’-]+", head))
+    if tokens and tokens[0].group().lower() in _VERBS - _NOUNS_TOO:
+        # 'Imports from China, by contrast, fell 20.3%': the subject is an earlier segment's
+        return "", head[: tokens[0].end()], head[tokens[0].end() :]
     for i, t in enumerate(tokens):
         if t.group().lower() in _VERBS and i > 0:
             verb_end = t.end()
@@ -203,7 +234,8 @@ def _scope(measure: str) -> str | None:
 
     names: list[str] = []
     for _i, m in enumerate(_NAME.finditer(measure)):
-        name = re.sub(r"['’]s$", "", m.group()).strip(" .-")
+        name = re.sub(r"['’]s$", "", m.group()).strip(" -")
+        name = name if re.search(r"\w\.\w", name) else name.rstrip(".")  # 'U.S.' keeps its dot
         if m.start() == 0 and " " not in name and not re.search(r"['’]s$", m.group()):
             entry = english.lookup(stem(name.lower()))
             if entry is not None and not entry.name and not name.isupper():
@@ -211,66 +243,6 @@ def _scope(measure: str) -> str | None:
         if name and name not in names:
             names.append(name)
     return ", ".join(names) or None
-
-
-_HEADS = {
-    word: head
-    for head, spellings in (
-        ("trade", "trade"),
-        ("exports", "export exports"),
-        ("imports", "import imports"),
-        ("surplus", "surplus"),
-        ("deficit", "deficit"),
-        ("investment", "investment investments"),
-        ("sales", "sales"),
-        ("shipments", "shipments"),
-        ("throughput", "throughput"),
-        ("output", "output"),
-        ("revenue", "revenue"),
-        ("prices", "price prices"),
-        ("costs", "cost costs"),
-        ("spending", "spending"),
-        ("contracts", "contracts"),
-        ("trips", "trips"),
-        ("passengers", "passengers travellers"),
-        ("settlement", "settlement"),
-        ("payments", "payments"),
-        ("demand", "demand"),
-    )  # fmt: skip
-    for word in spellings.split()
-}
-
-
-def measure_head(measure: str) -> str | None:
-    """The one word a measure is of: 'exports' for "China's exports to ASEAN", 'trade' for
-    "China's imports and exports with ..." and "trade volume with ASEAN"; None when it
-    names none of the measures news copy reports. ``verify`` compares a figure only with
-    figures of the same head."""
-    found = [_HEADS[w] for w in re.findall(r"[a-z]+", measure.lower()) if w in _HEADS]
-    if not found:
-        return None
-    if {"exports", "imports"} <= set(found[:3]) and "trade" not in found[:1]:
-        return "trade"  # 'imports and exports', 'import and export value'
-    return found[0]
-
-
-def comparable(reading: Reading, measure: str, scope: str | None, kind: str) -> bool:
-    """Whether a figure read off a sentence can be the base's figure of ``measure``,
-    ``scope`` and ``kind``: the same kind of percentage (a share is no growth rate), the
-    same head of measure (exports are not total trade), scopes that share a name (exports
-    to Thailand are not exports to Vietnam). What one side does not say never differs."""
-    if {reading.kind, kind} == {"share", "change"}:
-        return False
-    if kind != "share":
-        mine, theirs = measure_head(reading.measure), measure_head(measure)
-        if mine and theirs and mine != theirs:
-            return False
-    if reading.scope and scope:
-        have = {n.strip().lower() for n in reading.scope.split(",")}
-        want = {n.strip().lower() for n in scope.removeprefix("(draft) ").split(",")}
-        if have and want and not have & want:
-            return False
-    return True
 
 
 _TIME = re.compile(
@@ -328,6 +300,7 @@ def read_figures(sentence: str, mentions: Sequence[Mention], units: Sequence[str
     att_starts = [a for a, _ in attribution]
     ends = [x.end for x in mentions]
     seen = 0  # segments before this figure's, read for their subject once each
+    open_subject = False
     for index, (m, unit) in enumerate(zip(mentions, units, strict=True)):
         k = max(bisect.bisect_right(seg_starts, m.start) - 1, 0)
         s, e = segments[k]
@@ -340,7 +313,12 @@ def read_figures(sentence: str, mentions: Sequence[Mention], units: Sequence[str
             text = sentence[max(a, b - _WINDOW) : b]
             subject, verb, _ = _subject(text, len(text))
             if verb and _clean(subject):
-                last_subject = _clean(subject)
+                last_subject, open_subject = _clean(subject), False
+            elif not verb and not open_subject and not _ASIDE.match(text.strip()):
+                if (noun := _LEAD.sub("", _clean(text))) and not _LEAD.match(text.strip() + ", "):
+                    # 'Imports from China, by contrast, fell': the subject before an aside
+                    # (the first of a run: 'Port X, the world's busiest port, handled')
+                    last_subject, open_subject = noun, True
         # A figure reads from the words near it: a sentence of a thousand figures costs
         # a thousand windows, not a million words.
         s, e = max(s, m.start - _WINDOW), min(e, m.end + _WINDOW)
@@ -360,6 +338,7 @@ def read_figures(sentence: str, mentions: Sequence[Mention], units: Sequence[str
             segment, start, end = segment[cut:], start - cut, end - cut
         kind = kind_of(sentence, m, unit)
         subject, verb, between = _subject(segment, start)
+        subject = _COMPLEMENT.sub("", subject)  # '..., said in an interview that the port'
         relative = _RELATIVE.search(segment[:start])
         if relative and len(_clean(subject)) < relative.start("np") + 1:
             subject, verb, between = relative.group("np"), relative.group("verb"), ""
@@ -374,7 +353,9 @@ def read_figures(sentence: str, mentions: Sequence[Mention], units: Sequence[str
             # 'up from 60%': the level before, of the same measure and kind
             out.append(out[-1])
             continue
-        if np and not set(_clean(np.group(1)).lower().split()) <= _CHANGE_WORDS | {"a", "an"}:
+        if not subject and verb and not dependent and last_subject:
+            subject = last_subject  # 'Imports from China, by contrast, fell 20.3%'
+        if np and not set(_clean(np.group(1)).lower().split()) <= _CHANGE_WORDS | _MODIFIERS:
             measure = _clean(np.group(1))
         elif dependent or not subject:
             measure = last_measure or last_subject or subject
@@ -392,10 +373,13 @@ def read_figures(sentence: str, mentions: Sequence[Mention], units: Sequence[str
                     if heads or not verb
                     else f"{subject} {verb.strip()} {thing}"
                 )
+            elif unit in ("CNY", "USD") and (of := re.match(_OF_THING, segment[end:])):
+                measure = f"{subject} {_clean(of.group(1))}"  # '175 trillion yuan of payments'
             elif not heads:
-                obj = re.match(r"\s+(?:on|for)\s+([^,]+)", segment[end:])
-                if verb and obj:
-                    measure = f"{subject} {verb.strip()} {_clean(obj.group())}"
+                if obj := re.match(_OBJECT, segment[end:]):
+                    measure = f"{subject} {verb.strip()} {_clean(obj.group())}".replace("  ", " ")
+        if unit == "percent" and kind == "change" and re.search(r"\bshare\s+of\b", measure):
+            kind = "share"  # "Vietnam's share of U.S. imports could pass 5 percent"
         if kind == "share" and (whole := _of_object(segment, end)):
             measure = f"{measure} share of {whole}" if measure else f"share of {whole}"
         if respectively:

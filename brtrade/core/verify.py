@@ -30,7 +30,7 @@ from typing import Any
 from brtrade.core import quotations
 from brtrade.core.draft_text import Draft, passages, plain
 from brtrade.core.findings import PROBLEMS, VERDICTS, Finding, Search
-from brtrade.core.measures import Reading, comparable, read_figures, search_text
+from brtrade.core.measures import Reading, read_figures, search_text
 from brtrade.core.numbers import Mention, find_mentions, format_number
 from brtrade.core.text import fold, strip_controls
 
@@ -45,6 +45,66 @@ _UNITS = {"CNY": "CNY", "USD": "USD", "percent": "percent", None: "count"}
 
 # --------------------------------------------------------------------------
 # Figures
+
+
+_HEADS = {
+    word: head
+    for head, spellings in (
+        ("trade", "trade"),
+        ("exports", "export exports"),
+        ("imports", "import imports"),
+        ("surplus", "surplus"),
+        ("deficit", "deficit"),
+        ("investment", "investment investments"),
+        ("sales", "sales"),
+        ("shipments", "shipments"),
+        ("throughput", "throughput"),
+        ("output", "output"),
+        ("revenue", "revenue"),
+        ("prices", "price prices"),
+        ("costs", "cost costs"),
+        ("spending", "spending"),
+        ("contracts", "contracts"),
+        ("trips", "trips"),
+        ("passengers", "passengers travellers"),
+        ("settlement", "settlement"),
+        ("payments", "payments"),
+        ("demand", "demand"),
+    )  # fmt: skip
+    for word in spellings.split()
+}
+
+
+def measure_head(measure: str) -> str | None:
+    """The one word a measure is of: 'exports' for "China's exports to ASEAN", 'trade' for
+    "China's imports and exports with ..." and "trade volume with ASEAN"; None when it
+    names none of the measures news copy reports. ``verify`` compares a figure only with
+    figures of the same head."""
+    found = [_HEADS[w] for w in re.findall(r"[a-z]+", measure.lower()) if w in _HEADS]
+    if not found:
+        return None
+    if {"exports", "imports"} <= set(found[:3]) and "trade" not in found[:1]:
+        return "trade"  # 'imports and exports', 'import and export value'
+    return found[0]
+
+
+def comparable(reading: Reading, measure: str, scope: str | None, kind: str) -> bool:
+    """Whether a figure read off a sentence can be the base's figure of ``measure``,
+    ``scope`` and ``kind``: the same kind of percentage (a share is no growth rate), the
+    same head of measure (exports are not total trade), scopes that share a name (exports
+    to Thailand are not exports to Vietnam). What one side does not say never differs."""
+    if {reading.kind, kind} == {"share", "change"}:
+        return False
+    if kind != "share":
+        mine, theirs = measure_head(reading.measure), measure_head(measure)
+        if mine and theirs and mine != theirs:
+            return False
+    if reading.scope and scope:
+        have = {n.strip().lower() for n in reading.scope.split(",")}
+        want = {n.strip().lower() for n in scope.removeprefix("(draft) ").split(",")}
+        if have and want and not have & want:
+            return False
+    return True
 
 
 _BASE_YEAR = re.compile(
