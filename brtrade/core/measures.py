@@ -90,6 +90,10 @@ _COMPLEMENT = re.compile(
     r"^(?:.*?\b)?(?:said|says|told|added|noted|stated|estimated)\b[^,]*?\bthat\s+",
     re.IGNORECASE,
 )
+_WHERE_TO = re.compile(
+    r"(?:\s+of\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?\s+(?:to|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+)
+"""Where a counted thing goes or comes from: 'to China', 'from the European Union'."""
 _OF_THING = re.compile(
     r"\s+of\s+((?:[\w'’-]+\s*){1,3}?)(?=\s*(?:$|[,;.]|\s(?:in|last|this|from|to|for|on)\b))"
 )
@@ -269,7 +273,8 @@ def kind_of(sentence: str, m: Mention, unit: str) -> str:
     before = sentence[max(0, m.start - 30) : m.start].lower()
     after = sentence[m.end : m.end + 40].lower()
     if re.search(
-        r"(?:made|makes?|accounting|accounts?|accounted)\s+(?:up|for)\s+$|"
+        r"(?:made|makes?|accounting|accounts?|accounted)\s+(?:up|for)\s+"
+        r"(?:another\s+|an?\s+(?:additional|further)\s+|a\s+further\s+)?$|"
         r"(?:share|proportion)\s+of\s+$|supply\w*\s+$|represent\w*\s+$",
         before,
     ):
@@ -357,6 +362,8 @@ def read_figures(sentence: str, mentions: Sequence[Mention], units: Sequence[str
             subject = last_subject  # 'Imports from China, by contrast, fell 20.3%'
         if np and not set(_clean(np.group(1)).lower().split()) <= _CHANGE_WORDS | _MODIFIERS:
             measure = _clean(np.group(1))
+        elif not subject and not dependent and unit == "count" and (lead := _after(segment, end)):
+            measure = lead  # 'fewer than 60 mills are certified': the figure is the subject
         elif dependent or not subject:
             measure = last_measure or last_subject or subject
         elif unit == "count" and _YEARS_RUN.match(segment[start:]):
@@ -368,6 +375,8 @@ def read_figures(sentence: str, mentions: Sequence[Mention], units: Sequence[str
                 of = re.match(r"\s+of\s+((?:[\w'’-]+\s*){1,3})", segment[end + len(thing) + 1 :])
                 if of and thing.lower().split()[-1] in _QUANTITIES:
                     thing = f"{thing} of {_clean(of.group(1))}"  # 'tons of fresh durians'
+                if to := _WHERE_TO.match(segment, end + len(thing) + 1):
+                    thing = f"{thing} {to.group().strip()}"  # '... of milled rice to China'
                 measure = (
                     f"{subject} {thing}"
                     if heads or not verb
@@ -381,7 +390,8 @@ def read_figures(sentence: str, mentions: Sequence[Mention], units: Sequence[str
         if unit == "percent" and kind == "change" and re.search(r"\bshare\s+of\b", measure):
             kind = "share"  # "Vietnam's share of U.S. imports could pass 5 percent"
         if kind == "share" and (whole := _of_object(segment, end)):
-            measure = f"{measure} share of {whole}" if measure else f"share of {whole}"
+            longer = f"{measure} share of {whole}"
+            measure = longer if measure and len(longer.split()) <= 10 else f"share of {whole}"
         if respectively:
             items = _LIST.search(measure)
             if items:
