@@ -207,6 +207,24 @@ def test_a_quote_after_someone_else_is_named_is_not_the_first_speakers() -> None
     assert [q["text"] for q in doc["quotes"]] == ["Trade will grow"]
 
 
+def test_a_pronoun_tag_means_the_one_person_named_just_before() -> None:
+    one = (
+        "Pham Thi Lan, a researcher at the Institute of Economics, said gates were slow. "
+        'She said: "Trucks wait for days at some gates."\n\n'
+        '"Clearance is the constraint," she added.\n'
+    )
+    _, doc = draft_fact_file(one, "a")
+    assert [(q["speaker"], q["text"]) for q in doc["quotes"]] == [
+        ("pham-thi-lan", "Trucks wait for days at some gates."),
+        ("pham-thi-lan", "Clearance is the constraint"),
+    ]
+    two = one.replace(
+        "She said:", "Chen Rui, head of research at Harbourline, said trade grew. She said:"
+    )
+    _, doc = draft_fact_file(two, "a")
+    assert [q["text"] for q in doc["quotes"]] == []  # two people just named: none
+
+
 def test_a_quote_split_by_its_tag_and_one_named_later() -> None:
     text = (
         "Liu Chang, a researcher at the Institute of Trade, told reporters that trade grew.\n\n"

@@ -158,3 +158,30 @@ def speaker_of(name: str | None, speakers: Sequence[tuple[str, str]]) -> str | N
 
 def word_spans(text: str) -> list[tuple[str, int, int]]:
     return [(fold(m.group()), m.start(), m.end()) for m in re.finditer(r"[^\W_]+", text)]
+
+
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Co|No|"
+    r"Inc|Ltd|Corp|Gov|Sen|Rep|Prof|Gen|Jr|Sr|vs)|\b[A-Z]|\bU\.S)\.$"
+)
+_SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"’]))\s+(?=[“\"‘(]?[A-Z0-9])")
+
+
+def sentences(paragraph: str, offset: int) -> list[tuple[str, int]]:
+    """The sentences of a paragraph of three words or more, without their outer quote
+    marks, each with its offset in the text (the paragraph starts at ``offset``)."""
+    out: list[tuple[str, int]] = []
+    pos = 0
+    for m in _SENTENCE.finditer(paragraph):
+        if _ABBREVIATION.search(paragraph, max(0, m.start() - 8), m.start()):
+            continue  # 'Jan. 15', 'Mr. Chen', 'U.S. dollars': no end of a sentence
+        out.append((paragraph[pos : m.start()], offset + pos))
+        pos = m.end()
+    out.append((paragraph[pos:], offset + pos))
+    kept = []
+    for s, o in out:
+        stripped = s.strip()
+        lead = len(s) - len(s.lstrip()) + len(stripped) - len(stripped.lstrip('“”"‘’'))
+        if len(words(s)) >= 3:
+            kept.append((stripped.strip('“”"‘’').strip(), o + lead))
+    return kept

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from brtrade.core.attribution import Person, introductions, reported, tag_after, tag_before
-from brtrade.core.draft_text import Draft, passages
+from brtrade.core.draft_text import Draft, passages, sentences
 from brtrade.core.errors import excerpt
 from brtrade.core.measures import Reading, read_figures
 from brtrade.core.numbers import Mention, find_mentions
@@ -40,17 +40,14 @@ _YOY = re.compile(
     r"from\s+a\s+year\s+(?:earlier|ago)|over\s+the\s+previous\s+year|on\s+the\s+year\s+before",
     re.I,
 )
+_PRONOUN_AFTER = re.compile(r"^[\s,;:—–-]*(?:he|she)\s+(?:said|says|added|told|noted)\b", re.I)
+_PRONOUN_BEFORE = re.compile(r"(?:^|[.!?]\s+)(?:He|She)\s+(?:said|says|added)[\s,:]*$")
 _COMPARES = re.compile(
     r"\b(?:consecutive|straight|successive)\s+years?\b|\byears\s+in\s+a\s+row\b|"
     r"\b(?:since|by(?:\s+the\s+end\s+of)?|between)\s+(?:19|20)\d\d\b",
     re.I,
 )
 _SAME_PERIOD_BASIS = re.compile(r"same\s+period", re.I)
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Co|No|"
-    r"Inc|Ltd|Corp|Gov|Sen|Rep|Prof|Gen|Jr|Sr|vs)|\b[A-Z]|\bU\.S)\.$"
-)
-_SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"’]))\s+(?=[“\"‘(]?[A-Z0-9])")
 
 
 def slug(text: str, limit: int = 4) -> str:
@@ -192,11 +189,14 @@ def draft_fact_file(
     # Introductions first, in text order, so that 'Liu said' finds the Liu Chang that
     # an earlier paragraph introduced, whatever the form of the quote that names him.
     marks = passages(draft)
+    named: list[tuple[int, str, dict[str, Any], str, int]] = []
+    """Who was named where (offset, id, speaker, attribution, paragraph), in text order:
+    whom a 'she said' means."""
     for met in introductions(laid_out):
         if not any(a <= met.start < b for a, b in marks):
             evidence = laid_out[met.start : met.end]
-            if "\n\n" not in evidence:
-                people.meet(met, evidence, para_of(met.start))
+            if "\n\n" not in evidence and (sp := people.meet(met, evidence, para_of(met.start))):
+                named.append((met.start, sp["id"], sp, evidence, para_of(met.start)))
 
     previous: tuple[int, dict[str, Any], str, int] | None = None  # end, speaker, tag, para
     for start, end in marks:
@@ -219,6 +219,16 @@ def draft_fact_file(
             evidence = laid_out[offset + person.start : offset + person.end].rstrip(" ,.")
             speaker = people.meet(person, evidence, para_of(offset + person.start))
             tag_para = para_of(offset + person.start)
+        if speaker is None and (
+            _PRONOUN_AFTER.match(after)
+            or _PRONOUN_BEFORE.search(laid_out[para_span(start)[0] : start - 1])
+        ):
+            # '"...," she said' or 'She said: "..."': the one person named in this
+            # paragraph or the one before, before the quote; none if two were
+            here = para_of(start)
+            near = [n for n in named if n[0] < start and n[4] >= here - 1]
+            if len({n[1] for n in near}) == 1:
+                _, _, speaker, evidence, tag_para = near[-1]
         if speaker is None and previous is not None and start - previous[0] < 160:
             # '"...," He said, "and the share is rising."': the quote goes on after its
             # tag, in the same paragraph, with nothing but the tag between
@@ -245,6 +255,9 @@ def draft_fact_file(
         }
         quotes.append(quote)
         spans.append((start, end, quote))
+        bisect.insort(
+            named, (start, speaker["id"], speaker, evidence, tag_para), key=lambda n: n[0]
+        )
         previous = (end + 1, speaker, evidence, tag_para)
 
     claims: list[dict[str, Any]] = []
@@ -256,7 +269,7 @@ def draft_fact_file(
     for number, para in enumerate(paragraphs, 1):
         if full:
             break
-        for sentence, offset in _sentences(para, starts[number - 1]):
+        for sentence, offset in sentences(para, starts[number - 1]):
             at = bisect.bisect_right(span_starts, offset) - 1
             inside = spans[at][2] if at >= 0 and offset < spans[at][1] + 1 else None
             reading = sentence
@@ -325,24 +338,6 @@ def draft_fact_file(
         "claims": claims,
     }
     return laid_out, document
-
-
-def _sentences(paragraph: str, offset: int) -> list[tuple[str, int]]:
-    out: list[tuple[str, int]] = []
-    pos = 0
-    for m in _SENTENCE.finditer(paragraph):
-        if _ABBREVIATION.search(paragraph, max(0, m.start() - 8), m.start()):
-            continue  # 'Jan. 15', 'Mr. Chen', 'U.S. dollars': no end of a sentence
-        out.append((paragraph[pos : m.start()], offset + pos))
-        pos = m.end()
-    out.append((paragraph[pos:], offset + pos))
-    kept = []
-    for s, o in out:
-        stripped = s.strip()
-        lead = len(s) - len(s.lstrip()) + len(stripped) - len(stripped.lstrip('“”"‘’'))
-        if len(words(s)) >= 3:
-            kept.append((stripped.strip('“”"‘’').strip(), o + lead))
-    return kept
 
 
 def _period(sentence: str, when: datetime.date | None, last: str | None) -> tuple[str | None, bool]:

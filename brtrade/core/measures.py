@@ -362,8 +362,13 @@ def read_figures(sentence: str, mentions: Sequence[Mention], units: Sequence[str
             subject = last_subject  # 'Imports from China, by contrast, fell 20.3%'
         if np and not set(_clean(np.group(1)).lower().split()) <= _CHANGE_WORDS | _MODIFIERS:
             measure = _clean(np.group(1))
-        elif not subject and not dependent and unit == "count" and (lead := _after(segment, end)):
-            measure = lead  # 'fewer than 60 mills are certified': the figure is the subject
+        elif (
+            not subject
+            and not dependent
+            and unit == "count"
+            and (thing_first := _after(segment, end))
+        ):
+            measure = thing_first  # 'fewer than 60 mills are certified': the figure is the subject
         elif dependent or not subject:
             measure = last_measure or last_subject or subject
         elif unit == "count" and _YEARS_RUN.match(segment[start:]):
