@@ -125,13 +125,6 @@ _MENTION = r"""
     (?![a-z])
     """
 
-_BOUND_BEFORE = re.compile(
-    r"\b(?:(?P<approx>about|around|approximately|roughly|some|an\ estimated|close\ to)|"
-    r"(?P<lower>more\ than|over|above|at\ least|upwards\ of|in\ excess\ of|exceeding)|"
-    r"(?P<upper>nearly|almost|less\ than|fewer\ than|under|up\ to|below|no\ more\ than|"
-    r"just\ under))\s+$",
-    re.IGNORECASE,
-)
 _SMALL = {
     w: n
     for n, w in enumerate(
@@ -149,20 +142,38 @@ _ORDINAL = {
 }
 _PARTS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _SMALL_WORDS = "|".join(_SMALL)
-_SPELLED = re.compile(
-    rf"""
-    (?P<fraction>(?<!first\ )(?<!second\ )(?<!the\ )
-        (?:\b(?P<top>a|one|two|three|four|{_SMALL_WORDS})[\s-]+)?
-        \b(?P<part>half|halves|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\b|\s*$))
-    |(?P<times>\b(?:doubled|tripled|trebled|quadrupled|halved)\b)
-    |(?P<fold>\b(?P<fold_n>{_SMALL_WORDS}|\d+)[\s-]?fold\b)
-    |(?P<years>\b(?P<years_n>{_SMALL_WORDS}|\d+)\s+
-        (?:(?:consecutive|straight|successive)\s+years\b|years\s+in\s+a\s+row\b))
-    |(?P<nth>\bthe\s+(?P<nth_n>{"|".join(_ORDINAL)}|\d+(?:st|nd|rd|th))\s+
-        (?:consecutive|straight|successive)\s+year\b)
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
+
+
+@functools.lru_cache(maxsize=1)
+def _bound_before() -> re.Pattern[str]:
+    """Compiled on first use, as the figure pattern is: not on the start-up path."""
+    return re.compile(
+        r"\b(?:(?P<approx>about|around|approximately|roughly|some|an\ estimated|close\ to)|"
+        r"(?P<lower>more\ than|over|above|at\ least|upwards\ of|in\ excess\ of|exceeding)|"
+        r"(?P<upper>nearly|almost|less\ than|fewer\ than|under|up\ to|below|no\ more\ than|"
+        r"just\ under))\s+$",
+        re.IGNORECASE,
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _spelled_pattern() -> re.Pattern[str]:
+    return re.compile(
+        rf"""
+        (?P<fraction>(?<!first\ )(?<!second\ )(?<!the\ )
+            (?:\b(?P<top>a|one|two|three|four|{_SMALL_WORDS})[\s-]+)?
+            \b(?P<part>half|halves|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\b|\s*$))
+        |(?P<times>\b(?:doubled|tripled|trebled|quadrupled|halved)\b)
+        |(?P<fold>\b(?P<fold_n>{_SMALL_WORDS}|\d+)[\s-]?fold\b)
+        |(?P<years>\b(?P<years_n>{_SMALL_WORDS}|\d+)\s+
+            (?:(?:consecutive|straight|successive)\s+years\b|years\s+in\s+a\s+row\b))
+        |(?P<nth>\bthe\s+(?P<nth_n>{"|".join(_ORDINAL)}|\d+(?:st|nd|rd|th))\s+
+            (?:consecutive|straight|successive)\s+year\b)
+        """,
+        re.IGNORECASE | re.VERBOSE,
+    )
+
+
 _TIMES = {
     "doubled": 100.0,
     "tripled": 200.0,
@@ -315,7 +326,7 @@ def _ranges(text: str, found: list[Mention]) -> list[Mention]:
 
 def _spelled(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for m in _SPELLED.finditer(text):
+    for m in _spelled_pattern().finditer(text):
         unit = "percent"
         if m.group("fraction"):
             part = m.group("part").lower().rstrip("s")
@@ -337,7 +348,7 @@ def _spelled(text: str) -> list[Mention]:
             n = m.group("nth_n").lower()
             value = float(int(n[:-2]) if n[:-2].isdigit() else _ORDINAL[n])
             unit = ""
-        hedge = _BOUND_BEFORE.search(text[max(0, m.start() - 16) : m.start()])
+        hedge = _bound_before().search(text[max(0, m.start() - 16) : m.start()])
         kind = next((g for g in ("approx", "lower", "upper") if hedge and hedge.group(g)), None)
         start = m.start() - len(hedge.group()) if hedge else m.start()
         out.append(

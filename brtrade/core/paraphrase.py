@@ -65,12 +65,15 @@ def paraphrase(
     shortened stem does, so a record in the article's own words still ranks first."""
     groups = list(plan.groups)
     out = list(dfs)
+    # A keyword search ('asean') asks for the word itself: a known word is widened only
+    # in a question of several words (and then the table is read, not before).
+    several = sum(1 for g in plan.groups if g.required) > 1
     for i, (g, df) in enumerate(zip(plan.groups, dfs, strict=True)):
         if not g.required or g.via != "word" or not g.word.isalpha():
             continue
         if g.word in names or i in counted:
             continue  # a name ('Brazil'), or what is counted: not asked for by relations
-        if df and RARE_IN_BASE * df > n_docs:
+        if df and (not several or RARE_IN_BASE * df > n_docs):
             continue  # a word of the base's own: asked for as it is (no table read)
         from brtrade.core import english
 
