@@ -218,6 +218,8 @@ def test_a_pronoun_tag_means_the_one_person_named_just_before() -> None:
         ("pham-thi-lan", "Trucks wait for days at some gates."),
         ("pham-thi-lan", "Clearance is the constraint"),
     ]
+    # the second cites the paragraph that names her, and check proves it there
+    assert doc["quotes"][1]["provenance"]["paragraphs"] == [1, 2]
     two = one.replace(
         "She said:", "Chen Rui, head of research at Harbourline, said trade grew. She said:"
     )

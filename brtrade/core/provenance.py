@@ -105,7 +105,14 @@ def locate_record(
     for what, text in verbatim_pieces(record):
         paragraphs = prov.paragraphs
         if what == "evidence" and isinstance(record, Quote):
-            paragraphs = paragraphs[-1:]  # the attribution follows the quote's last part
+            # The attribution follows the quote's last part, or (for a quote tagged 'she
+            # said' after the paragraph that named her) stands in an earlier one it cites.
+            found, lost = _locate(src, record.id, what, paragraphs[-1:], text)
+            if lost and len(paragraphs) > 1:
+                found, lost = _locate(src, record.id, what, paragraphs, text)
+            spans.extend(found)
+            missing.extend(lost)
+            continue
         found, lost = _locate(src, record.id, what, paragraphs, text)
         spans.extend(found)
         missing.extend(lost)

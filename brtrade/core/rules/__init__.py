@@ -50,12 +50,15 @@ _DESCRIPTIONS = {
     "(a figure's part_of, applies_to or converted_from, an entity's relations) leads back "
     "to where it started",
     Rule.PROVENANCE: "every evidence span, quote and speaker attribution occurs verbatim in "
-    "the source, in the paragraph it names; only whitespace and typographic quotes "
-    "(‘’ “”) are normalised. Where a span stands elsewhere, the hint says which paragraph",
+    "the source, in the paragraph it names (a quote's attribution in its last paragraph, or "
+    "an earlier one it cites: 'she said' after the paragraph that named her); only "
+    "whitespace and typographic quotes (‘’ “”) are normalised. Where a span stands "
+    "elsewhere, the hint says which paragraph",
     Rule.FIGURE: "a change has a basis, and only changes and shares are in percent; each "
     "figure's wording occurs in its evidence; its value agrees with the wording "
     '("4.74 trillion" is 4.74e12, "730 billion" is 7.3e11); its unit agrees with the '
-    'wording\'s (yuan, dollars, percent); "about" means `approximate: true`',
+    'wording\'s (yuan, dollars, percent); "about" means `approximate: true`, "more than" '
+    '`bound: lower`, "nearly" `bound: upper`',
     Rule.ARITHMETIC: "the derived figures of `brtrade derive`: implied exchange rates that "
     "spread more than `--rate-tolerance` (default 2 %), a share over 100 %, a part larger "
     "than its whole",
