@@ -492,3 +492,28 @@ def test_utf16_and_oversized_articles(run: Run, tmp_path: Path) -> None:
     big = run("draft", str(article))
     assert big.exit_code == ExitCode.USAGE and big.stderr.count("\n") == 1
     assert "limit" in big.stderr
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "two-thirds of", "a fifth of", "half of", "about half of", "doubled", "halved",
+                "tripled", "threefold", "3-fold", "eight consecutive years", "four years in a row",
+                "the sixth straight year", "the first half of", "a quarter of", "trade", "rose",
+                "nearly", "more than", ",", ".", "quarterly", "halves of", "x" * 50,
+            ]
+        ),
+        max_size=30,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_the_windowed_reading_of_numbers_in_words_is_the_full_scan(parts: list[str]) -> None:
+    """Numbers in words are looked for only near their key words, for speed: what that
+    finds is what scanning every position finds."""
+    from brtrade.core import numbers
+
+    text = " ".join(parts)
+    fast = [(m.start(), m.end()) for m in numbers._spelled_matches(text)]
+    full = [(m.start(), m.end()) for m in numbers._spelled_pattern().finditer(text)]
+    assert fast == full

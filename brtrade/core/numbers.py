@@ -324,9 +324,39 @@ def _ranges(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
+_SPELLED_KEYS = re.compile(
+    r"half|halv|third|quarter|fifth|tenth|doubled|tripled|trebled|quadrupled|fold\b|"
+    r"consecutive|straight|successive|in\s+a\s+row",
+    re.IGNORECASE,
+)
+"""The words every figure in words holds: the full pattern is tried only near them."""
+
+
+def _spelled_matches(text: str) -> list[re.Match[str]]:
+    """The full pattern's matches, looked for only from just before each key word (every
+    match holds one, at most a few words in): the full pattern is not tried at every
+    position of a long draft. The same matches as a full scan (a test holds it)."""
+    out: list[re.Match[str]] = []
+    done = 0
+    pending: re.Match[str] | None = None  # the next match after a key it did not hold
+    pattern = _spelled_pattern()
+    for key in _SPELLED_KEYS.finditer(text):
+        if key.start() < done:
+            continue
+        start = max(done, key.start() - 40)
+        if pending is None or pending.start() < start:
+            pending = pattern.search(text, start)
+        if pending is None:
+            break
+        if pending.start() <= key.end():
+            out.append(pending)
+            done, pending = pending.end(), None
+    return out
+
+
 def _spelled(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for m in _spelled_pattern().finditer(text):
+    for m in _spelled_matches(text):
         unit = "percent"
         if m.group("fraction"):
             part = m.group("part").lower().rstrip("s")

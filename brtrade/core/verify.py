@@ -209,7 +209,7 @@ def check_figures(
         asked = search_text(sentence)  # not 'customs data showed', not 'in May'
         candidates = search("claim", asked, 12)
         strangers = _strangers(asked, known)
-        readings = _readings(sentence, figures)
+        readings = _readings(sentence, figures, draft.text[s_start:s_end], s_start)
         judged = [
             _judge(draft, m, candidates, years, bool(strangers), r)
             for m, r in zip(figures, readings, strict=True)
@@ -233,10 +233,15 @@ def check_figures(
     return out
 
 
-def _readings(sentence: str, figures: Sequence[Mention]) -> list[Reading | None]:
+def _readings(
+    sentence: str, figures: Sequence[Mention], raw: str, offset: int
+) -> list[Reading | None]:
     """What each figure of the sentence measures, read as ``draft`` reads it; None for
     each when the sentence's text does not give the same figures back (Markdown)."""
-    again = [m for m in find_mentions(sentence, spelled=True) if not m.is_year]
+    if sentence == raw:  # no Markdown: the figures found already, where they stand
+        again = [m._replace(start=m.start - offset, end=m.end - offset) for m in figures]
+    else:
+        again = [m for m in find_mentions(sentence, spelled=True) if not m.is_year]
     if len(again) != len(figures) or len(figures) > 50:
         return [None] * len(figures)
     units = [_UNITS.get(m.unit) or "count" for m in again]
