@@ -26,7 +26,7 @@ from brtrade.core.attribution import introductions, reported, split_title, tag_a
 from brtrade.core.check import check_fact_base
 from brtrade.core.drafting import draft_fact_file
 from brtrade.core.measures import read_figures, search_text
-from brtrade.core.numbers import find_mentions, parse_wording
+from brtrade.core.numbers import FIGURE_UNITS, find_mentions, parse_wording
 from brtrade.core.periods import article_date, dateline, period_of
 from brtrade.core.verify import comparable, measure_head
 from tests.helpers import DATA, ROOT, Run
@@ -80,6 +80,18 @@ def test_every_article_drafts_to_a_file_check_passes_but_for_the_editors_part(
     assert report.drafts
     confirmed = check_fact_base(desk(article, tmp_path / "confirmed", confirmed=True))
     assert confirmed.ok and not confirmed.drafts, [p.describe() for p in confirmed.problems]
+
+
+def test_check_asks_for_the_bound_the_article_states(tmp_path: Path) -> None:
+    """'more than 60 percent' without 'bound: lower' is a problem, found by the same
+    parser that drafted it."""
+    folder = desk(COPY / "tuning" / "agency-asean-q1.txt", tmp_path, confirmed=True)
+    facts = folder / "facts.yaml"
+    text = facts.read_text("utf-8")
+    assert text.count("bound: lower") == 1
+    facts.write_text(text.replace("bound: lower", "bound: upper"), "utf-8")
+    (problem,) = check_fact_base(folder).problems
+    assert problem.field.endswith(".bound") and problem.hint == "set 'bound: lower'"
 
 
 STORIES = sorted((COPY / "stories").glob("*.yaml"))
@@ -314,10 +326,7 @@ def test_every_wording_the_parser_finds_reads_back_the_same(
 
 def _read(sentence: str) -> list[tuple[str, str | None, str]]:
     mentions = [m for m in find_mentions(sentence, spelled=True) if not m.is_year]
-    units = [
-        {"CNY": "CNY", "USD": "USD", "percent": "percent"}.get(m.unit or "", "count")
-        for m in mentions
-    ]
+    units = [FIGURE_UNITS[m.unit] for m in mentions]
     return [tuple(r) for r in read_figures(sentence, mentions, units)]
 
 

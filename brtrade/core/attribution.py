@@ -187,6 +187,13 @@ _REPORTED_TAIL = re.compile(
 _ACCORDING = re.compile(rf"(?:^|,\s+)[Aa]ccording\s+to\s+(?P<chain>{_CHAIN})(?=[,.]|$)")
 
 
+def reported_lead(text: str) -> int:
+    """Where the words after a leading 'Lyu said (that)' or 'Liu Chang, a researcher at
+    ..., told China Daily that' start; 0 when the text opens with no such tag."""
+    m = _REPORTED_LEAD.match(text)
+    return m.end() if m else 0
+
+
 def reported(sentence: str) -> Person | None:
     """The person a sentence outside quotes reports the words of: 'Lyu said trade in
     ...', '..., Zhang said.', 'According to Liu, ...'. The caller decides whether the

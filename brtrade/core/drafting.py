@@ -24,16 +24,12 @@ from brtrade.core.attribution import Person, introductions, reported, tag_after,
 from brtrade.core.draft_text import Draft, passages, sentences
 from brtrade.core.errors import excerpt
 from brtrade.core.measures import Reading, read_figures
-from brtrade.core.numbers import Mention, find_mentions
-from brtrade.core.periods import article_date, dateline, period_of
+from brtrade.core.numbers import FIGURE_UNITS, Mention, find_mentions
+from brtrade.core.periods import MONTH_NAME, article_date, dateline, period_of
 from brtrade.core.sources import split_paragraphs
 from brtrade.core.text import words
 
-_UNIT = {"CNY": "CNY", "USD": "USD", "percent": "percent", None: "count"}
-_MONTH_BEFORE = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+$"
-)
+_MONTH_BEFORE = re.compile(rf"\b{MONTH_NAME}\s+$")
 _SAME_PERIOD = re.compile(r"\bin\s+the\s+(?:same\s+)?period\b", re.I)
 _YOY = re.compile(
     r"year[\s-]on[\s-]year|from\s+the\s+(?:previous\s+)?year\s+before|"
@@ -303,7 +299,7 @@ def draft_fact_file(
             last_period = period or last_period
             if number <= 2 and lead_period is None:
                 lead_period = period
-            units = [_UNIT[m.unit] for m in figures_here]
+            units = [FIGURE_UNITS[m.unit] for m in figures_here]
             readings = read_figures(reading, figures_here, units)
             about = (readings[0].measure if readings else "") or reading.strip()
             claim_id = ids.new(slug(about))
@@ -378,7 +374,7 @@ def _figures(
     last_cny: str | None = None
     basis: str | None = None  # of a change: found once per sentence, not once per figure
     for m, reading in zip(mentions, readings, strict=True):
-        unit = _UNIT[m.unit]
+        unit = FIGURE_UNITS[m.unit]
         kind = reading.kind
         measure = reading.measure or sentence[m.start : m.end]
         fig: dict[str, Any] = {

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from brtrade.core.attribution import reported_lead
 from brtrade.core.numbers import Mention
 from brtrade.core.periods import MONTH_NAME as _MONTH
 
@@ -48,10 +49,6 @@ _TRAIL_TIME = re.compile(
 _SEGMENT = re.compile(r";\s*|,\s+(?=while\b|whereas\b|but\b|and\b)|\s+(?=while\b|whereas\b)|,\s+")
 _MAJOR = re.compile(r";\s*|,\s+(?=while\b|whereas\b|but\b)|\s+(?=while\b|whereas\b)")
 """Where a sentence that lists ('A, B and C grew 1, 2 and 3 percent respectively') is cut."""
-_REPORTED_LEAD = re.compile(
-    r"^(?:[A-Z][\w'’-]+\s+){0,6}?[A-Z][\w'’-]+(?:,[^,]{3,120},)?\s+"
-    r"(?:said|says|told\s+(?:[A-Z][\w'’-]*\s*){1,3}|added|noted|estimated|expects?)\s+(?:that\s+)?"
-)
 _DEPENDENT = re.compile(
     r"^(?:up|down|an?\s+(?:[\w-]+\s+)?(?:increase|decrease|gain|rise|drop|decline|jump|fall|"
     r"growth)|"
@@ -348,9 +345,8 @@ def read_figures(sentence: str, mentions: Sequence[Mention], units: Sequence[str
         if relative and len(_clean(subject)) < relative.start("np") + 1:
             subject, verb, between = relative.group("np"), relative.group("verb"), ""
         subject = _LEAD.sub("", _clean(subject))
-        lead = _REPORTED_LEAD.match(subject)
-        if lead:  # 'Lyu said trade in intermediate goods made up ...'
-            subject = _clean(subject[lead.end() :])
+        if lead := reported_lead(subject):  # 'Lyu said trade in intermediate goods ...'
+            subject = _clean(subject[lead:])
         head = segment.strip()
         dependent = bool(_DEPENDENT.match(head)) and start <= len(segment) - len(head) + 40
         np = re.search(r"([\w'’ -]+?)\s+(?:of|worth|valued\s+at|totalling|totaling)\s+$", between)

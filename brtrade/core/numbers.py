@@ -125,7 +125,15 @@ _MENTION = r"""
     (?![a-z])
     """
 
-_SMALL = {
+FIGURE_UNITS: dict[str | None, str] = {
+    "CNY": "CNY",
+    "USD": "USD",
+    "percent": "percent",
+    None: "count",
+}
+"""The unit a fact file gives the figure of a mention of each unit (a bare number is a
+count; percentage points have none)."""
+SMALL_NUMBERS = {
     w: n
     for n, w in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -141,7 +149,7 @@ _ORDINAL = {
     )
 }
 _PARTS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
-_SMALL_WORDS = "|".join(_SMALL)
+_SMALL_WORDS = "|".join(SMALL_NUMBERS)
 
 
 @functools.lru_cache(maxsize=1)
@@ -362,18 +370,18 @@ def _spelled(text: str) -> list[Mention]:
             part = m.group("part").lower().rstrip("s")
             top = (m.group("top") or "a").lower()
             parts = _PARTS.get(part, _PARTS.get(part + "s", 2))
-            count = 1 if top in ("a", "one") else _SMALL.get(top, 1)
+            count = 1 if top in ("a", "one") else SMALL_NUMBERS.get(top, 1)
             value = round(100.0 * count / parts, 6)
         elif m.group("times"):
             value = _TIMES[m.group("times").lower()]
         elif m.group("fold"):
             n = m.group("fold_n").lower()
-            value = 100.0 * ((int(n) if n.isdigit() else _SMALL[n]) - 1)
+            value = 100.0 * ((int(n) if n.isdigit() else SMALL_NUMBERS[n]) - 1)
         elif m.group("years"):
             n = m.group("years_n").lower()
             if n.isdigit():
                 continue  # '16 consecutive years': the digits are read already
-            value, unit = float(_SMALL[n]), ""
+            value, unit = float(SMALL_NUMBERS[n]), ""
         else:
             n = m.group("nth_n").lower()
             value = float(int(n[:-2]) if n[:-2].isdigit() else _ORDINAL[n])

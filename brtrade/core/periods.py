@@ -10,6 +10,8 @@ import datetime
 import re
 from typing import NamedTuple
 
+from brtrade.core.numbers import SMALL_NUMBERS
+
 _ONE = r"\d{4}(?:-H[12]|-Q[1-4]|-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?"
 PERIOD = re.compile(rf"{_ONE}(?:/{_ONE})?\Z")
 EXAMPLES = "2020, 2020-H2, 2020-Q3, 2020-05, 2020-05-31 or 2023-01/2023-05"
@@ -57,12 +59,6 @@ MONTH_NAME = (
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 _MONTH = MONTH_NAME
-_COUNTS = {
-    w: n
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
-    )
-}
 
 # --------------------------------------------------------------------------
 # The article's date
@@ -150,7 +146,7 @@ _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
 def _n(text: str) -> int:
-    return int(text) if text.isdigit() else _COUNTS[text.lower()]
+    return int(text) if text.isdigit() else SMALL_NUMBERS[text.lower()]
 
 
 def period_of(sentence: str, date: datetime.date | None) -> str | None:

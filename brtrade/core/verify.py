@@ -31,7 +31,7 @@ from brtrade.core import quotations
 from brtrade.core.draft_text import Draft, passages, plain
 from brtrade.core.findings import PROBLEMS, VERDICTS, Finding, Search
 from brtrade.core.measures import Reading, read_figures, search_text
-from brtrade.core.numbers import Mention, find_mentions, format_number
+from brtrade.core.numbers import FIGURE_UNITS, Mention, find_mentions, format_number
 from brtrade.core.text import fold, strip_controls
 
 __all__ = ["PROBLEMS", "VERDICTS", "Finding", "Search", "summary", "verify_draft"]
@@ -40,7 +40,6 @@ ABOUT = 0.5
 """A sentence is about a record that covers at least this share of its words."""
 SUPPORT = 0.25
 """A figure that agrees supports the draft when its record covers at least this share."""
-_UNITS = {"CNY": "CNY", "USD": "USD", "percent": "percent", None: "count"}
 
 
 # --------------------------------------------------------------------------
@@ -244,7 +243,7 @@ def _readings(
         again = [m for m in find_mentions(sentence, spelled=True) if not m.is_year]
     if len(again) != len(figures) or len(figures) > 50:
         return [None] * len(figures)
-    units = [_UNITS.get(m.unit) or "count" for m in again]
+    units = [FIGURE_UNITS.get(m.unit) or "count" for m in again]
     return list(read_figures(sentence, again, units))
 
 
@@ -256,7 +255,7 @@ def _judge(
     strangers: bool = False,
     reading: Reading | None = None,
 ) -> Finding:
-    unit = _UNITS.get(m.unit)
+    unit = FIGURE_UNITS.get(m.unit)
     line, column = draft.where(m.start)
     shown = format_number(m.value, m.unit if m.unit in ("CNY", "USD", "percent") else None)
     base: dict[str, Any] = {

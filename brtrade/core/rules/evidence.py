@@ -12,10 +12,7 @@ from typing import TYPE_CHECKING
 from brtrade.core.derive import derive
 from brtrade.core.errors import FactBaseError, excerpt
 from brtrade.core.model import Claim, Figure
-from brtrade.core.numbers import (
-    parse_wording,
-    same_number,
-)
+from brtrade.core.numbers import find_mentions, parse_wording, same_number
 from brtrade.core.provenance import locate_record
 from brtrade.core.rules import Rule
 from brtrade.core.sources import find_spans, first_difference, normalise_span, source_text
@@ -37,21 +34,6 @@ APPROX_BEFORE = re.compile(r"\b(about|around|approximately|roughly|some)\s*$", r
 """Words just before a number that make it an approximation."""
 APPROX_START = re.compile(r"(about|around|approximately|roughly)\b", re.I)
 """Words at the start of a wording that make it an approximation."""
-BOUND_BEFORE = (
-    (
-        "lower",
-        re.compile(
-            r"\b(more than|over|above|at least|upwards of|in excess of|exceeding)\s*$", re.I
-        ),
-    ),
-    (
-        "upper",
-        re.compile(
-            r"\b(nearly|almost|less than|fewer than|under|up to|below|no more than)\s*$", re.I
-        ),
-    ),
-)
-"""Words just before a number (or at the start of its wording) that make it a bound."""
 
 
 def check_evidence(linted: Linted, rate_tolerance: float) -> list[FactBaseError]:
@@ -260,24 +242,23 @@ def _check_one_figure(
             )
     approximate = found_at >= 0 and bool(APPROX_BEFORE.search(evidence[:found_at]))
     approximate = approximate or bool(APPROX_START.match(wording))
-    for bound, pattern in BOUND_BEFORE:
-        before = evidence[max(0, found_at - 24) : found_at] if found_at >= 0 else ""
-        lead = wording.split()[:-1][:3]  # 'more than 20 percent': the words before the number
-        said = pattern.search(before) or any(
-            pattern.search(" ".join(lead[:n])) for n in range(1, len(lead) + 1)
-        )
-        if said and f.bound != bound:
-            out.append(
-                at.problem(
-                    claim,
-                    f"figures[{i}].bound",
-                    f"figure '{f.id}': the article gives it as "
-                    f"{'an upper' if bound == 'upper' else 'a lower'} bound "
-                    f"({excerpt(' '.join(wording.split()[:3]))})",
-                    Rule.FIGURE,
-                    f"set 'bound: {bound}'",
-                )
+    # The bound the article states, read by the one figure parser from the words before
+    # the wording and the wording itself ('more than 20 percent', 'nearly doubled').
+    window = evidence[max(0, found_at - 24) : found_at + len(wording)] if found_at >= 0 else wording
+    stated_at = [m for m in find_mentions(window, spelled=True) if not m.is_year]
+    bound = stated_at[-1].bound if stated_at else None
+    if bound is not None and f.bound != bound:
+        out.append(
+            at.problem(
+                claim,
+                f"figures[{i}].bound",
+                f"figure '{f.id}': the article gives it as "
+                f"{'an upper' if bound == 'upper' else 'a lower'} bound "
+                f"({excerpt(' '.join(wording.split()[:3]))})",
+                Rule.FIGURE,
+                f"set 'bound: {bound}'",
             )
+        )
     if approximate and not f.approximate:
         out.append(
             at.problem(
