@@ -12,11 +12,11 @@ from brtrade.core.sources import normalise_span, split_paragraphs
 from tests.helpers import ROOT
 
 FLOORS = {
-    "keyword": {"hit@3": 0.95},
-    "question": {"hit@1": 0.84, "hit@3": 0.95},
+    "keyword": {"hit@3": 1.00},
+    "question": {"hit@1": 0.75, "hit@3": 0.85},
     "person": {"hit@1": 1.00},
     "figure": {"hit@1": 1.00},
-    "no-answer": {"empty": 0.86},
+    "no-answer": {"empty": 0.80},
 }
 """Floors under today's measures on the tuning set (a regression guard, not the goal:
 the paraphrase issue asks question hit@1 0.90 / hit@3 0.97 and no-answer 0.93; its
@@ -24,7 +24,7 @@ closing note says by how much each is missed)."""
 
 HELDOUT_FLOORS = {
     "keyword": {"hit@3": 1.00},
-    "question": {"hit@3": 0.70},
+    "question": {"hit@3": 0.75},
     "person": {"hit@1": 0.90},
     "figure": {"hit@1": 1.00},
     "no-answer": {"empty": 0.72},
