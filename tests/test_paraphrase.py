@@ -122,6 +122,30 @@ def test_a_common_noun_the_base_holds_only_in_a_name_is_widened(run: Run, noun: 
     assert ids(run, "association", "of", "southeast", "asian", "nations")[0].startswith("asean")
 
 
+def test_the_words_of_the_base_s_names_are_its_names_words() -> None:
+    from brtrade.core.paraphrase import name_texts, name_words
+
+    found = name_words(name_texts(BASE))
+    assert {"commerc", "nation", "academi", "ministri"} <= found  # organisations' names
+    assert "bicycl" in found  # Shenzhen Xidesheng Bicycle Company
+    assert "pandem" not in found and "complementar" not in found  # said, not named
+
+
+@pytest.mark.parametrize("question", ["how big was belt and road commerce", "commerce with asean"])
+def test_a_common_noun_of_an_organisation_s_name_reaches_its_relations(
+    run: Run, question: str
+) -> None:
+    """'Commerce' is in the base only in 'Ministry of Commerce': a reporter's commerce is
+    the article's trade, reached through the loosely related words of English."""
+    found = ids(run, question)
+    assert found and all(f.startswith(("br-trade", "asean", "br-rail")) for f in found[:2]), found
+    assert ids(run, "ministry", "of", "commerce")[0] in {
+        "br-cooperation-resilient",
+        "br-complementarity",
+        "bri-significance",
+    }
+
+
 @pytest.mark.parametrize("name", ["Africa", "Germany", "Keqiang", "Brazil", "Kazakhstan"])
 def test_a_name_no_record_holds_still_turns_the_question_away(run: Run, name: str) -> None:
     result = run("facts", "how", "much", "did", "China", "trade", "with", name, "in", "2020")
@@ -150,6 +174,9 @@ def test_a_record_in_the_question_s_own_words_outranks_one_in_related_words(run:
         "how much did trade with southeast asian countries grow",
         "what did the WTO scholar say about China's trading partners",
         "which group of countries was China's number one trade partner in 2020",
+        "what share of trade is belt and road trade",
+        "how many routes opened at yantian",
+        "how big was trade with belt and road nations",
     ],
 )
 def test_the_index_and_memory_answer_paraphrase_alike(run: Run, question: str) -> None:
@@ -157,6 +184,105 @@ def test_the_index_and_memory_answer_paraphrase_alike(run: Run, question: str) -
     memory = run("--no-cache", "facts", question, "--json")
     assert cached.exit_code == memory.exit_code
     assert cached.stdout == memory.stdout
+
+
+# -- the kind of figure a question asks for ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("what share of exports went to asean", "share"),
+        ("what fraction of the total was rail", "share"),
+        ("what proportion of trade", "share"),
+        ("how fast did exports grow", "change"),
+        ("how much did trade increase", "change"),  # a change, though 'how much'
+        ("did imports fall", "change"),
+        ("how many routes opened", "count"),
+        ("the number of ships", "count"),
+        ("how big was trade", "amount"),
+        ("what was the value of exports", "amount"),
+        ("how much was it worth", "amount"),
+        ("who is zhou mi", None),
+        ("why is the engine popular", None),
+    ],
+)
+def test_a_question_says_the_kind_of_figure_it_asks_for(question: str, kind: str | None) -> None:
+    from brtrade.core.language import asked_kind, stems
+
+    assert asked_kind(stems(question)) == kind
+
+
+def kinds_of_first(run: Run, question: str) -> list[str]:
+    result = run("facts", question, "--json")
+    assert result.exit_code == 0, result.stderr
+    return [f["kind"] for f in json.loads(result.stdout)[0]["figures"]]
+
+
+SUBJECTS = ["belt and road trade", "trade with belt and road countries", "trade with asean"]
+
+
+@pytest.mark.parametrize("subject", SUBJECTS)
+@pytest.mark.parametrize(
+    ("form", "kind"),
+    [
+        ("how big was {}", "amount"),
+        ("what was the value of {}", "amount"),
+        ("how fast did {} grow", "change"),
+        ("by how much did {} increase", "change"),
+    ],
+)
+def test_the_first_answer_has_a_figure_of_the_kind_asked_for(
+    run: Run, subject: str, form: str, kind: str
+) -> None:
+    assert kind in kinds_of_first(run, form.format(subject))
+
+
+def test_asking_for_a_share_puts_the_share_first_where_the_words_alone_do_not(run: Run) -> None:
+    assert ids(run, "belt and road trade")[0] != "br-trade-2020-share"
+    assert "share" in kinds_of_first(run, "what share of trade is belt and road trade")
+    assert "share" in kinds_of_first(run, "what portion of trade is belt and road trade")
+
+
+@pytest.mark.parametrize(
+    "question", ["how many elephants were exported", "what share of trade went to Brazil"]
+)
+def test_the_kind_asked_for_never_makes_an_answer(run: Run, question: str) -> None:
+    result = run("facts", question, "--json")
+    assert result.exit_code == 1 and json.loads(result.stdout or "[]") == []
+
+
+def test_a_word_of_the_question_s_form_weighs_little() -> None:
+    from brtrade.core.query import Searcher, group_df, resolve_query, weigh
+
+    searcher = Searcher(BASE)
+    df = searcher.document_frequency("claim")
+    q = resolve_query(searcher.names(), ["what is the share of trade that is with asean"])
+    weighed = weigh(
+        q,
+        searcher.analyzer.vocabulary,
+        lambda g: group_df(g, df),
+        len(BASE.claims),
+        searcher.lexicon,
+    )
+    pairs = list(zip(weighed.plan.groups, weighed.weights, strict=True))
+    content = [w for g, w in pairs if g.required]
+    form = [w for g, w in pairs if g.via == "word" and not g.required]
+    assert form and content  # 'is', 'the', 'of', 'that', 'with'; 'share', 'trade', 'asean'
+    assert set(form) == {0} and min(content) > 0
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["bicycle engine", "rail trade", "yantian routes", "asean partner", "market diversification"],
+)
+@pytest.mark.parametrize(
+    "form", ["is it so that the {} is", "what is it with the {} that they were"]
+)
+def test_words_of_the_question_s_form_do_not_change_the_first_answer(
+    run: Run, words: str, form: str
+) -> None:
+    assert ids(run, form.format(words))[:1] == ids(run, words)[:1]
 
 
 # -- compounds ----------------------------------------------------------------------------

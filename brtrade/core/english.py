@@ -117,7 +117,7 @@ def related(stem: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return ((), ()) if word is None else (word.related, word.loose)
 
 
-COMMON_NOUN_ZIPF = 4.5
+COMMON_NOUN_ZIPF = 4.0
 """A noun at least this common in English ('nation' 4.9, 'job' 5.3) is a reporter's word
 even where the base holds it only rarely, as inside a name."""
 

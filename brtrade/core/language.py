@@ -106,3 +106,39 @@ def stems(text: str) -> list[str]:
 
 def is_stop(word: str) -> bool:
     return word in STOP_WORDS
+
+
+ASKED_KINDS = (
+    ("share", "fraction share portion proportion percentage part account accounted"),
+    (
+        "change",
+        """increase increased grow grew growth rise rose jump jumped climb climbed gain
+        expand expanded fall fell drop dropped decline declined shrink shrank fast faster
+        compared change changed""",
+    ),
+    ("count", "many number"),
+    ("amount", "big large larger value worth size volume total sum valuable much"),
+)
+"""The kind of figure a question asks for, by its words, first kind first: 'what share',
+'how fast did it grow', 'how many', 'how big' (a figure's ``kind``: share, change,
+count, amount). 'How much did trade grow' asks for a change: the kinds are tried in
+this order."""
+
+
+@lru_cache(maxsize=1)
+def _asked_kinds() -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((kind, frozenset(stem(w) for w in said.split())) for kind, said in ASKED_KINDS)
+
+
+def kind_cues(kind: str) -> frozenset[str]:
+    """The stems that say a question asks for a figure of ``kind``."""
+    return dict(_asked_kinds())[kind]
+
+
+def asked_kind(seq: list[str]) -> str | None:
+    """The kind of figure a question of these stems asks for, if it says."""
+    have = set(seq)
+    for kind, cues in _asked_kinds():
+        if have & cues:
+            return kind
+    return None

@@ -14,7 +14,10 @@ One rule, used by the in-memory search and by the persistent index alike
    its scale and unit; a vocabulary word or phrase (with its entry's ``v:``
    term); or a word, by its stem (and, for words of four letters or more, the
    stems it starts, or that start it, at half weight). Stop and question words
-   ('how', 'much', 'did', 'the') are groups that are never required.
+   ('how', 'much', 'did', 'the') are groups that are never required (and, in a
+   question, weigh nothing). A question that says the kind of figure it asks for
+   ('what share', 'how many', 'how fast did it grow') has one more group, never
+   required, for the ``k:KIND`` term every claim holds for its figures' kinds.
 3. **Weight.** A group weighs its inverse document frequency,
    ``round(100 * ln(1 + (N - df + 0.5) / (df + 0.5)))`` (BM25's), where df is
    the number of records holding its most common term. In a question, a word
@@ -34,7 +37,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from brtrade.core.language import is_stop, stem
+from brtrade.core.language import asked_kind, is_stop, kind_cues, stem
 from brtrade.core.numbers import find_mentions, number_token
 from brtrade.core.terms import FIELDS, Tokens, Vocabulary
 from brtrade.core.text import compounds, words
@@ -116,8 +119,11 @@ def _compound_ends(
     return out
 
 
-def plan_query(text: str, vocabulary: Vocabulary, *, all_words: bool = False) -> Plan:
-    """The groups of a query: numbers with their units, vocabulary phrases, words."""
+def plan_query(
+    text: str, vocabulary: Vocabulary, *, all_words: bool = False, question: bool = False
+) -> Plan:
+    """The groups of a query: numbers with their units, vocabulary phrases, words; and,
+    for a ``question``, the kind of figure it asks for (:func:`asked_kind`)."""
     groups: list[Group] = []
     rest: list[str] = []
     pos = 0
@@ -154,8 +160,19 @@ def plan_query(text: str, vocabulary: Vocabulary, *, all_words: bool = False) ->
                 group = group._replace(exact=(*group.exact, stem(whole)))
         groups.append(group)
         i += 1
+    kind = asked_kind(seq) if question and len(folded) > 1 and not all_words else None
+    if kind is not None:
+        # The words that say the kind ('share', 'size', 'grow') are the question's form,
+        # like 'how'; a group for the kind ranks a record with such a figure first.
+        cues = kind_cues(kind)
+        groups = [
+            g._replace(required=False) if g.via == "word" and g.exact[0] in cues else g
+            for g in groups
+        ]
     if groups and not any(g.required for g in groups):
         groups = [g._replace(required=True) for g in groups]  # only stop words: need them all
+    if kind is not None:
+        groups.append(Group(f"({kind})", (f"k:{kind}",), required=False, via="kind"))
     return Plan(tuple(groups), all_words=all_words)
 
 
@@ -353,6 +370,8 @@ def explain(weighed: Weighed, tokens: Tokens) -> dict[str, object]:
     total = 0
     for i, g in enumerate(weighed.plan.groups):
         best, term, _ = group_best(g, tokens)
+        if not weighed.weights[i] and not g.required:
+            continue  # a word of the question's form, weighing nothing
         if not best or term is None:
             if g.required:
                 missing.append(g.word)

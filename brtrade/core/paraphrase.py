@@ -13,11 +13,15 @@ docs/matching.md, "Words the base does not hold", says the rules in prose.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from brtrade.core.language import stem
 from brtrade.core.match import Group, Plan, idf
 from brtrade.core.text import words
+
+if TYPE_CHECKING:
+    from brtrade.core.model import FactBase
 
 
 def typed_names(text: str) -> frozenset[str]:
@@ -56,6 +60,7 @@ def paraphrase(
     names: frozenset[str] = frozenset(),
     counted: Collection[int] = (),
     n_docs: int = 0,
+    in_names: Collection[str] = (),
 ) -> tuple[Plan, list[int]]:
     """Each required word that no record holds, or that few do and English uses
     commonly (:data:`RARE_IN_BASE`; but for names and the groups at ``counted``, which
@@ -73,7 +78,8 @@ def paraphrase(
             continue
         if g.word in names or i in counted:
             continue  # a name ('Brazil'), or what is counted: not asked for by relations
-        if df and (not several or RARE_IN_BASE * df > n_docs):
+        named = g.exact[0] in in_names
+        if df and (not several or (RARE_IN_BASE * df > n_docs and not named)):
             continue  # a word of the base's own: asked for as it is (no table read)
         from brtrade.core import english
 
@@ -82,13 +88,28 @@ def paraphrase(
         if not english.widens(g.exact[0]):
             continue
         close, loose = english.related(g.exact[0])
-        if df:  # held by a few records, maybe in a name ('Nations'): its close relations
+        if df and not named:  # held by a few records: its close relations only
             loose = ()
         wider = g._replace(related=close, loose=loose, via="related")
         found = df_of(wider)
         if found:
             groups[i], out[i] = wider, found
     return plan._replace(groups=tuple(groups)), out
+
+
+def name_texts(base: FactBase) -> list[str]:
+    """The base's names: its entities' names and aliases, its speakers' roles and
+    organisations (what :func:`name_words` reads; the index keeps the same texts)."""
+    texts = [t for e in base.entities for t in (e.name, *e.aliases)]
+    return texts + [t for s in base.speakers for t in (s.role, s.organisation)]
+
+
+def name_words(texts: Iterable[str]) -> frozenset[str]:
+    """The stems of the words of a base's names (:func:`name_texts`: 'Ministry of
+    Commerce', 'Association of Southeast Asian Nations'). A common noun among them
+    ('commerce', 'nations') is also a reporter's word for what the article says in
+    others ('trade', 'countries')."""
+    return frozenset(stem(w) for t in texts for w in words(t) if w.isalpha())
 
 
 def unknown_weight(
@@ -125,6 +146,16 @@ def weight(
     if not question or not (df == 0 or group.via == "related"):
         return idf(n_docs, df)
     return min(idf(n_docs, df), unknown_weight(n_docs, group, known, names))
+
+
+def quieten(plan: Plan, weights: Sequence[int]) -> tuple[int, ...]:
+    """The weights with every word of the question's form (a group not required: a stop
+    or question word such as 'is', 'with', 'how') at nothing, when the question has words
+    of substance. Such a word tells records apart only by accident: 'is' is rare in a
+    base of past-tense news, so by the base alone it would outweigh 'trade'."""
+    return tuple(
+        w if g.required or g.via != "word" else 0 for g, w in zip(plan.groups, weights, strict=True)
+    )
 
 
 COUNTING = (("how", "many"), ("number", "of"), ("how", "much"))

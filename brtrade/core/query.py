@@ -10,7 +10,7 @@ integers in SQL, so both rank identically. Queries are text, never patterns.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from brtrade.core.errors import UsageError, excerpt
@@ -92,6 +92,7 @@ class Searcher:
         self._df: dict[str, dict[str, int]] = {}
         self._lexicon: list[str] | None = None
         self._names: Names | None = None
+        self._name_words: frozenset[str] | None = None
 
     def tokens(self, kind: str) -> list[Tokens]:
         """Each claim's (or quote's) terms, in document order."""
@@ -155,6 +156,14 @@ class Searcher:
         q = resolve_query(self.names(), query, speaker=speaker, limit=limit, all_words=all_words)
         return self.search_quotes(q)
 
+    def name_words(self) -> frozenset[str]:
+        """Stems of the base's names (:func:`brtrade.core.paraphrase.name_words`)."""
+        if self._name_words is None:
+            from brtrade.core.paraphrase import name_texts, name_words
+
+            self._name_words = name_words(name_texts(self.base))
+        return self._name_words
+
     def names(self) -> Names:
         if self._names is None:
             self._names = Names.of(self.base)
@@ -180,7 +189,9 @@ class Searcher:
             return Found(hits if q.limit is None else hits[: q.limit])
         df = self.document_frequency(kind)
         vocab = self.analyzer.vocabulary
-        weighed = weigh(q, vocab, lambda g: group_df(g, df), len(records), self.lexicon)
+        weighed = weigh(
+            q, vocab, lambda g: group_df(g, df), len(records), self.lexicon, self.name_words
+        )
         scored = {i: r for i, r in ((i, match.score(weighed, tokens[i])) for i in keep) if r}
         hits = _ranked([Hit(records[i], float(r[0]), i) for i, r in scored.items()], q.limit)
         covers = tuple(scored[h.order][1] / max(weighed.required, 1) for h in hits)
@@ -219,11 +230,12 @@ def weigh(
     df_of: Callable[[Group], int],
     n_docs: int,
     lexicon: Callable[[], Sequence[str]],
+    in_names: Callable[[], Collection[str]] = frozenset,
 ) -> Weighed:
     """The query's plan, spelling corrected, with each group's weight in this base."""
     from brtrade.core import match, paraphrase
 
-    plan = match.plan_query(q.text, vocab, all_words=q.all_words)
+    plan = match.plan_query(q.text, vocab, all_words=q.all_words, question=q.floor)
     dfs = [df_of(g) for g in plan.groups]
     # Names, and every word of a 'who' question: weighed in full, never widened.
     names = paraphrase.typed_names(q.text) | paraphrase.asked_for_by_who(q.text)
@@ -236,7 +248,7 @@ def weigh(
     if asks:
         # What a question counts is asked for itself, never for its relations.
         counted = paraphrase.counted(plan)
-        plan, dfs = paraphrase.paraphrase(plan, dfs, df_of, names, counted, n_docs)
+        plan, dfs = paraphrase.paraphrase(plan, dfs, df_of, names, counted, n_docs, in_names())
     if not q.floor:  # candidates for verify: only the words that tell records apart
         plan, dfs = match.informative(plan, dfs, n_docs)
     pairs = list(zip(plan.groups, dfs, strict=True))
@@ -248,6 +260,8 @@ def weigh(
         else paraphrase.weight(n_docs, g, d, asks, known, names)
         for i, (g, d) in enumerate(pairs)
     )
+    if asks and known is not None:  # words of substance: the question's form weighs nothing
+        weights = paraphrase.quieten(plan, weights)
     return match.Weighed(plan, weights, tuple(dfs), q.floor)
 
 

@@ -225,8 +225,11 @@ class Analyzer:
         fields: Sequence[tuple[str, list[str]]],
         weights: Mapping[str, int],
         values: Iterable[float] = (),
+        kinds: Iterable[str] = (),
     ) -> Tokens:
-        """A record's terms, each with its heaviest field (the first such, on a tie)."""
+        """A record's terms, each with its heaviest field (the first such, on a tie);
+        ``values`` and ``kinds`` are its figures' (``k:KIND`` for each kind: what a
+        question asking 'how many' or 'what share' prefers)."""
         out: Tokens = {}
         surface: set[str] = set()
         self.last_surface = surface
@@ -241,8 +244,7 @@ class Analyzer:
                         out[term] = (weight, code)
         fig = _CODES["figure"]
         figure_weight = weights.get("figure", 1)
-        for value in values:
-            term = number_token(value)
+        for term in (*(number_token(v) for v in values), *(f"k:{k}" for k in kinds)):
             have = out.get(term)
             if have is None or have[0] < figure_weight:
                 out[term] = (figure_weight, fig)
@@ -250,7 +252,10 @@ class Analyzer:
 
     def claim_tokens(self, claim: Claim) -> Tokens:
         return self.tokens(
-            self.claim_fields(claim), _CLAIM_WEIGHTS, (f.value for f in claim.figures)
+            self.claim_fields(claim),
+            _CLAIM_WEIGHTS,
+            (f.value for f in claim.figures),
+            dict.fromkeys(f.kind for f in claim.figures),
         )
 
     def quote_tokens(self, quote: Quote) -> Tokens:

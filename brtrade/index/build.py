@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from brtrade.core.names import Names
+from brtrade.core.paraphrase import name_texts
 from brtrade.index.freshness import cache_paths, folder_problem, stamp, stamp_files, stat_all
 from brtrade.index.layout import (
     INDEXES,
@@ -182,6 +183,7 @@ def write_meta(
         ),
         "counts": json.dumps(counts(base)),
         "vocabulary": json.dumps([(t.id, t.words) for t in base.vocabulary]),
+        "name_texts": json.dumps(name_texts(base)),
         "speaker_rows": json.dumps([records.speaker(base, s, tally) for s in base.speakers]),
         "topic_rows": json.dumps([records.topic(base, t, tally) for t in base.topics]),
         "source_rows": json.dumps([records.source(base, s, tally) for s in base.sources]),

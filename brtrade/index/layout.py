@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from brtrade.core.model import FactBase
 
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 """Bump when the index's layout changes; old indexes are then rebuilt."""
 
 

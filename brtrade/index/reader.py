@@ -37,6 +37,7 @@ class Index:
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
         self._names: Names | None = None
+        self._name_words: frozenset[str] | None = None
         self._vocabulary: Vocabulary | None = None
         self._speaker_refs: SpeakerRefs | None = None
         self._small: tuple[Any, ...] | None = None
@@ -59,6 +60,14 @@ class Index:
                 sources=tuple(data["sources"]),
             )
         return self._names
+
+    def name_words(self) -> frozenset[str]:
+        """Stems of the base's names (:func:`brtrade.core.paraphrase.name_words`)."""
+        if self._name_words is None:
+            from brtrade.core.paraphrase import name_words
+
+            self._name_words = name_words(json.loads(self.meta("name_texts")))
+        return self._name_words
 
     def counts(self) -> dict[str, int]:
         counts: dict[str, int] = json.loads(self.meta("counts"))
@@ -291,7 +300,12 @@ class Index:
             return [(o, 0.0) for (o,) in rows], Found([])
         n_docs = self.counts()["claims" if kind is Kind.CLAIM else "quotes"]
         weighed = weigh(
-            q, self.vocabulary(), lambda g: self._group_df(kind, g), n_docs, self.lexicon
+            q,
+            self.vocabulary(),
+            lambda g: self._group_df(kind, g),
+            n_docs,
+            self.lexicon,
+            self.name_words,
         )
         ranked = self._scored(kind, q, weighed, q.limit, floor=q.floor)
         closest: tuple[str, ...] = ()
