@@ -396,3 +396,52 @@ def test_debug_shows_the_exception(run: Run, tmp_path: Path) -> None:
     result = run("--debug", "--facts", str(tmp_path / "none.yaml"), "speakers")
     assert result.exit_code == ExitCode.BAD_FACTS
     assert "Traceback" in result.stderr and "FactBaseError" in result.stderr
+
+
+# -- the lazy command table ------------------------------------------------------------
+
+
+def test_every_command_of_the_table_builds_under_its_own_name() -> None:
+    from brtrade.cli.program import COMMANDS, build_command
+
+    for name, spec in COMMANDS.items():
+        assert build_command(spec).name == name
+
+
+def test_help_lists_the_commands_in_the_table_s_order(run: Run) -> None:
+    from brtrade.cli.program import COMMANDS
+
+    listed = [
+        line.split()[0]
+        for line in run("--help").stdout.split("Commands:")[1].splitlines()
+        if line.startswith("  ") and line.strip()
+    ]
+    assert [n for n in listed if n in COMMANDS] == list(COMMANDS)
+
+
+@pytest.mark.parametrize(
+    ("args", "module"),
+    [
+        (["schema"], "integrity"),
+        (["--color", "never", "facts", "asean", "--json"], "search"),
+        (["--no-cache", "speakers", "--json"], "browse"),
+    ],
+)
+def test_a_run_imports_the_module_of_its_command_only(args: list[str], module: str) -> None:
+    """Click's lazy-group pattern: one command's module is imported, whatever root
+    options come first (no hand-kept list of which of them take a value)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from brtrade.cli.program import app\n"
+        f"app({args!r}, standalone_mode=False)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('brtrade.cli.commands.')),"
+        " file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == repr([f"brtrade.cli.commands.{module}"])

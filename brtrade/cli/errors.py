@@ -133,7 +133,10 @@ def debug_requested(args: Sequence[str] | None) -> bool:
 class BrtradeGroup(TyperGroup):
     """The root command group; see the module docstring."""
 
-    def forgive_completion(self) -> None:
+    forgiving = False
+    """While a shell completes: each command looked up is given :meth:`forgive`."""
+
+    def forgive(self, command: click.Command) -> None:
         """Offer completions as the options match: brtrade's own completers already
         filter, forgiving case and word starts (Typer would keep exact prefixes only)."""
         from brtrade.cli import completion
@@ -144,7 +147,13 @@ class BrtradeGroup(TyperGroup):
             "topic": completion.topics,
             "entity": completion.entities,
         }
-        complete_unfiltered(self.commands.values(), ours)
+        complete_unfiltered([command], ours)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None and self.forgiving:
+            self.forgive(command)
+        return command
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         # Root --help is printed while the command line is parsed: a closed pipe
@@ -175,7 +184,7 @@ class BrtradeGroup(TyperGroup):
 
             use_brtrade_scripts()
         if completing():
-            self.forgive_completion()  # only while a shell asks for completions
+            self.forgiving = True  # only while a shell asks for completions
             if os.environ.get("_BRTRADE_COMPLETE", "").endswith("_bash"):
                 # bash always sets these; without them (a script, a stray variable)
                 # there is nothing typed to complete, not an internal error

@@ -1,7 +1,10 @@
 """The brtrade command line: the app, its root options, and the entry point.
 
-Each command lives in :mod:`brtrade.cli.commands` and is registered here, in
-the order ``--help`` lists them. Commands parse options, ask the core or the
+Each command lives in :mod:`brtrade.cli.commands` and is named here, in the order
+``--help`` lists them (:data:`COMMANDS`). The root group looks a command up in a lazy
+table (:class:`LazyCommands`, Click's lazy-group pattern): its module is imported and
+its parameters built only when it runs, is asked for help or is completed, so a run
+pays for one command, not fourteen. Commands parse options, ask the core or the
 store, and hand the result to a renderer. Errors from the core propagate to
 :class:`~brtrade.cli.errors.BrtradeGroup`, which turns them into messages and
 exit codes. Heavy modules (YAML, Rich) are imported inside the commands that
@@ -11,14 +14,14 @@ use them.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator, MutableMapping
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from brtrade import __version__
-from brtrade.cli.commands import browse, cache, drafting, export, integrity, search, verify
-from brtrade.cli.errors import BrtradeGroup, completing, debug_requested, handle
+from brtrade.cli.errors import BrtradeGroup, debug_requested, handle
 from brtrade.cli.listing import State
 from brtrade.cli.options import FactsOpt, one_facts_path
 from brtrade.cli.output import emit_rich, write_text
@@ -32,8 +35,81 @@ class Color(str, Enum):
     never = "never"
 
 
+COMMANDS: dict[str, str] = {
+    "facts": "search:facts",
+    "quote": "search:quote",
+    "figures": "search:figures",
+    "speakers": "browse:speakers",
+    "topics": "browse:topics",
+    "show": "browse:show",
+    "sources": "browse:sources",
+    "check": "integrity:check",
+    "derive": "integrity:derive",
+    "schema": "integrity:schema",
+    "verify": "verify:verify",
+    "export": "export:export",
+    "draft": "drafting:draft",
+    "cache": "cache:cache_app",
+}
+"""Each command, in the order ``--help`` lists them: ``module:name`` of its function (or
+of its Typer app, for a group) in :mod:`brtrade.cli.commands`. The one list of them."""
+
+
+def build_command(spec: str) -> Any:
+    """The Click command of one :data:`COMMANDS` entry, its module imported now."""
+    import importlib
+
+    import typer.main
+
+    module, name = spec.split(":")
+    target = getattr(importlib.import_module(f"brtrade.cli.commands.{module}"), name)
+    if not isinstance(target, typer.Typer):
+        one = typer.Typer(add_completion=False, rich_markup_mode=None)
+        one.command()(target)
+        target = one
+    return typer.main.get_command(target)
+
+
+class LazyCommands(MutableMapping[str, Any]):
+    """A group's commands by name, each built on first lookup (:func:`build_command`)."""
+
+    def __init__(self, table: dict[str, str]) -> None:
+        self._table = table
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        found = self._built.get(name)
+        if found is None:
+            if name not in self._table:
+                raise KeyError(name)
+            found = self._built[name] = build_command(self._table[name])
+        return found
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        self._table.pop(name, None)
+        self._built.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._table
+        yield from (n for n in self._built if n not in self._table)
+
+    def __len__(self) -> int:
+        return len(set(self._table) | set(self._built))
+
+
+class RootGroup(BrtradeGroup):
+    """The root group, its commands looked up in :data:`COMMANDS` when asked for."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.commands = LazyCommands(dict(COMMANDS))
+
+
 _APP_SETTINGS: dict[str, object] = {
-    "cls": BrtradeGroup,
+    "cls": RootGroup,
     "name": "brtrade",
     "help": "Answer questions from a curated fact base of news articles: their claims, "
     "figures and quotes. Every answer cites the sentence it came from. The bundled base "
@@ -156,73 +232,6 @@ def _overview(state: State) -> None:
     emit_rich(lambda plain: tables.overview(counts, examples))
 
 
-COMMANDS = (
-    search.facts,
-    search.quote,
-    search.figures,
-    browse.speakers,
-    browse.topics,
-    browse.show,
-    browse.sources,
-    integrity.check,
-    integrity.derive,
-    integrity.schema,
-    verify.verify,
-    export.export,
-    drafting.draft,
-)
-for command in COMMANDS:
-    app.command()(command)
-app.add_typer(cache.cache_app)
-
-_ROOT_VALUES = frozenset({"--facts", "--color"})
-"""Root options that take a value, as the next word."""
-
-
-def _completed_words() -> list[str]:
-    """While a shell completes, the words of its command line before the one being
-    completed (bash: COMP_WORDS and COMP_CWORD; zsh and fish: _TYPER_COMPLETE_ARGS)."""
-    import os
-    import shlex
-
-    try:
-        if "COMP_WORDS" in os.environ:
-            words = shlex.split(os.environ["COMP_WORDS"])
-            return words[1 : int(os.environ.get("COMP_CWORD", len(words)))]
-        line = os.environ.get("_TYPER_COMPLETE_ARGS", "")
-        words = shlex.split(line)
-        return words[1:] if line.endswith(" ") else words[1:-1]
-    except ValueError:
-        return ["--help"]  # an unbalanced quote: let the whole app complete
-
-
-def _app_for(args: list[str]) -> typer.Typer:
-    """The app with only the command that ``args`` runs, when they name one: Typer builds
-    every command's parameters from its signature on each run, which costs start-up
-    time in proportion to the commands it has. Help, completion and anything else get
-    the whole app."""
-
-    if completing():
-        args = _completed_words()  # a TAB: the words before the one being completed
-    words = iter(args)
-    for word in words:
-        if word in _ROOT_VALUES:
-            next(words, None)
-            continue
-        if word.startswith("-"):
-            if word in ("--help", "-h", "--help-man", "--version") or "completion" in word:
-                return app
-            continue
-        chosen = next((c for c in COMMANDS if c.__name__ == word), None)
-        if chosen is None:
-            return app  # 'cache', a typo: the whole app answers
-        small = typer.Typer(**_APP_SETTINGS)  # type: ignore[arg-type]
-        small.callback(invoke_without_command=True)(root)
-        small.command()(chosen)
-        return small
-    return app
-
-
 def main() -> None:
     """Console-script entry point.
 
@@ -233,7 +242,7 @@ def main() -> None:
 
     reliable_stdout()
     try:
-        _app_for(sys.argv[1:])()
+        app()
     except (KeyboardInterrupt, BrokenPipeError, BrtradeError) as exc:
         # outside a command: while starting up, completing, or flushing at exit
         sys.exit(handle(exc))

@@ -79,7 +79,7 @@ def test_a_bug_is_one_line_and_exit_70(
     def broken(*_: object, **__: object) -> None:
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr("brtrade.cli.program._app_for", lambda args: broken)
+    monkeypatch.setattr("brtrade.cli.program.app", broken)
     monkeypatch.setattr(sys, "argv", ["brtrade", "facts"])
     with pytest.raises(SystemExit) as info:
         main()
@@ -94,7 +94,7 @@ def test_a_bug_with_debug_shows_the_traceback(
     def broken(*_: object, **__: object) -> None:
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr("brtrade.cli.program._app_for", lambda args: broken)
+    monkeypatch.setattr("brtrade.cli.program.app", broken)
     monkeypatch.setattr(sys, "argv", ["brtrade", "--debug", "facts"])
     with pytest.raises(SystemExit) as info:
         main()
