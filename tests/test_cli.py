@@ -445,3 +445,12 @@ def test_a_run_imports_the_module_of_its_command_only(args: list[str], module: s
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip().splitlines()[-1] == repr([f"brtrade.cli.commands.{module}"])
+
+
+@pytest.mark.parametrize(
+    "args", [[c] for c in ALL_COMMANDS] + [["cache", "prune"], ["cache", "clear"]]
+)
+def test_help_is_plain_text_for_every_command(run: Run, args: list[str]) -> None:
+    """Each command is built on its own: none may fall back to Typer's boxed Rich help."""
+    out = run(*args, "--help").stdout
+    assert out.startswith("Usage: brtrade ") and not any(c in out for c in "╭│╰─")

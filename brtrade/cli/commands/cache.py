@@ -17,6 +17,7 @@ cache_app = typer.Typer(
     no_args_is_help=False,
     invoke_without_command=True,
     add_completion=False,
+    rich_markup_mode=None,  # plain help, as the root's: it is built on its own, lazily
 )
 
 
