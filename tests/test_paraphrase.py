@@ -285,6 +285,41 @@ def test_words_of_the_question_s_form_do_not_change_the_first_answer(
     assert ids(run, form.format(words))[:1] == ids(run, words)[:1]
 
 
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("how many containers passed through the port", "containers"),
+        ("how many shipping containers passed through", "containers"),
+        ("how many freight workers were hired", "workers"),
+        ("the number of steel plants in guangdong", "plants"),
+        ("how many new factories opened in shenzhen", "factories"),
+    ],
+)
+def test_what_a_question_counts_is_the_head_of_its_phrase(question: str, head: str | None) -> None:
+    from brtrade.core.match import plan_query
+    from brtrade.core.paraphrase import counted
+    from brtrade.core.terms import Vocabulary
+
+    plan = plan_query(question, Vocabulary([]), question=True)
+    assert [plan.groups[i].word for i in sorted(counted(plan))] == ([head] if head else [])
+
+
+# -- places within places ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("place", ["shenzhen", "guangdong"])
+def test_a_place_finds_the_records_of_what_lies_in_it(run: Run, place: str) -> None:
+    """Yantian Port is located in Shenzhen, in Guangdong: a reporter's 'the Shenzhen port'
+    or 'Guangdong's new routes' is about it, though the claim names only the port."""
+    assert "yantian-port-new-routes-2020" in ids(run, place, "port", "new", "routes")[:1]
+
+
+def test_a_record_naming_the_place_itself_ranks_above_one_inside_it(run: Run) -> None:
+    # yantian-port-most-routes names Shenzhen in its statement; the new routes only by place.
+    found = ids(run, "shenzhen", "port")
+    assert found[:2] == ["yantian-port-most-routes", "yantian-port-new-routes-2020"]
+
+
 # -- compounds ----------------------------------------------------------------------------
 
 

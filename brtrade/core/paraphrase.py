@@ -165,14 +165,40 @@ COUNTING = (("how", "many"), ("number", "of"), ("how", "much"))
 def counted(plan: Plan) -> set[int]:
     """The groups a question counts or measures ('how many containers', 'the number of
     workers'): what is asked for itself, never widened, weighing in full however common
-    a word it is. The first required word after the counting words, if there is one."""
+    a word it is. After the counting words, the last of the nouns that follow them
+    without a break (the head of the phrase: 'how many sea **lanes**', 'how many
+    **containers** passed'), when it is a plain word; the words before it only
+    describe it."""
     out: set[int] = set()
     said = [g.word for g in plan.groups]
     for i in range(len(said) - 1):
         if (said[i], said[i + 1]) in COUNTING:
+            run: list[int] = []
             for j in range(i + 2, len(plan.groups)):
-                if plan.groups[j].required:
-                    if plan.groups[j].via == "word":
-                        out.add(j)
-                    break
+                g = plan.groups[j]
+                if g.via == "kind":
+                    continue
+                if not g.required:
+                    if run:
+                        break
+                    continue
+                if run and not _noun(g):
+                    break  # 'containers passed': the phrase ends at its verb
+                run.append(j)
+            if run and plan.groups[run[-1]].via == "word":
+                out.add(run[-1])
     return out
+
+
+def _noun(group: Group) -> bool:
+    """Whether a group can be a noun of the counted phrase: a vocabulary phrase or a
+    number, or a word general English takes mostly as a noun (or does not know), unless
+    its form is a verb's past ('opened', 'passed')."""
+    if group.via != "word":
+        return True
+    if len(group.word) > 4 and group.word.endswith("ed"):
+        return False
+    from brtrade.core import english
+
+    word = english.lookup(group.exact[0])
+    return word is None or word.noun

@@ -28,6 +28,7 @@ FIELDS = (
     "period",
     "id",
     "text",
+    "place",
 )
 """Field names, as --explain shows them; their position is their code in the index.
 ("id" keeps its code, but no record's id is matched as words: an id is a name an editor
@@ -43,6 +44,7 @@ _CLAIM_WEIGHTS = {
     "evidence": 1,
     "quote": 1,
     "period": 1,
+    "place": 1,
 }
 _QUOTE_WEIGHTS = {
     "speaker": 3,
@@ -51,6 +53,7 @@ _QUOTE_WEIGHTS = {
     "entity": 2,
     "role": 1,
     "evidence": 1,
+    "place": 1,
 }
 
 _CODES = {name: i for i, name in enumerate(FIELDS)}
@@ -149,6 +152,7 @@ class Analyzer:
         self.last_surface: set[str] = set()
         """The surface words of the record :meth:`tokens` made terms of last."""
         self._entity_text: dict[str, list[str]] = {}
+        self._places_of: dict[str, tuple[str, ...]] = {}
 
     def _entity(self, eid: str) -> list[str]:
         found = self._entity_text.get(eid)
@@ -177,6 +181,33 @@ class Analyzer:
             eid = parent[0] if parent else None
         return out
 
+    def _places(self, entities: Sequence[str]) -> list[str]:
+        """The names of the places the entities are in, in turn (Yantian Port is in
+        Shenzhen, in Guangdong, in China): 'the Shenzhen port' is Yantian Port."""
+        out: list[str] = []
+        for eid in entities:
+            for place in self._within(eid):
+                if place not in entities:
+                    out.extend(self._entity(place)[:-1])  # names and aliases, not type
+        return out
+
+    def _within(self, eid: str) -> tuple[str, ...]:
+        """The places an entity is located in, nearest first (once per entity)."""
+        found = self._places_of.get(eid)
+        if found is None:
+            chain = [eid]
+            while True:
+                inside = [
+                    r.target
+                    for r in self.base.entity(chain[-1]).relations
+                    if r.type == "located-in"
+                ]
+                if not inside or inside[0] in chain:
+                    break
+                chain.append(inside[0])
+            found = self._places_of[eid] = tuple(chain[1:])
+        return found
+
     def claim_fields(self, claim: Claim) -> list[tuple[str, list[str]]]:
         name, role = self._speaker(claim.speaker)
         quote = [self.base.quote(claim.quote).text] if claim.quote else []
@@ -190,6 +221,7 @@ class Analyzer:
             ("evidence", [claim.provenance.evidence]),
             ("quote", quote),
             ("period", [p for p in (claim.period, *(f.period for f in claim.figures)) if p]),
+            ("place", self._places(claim.entities)),
         ]
 
     def quote_fields(self, quote: Quote) -> list[tuple[str, list[str]]]:
@@ -201,6 +233,7 @@ class Analyzer:
             ("entity", [t for e in quote.entities for t in self._entity(e)]),
             ("role", role),
             ("evidence", [quote.provenance.evidence]),
+            ("place", self._places(quote.entities)),
         ]
 
     def _terms_of(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
