@@ -11,7 +11,7 @@ import typer
 
 from brtrade import __version__
 from brtrade.cli import ExitCode, app
-from tests.helpers import MINI, Run
+from tests.helpers import MINI, ROOT, Run
 
 CLAIM_KEYS = [
     "type",
@@ -454,3 +454,24 @@ def test_help_is_plain_text_for_every_command(run: Run, args: list[str]) -> None
     """Each command is built on its own: none may fall back to Typer's boxed Rich help."""
     out = run(*args, "--help").stdout
     assert out.startswith("Usage: brtrade ") and not any(c in out for c in "╭│╰─")
+
+
+def test_the_output_options_are_declared_once_and_come_as_one_bundle() -> None:
+    """sqlite-utils' output_options: the listing commands take ``out`` and get
+    --format, --fields, --raw-csv and --json from one declaration, in one order."""
+    from brtrade.cli.options import OUTPUT_OPTIONS
+
+    bundle = [name for name, _, _ in OUTPUT_OPTIONS]
+    group = typer.main.get_command(app)
+    users = []
+    for name in ALL_COMMANDS:
+        params = [p.name for p in group.commands[name].params]  # type: ignore[attr-defined]
+        if "raw_csv" in params:
+            at = params.index("fmt")
+            assert params[at : at + len(bundle)] == bundle, name
+            users.append(name)
+    assert len(users) >= 7
+    commands = ROOT / "brtrade" / "cli" / "commands"
+    for module in commands.glob("*.py"):
+        text = module.read_text("utf-8")
+        assert "FormatOpt" not in text and "output_choice(fmt" not in text, module.name

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TypeVar, cast
 
 import typer
 
@@ -153,3 +156,43 @@ RateToleranceOpt = Annotated[
         "before they are flagged.",
     ),
 ]
+
+
+OUTPUT_OPTIONS = (
+    ("fmt", FormatOpt, None),
+    ("fields", FieldsOpt, None),
+    ("raw_csv", RawCsvOpt, False),
+    ("json_out", JsonFlag, False),
+)
+"""The output options of a listing command, in the order its help lists them."""
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def output_options(command: F) -> F:
+    """The output options, declared once (sqlite-utils' ``output_options``): a command
+    takes one parameter, ``out: Output``, and its command line gets ``--format``,
+    ``--fields``, ``--raw-csv`` and ``--json`` in that place, read into ``out`` by
+    :func:`brtrade.cli.output.output_choice` before the command runs."""
+    from brtrade.cli.output import output_choice
+
+    signature = inspect.signature(command, eval_str=True)
+    params: list[inspect.Parameter] = []
+    for p in signature.parameters.values():
+        if p.name != "out":
+            params.append(p)
+            continue
+        params += [
+            inspect.Parameter(n, p.kind, default=d, annotation=a) for n, a, d in OUTPUT_OPTIONS
+        ]
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        out = output_choice(
+            kwargs.pop("fmt"), kwargs.pop("json_out"), kwargs.pop("fields"), kwargs.pop("raw_csv")
+        )
+        return command(*args, out=out, **kwargs)
+
+    run.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in params}
+    return cast(F, run)

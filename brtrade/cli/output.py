@@ -330,6 +330,11 @@ class Output(NamedTuple):
         return self.format is Format.table
 
 
+TABLE = Output(Format.table, None)
+"""What a listing command prints by default: a table
+(:func:`brtrade.cli.options.output_options`)."""
+
+
 def output_choice(
     fmt: Format | None, json_flag: bool, fields: str | None, raw_csv: bool = False
 ) -> Output:

@@ -10,12 +10,10 @@ import typer
 from brtrade.cli import completion
 from brtrade.cli.listing import listing, state
 from brtrade.cli.options import (
-    FieldsOpt,
-    FormatOpt,
     JsonFlag,
-    RawCsvOpt,
+    output_options,
 )
-from brtrade.cli.output import emit_json, emit_rich, output_choice, warn
+from brtrade.cli.output import TABLE, Output, emit_json, emit_rich, warn
 from brtrade.core.errors import UsageError
 from brtrade.render.formats import Format
 
@@ -25,12 +23,10 @@ if TYPE_CHECKING:
     from brtrade.core.provenance import Missing, Passage
 
 
+@output_options
 def speakers(
     ctx: typer.Context,
-    fmt: FormatOpt = None,
-    fields: FieldsOpt = None,
-    raw_csv: RawCsvOpt = False,
-    json_out: JsonFlag = False,
+    out: Output = TABLE,
 ) -> None:
     """Everyone quoted, with role, organisation and number of quotes.
 
@@ -38,7 +34,6 @@ def speakers(
 
       brtrade speakers --format markdown
     """
-    out = output_choice(fmt, json_out, fields, raw_csv)
     rows = state(ctx).store().small_rows("speaker")
 
     def table(plain: bool) -> RenderableType:
@@ -49,12 +44,10 @@ def speakers(
     listing(out, "speaker", "speakers", None, lambda: rows, table, len(rows))
 
 
+@output_options
 def topics(
     ctx: typer.Context,
-    fmt: FormatOpt = None,
-    fields: FieldsOpt = None,
-    raw_csv: RawCsvOpt = False,
-    json_out: JsonFlag = False,
+    out: Output = TABLE,
 ) -> None:
     """Each topic with the number of claims and quotes that carry it.
 
@@ -62,7 +55,6 @@ def topics(
 
       brtrade topics
     """
-    out = output_choice(fmt, json_out, fields, raw_csv)
     rows = state(ctx).store().small_rows("topic")
 
     def table(plain: bool) -> RenderableType:
@@ -123,6 +115,7 @@ def warn_missing(missing: Sequence[Missing]) -> None:
         warn(f"warning: {m.record_id}: {m.what} not found verbatim in ¶{list(m.paragraphs)}")
 
 
+@output_options
 def sources(
     ctx: typer.Context,
     source_id: Annotated[
@@ -142,10 +135,7 @@ def sources(
             "fact base cites marked (bold in a terminal, [[like this]] in a pipe).",
         ),
     ] = False,
-    fmt: FormatOpt = None,
-    fields: FieldsOpt = None,
-    raw_csv: RawCsvOpt = False,
-    json_out: JsonFlag = False,
+    out: Output = TABLE,
 ) -> None:
     """The sources the fact base cites, with what is known about each.
 
@@ -157,7 +147,6 @@ def sources(
     """
     from brtrade.core.names import not_found
 
-    out = output_choice(fmt, json_out, fields, raw_csv)
     store = state(ctx).store()
     rows = store.small_rows("source")
     if source_id is not None:

@@ -10,14 +10,12 @@ import typer
 from brtrade.cli.errors import ExitCode
 from brtrade.cli.listing import listing, state
 from brtrade.cli.options import (
-    FieldsOpt,
-    FormatOpt,
     JsonFlag,
     QueryArg,
     RateToleranceOpt,
-    RawCsvOpt,
+    output_options,
 )
-from brtrade.cli.output import emit_json, output_choice, warn, write_text
+from brtrade.cli.output import TABLE, Output, emit_json, warn, write_text
 from brtrade.core.numbers import DEFAULT_RATE_TOLERANCE
 
 if TYPE_CHECKING:
@@ -100,14 +98,12 @@ def check(
         raise typer.Exit(ExitCode.DRAFT)
 
 
+@output_options
 def derive(
     ctx: typer.Context,
     query: QueryArg = None,
     rate_tolerance: RateToleranceOpt = DEFAULT_RATE_TOLERANCE,
-    fmt: FormatOpt = None,
-    fields: FieldsOpt = None,
-    raw_csv: RawCsvOpt = False,
-    json_out: JsonFlag = False,
+    out: Output = TABLE,
 ) -> None:
     """Figures derived from the article's own, each with its formula and inputs.
 
@@ -126,7 +122,6 @@ def derive(
     from brtrade.core.derive import matching
     from brtrade.core.query import query_words
 
-    out = output_choice(fmt, json_out, fields, raw_csv)
     base = state(ctx).store().deriving()
     found = matching(derive_figures(base, rate_tolerance), query_words(query or []))
 

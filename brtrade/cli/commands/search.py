@@ -12,21 +12,19 @@ from brtrade.cli.options import (
     AllWordsOpt,
     EntityOpt,
     ExplainOpt,
-    FieldsOpt,
-    FormatOpt,
-    JsonFlag,
     LimitOpt,
     QueryArg,
-    RawCsvOpt,
     SpeakerOpt,
     TopicOpt,
+    output_options,
 )
-from brtrade.cli.output import emit_chunks, output_choice
+from brtrade.cli.output import TABLE, Output, emit_chunks
 
 if TYPE_CHECKING:
     from brtrade.cli.output import RenderableType
 
 
+@output_options
 def facts(
     ctx: typer.Context,
     query: QueryArg = None,
@@ -34,10 +32,7 @@ def facts(
     entity: EntityOpt = None,
     speaker: SpeakerOpt = None,
     limit: LimitOpt = None,
-    fmt: FormatOpt = None,
-    fields: FieldsOpt = None,
-    raw_csv: RawCsvOpt = False,
-    json_out: JsonFlag = False,
+    out: Output = TABLE,
     all_words: AllWordsOpt = False,
     explain: ExplainOpt = False,
 ) -> None:
@@ -65,7 +60,6 @@ def facts(
 
       brtrade facts --speaker zhou --format csv --fields id,statement
     """
-    out = output_choice(fmt, json_out, fields, raw_csv)
     store = state(ctx).store()
     answer = store.claim_rows(
         query or [],
@@ -85,15 +79,13 @@ def facts(
     ranked_listing(out, "claim", query, answer, store)
 
 
+@output_options
 def quote(
     ctx: typer.Context,
     query: QueryArg = None,
     speaker: SpeakerOpt = None,
     limit: LimitOpt = None,
-    fmt: FormatOpt = None,
-    fields: FieldsOpt = None,
-    raw_csv: RawCsvOpt = False,
-    json_out: JsonFlag = False,
+    out: Output = TABLE,
     all_words: AllWordsOpt = False,
     explain: ExplainOpt = False,
 ) -> None:
@@ -110,7 +102,6 @@ def quote(
 
       brtrade quote --speaker "Xinquan Tu" --json
     """
-    out = output_choice(fmt, json_out, fields, raw_csv)
     store = state(ctx).store()
     answer = store.quote_rows(
         query or [], speaker=speaker, limit=limit, all_words=all_words, explain=explain
@@ -118,6 +109,7 @@ def quote(
     ranked_listing(out, "quote", query, answer, store)
 
 
+@output_options
 def figures(
     ctx: typer.Context,
     query: QueryArg = None,
@@ -125,10 +117,7 @@ def figures(
     entity: EntityOpt = None,
     speaker: SpeakerOpt = None,
     limit: LimitOpt = None,
-    fmt: FormatOpt = None,
-    fields: FieldsOpt = None,
-    raw_csv: RawCsvOpt = False,
-    json_out: JsonFlag = False,
+    out: Output = TABLE,
 ) -> None:
     """Every figure in the base, one per row, from the claims that match QUERY.
 
@@ -145,7 +134,6 @@ def figures(
 
       brtrade figures --format csv > figures.csv
     """
-    out = output_choice(fmt, json_out, fields, raw_csv)
     store = state(ctx).store()
     chunks = store.figures(query or [], topic=topic, entity=entity, speaker=speaker, limit=limit)
     if not out.is_table:
