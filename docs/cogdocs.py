@@ -269,3 +269,26 @@ def draft_walkthrough() -> str:
         finally:
             os.chdir(here)
     return "```console\n" + "\n".join(out) + "\n```\n"
+
+
+def module_list(package: str) -> str:
+    """One line per module of ``package`` (a folder under ``brtrade/``, its subfolders
+    included): its path and the first paragraph of its docstring, so that the module
+    list in docs/design.md is the package's own and cannot drift."""
+    import ast
+
+    base = Path(__file__).resolve().parent.parent
+    folder = base / "brtrade" / package
+    lines = []
+    for path in sorted(folder.rglob("*.py")):
+        if path.name == "__init__.py" and path.parent != folder:
+            pass  # a subpackage's face says what the subpackage is: keep it
+        elif path.name == "__init__.py":
+            continue  # the layer's own face: its heading says it
+        doc = ast.get_docstring(ast.parse(path.read_text("utf-8"))) or ""
+        first = " ".join(doc.strip().split("\n\n")[0].split())
+        first = first.replace(":mod:", "").replace(":func:", "").replace(":class:", "")
+        first = first.replace(":data:", "").replace(":meth:", "").replace("``", "`")
+        rel = path.relative_to(base).as_posix()
+        lines.append(f"- `{rel}`: {first}")
+    return "\n".join(lines) + "\n"

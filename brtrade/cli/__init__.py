@@ -1,4 +1,5 @@
-"""The thin command-line layer: the only part of brtrade that prints or exits."""
+"""The command-line layer: options, commands and output; the only part of brtrade that
+prints or exits."""
 
 from brtrade.cli.errors import ExitCode
 from brtrade.cli.program import app, main

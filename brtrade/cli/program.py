@@ -1,4 +1,5 @@
-"""The brtrade command line: the app, its root options, and the entry point.
+"""The brtrade command line: the app, its root options, the entry point, and the one
+table of commands, looked up lazily.
 
 Each command lives in :mod:`brtrade.cli.commands` and is named here, in the order
 ``--help`` lists them (:data:`COMMANDS`). The root group looks a command up in a lazy

@@ -1,5 +1,7 @@
 """Shell completion scripts brtrade installs in place of Typer's own, where Typer's
-fall short (Typer 0.27, pinned):
+fall short (Typer 0.27, pinned): zsh's script and its install.
+
+Where Typer's fall short:
 
 - zsh: Typer's script, autoloaded from ``fpath`` by the first TAB, only defines the
   completer, so the first TAB of a new shell does nothing; and it hands candidates to

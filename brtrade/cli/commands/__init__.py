@@ -1,1 +1,2 @@
-"""One module per family of commands; :mod:`brtrade.cli.program` registers them."""
+"""One module per family of commands, each command named once in
+``brtrade.cli.program.COMMANDS`` and imported only when it runs."""
