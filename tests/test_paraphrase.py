@@ -177,6 +177,8 @@ def test_a_record_in_the_question_s_own_words_outranks_one_in_related_words(run:
         "what share of trade is belt and road trade",
         "how many routes opened at yantian",
         "how big was trade with belt and road nations",
+        "Chinese trade with Indonesian ports",
+        "the Shenzhen harbour's new routes",
     ],
 )
 def test_the_index_and_memory_answer_paraphrase_alike(run: Run, question: str) -> None:
@@ -302,6 +304,45 @@ def test_what_a_question_counts_is_the_head_of_its_phrase(question: str, head: s
 
     plan = plan_query(question, Vocabulary([]), question=True)
     assert [plan.groups[i].word for i in sorted(counted(plan))] == ([head] if head else [])
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [
+        ("chinese", "china"),
+        ("indonesian", "indonesia"),
+        ("singaporean", "singapor"),
+        ("guangdongese", "guangdong"),
+        ("african", None),  # no name of the base
+        ("american", None),  # a word of a name itself (the Institute of American ... Studies)
+        ("economies", None),
+    ],
+)
+def test_a_place_s_adjective_is_read_as_the_place(word: str, name: str | None) -> None:
+    from brtrade.core.paraphrase import demonym_of, name_texts, name_words
+
+    assert demonym_of(word, name_words(name_texts(BASE))) == name
+
+
+@pytest.mark.parametrize(
+    ("adjective", "noun"),
+    [
+        (
+            "Chinese trade with belt and road countries",
+            "China's trade with belt and road countries",
+        ),
+        ("new routes to Indonesian ports", "new routes to Indonesia's ports"),
+    ],
+)
+def test_a_question_with_the_adjective_answers_as_with_the_name(
+    run: Run, adjective: str, noun: str
+) -> None:
+    assert ids(run, adjective)[:1] == ids(run, noun)[:1] != []
+
+
+def test_an_adjective_of_a_place_the_base_does_not_know_still_finds_nothing(run: Run) -> None:
+    result = run("facts", "African trade with China in 2020", "--json")
+    assert result.exit_code == 1
 
 
 # -- places within places ---------------------------------------------------------------

@@ -76,6 +76,11 @@ def paraphrase(
     for i, (g, df) in enumerate(zip(plan.groups, dfs, strict=True)):
         if not g.required or g.via != "word" or not g.word.isalpha():
             continue
+        place = demonym_of(g.word, in_names)
+        if place is not None and place not in g.exact:
+            groups[i] = g = g._replace(exact=(*g.exact, place))
+            out[i] = df = df_of(g)
+            continue  # 'Chinese' is China's: asked for as the name it comes from
         if g.word in names or i in counted:
             continue  # a name ('Brazil'), or what is counted: not asked for by relations
         named = g.exact[0] in in_names
@@ -95,6 +100,30 @@ def paraphrase(
         if found:
             groups[i], out[i] = wider, found
     return plan._replace(groups=tuple(groups)), out
+
+
+DEMONYM_ENDINGS = ("ese", "ian", "ean", "an", "n", "i", "ish")
+"""How English makes the word for a place's people and things from the place's name:
+China -> Chinese, Indonesia -> Indonesian, Singapore -> Singaporean, Brazil ->
+Brazilian, Oman -> Omani, Spain -> Spanish."""
+
+
+def demonym_of(word: str, in_names: Collection[str]) -> str | None:
+    """The stem of the base's name that ``word`` is made from as a place's adjective or
+    people ('chinese' -> 'china', 'indonesian' -> 'indonesia'), if one is."""
+    if len(word) < 6 or not in_names:
+        return None
+    for ending in DEMONYM_ENDINGS:
+        if not word.endswith(ending):
+            continue
+        head = word[: -len(ending)]
+        if len(head) < 4:
+            continue
+        for name in (head, head + "a", head + "e"):
+            found = stem(name)
+            if found in in_names and found != stem(word):
+                return found
+    return None
 
 
 def name_texts(base: FactBase) -> list[str]:
