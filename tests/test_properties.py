@@ -37,10 +37,17 @@ def searchable_words(claim_id: str) -> list[str]:
     texts += [BASE.topic(t).label for t in c.topics]
     for e in c.entities:
         texts += [BASE.entity(e).name, *BASE.entity(e).aliases, BASE.entity(e).type]
+        place = e
+        while True:  # the places it lies in, in turn (Yantian Port, Shenzhen, Guangdong)
+            inside = [r.target for r in BASE.entity(place).relations if r.type == "located-in"]
+            if not inside:
+                break
+            place = inside[0]
+            texts += [BASE.entity(place).name, *BASE.entity(place).aliases]
     if c.speaker:
         sp = BASE.speaker(c.speaker)
         texts += [sp.name, sp.role, sp.organisation]
-    texts += [t for f in c.figures for t in (f.measure, f.wording)]
+    texts += [t for f in c.figures for t in (f.measure, f.wording, f.scope) if t]
     return [w for t in texts for w in words(t)]
 
 
