@@ -150,11 +150,11 @@ def quality_summary() -> str:
     ours = quality.brtrade_ranker()
     sets = [
         quality.evaluate(ours, quality.load_questions(p))
-        for p in (quality.QUESTIONS, quality.HELDOUT)
+        for p in (quality.QUESTIONS, quality.HELDOUT, quality.HELDOUT2)
     ]
     lines = [
-        "| kind | tuning set | held-out set (never tuned to) |",
-        "|---|---|---|",
+        "| kind | tuning set | held-out set (never tuned to) | second held-out set |",
+        "|---|---|---|---|",
     ]
     for kind in quality.KINDS:
         cells = []
@@ -166,7 +166,7 @@ def quality_summary() -> str:
                 cells.append(f"left empty {r['empty']:.2f} (n={int(r['n'])})")
             else:
                 cells.append(f"hit@1 {r['hit@1']:.2f}, hit@3 {r['hit@3']:.2f} (n={int(r['n'])})")
-        lines.append(f"| {kind} | {cells[0]} | {cells[1]} |")
+        lines.append(f"| {kind} | {' | '.join(cells)} |")
     return "\n".join(lines) + "\n"
 
 
@@ -189,6 +189,7 @@ def quality_table() -> str:
     for title, path in (
         ("Tuning set (`tests/quality/questions.yaml`)", quality.QUESTIONS),
         ("Held-out set (`tests/quality/heldout.yaml`, never tuned to)", quality.HELDOUT),
+        ("Second held-out set (`tests/quality/heldout2.yaml`, never tuned to)", quality.HELDOUT2),
     ):
         questions = quality.load_questions(path)
         results = {
