@@ -54,7 +54,7 @@ def test_builders_follow_the_contract(base: FactBase) -> None:
 
     report = check_fact_base(MINI)
     broken = check_fact_base(DATA / "broken" / "syntax.yaml")
-    passages, _ = source_passages(base, base.sources[0].id)
+    passages, _ = source_passages([base], base.sources[0].id)
     built = {
         "claim": [records.claim(base, c) for c in base.claims],
         "quote": [records.quote(base, q) for q in base.quotes],

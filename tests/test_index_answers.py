@@ -242,6 +242,26 @@ def test_generated_base_answers_identically(generated: Path) -> None:
     assert _answers(warm, generated) == _answers(FactStore(generated, use_cache=False), generated)
 
 
+@pytest.mark.parametrize("batch", [1, 7, 10_000])
+def test_a_source_s_text_read_in_batches_is_the_same(generated: Path, batch: int) -> None:
+    """``sources ID --text`` reads the records citing a source a batch at a time (memory
+    bounded by the batch); every batch size gives the same passages and spans as the
+    whole base in memory, each record's spans once."""
+    from brtrade.core.loader import load_fact_base
+    from brtrade.core.provenance import source_passages
+
+    store = FactStore(generated)
+    store.names()
+    assert store.index() is not None
+    whole = load_fact_base(generated)
+    for rid in _ids_of(generated, "source", 2):
+        got = source_passages(store.citing(rid, batch=batch), rid)
+        assert got == source_passages([whole], rid)
+        assert sum(len(p.spans) for p in got[0]) > 0
+        if batch < 50:
+            assert len(list(store.citing(rid, batch=batch))) > 1
+
+
 def test_index_is_no_bigger_than_the_yaml(generated: Path) -> None:
     """Goal 2 of the scale issue, on a generated base: the index holds at most 1.5 times
     the bytes of the YAML it indexes (a size, not a time: exact on every machine)."""

@@ -58,3 +58,15 @@ def test_nan_and_infinity_are_refused_as_json_refuses_them(bad: Any) -> None:
         jsontext.dumps(bad)
     with pytest.raises(ValueError):
         standard(bad)
+
+
+@given(
+    st.dictionaries(st.text(max_size=5), VALUES, max_size=3),
+    st.lists(VALUES, max_size=5),
+)
+def test_a_list_written_an_item_at_a_time_is_the_same_text(head: dict, items: list) -> None:
+    """to_json_chunks writes {**head, key: items} an item at a time, byte for byte."""
+    from brtrade.render.formats import to_json, to_json_chunks
+
+    head.pop("items", None)
+    assert "".join(to_json_chunks(head, "items", iter(items))) == to_json({**head, "items": items})

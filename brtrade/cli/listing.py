@@ -15,7 +15,8 @@ from brtrade.core.errors import excerpt
 if TYPE_CHECKING:
     from brtrade.cli.output import RenderableType
     from brtrade.core.model import FactBase
-    from brtrade.index.store import Answer, FactStore
+    from brtrade.index.layout import Answer
+    from brtrade.index.store import FactStore
 
 
 class State:

@@ -271,18 +271,16 @@ def check_report(
 
 def source_text(source_id: str, passages: Sequence[Passage]) -> JSON:
     """A source's text, paragraph by paragraph, with the spans the base cites."""
+    return {"source": source_id, "paragraphs": [source_paragraph(p) for p in passages]}
+
+
+def source_paragraph(p: Passage) -> JSON:
+    """One paragraph of :func:`source_text`, with the spans cited in it."""
     return {
-        "source": source_id,
-        "paragraphs": [
-            {
-                "number": p.number,
-                "text": p.text,
-                "cited": [
-                    {"record": s.record_id, "what": s.what, "start": s.start, "end": s.end}
-                    for s in p.spans
-                ],
-            }
-            for p in passages
+        "number": p.number,
+        "text": p.text,
+        "cited": [
+            {"record": s.record_id, "what": s.what, "start": s.start, "end": s.end} for s in p.spans
         ],
     }
 

@@ -9,6 +9,7 @@ by part. ``show``, ``sources --text`` and the ``provenance`` rule of
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -119,19 +120,6 @@ def locate_record(
     return spans, missing
 
 
-def cited_spans(base: FactBase, source_id: str) -> tuple[list[Span], list[Missing]]:
-    """Every located span that the base cites in one source."""
-    spans: list[Span] = []
-    missing: list[Missing] = []
-    for rec in base.cited():
-        if rec.provenance.source != source_id:
-            continue
-        found, lost = locate_record(base, rec)
-        spans.extend(found)
-        missing.extend(lost)
-    return spans, missing
-
-
 def passages(
     base: FactBase, source_id: str, numbers: tuple[int, ...] | None, spans: list[Span]
 ) -> list[Passage]:
@@ -157,7 +145,26 @@ def record_passages(
     return passages(base, prov.source, prov.paragraphs, spans), missing
 
 
-def source_passages(base: FactBase, source_id: str) -> tuple[list[Passage], list[Missing]]:
-    """Every paragraph of a source, with every span the base cites in it."""
-    spans, missing = cited_spans(base, source_id)
+def source_passages(
+    bases: Iterable[FactBase], source_id: str
+) -> tuple[list[Passage], list[Missing]]:
+    """Every paragraph of a source, with every span cited in it by the records of
+    ``bases`` (one base, or a large one a batch at a time: each record counted once,
+    only its spans kept)."""
+    spans: list[Span] = []
+    missing: list[Missing] = []
+    seen: set[tuple[str, str]] = set()
+    base: FactBase | None = None
+    for base in bases:
+        for rec in base.cited():
+            key = (type(rec).__name__, rec.id)
+            if rec.provenance.source != source_id or key in seen:
+                continue
+            seen.add(key)
+            found, lost = locate_record(base, rec)
+            spans.extend(found)
+            missing.extend(lost)
+    if base is None:
+        return [], []
+    spans.sort(key=lambda s: (s.paragraph, s.start, s.end, s.record_id, s.what))  # as read
     return passages(base, source_id, None, spans), missing

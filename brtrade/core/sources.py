@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,8 +36,10 @@ def normalise_span(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
 
 
+@lru_cache(maxsize=64)
 def _normalised_with_map(text: str) -> tuple[str, list[int]]:
-    """The normalised text and, for each of its characters, the offset in ``text``."""
+    """The normalised text and, for each of its characters, the offset in ``text``
+    (once per text: a source every record cites is searched once per record)."""
     out: list[str] = []
     offsets: list[int] = []
     in_space = False

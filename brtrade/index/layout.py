@@ -7,10 +7,11 @@ whenever it changes, and every old index is rebuilt.
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
-    from brtrade.core.model import FactBase
+    from brtrade.core.model import FactBase, Record
+    from brtrade.core.query import Carriers, Found
 
 INDEX_FORMAT = 8
 """Bump when the index's layout changes; old indexes are then rebuilt."""
@@ -116,3 +117,20 @@ def small_rows(base: FactBase, kind: str) -> list[dict[str, Any]]:
     if kind == "topic":
         return [records.topic(base, t, tally) for t in base.topics]
     return [records.source(base, s, tally) for s in base.sources]
+
+
+class Shown(NamedTuple):
+    """A record ``show`` found, the other kinds sharing its id, a base to answer from,
+    and for a topic or an entity, what carries it."""
+
+    record: Record
+    others: list[str]
+    base: FactBase
+    carried: Carriers | None = None
+
+
+class Answer(NamedTuple):
+    """Contract rows, best first, and what the search has to tell (core.query.Found)."""
+
+    rows: list[dict[str, Any]]
+    found: Found

@@ -19,19 +19,19 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from brtrade.core.files import fact_files, is_folder, is_transient
 from brtrade.core.names import Names
-from brtrade.core.query import Found, Query, resolve_query
+from brtrade.core.query import Query, resolve_query
 from brtrade.index.freshness import open_fresh, stat_all
-from brtrade.index.layout import Kind, counts, small_rows
+from brtrade.index.layout import Answer, Kind, Shown, counts, small_rows
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from brtrade.core.model import Claim, FactBase, Figure, Record
-    from brtrade.core.query import Carriers, Searcher
+    from brtrade.core.model import Claim, FactBase, Figure
+    from brtrade.core.query import Searcher
     from brtrade.index.reader import Index
 
 T = TypeVar("T")
@@ -292,14 +292,22 @@ class FactStore:
         found = self._from_index(lambda i: lookups.ids(i, prefix), from_memory)
         return list(dict.fromkeys(found))
 
-    def citing(self, source_id: str) -> FactBase:
-        """A base holding every record that cites the source ``source_id``."""
+    def citing(self, source_id: str, batch: int = 2000) -> Iterator[FactBase]:
+        """Bases holding, between them, every record citing ``source_id``: at most
+        ``batch`` claims or quotes each, so that memory is bounded by the batch."""
         from brtrade.index.lookups import related
 
-        about = ("source", source_id)
-        return self._from_index(
-            lambda i: i.subset(*related(i, *about), about=about), lambda: self.base()
-        )
+        about, index = ("source", source_id), self.index()
+        found = self._from_index(lambda i: related(i, *about), lambda: None)
+        if index is None or found is None:
+            yield self.base()
+            return
+        claims, quotes = found
+        parts: list[tuple[list[int], list[int]]] = [([], [])]
+        parts += [(claims[a : a + batch], []) for a in range(0, len(claims), batch)]
+        parts += [([], quotes[a : a + batch]) for a in range(0, len(quotes), batch)]
+        for c, q in parts[1:] or parts:
+            yield index.subset(c, q, about=about)
 
     def deriving(self) -> FactBase:
         """A base holding every claim ``derive`` reads."""
@@ -401,20 +409,3 @@ class FactStore:
             for h in found.hits
         ]
         return Answer(rows, found._replace(hits=[]))
-
-
-class Shown(NamedTuple):
-    """A record ``show`` found, the other kinds sharing its id, a base to answer from,
-    and for a topic or an entity, what carries it."""
-
-    record: Record
-    others: list[str]
-    base: FactBase
-    carried: Carriers | None = None
-
-
-class Answer(NamedTuple):
-    """Contract rows, best first, and what the search has to tell (core.query.Found)."""
-
-    rows: list[dict[str, Any]]
-    found: Found

@@ -305,6 +305,20 @@ def serialise_chunks(
         yield serialise(kind, [], fmt, fields, raw_csv=raw_csv)
 
 
+def to_json_chunks(head: JSON, key: str, items: Iterable[JSON]) -> Iterator[str]:
+    """``to_json({**head, key: list(items)})``, byte for byte, an item at a time: the
+    text of a long list (a source's paragraphs and every span cited in them) is never
+    held whole. ``key`` comes last."""
+    from brtrade.render import jsontext
+
+    prefix, _, end = to_json({**head, key: []}).rpartition("[]")
+    first = True
+    for item in items:
+        yield (prefix + "[\n    " if first else ",\n    ") + json_safe(jsontext.dumps(item, 2))
+        first = False
+    yield (prefix + "[]" if first else "\n  ]") + end
+
+
 def to_json(data: Sequence[JSON] | JSON) -> str:
     """UTF-8-ready JSON text: two-space indent, keys in contract order, no colour."""
     from brtrade.render import jsontext

@@ -18,10 +18,12 @@ _float = float.__repr__
 _INF = float("inf")
 
 
-def dumps(value: Any) -> str:
-    """``json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)``."""
+def dumps(value: Any, depth: int = 0) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)``; with
+    ``depth``, as it stands nested that deep (its inner lines indented ``2 * depth``
+    more), so that a long list can be written an item at a time."""
     parts: list[str] = []
-    _write(value, parts, "\n")
+    _write(value, parts, "\n" + "  " * depth)
     return "".join(parts)
 
 

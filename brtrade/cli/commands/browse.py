@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -13,7 +13,7 @@ from brtrade.cli.options import (
     JsonFlag,
     output_options,
 )
-from brtrade.cli.output import TABLE, Output, emit_json, emit_rich, warn
+from brtrade.cli.output import TABLE, Output, emit_json, emit_rich, warn, write_text
 from brtrade.core.errors import UsageError
 from brtrade.render.formats import Format
 
@@ -171,15 +171,18 @@ def sources(
     listing(out, "source", "sources", None, lambda: rows, table, len(rows))
 
 
-def source_text(base: FactBase, source_id: str, json_out: bool) -> None:
+def source_text(bases: Iterable[FactBase], source_id: str, json_out: bool) -> None:
     from brtrade.core.provenance import source_passages
 
-    passages, missing = source_passages(base, source_id)
+    passages, missing = source_passages(bases, source_id)
     warn_missing(missing)
-    if json_out:
+    if json_out:  # a paragraph at a time: every record of a large base may cite it
         from brtrade.contract import records
+        from brtrade.render.formats import to_json_chunks
 
-        emit_json(records.source_text(source_id, passages))
+        paragraphs = (records.source_paragraph(p) for p in passages)
+        for chunk in to_json_chunks({"source": source_id}, "paragraphs", paragraphs):
+            write_text(chunk)
         return
     from brtrade.render import views
 
