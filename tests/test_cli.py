@@ -475,3 +475,12 @@ def test_the_output_options_are_declared_once_and_come_as_one_bundle() -> None:
     for module in commands.glob("*.py"):
         text = module.read_text("utf-8")
         assert "FormatOpt" not in text and "output_choice(fmt" not in text, module.name
+
+
+def test_verify_s_formats_are_the_listing_formats_and_lint() -> None:
+    """verify's own enum (it adds lint) mirrors render.formats.Format, and its output is
+    written through Format(chosen.value): a format added to one must be in the other."""
+    from brtrade.cli.commands.verify import VerifyFormat
+    from brtrade.render.formats import Format
+
+    assert {f.value for f in VerifyFormat} == {f.value for f in Format} | {"lint"}

@@ -171,13 +171,15 @@ class Analyzer:
             role.extend(self._entity(eid))
         return [sp.name], role
 
-    def _chain(self, eid: str | None) -> list[str]:
-        """An organisation and what it is part of, in turn (the institute, its academy,
-        the ministry above it), so that 'MOFCOM' finds a speaker of an institute under it."""
+    def _chain(self, eid: str | None, relation: str = "part-of") -> list[str]:
+        """An entity and what it is in by ``relation``, in turn: an organisation and what
+        it is part of (the institute, its academy, the ministry above it), so that
+        'MOFCOM' finds a speaker of an institute under it; or a place and the places it
+        is located in."""
         out: list[str] = []
         while eid is not None and eid not in out:
             out.append(eid)
-            parent = [r.target for r in self.base.entity(eid).relations if r.type == "part-of"]
+            parent = [r.target for r in self.base.entity(eid).relations if r.type == relation]
             eid = parent[0] if parent else None
         return out
 
@@ -195,17 +197,7 @@ class Analyzer:
         """The places an entity is located in, nearest first (once per entity)."""
         found = self._places_of.get(eid)
         if found is None:
-            chain = [eid]
-            while True:
-                inside = [
-                    r.target
-                    for r in self.base.entity(chain[-1]).relations
-                    if r.type == "located-in"
-                ]
-                if not inside or inside[0] in chain:
-                    break
-                chain.append(inside[0])
-            found = self._places_of[eid] = tuple(chain[1:])
+            found = self._places_of[eid] = tuple(self._chain(eid, "located-in")[1:])
         return found
 
     def claim_fields(self, claim: Claim) -> list[tuple[str, list[str]]]:
