@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from brtrade.core.text import fold, words
 
@@ -117,6 +118,35 @@ def attributed_name(draft: Draft, start: int, end: int) -> str | None:
     return None
 
 
+class _SpeakerWords(NamedTuple):
+    """The base's speakers as folded words, looked up by first word and by word set."""
+
+    speakers: Sequence[tuple[str, str]]
+    parts: list[tuple[str, str, list[str]]]
+    """(id, name, folded words) of each speaker, in the base's order."""
+    by_first: dict[str, list[int]]
+    by_words: dict[tuple[str, ...], list[int]]
+
+
+_speaker_words: list[_SpeakerWords] = []
+
+
+def _words_of(speakers: Sequence[tuple[str, str]]) -> _SpeakerWords:
+    """The speakers' words, made once per list (a draft asks for each quotation, and a
+    base may have tens of thousands of speakers)."""
+    if _speaker_words and _speaker_words[0].speakers is speakers:
+        return _speaker_words[0]
+    found = _SpeakerWords(speakers, [], {}, {})
+    for sid, full in speakers:
+        parts = words(full)
+        if parts:
+            found.by_first.setdefault(parts[0], []).append(len(found.parts))
+            found.by_words.setdefault(tuple(sorted(parts)), []).append(len(found.parts))
+        found.parts.append((sid, full, parts))
+    _speaker_words[:] = [found]
+    return found
+
+
 def named_speaker(
     draft: Draft, start: int, end: int, speakers: Sequence[tuple[str, str]]
 ) -> tuple[str, str] | None:
@@ -127,17 +157,15 @@ def named_speaker(
     s_start, s_end = draft.sentence_at(start, end)
     p_start, _ = draft.sentence_at(max(s_start - 1, 0), max(s_start - 1, 0))
     window = words(plain(draft.text[p_start:start] + " " + draft.text[end:s_end]))
+    known = _words_of(speakers)
     found: dict[str, str] = {}
-    for sid, full in speakers:
-        parts = words(full)
+    named = sorted({i for w in set(window) for i in known.by_first.get(w, ())})
+    for sid, full, parts in (known.parts[i] for i in named):
         n = len(parts)
-        for i in range(len(window) - n + 1):
-            if window[i : i + n] == parts:
-                found[sid] = full
-                break
+        if any(window[i : i + n] == parts for i in range(len(window) - n + 1)):
+            found[sid] = full
         else:
-            if parts and parts[0] in window:  # the family name alone: 'Tu said'
-                found.setdefault(sid, parts[0])
+            found.setdefault(sid, parts[0])  # the family name alone: 'Tu said'
     if len(found) != 1:
         return None
     sid, shown = next(iter(found.items()))
@@ -145,15 +173,16 @@ def named_speaker(
 
 
 def speaker_of(name: str | None, speakers: Sequence[tuple[str, str]]) -> str | None:
-    """The id of the base speaker ``name`` means (full name, or family name), if any."""
-    if name is None:
+    """The id of the base speaker ``name`` means (full name, or family name), if any:
+    the first in the base's order."""
+    if name is None or not words(name):
         return None
     said = words(name)
-    for sid, full in speakers:
-        parts = words(full)
-        if said == parts or sorted(said) == sorted(parts) or said == parts[:1]:
-            return sid
-    return None
+    known = _words_of(speakers)
+    at = list(known.by_words.get(tuple(sorted(said)), ()))[:1]
+    if len(said) == 1:
+        at += known.by_first.get(said[0], ())[:1]
+    return known.parts[min(at)][0] if at else None
 
 
 def word_spans(text: str) -> list[tuple[str, int, int]]:
