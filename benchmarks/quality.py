@@ -43,9 +43,9 @@ def load_questions(path: Path = QUESTIONS) -> list[dict[str, Any]]:
 
 
 def brtrade_ranker() -> Callable[[str], list[str]]:
+    from brtrade.core.engine import Searcher
     from brtrade.core.loader import load_fact_base
     from brtrade.core.paths import bundled_facts_path
-    from brtrade.core.query import Searcher
     from brtrade.index.store import FactStore
 
     path = bundled_facts_path()

@@ -255,18 +255,12 @@ def test_the_kind_asked_for_never_makes_an_answer(run: Run, question: str) -> No
 
 
 def test_a_word_of_the_question_s_form_weighs_little() -> None:
-    from brtrade.core.query import Searcher, group_df, resolve_query, weigh
+    from brtrade.core.engine import Searcher, weighed_for
+    from brtrade.core.query import resolve_query
 
     searcher = Searcher(BASE)
-    df = searcher.document_frequency("claim")
     q = resolve_query(searcher.names(), ["what is the share of trade that is with asean"])
-    weighed = weigh(
-        q,
-        searcher.analyzer.vocabulary,
-        lambda g: group_df(g, df),
-        len(BASE.claims),
-        searcher.lexicon,
-    )
+    weighed = weighed_for(searcher.store("claim"), q)
     pairs = list(zip(weighed.plan.groups, weighed.weights, strict=True))
     content = [w for g, w in pairs if g.required]
     form = [w for g, w in pairs if g.via == "word" and not g.required]
@@ -466,7 +460,7 @@ def test_control_sequences_are_no_words(run: Run) -> None:
 
 @given(st.text(max_size=200))
 def test_any_question_text_is_read_without_failing(text: str) -> None:
-    from brtrade.core.query import Searcher
+    from brtrade.core.engine import Searcher
 
     searcher = SEARCHER
     try:
@@ -479,7 +473,7 @@ def test_any_question_text_is_read_without_failing(text: str) -> None:
 
 
 def _searcher() -> object:
-    from brtrade.core.query import Searcher
+    from brtrade.core.engine import Searcher
 
     return Searcher(BASE)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from brtrade.core.engine import Searcher
 from brtrade.core.errors import NotFoundError, UsageError
 from brtrade.core.model import FactBase
 from brtrade.core.names import (
@@ -13,7 +14,7 @@ from brtrade.core.names import (
     resolve_speakers,
     resolve_topic,
 )
-from brtrade.core.query import Searcher, query_words
+from brtrade.core.query import query_words
 from brtrade.core.text import words
 
 

@@ -1,7 +1,7 @@
 """The matcher: how a question finds records, and when it finds none.
 
-One rule, used by the in-memory search and by the persistent index alike
-(docs/matching.md, "How matching works"):
+The rule (docs/matching.md, "How matching works"); :mod:`brtrade.core.engine`
+applies it, the same over records in memory and over the persistent index:
 
 1. **Terms.** A record's searchable fields (statement, entities and their
    aliases, topics, speaker, role and organisation, evidence, figures, the
@@ -25,7 +25,8 @@ One rule, used by the in-memory search and by the persistent index alike
    (:mod:`brtrade.core.paraphrase`); elsewhere it weighs the most.
 4. **Score.** A record scores, for each group it matches, the group's weight
    times the heaviest field weight among its terms there (doubled for a whole
-   term). All integers: the index computes exactly the same sums in SQL.
+   term). All integers, summed by :mod:`brtrade.core.engine` over records in
+   memory and over the persistent index alike.
 5. **Floor.** A record is an answer only when the groups it matches weigh at
    least ``FLOOR_PERCENT`` of what the required groups weigh together. With
    ``all_words``, every group must match, as before version 0.2.
@@ -39,7 +40,7 @@ from typing import NamedTuple
 
 from brtrade.core.language import asked_kind, is_stop, kind_cues, stem
 from brtrade.core.numbers import find_mentions, number_token
-from brtrade.core.terms import FIELDS, Tokens, Vocabulary
+from brtrade.core.terms import Vocabulary
 from brtrade.core.text import compounds, words
 
 FLOOR_PERCENT = 60
@@ -317,81 +318,3 @@ def _distance(a: str, b: str, cap: int) -> int:
 
 # --------------------------------------------------------------------------
 # Scoring one record (memory) and explaining a match
-
-
-def group_best(group: Group, tokens: Tokens) -> tuple[int, str | None, int]:
-    """(points, term, cover share): the heaviest way ``tokens`` match ``group``, and the
-    share (percent) of the group's weight the best-covering way counts toward the floor
-    (100 for the word itself, less for a related word); (0, None, 0) for none."""
-    best, term, share = 0, None, 0
-    for t in group.exact:
-        have = tokens.get(t)
-        if have is not None and have[0] * WHOLE > best:
-            best, term, share = have[0] * WHOLE, t, 100
-    partial = [t for t in group.near if t in tokens]
-    if group.prefix is not None:
-        partial += [t for t in tokens if t.startswith(group.prefix) and t not in group.exact]
-    for t in partial:
-        share = 100
-        if tokens[t][0] > best:
-            best, term = tokens[t][0], t
-    for terms, covers in ((group.related, RELATED_COVER), (group.loose, LOOSE_COVER)):
-        for t in terms:
-            have = tokens.get(t)
-            if have is None:
-                continue
-            share = max(share, covers)
-            if have[0] > best:
-                best, term = have[0], t
-    return best, term, share
-
-
-def matches_group(group: Group, tokens: Tokens) -> bool:
-    return group_best(group, tokens)[0] > 0
-
-
-def score(weighed: Weighed, tokens: Tokens) -> tuple[int, int] | None:
-    """(score, cover) of a record, or None when it is below the floor."""
-    total = cover = 0
-    for i, g in enumerate(weighed.plan.groups):
-        best, _, share = group_best(g, tokens)
-        if best:
-            total += weighed.weights[i] * best
-            cover += weighed.cover_weight(i) * share // 100
-    if total == 0 or cover < weighed.need:
-        return None
-    return total, cover
-
-
-def explain(weighed: Weighed, tokens: Tokens) -> dict[str, object]:
-    """Which query words matched which field, through what, for how many points."""
-    matched: list[dict[str, object]] = []
-    missing: list[str] = []
-    total = 0
-    for i, g in enumerate(weighed.plan.groups):
-        best, term, _ = group_best(g, tokens)
-        if not weighed.weights[i] and not g.required:
-            continue  # a word of the question's form, weighing nothing
-        if not best or term is None:
-            if g.required:
-                missing.append(g.word)
-            continue
-        points = weighed.weights[i] * best
-        total += points
-        whole = term in g.exact
-        via = g.via
-        if via in ("word", "related"):
-            if (term in g.related or term in g.loose) and term not in g.near:
-                via = "related"
-            else:
-                via = "word" if whole and term == g.word else ("stem" if whole else "partial")
-        matched.append(
-            {
-                "word": g.word,
-                "term": term,
-                "field": FIELDS[tokens[term][1]],
-                "via": via,
-                "points": points,
-            }
-        )
-    return {"score": total, "matched": matched, "unmatched": missing}

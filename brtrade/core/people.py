@@ -60,18 +60,16 @@ def matching_speakers(
 ) -> list[Mapping[str, Any]]:
     """The speaker rows a question about a person is about, best first: those matching
     enough of what it asks (its words less the words of its form)."""
-    from brtrade.core import match
-    from brtrade.core.query import Query, group_df, weigh
+    from brtrade.core.engine import MemoryPostings, rank, weigh
+    from brtrade.core.query import Query
     from brtrade.core.terms import Vocabulary, field_tokens
 
     if not speakers or not about_a_person(text):
         return []
     vocabulary = Vocabulary(vocabulary_entries)
-    tokens = [field_tokens(_speaker_fields(r, aliases), vocabulary) for r in speakers]
-    df: dict[str, int] = {}
-    for toks in tokens:
-        for t in toks:
-            df[t] = df.get(t, 0) + 1
+    store = MemoryPostings(
+        [field_tokens(_speaker_fields(r, aliases), vocabulary) for r in speakers]
+    )
     asked = " ".join(w for w in words(text) if w not in ASKS_ABOUT_A_PERSON)
     if not words(asked):
         return []
@@ -86,9 +84,7 @@ def matching_speakers(
             if w.isalpha()
         }
     )
-    weighed = weigh(query, vocabulary, lambda g: group_df(g, df), len(speakers), lambda: lexicon)
+    weighed = weigh(query, vocabulary, store.df, len(speakers), lambda: lexicon)
     if not any(g.required for g in weighed.plan.groups):
         return []
-    scored = [(match.score(weighed, toks), i) for i, toks in enumerate(tokens)]
-    ranked = sorted(((s[0], i) for s, i in scored if s), key=lambda p: (-p[0], p[1]))
-    return [speakers[i] for _, i in ranked]
+    return [speakers[o] for o, _, _ in rank(weighed, store.postings)]

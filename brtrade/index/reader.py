@@ -1,23 +1,17 @@
-"""Reading a fresh index: ranked search in SQL, contract rows, names, counts, and the
-few model records a command needs (``subset``), or the whole base."""
+"""Reading a fresh index: the postings search reads (ranked by :mod:`brtrade.core.engine`),
+contract rows, names, counts, and the few model records a command needs (``subset``),
+or the whole base."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from brtrade.core.match import (
-    LOOSE_COVER,
-    RELATED_COVER,
-    WHOLE,
-    Group,
-    Weighed,
-    direct_only,
-    explain,
-)
+from brtrade.core.engine import Way, search
+from brtrade.core.match import Group
 from brtrade.core.names import Names
-from brtrade.core.query import Found, Query, weigh
+from brtrade.core.query import Found, Query
 from brtrade.core.terms import Tokens, Vocabulary
 from brtrade.index.layout import DamagedIndex, Kind, Tag, checksum
 
@@ -204,7 +198,7 @@ class Index:
         sql = "SELECT word FROM words WHERE records > 0 ORDER BY word"
         return [w for (w,) in self.db.execute(sql)]
 
-    def _group_df(self, kind: Kind, g: Group) -> int:
+    def group_df(self, kind: Kind, g: Group) -> int:
         """How many records hold the group's most common term: asked once per group (a
         draft's sentences ask for the same words again and again)."""
         key = (kind, g.exact, (*g.near, "|", *g.related, "|", *g.loose), g.prefix)
@@ -219,108 +213,63 @@ class Index:
             self._df[key] = int(row[0] or 0)
         return self._df[key]
 
-    def _filters(self, kind: Kind, q: Query) -> tuple[str, list[Any]]:
-        table = kind.table
-        where: list[str] = []
-        params: list[Any] = []
+    def allowed(self, kind: Kind, q: Query) -> set[int] | None:
+        """The records of ``kind`` the query's filters let through (None: all)."""
+        found = self._filtered(kind, q)
+        return None if found is None else {o for (o,) in self.db.execute(*found)}
+
+    def listed(self, kind: Kind, q: Query) -> list[int]:
+        """The records of ``kind`` the filters let through, in document order, at most
+        ``q.limit``."""
+        sql, params = self._filtered(kind, q) or (f"SELECT ord FROM {kind.table}", [])
+        cap = -1 if q.limit is None or q.limit >= 2**62 else q.limit  # SQLite: -1 is no limit
+        rows = self.db.execute(f"SELECT ord FROM ({sql}) ORDER BY ord LIMIT ?", (*params, cap))
+        return [o for (o,) in rows]
+
+    def _filtered(self, kind: Kind, q: Query) -> tuple[str, list[Any]] | None:
+        """SQL selecting the ords of the records the filters let through; None for none."""
         names = self.names()
+        wanted: list[tuple[str, list[Any]]] = []
         if q.topic is not None and kind is Kind.CLAIM:
-            where.append("o IN (SELECT ord FROM tags WHERE kind = ? AND tag = ?)")
-            params += [Tag.TOPIC.of(kind), position([t for t, _ in names.topics], q.topic)]
+            tag = position([t for t, _ in names.topics], q.topic)
+            wanted.append(
+                ("SELECT ord FROM tags WHERE kind = ? AND tag = ?", [Tag.TOPIC.of(kind), tag])
+            )
         if q.entity is not None and kind is Kind.CLAIM:
-            where.append("o IN (SELECT ord FROM tags WHERE kind = ? AND tag = ?)")
-            params += [Tag.ENTITY.of(kind), position([e for e, _, _ in names.entities], q.entity)]
+            tag = position([e for e, _, _ in names.entities], q.entity)
+            wanted.append(
+                ("SELECT ord FROM tags WHERE kind = ? AND tag = ?", [Tag.ENTITY.of(kind), tag])
+            )
         if q.speakers is not None:
             ids = [s for s, _ in names.speakers]
             marks = ",".join("?" * len(q.speakers))
-            where.append(f"o IN (SELECT ord FROM {table} WHERE speaker IN ({marks}))")
-            params.extend(position(ids, s) for s in q.speakers)
-        return (" WHERE " + " AND ".join(where)) if where else "", params
+            sql = f"SELECT ord FROM {kind.table} WHERE speaker IN ({marks})"
+            wanted.append((sql, [position(ids, s) for s in q.speakers]))
+        if not wanted:
+            return None
+        return " INTERSECT ".join(s for s, _ in wanted), [p for _, ps in wanted for p in ps]
 
-    def _scored(
-        self, kind: Kind, q: Query, weighed: Weighed, limit: int | None, floor: bool
-    ) -> list[tuple[int, int, int]]:
-        """(document order, score, cover) of the records at or above the floor (or, without
-        ``floor``, of every record matching any group), ranked as core.match ranks them."""
-        cap = -1 if limit is None or limit >= 2**62 else limit  # SQLite: -1 is no limit
-        parts: list[str] = []
-        params: list[Any] = []
-        for i, g in enumerate(weighed.plan.groups):
-            # One indexed lookup per way of matching (an OR would scan every posting).
-            # Each way gives its points and what it covers toward the floor (a related
-            # word covers less: core.match.score); a record takes the best of each.
-            terms = "SELECT term FROM terms WHERE kind = ? AND token"
-            full = weighed.cover_weight(i)
-            ways = [
-                f"SELECT ord, weight * {WHOLE} AS b, {full} AS cv FROM postings WHERE term IN "
-                f"({terms} IN ({','.join('?' * len(g.exact))}))"
-            ]
-            params += [int(kind), *g.exact]
-            if g.near:
-                ways.append(
-                    f"SELECT ord, weight AS b, {full} AS cv FROM postings WHERE term IN "
-                    f"({terms} IN ({','.join('?' * len(g.near))}))"
-                )
-                params += [int(kind), *g.near]
-            if g.prefix is not None:
-                ways.append(
-                    f"SELECT ord, weight AS b, {full} AS cv FROM postings WHERE term IN "
-                    f"({terms} >= ? AND token < ?)"
-                )
-                params += [int(kind), g.prefix, g.prefix + MAX_CHAR]
-            for related, share in ((g.related, RELATED_COVER), (g.loose, LOOSE_COVER)):
-                if related:
-                    ways.append(
-                        f"SELECT ord, weight AS b, {full * share // 100} AS cv FROM postings "
-                        f"WHERE term IN ({terms} IN ({','.join('?' * len(related))}))"
-                    )
-                    params += [int(kind), *related]
-            parts.append(
-                f"SELECT o, b * {weighed.weights[i]} AS p, c FROM "
-                f"(SELECT ord AS o, MAX(b) AS b, MAX(cv) AS c "
-                f"FROM ({' UNION ALL '.join(ways)}) GROUP BY ord)"
-            )
-        filters, filter_params = self._filters(kind, q)
-        need = weighed.need if floor else 0
-        sql = (
-            f"SELECT o, SUM(p) AS score, SUM(c) FROM ({' UNION ALL '.join(parts)}){filters} "
-            f"GROUP BY o HAVING score > 0 AND SUM(c) >= {need} ORDER BY score DESC, o LIMIT ?"
+    def postings(self, kind: Kind, way: Way) -> Iterator[tuple[int, int]]:
+        """(record, field weight) of the records holding a term matched by ``way``."""
+        terms = "SELECT term FROM terms WHERE kind = ? AND token"
+        if way.prefix is None:
+            sql = f"{terms} IN ({','.join('?' * len(way.terms))})"
+            params: list[Any] = [int(kind), *way.terms]
+        else:
+            sql = f"{terms} >= ? AND token < ?"
+            params = [int(kind), way.prefix, way.prefix + MAX_CHAR]
+        return iter(
+            self.db.execute(f"SELECT ord, weight FROM postings WHERE term IN ({sql})", params)
         )
-        rows = self.db.execute(sql, (*params, *filter_params, cap)).fetchall()
-        return [(int(o), int(score), int(cover)) for o, score, cover in rows]
 
-    def search(self, kind: Kind, q: Query) -> tuple[list[tuple[int, float]], Found]:
-        """(document order, score) of the answers, ranked as core.match ranks them, and what
-        to tell the user (corrections, unmatched words, closest records, explanations)."""
-        if not q.words:
-            filters, params = self._filters(kind, q)
-            cap = -1 if q.limit is None or q.limit >= 2**62 else q.limit
-            sql = f"SELECT o FROM (SELECT ord AS o FROM {kind.table}){filters} ORDER BY o LIMIT ?"
-            rows = self.db.execute(sql, (*params, cap)).fetchall()
-            return [(o, 0.0) for (o,) in rows], Found([])
-        n_docs = self.counts()["claims" if kind is Kind.CLAIM else "quotes"]
-        weighed = weigh(
-            q,
-            self.vocabulary(),
-            lambda g: self._group_df(kind, g),
-            n_docs,
-            self.lexicon,
-            self.name_words,
-        )
-        ranked = self._scored(kind, q, weighed, q.limit, floor=q.floor)
-        closest: tuple[str, ...] = ()
-        if not ranked:
-            near = self._scored(kind, q, direct_only(weighed), 3, floor=False)
-            closest = tuple(r["id"] for r in self.rows(kind, [o for o, _, _ in near]))
-        explains: tuple[dict[str, object], ...] = ()
-        if q.explain and ranked:
-            tokens = self.tokens(kind, [o for o, _, _ in ranked])
-            explains = tuple(explain(weighed, tokens[o]) for o, _, _ in ranked)
-        covers = tuple(c / max(weighed.required, 1) for _, _, c in ranked)
-        found = Found(
-            [], weighed.plan.corrections, tuple(weighed.unmatched), closest, explains, covers
-        )
-        return [(o, float(score)) for o, score, _ in ranked], found
+    def store(self, kind: Kind) -> IndexStore:
+        """The records of ``kind`` as :mod:`brtrade.core.engine` searches them."""
+        return IndexStore(self, kind)
+
+    def search(self, kind: Kind, q: Query) -> tuple[list[tuple[int, int]], Found]:
+        """(document order, score) of the answers, best first, and what to tell the user:
+        :func:`brtrade.core.engine.search` over this index's postings."""
+        return search(self.store(kind), q)
 
     def tokens(self, kind: Kind, ords: Sequence[int]) -> dict[int, Tokens]:
         """The terms of the records at ``ords``, as core.terms made them when indexing:
@@ -382,6 +331,42 @@ class Index:
         found = self._raw(kind, ords)
         refs = self.speaker_refs()
         return [unpack(kind.word, json.loads(found[o]), refs) for o in ords]
+
+
+class IndexStore:
+    """One kind of record of an index, as a :class:`brtrade.core.engine.Store`."""
+
+    def __init__(self, index: Index, kind: Kind) -> None:
+        self.index = index
+        self.kind = kind
+        self.n_docs = index.counts()[kind.table]
+
+    def postings(self, way: Way) -> Iterator[tuple[int, int]]:
+        return self.index.postings(self.kind, way)
+
+    def df(self, group: Group) -> int:
+        return self.index.group_df(self.kind, group)
+
+    def vocabulary(self) -> Vocabulary:
+        return self.index.vocabulary()
+
+    def lexicon(self) -> list[str]:
+        return self.index.lexicon()
+
+    def name_words(self) -> frozenset[str]:
+        return self.index.name_words()
+
+    def allowed(self, q: Query) -> set[int] | None:
+        return self.index.allowed(self.kind, q)
+
+    def listed(self, q: Query) -> list[int]:
+        return self.index.listed(self.kind, q)
+
+    def tokens(self, ords: Sequence[int]) -> dict[int, Tokens]:
+        return self.index.tokens(self.kind, ords)
+
+    def ids(self, ords: Sequence[int]) -> list[str]:
+        return [r["id"] for r in self.index.rows(self.kind, ords)]
 
 
 def position(ids: Sequence[str], wanted: str) -> int:

@@ -30,8 +30,8 @@ from brtrade.index.layout import Answer, Kind, Shown, counts, small_rows
 if TYPE_CHECKING:
     import sqlite3
 
+    from brtrade.core.engine import Searcher
     from brtrade.core.model import Claim, FactBase, Figure
-    from brtrade.core.query import Searcher
     from brtrade.index.reader import Index
 
 T = TypeVar("T")
@@ -337,7 +337,7 @@ class FactStore:
             if chosen is not None:
                 yield from self._figure_chunks(index, chosen, limit)
                 return
-        yield figures_of(self.searcher().search_claims(q), limit)
+        yield figures_of(self.searcher().search("claim", q).hits, limit)
 
     def _figure_chunks(
         self, index: Index, ords: list[int], limit: int | None
@@ -383,7 +383,7 @@ class FactStore:
         """The in-memory search structures of the base, built once per store: a draft's
         hundreds of candidate searches share them."""
         if self._searcher is None:
-            from brtrade.core.query import Searcher
+            from brtrade.core.engine import Searcher
 
             self._searcher = Searcher(self.base())
         return self._searcher

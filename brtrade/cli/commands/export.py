@@ -72,7 +72,7 @@ def export(
     """
     import json
 
-    from brtrade.core.query import Searcher
+    from brtrade.core.engine import Searcher
     from brtrade.render import exports
 
     if output is not None and (output.exists() or output.is_symlink()):

@@ -1,0 +1,407 @@
+"""The search engine, written once: a question weighed, matched and ranked over postings.
+
+Every search brtrade makes (``facts``, ``quote``, ``figures``, ``ask``, ``verify``'s and
+``draft``'s candidates, the speakers a question about a person is about) is answered
+by :func:`search` or :func:`rank` here. They read a :class:`Store`: a record kind's
+postings (which records hold a term, at what field weight), its document
+frequencies and names. Two kinds of store feed them and decide nothing:
+:class:`MemoryPostings` over records analysed in memory (:class:`Searcher`, for a
+loaded base), and the persistent index's tables (:mod:`brtrade.index.reader`).
+
+The rule is :mod:`brtrade.core.match`'s. A group is matched in a few *ways* (the word
+itself; a partial form; a related word; a loose relation), each giving points per
+unit of field weight and a share of the group's weight toward the floor; a record
+takes, per group, its best points and its best share.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, NamedTuple, Protocol
+
+from brtrade.core import match, paraphrase
+from brtrade.core.match import LOOSE_COVER, RELATED_COVER, WHOLE, Group, Weighed, direct_only
+from brtrade.core.query import Found, Hit, Query, resolve_query
+from brtrade.core.terms import FIELDS
+
+if TYPE_CHECKING:
+    from brtrade.core.model import Claim, FactBase, Quote
+    from brtrade.core.names import Names
+    from brtrade.core.terms import Tokens, Vocabulary
+
+
+class Way(NamedTuple):
+    """One way of matching a group: its terms (or every term starting with ``prefix``),
+    the points per unit of field weight, and the share (percent) of the group's weight
+    it covers toward the floor."""
+
+    terms: tuple[str, ...]
+    prefix: str | None
+    times: int
+    share: int
+
+    def among(self, tokens: Mapping[str, object]) -> Iterator[str]:
+        """The terms of ``tokens`` matched this way."""
+        if self.prefix is None:
+            yield from (t for t in self.terms if t in tokens)
+        else:
+            yield from (t for t in tokens if t.startswith(self.prefix))
+
+
+def ways(group: Group) -> list[Way]:
+    """How ``group`` is matched, heaviest first: its whole terms count :data:`WHOLE`
+    times; partial forms and related words once, related ones covering less."""
+    found = [Way(group.exact, None, WHOLE, 100)]
+    if group.near:
+        found.append(Way(group.near, None, 1, 100))
+    if group.prefix is not None:
+        found.append(Way((), group.prefix, 1, 100))
+    for terms, share in ((group.related, RELATED_COVER), (group.loose, LOOSE_COVER)):
+        if terms:
+            found.append(Way(terms, None, 1, share))
+    return found
+
+
+Postings = Callable[[Way], Iterable[tuple[int, int]]]
+"""(record, field weight) for each term of a record matched by a way (a record may come
+more than once)."""
+
+
+class Store(Protocol):
+    """One kind of record of one base, as the engine reads it."""
+
+    @property
+    def n_docs(self) -> int: ...
+
+    def postings(self, way: Way) -> Iterable[tuple[int, int]]: ...
+
+    def df(self, group: Group) -> int:
+        """How many records hold the group's most common term."""
+
+    def vocabulary(self) -> Vocabulary: ...
+
+    def lexicon(self) -> Sequence[str]: ...
+
+    def name_words(self) -> Collection[str]: ...
+
+    def allowed(self, q: Query) -> Collection[int] | None:
+        """The records the query's filters let through (None: every record)."""
+
+    def listed(self, q: Query) -> list[int]:
+        """The records the filters let through, in document order, at most ``q.limit``."""
+
+    def tokens(self, ords: Sequence[int]) -> Mapping[int, Tokens]:
+        """The terms of these records (for ``--explain``)."""
+
+    def ids(self, ords: Sequence[int]) -> list[str]: ...
+
+
+def rank(
+    weighed: Weighed,
+    postings: Postings,
+    allowed: Collection[int] | None = None,
+    limit: int | None = None,
+) -> list[tuple[int, int, int]]:
+    """(record, score, cover) of the records scoring above zero and covering the
+    floor, best first (ties in document order); at most ``limit``."""
+    scores: dict[int, int] = {}
+    covers: dict[int, int] = {}
+    for i, group in enumerate(weighed.plan.groups):
+        weight = weighed.weights[i]
+        if not weight:
+            continue  # it adds neither points nor cover
+        full = weighed.cover_weight(i)
+        best: dict[int, int] = {}
+        cover: dict[int, int] = {}
+        for way in ways(group):
+            share = full * way.share // 100
+            for o, w in postings(way):
+                if w * way.times > best.get(o, 0):
+                    best[o] = w * way.times
+                if share > cover.get(o, -1):
+                    cover[o] = share
+        for o, points in best.items():
+            scores[o] = scores.get(o, 0) + points * weight
+            covers[o] = covers.get(o, 0) + cover[o]
+    need = weighed.need
+    found = [
+        (o, s, covers[o])
+        for o, s in scores.items()
+        if covers[o] >= need and (allowed is None or o in allowed)
+    ]
+    if limit is not None and limit < len(found):
+        return heapq.nsmallest(limit, found, key=_order)
+    return sorted(found, key=_order)
+
+
+def _order(row: tuple[int, int, int]) -> tuple[int, int]:
+    return -row[1], row[0]
+
+
+def weigh(
+    q: Query,
+    vocab: Vocabulary,
+    df_of: Callable[[Group], int],
+    n_docs: int,
+    lexicon: Callable[[], Sequence[str]],
+    in_names: Callable[[], Collection[str]] = frozenset,
+) -> Weighed:
+    """The query's plan, spelling corrected, with each group's weight in this base."""
+
+    plan = match.plan_query(q.text, vocab, all_words=q.all_words, question=q.floor)
+    dfs = [df_of(g) for g in plan.groups]
+    # Names, and every word of a 'who' question: weighed in full, never widened.
+    names = paraphrase.typed_names(q.text) | paraphrase.asked_for_by_who(q.text)
+    asks = q.floor and not q.all_words  # a question, not a draft's sentence or --all-words
+    counted: set[int] = set()
+    if asks and any(d == 0 for d in dfs):
+        plan = match.correct_spelling(plan, dfs, lexicon, vocab)
+        if plan.corrections:
+            dfs = [df_of(g) for g in plan.groups]
+    if asks:
+        # What a question counts is asked for itself, never for its relations.
+        counted = paraphrase.counted(plan)
+        plan, dfs = paraphrase.paraphrase(plan, dfs, df_of, names, counted, n_docs, in_names())
+    if not q.floor:  # candidates for verify: only the words that tell records apart
+        plan, dfs = match.informative(plan, dfs, n_docs)
+    pairs = list(zip(plan.groups, dfs, strict=True))
+    held = [match.idf(n_docs, d) for g, d in pairs if g.required and d and g.via != "related"]
+    known = sum(held) // len(held) if held else None
+    weights = tuple(
+        match.idf(n_docs, d)
+        if i in counted
+        else paraphrase.weight(n_docs, g, d, asks, known, names)
+        for i, (g, d) in enumerate(pairs)
+    )
+    if asks and known is not None:  # words of substance: the question's form weighs nothing
+        weights = paraphrase.quieten(plan, weights)
+    return match.Weighed(plan, weights, tuple(dfs), q.floor)
+
+
+def weighed_for(store: Store, q: Query) -> Weighed:
+    """The query's plan with each group's weight in ``store``."""
+    return weigh(q, store.vocabulary(), store.df, store.n_docs, store.lexicon, store.name_words)
+
+
+def search(store: Store, q: Query) -> tuple[list[tuple[int, int]], Found]:
+    """(record, score) of the answers to ``q``, best first, and what to tell the user
+    (corrections, unmatched words, the closest records, explanations, covers)."""
+    if not q.words:
+        return [(o, 0) for o in store.listed(q)], Found([])
+    allowed = store.allowed(q)
+    weighed = weighed_for(store, q)
+    ranked = rank(weighed, store.postings, allowed, q.limit)
+    closest: tuple[str, ...] = ()
+    if not ranked:
+        near = rank(direct_only(weighed)._replace(floor=False), store.postings, allowed, 3)
+        closest = tuple(store.ids([o for o, _, _ in near]))
+    explains: tuple[dict[str, object], ...] = ()
+    if q.explain and ranked:
+        tokens = store.tokens([o for o, _, _ in ranked])
+        explains = tuple(explain(weighed, tokens[o]) for o, _, _ in ranked)
+    covers = tuple(c / max(weighed.required, 1) for _, _, c in ranked)
+    found = Found([], weighed.plan.corrections, tuple(weighed.unmatched), closest, explains, covers)
+    return [(o, s) for o, s, _ in ranked], found
+
+
+def explain(weighed: Weighed, tokens: Tokens) -> dict[str, object]:
+    """Which query words matched which field, through what, for how many points."""
+    matched: list[dict[str, object]] = []
+    missing: list[str] = []
+    total = 0
+    for i, g in enumerate(weighed.plan.groups):
+        best, term = 0, None
+        for way in ways(g):
+            for t in way.among(tokens):
+                if tokens[t][0] * way.times > best:
+                    best, term = tokens[t][0] * way.times, t
+        if not weighed.weights[i] and not g.required:
+            continue  # a word of the question's form, weighing nothing
+        if not best or term is None:
+            if g.required:
+                missing.append(g.word)
+            continue
+        points = weighed.weights[i] * best
+        total += points
+        via = g.via
+        if via in ("word", "related"):
+            if (term in g.related or term in g.loose) and term not in g.near:
+                via = "related"
+            elif term in g.exact:
+                via = "word" if term == g.word else "stem"
+            else:
+                via = "partial"
+        field = FIELDS[tokens[term][1]]
+        matched.append({"word": g.word, "term": term, "field": field, "via": via, "points": points})
+    return {"score": total, "matched": matched, "unmatched": missing}
+
+
+class MemoryPostings:
+    """Postings of records analysed in memory, in document order."""
+
+    def __init__(self, tokens: Sequence[Tokens]) -> None:
+        self.records = tokens
+        self.by_term: dict[str, list[tuple[int, int]]] = {}
+        for o, toks in enumerate(tokens):
+            for t, (weight, _) in toks.items():
+                self.by_term.setdefault(t, []).append((o, weight))
+        self._sorted: list[str] | None = None
+
+    @property
+    def n_docs(self) -> int:
+        return len(self.records)
+
+    def _prefixed(self, prefix: str) -> Iterator[str]:
+        if self._sorted is None:
+            self._sorted = sorted(self.by_term)
+        for t in self._sorted[bisect.bisect_left(self._sorted, prefix) :]:
+            if not t.startswith(prefix):
+                break
+            yield t
+
+    def _terms(self, way: Way) -> Iterable[str]:
+        return way.terms if way.prefix is None else self._prefixed(way.prefix)
+
+    def postings(self, way: Way) -> Iterator[tuple[int, int]]:
+        for t in self._terms(way):
+            yield from self.by_term.get(t, ())
+
+    def df(self, group: Group) -> int:
+        terms = [*group.exact, *group.near, *group.related, *group.loose]
+        if group.prefix is not None:
+            terms += self._prefixed(group.prefix)
+        return max((len(self.by_term.get(t, ())) for t in terms), default=0)
+
+    def tokens(self, ords: Sequence[int]) -> Mapping[int, Tokens]:
+        return {o: self.records[o] for o in ords}
+
+
+class _KindStore(MemoryPostings):
+    """One kind of record of a base loaded in memory, as a :class:`Store`."""
+
+    def __init__(self, searcher: Searcher, kind: str) -> None:
+        analyzer = searcher.analyzer
+        base = searcher.base
+        self.kind_records: Sequence[Claim | Quote] = base.claims if kind == "claim" else base.quotes
+        super().__init__(
+            [analyzer.claim_tokens(c) for c in base.claims]
+            if kind == "claim"
+            else [analyzer.quote_tokens(q) for q in base.quotes]
+        )
+        self.searcher = searcher
+
+    def vocabulary(self) -> Vocabulary:
+        return self.searcher.analyzer.vocabulary
+
+    def lexicon(self) -> Sequence[str]:
+        return self.searcher.lexicon()
+
+    def name_words(self) -> Collection[str]:
+        return self.searcher.name_words()
+
+    def allowed(self, q: Query) -> Collection[int] | None:
+        if q.topic is None and q.entity is None and q.speakers is None:
+            return None
+        return {i for i, rec in enumerate(self.kind_records) if _passes(rec, q)}
+
+    def listed(self, q: Query) -> list[int]:
+        allowed = self.allowed(q)
+        every = range(self.n_docs) if allowed is None else sorted(allowed)
+        return list(every[: q.limit])
+
+    def ids(self, ords: Sequence[int]) -> list[str]:
+        return [self.kind_records[o].id for o in ords]
+
+
+class Searcher:
+    """Search structures for one fact base in memory, built on first use."""
+
+    def __init__(self, base: FactBase) -> None:
+        from brtrade.core.terms import Analyzer
+
+        self.base = base
+        self.analyzer = Analyzer(base)
+        self._stores: dict[str, _KindStore] = {}
+        self._lexicon: list[str] | None = None
+        self._names: Names | None = None
+        self._name_words: frozenset[str] | None = None
+
+    def store(self, kind: str) -> _KindStore:
+        """The claims (``kind`` 'claim') or quotes as a :class:`Store`."""
+        if kind not in self._stores:
+            self._stores[kind] = _KindStore(self, kind)
+        return self._stores[kind]
+
+    def lexicon(self) -> list[str]:
+        if self._lexicon is None:
+            self._lexicon = self.analyzer.lexicon()
+        return self._lexicon
+
+    def name_words(self) -> frozenset[str]:
+        """Stems of the base's names (:func:`brtrade.core.paraphrase.name_words`)."""
+        if self._name_words is None:
+            from brtrade.core.paraphrase import name_texts, name_words
+
+            self._name_words = name_words(name_texts(self.base))
+        return self._name_words
+
+    def names(self) -> Names:
+        if self._names is None:
+            from brtrade.core.names import Names
+
+            self._names = Names.of(self.base)
+        return self._names
+
+    def claims(
+        self,
+        query: Sequence[str] = (),
+        *,
+        topic: str | None = None,
+        entity: str | None = None,
+        speaker: str | None = None,
+        limit: int | None = None,
+        all_words: bool = False,
+    ) -> list[Hit]:
+        """Claims answering ``query`` (see :mod:`brtrade.core.match`) and every filter given."""
+        q = resolve_query(
+            self.names(),
+            query,
+            topic=topic,
+            entity=entity,
+            speaker=speaker,
+            limit=limit,
+            all_words=all_words,
+        )
+        return self.search("claim", q).hits
+
+    def quotes(
+        self,
+        query: Sequence[str] = (),
+        *,
+        speaker: str | None = None,
+        limit: int | None = None,
+        all_words: bool = False,
+    ) -> list[Hit]:
+        """Quotes answering ``query``, by the speakers matching ``speaker``."""
+        q = resolve_query(self.names(), query, speaker=speaker, limit=limit, all_words=all_words)
+        return self.search("quote", q).hits
+
+    def search(self, kind: str, q: Query) -> Found:
+        """Records of ``kind`` ('claim' or 'quote') answering ``q``, best first."""
+        store = self.store(kind)
+        ranked, found = search(store, q)
+        records = store.kind_records
+        return found._replace(hits=[Hit(records[o], float(s), o) for o, s in ranked])
+
+
+def _passes(rec: Claim | Quote, q: Query) -> bool:
+    from brtrade.core.model import Claim
+
+    if isinstance(rec, Claim):
+        if q.topic is not None and q.topic not in rec.topics:
+            return False
+        if q.entity is not None and q.entity not in rec.entities:
+            return False
+    return q.speakers is None or rec.speaker in q.speakers
