@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from brtrade.core.paths import bundled_facts_path
+from brtrade.core.query import Asked
 from brtrade.core.text import words
 from brtrade.index import freshness
 from brtrade.index.store import FactStore
@@ -83,16 +84,16 @@ def test_random_queries_identical(
 
     warm = FactStore(bundled_facts_path())
     cold = FactStore(bundled_facts_path(), use_cache=False)
-    warm.claim_rows([])  # build if needed
+    warm.claim_rows(Asked([]))  # build if needed
     warm = FactStore(bundled_facts_path())
     try:
-        expected = cold.claim_rows(query, limit=limit, all_words=all_words, explain=explain)
+        expected = cold.claim_rows(Asked(query, limit=limit, all_words=all_words, explain=explain))
     except UsageError:
         return
     assert warm.index() is not None
     opts = {"limit": limit, "all_words": all_words, "explain": explain}
-    assert warm.claim_rows(query, **opts) == expected  # type: ignore[arg-type]
-    assert warm.quote_rows(query, **opts) == cold.quote_rows(query, **opts)  # type: ignore[arg-type]
+    assert warm.claim_rows(Asked(query, **opts)) == expected  # type: ignore[arg-type]
+    assert warm.quote_rows(Asked(query, **opts)) == cold.quote_rows(Asked(query, **opts))  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -138,7 +139,7 @@ def copy_mini(tmp_path: Path) -> Path:
 
 
 def statements(facts: Path) -> list[str]:
-    return [r["statement"] for r in FactStore(facts).claim_rows(["alpha"]).rows]
+    return [r["statement"] for r in FactStore(facts).claim_rows(Asked(["alpha"])).rows]
 
 
 def test_an_edit_is_seen_on_the_next_run(tmp_path: Path) -> None:
@@ -207,10 +208,10 @@ def test_a_racy_file_stops_being_hashed_once_old(
 def test_adding_a_file_to_a_folder_is_seen(tmp_path: Path) -> None:
     facts = copy_mini(tmp_path)
     folder = facts.parent
-    assert len(FactStore(folder).claim_rows([]).rows) == 3
+    assert len(FactStore(folder).claim_rows(Asked([])).rows) == 3
     second = (MINI.parent / "second.yaml").read_text("utf-8").replace("alpha-containers", "new-one")
     (folder / "second.yaml").write_text(second, "utf-8")
-    assert len(FactStore(folder).claim_rows([]).rows) == 4
+    assert len(FactStore(folder).claim_rows(Asked([])).rows) == 4
 
 
 def test_concurrent_runs_never_see_a_torn_or_stale_cache(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from brtrade.core.query import Asked
 from brtrade.index import cache
 from brtrade.index.store import FactStore
 from tests.helpers import MINI, Run
@@ -26,7 +27,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def base(tmp_path: Path, name: str) -> Path:
     target = tmp_path / name
     shutil.copytree(MINI, target)
-    FactStore(target).claim_rows(["alpha"])  # builds its index
+    FactStore(target).claim_rows(Asked(["alpha"]))  # builds its index
     return target
 
 
@@ -66,7 +67,7 @@ def test_clear_removes_everything(folder: Path, tmp_path: Path, run: Run) -> Non
     base(tmp_path, "a")
     assert len(json.loads(run("cache", "clear", "--json").stdout)) == 1
     assert listed(run) == []
-    assert FactStore(tmp_path / "a").claim_rows(["alpha"]).rows  # rebuilt on demand
+    assert FactStore(tmp_path / "a").claim_rows(Asked(["alpha"])).rows  # rebuilt on demand
 
 
 def test_the_size_cap_evicts_the_least_recently_used(

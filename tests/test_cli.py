@@ -477,6 +477,47 @@ def test_the_output_options_are_declared_once_and_come_as_one_bundle() -> None:
         assert "FormatOpt" not in text and "output_choice(fmt" not in text, module.name
 
 
+def test_the_query_options_are_declared_once_and_come_as_one_value() -> None:
+    """The search commands take ``asked`` and get QUERY and their filters from one
+    declaration, in one order; no command declares a query option itself."""
+    from brtrade.cli.options import QUERY_OPTIONS, query_options
+
+    order = [name for name, _, _ in QUERY_OPTIONS]
+    group = typer.main.get_command(app)
+    users = {}
+    for name in ALL_COMMANDS:
+        params = [p.name for p in group.commands[name].params]  # type: ignore[attr-defined]
+        if "query" in params and name != "derive":
+            mine = [p for p in params if p in order]
+            assert mine == sorted(mine, key=order.index), name
+            users[name] = mine
+    assert users["facts"] == order and users["quote"] == [
+        "query",
+        "speaker",
+        "limit",
+        "all_words",
+        "explain",
+    ]
+    assert set(users) >= {"facts", "quote", "figures", "export"}
+    for module in (ROOT / "brtrade" / "cli" / "commands").glob("*.py"):
+        text = module.read_text("utf-8")
+        assert not any(o in text for o in ("TopicOpt", "SpeakerOpt", "LimitOpt")), module.name
+    with pytest.raises(ValueError, match="no query option"):
+        query_options("colour")
+
+
+def test_query_options_reach_the_search_as_typed(run: Run) -> None:
+    """Each option of the bundle narrows the answer as its own flag did."""
+    every = json.loads(run("facts", "--json").stdout)
+    asean = json.loads(run("facts", "trade", "--topic", "asean", "--limit", "2", "--json").stdout)
+    assert 0 < len(asean) <= 2 < len(every)
+    assert all("asean" in r["topics"] for r in asean)
+    explained = json.loads(run("facts", "asean", "--explain", "-n", "1", "--json").stdout)
+    assert "explain" in explained[0]
+    quotes = json.loads(run("quote", "--speaker", "Tu Xinquan", "--json").stdout)
+    assert quotes and {q["speaker"]["id"] for q in quotes} == {"tu-xinquan"}
+
+
 def test_verify_s_formats_are_the_listing_formats_and_lint() -> None:
     """verify's own enum (it adds lint) mirrors render.formats.Format, and its output is
     written through Format(chosen.value): a format added to one must be in the other."""

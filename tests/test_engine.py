@@ -18,6 +18,7 @@ from brtrade.core.engine import MemoryPostings, Searcher, Way, explain, rank, wa
 from brtrade.core.loader import load_fact_base
 from brtrade.core.match import LOOSE_COVER, RELATED_COVER, WHOLE, Group, Plan, Weighed
 from brtrade.core.paths import bundled_facts_path
+from brtrade.core.query import Asked
 from brtrade.core.terms import Tokens
 from brtrade.index.layout import Kind
 from brtrade.index.store import FactStore
@@ -105,7 +106,7 @@ def test_ways_are_heaviest_first() -> None:
 @pytest.fixture(scope="module")
 def both() -> tuple[Searcher, FactStore]:
     warm = FactStore(bundled_facts_path())
-    warm.claim_rows([])  # build the index if needed
+    warm.claim_rows(Asked([]))  # build the index if needed
     warm = FactStore(bundled_facts_path())
     assert warm.index() is not None
     return Searcher(BASE), warm

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from brtrade.core.loader import load_fact_base
 from brtrade.core.paths import bundled_facts_path
+from brtrade.core.query import Asked
 from brtrade.index.store import FactStore
 from brtrade.render.formats import Format, serialise, serialise_chunks
 from tests.helpers import MINI, ROOT, Run
@@ -210,16 +211,16 @@ def _answers(store: FactStore, generated: Path) -> list[Any]:
     from brtrade.core.provenance import record_passages, source_passages
 
     out: list[Any] = [
-        store.claim_rows(["asean"], limit=20),
-        store.claim_rows(["how", "much", "trade", "in", "2020"], limit=5, explain=True),
-        store.quote_rows([], speaker="Li", limit=5),
+        store.claim_rows(Asked(["asean"], limit=20)),
+        store.claim_rows(Asked(["how", "much", "trade", "in", "2020"], limit=5, explain=True)),
+        store.quote_rows(Asked([], speaker="Li", limit=5)),
         [store.small_rows(k) for k in ("speaker", "topic", "source")],
         [
             records.figure_row(c, f)
-            for chunk in store.figures(["trade"], limit=20)
+            for chunk in store.figures(Asked(["trade"], limit=20))
             for c, f in chunk
         ],
-        [records.figure_row(c, f) for chunk in store.figures([], limit=7) for c, f in chunk],
+        [records.figure_row(c, f) for chunk in store.figures(Asked([], limit=7)) for c, f in chunk],
         [records.derived(d) for d in derive(store.deriving())],
         store.ids("c-1"),
     ]

@@ -157,14 +157,15 @@ def person_listing(
     rows), their quotes, then the claims answering the question (else the speakers'
     claims), each kind in its own table."""
     from brtrade.cli.output import emit_rich
+    from brtrade.core.query import Asked
 
     say_if_cut(query)
     quotes: list[dict[str, Any]] = []
     claims = list(answer.rows)
     for person in people:
-        quotes += store.quote_rows([], speaker=person["id"]).rows
+        quotes += store.quote_rows(Asked(speaker=person["id"])).rows
         if not answer.rows:
-            claims += store.claim_rows([], speaker=person["id"], limit=limit).rows
+            claims += store.claim_rows(Asked(speaker=person["id"], limit=limit)).rows
     if limit is not None:
         claims = claims[:limit]
     if not out.is_table:

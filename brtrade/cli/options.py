@@ -196,3 +196,48 @@ def output_options(command: F) -> F:
     run.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
     run.__annotations__ = {p.name: p.annotation for p in params}
     return cast(F, run)
+
+
+QUERY_OPTIONS = (
+    ("query", QueryArg, None),
+    ("topic", TopicOpt, None),
+    ("entity", EntityOpt, None),
+    ("speaker", SpeakerOpt, None),
+    ("limit", LimitOpt, None),
+    ("all_words", AllWordsOpt, False),
+    ("explain", ExplainOpt, False),
+)
+"""QUERY and the options that narrow or explain a search, in the order help lists them."""
+
+
+def query_options(*names: str) -> Callable[[F], F]:
+    """QUERY and the named query options (of :data:`QUERY_OPTIONS`), declared once: a
+    command takes one parameter, ``asked: Asked``, and its command line gets them in
+    that place, read into one :class:`brtrade.core.query.Asked` before it runs."""
+    unknown = set(names) - {n for n, _, _ in QUERY_OPTIONS}
+    if unknown:
+        raise ValueError(f"no query option {sorted(unknown)}")
+    chosen = [o for o in QUERY_OPTIONS if o[0] == "query" or o[0] in names]
+
+    def decorate(command: F) -> F:
+        from brtrade.core.query import Asked
+
+        signature = inspect.signature(command, eval_str=True)
+        params: list[inspect.Parameter] = []
+        for p in signature.parameters.values():
+            if p.name != "asked":
+                params.append(p)
+                continue
+            params += [inspect.Parameter(n, p.kind, default=d, annotation=a) for n, a, d in chosen]
+
+        @functools.wraps(command)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            given = {n: kwargs.pop(n) for n, _, _ in chosen}
+            given["query"] = tuple(given["query"] or ())
+            return command(*args, asked=Asked(**given), **kwargs)
+
+        run.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in params}
+        return cast(F, run)
+
+    return decorate

@@ -103,6 +103,34 @@ class Query(NamedTuple):
     """False: every record matching any word, ranked (how ``verify`` finds candidates)."""
 
 
+class Asked(NamedTuple):
+    """A search as the user gave it, its names not yet resolved: the query options of a
+    command as one value (:func:`brtrade.cli.options.query_options`), which
+    :meth:`resolve` makes the :class:`Query` every search takes."""
+
+    query: Sequence[str] = ()
+    """The query's words as typed (none: everything)."""
+    topic: str | None = None
+    entity: str | None = None
+    speaker: str | None = None
+    limit: int | None = None
+    all_words: bool = False
+    explain: bool = False
+
+    def resolve(self, names: Names) -> Query:
+        """The query with its filters' names resolved; an unknown name raises."""
+        return resolve_query(
+            names,
+            self.query,
+            topic=self.topic,
+            entity=self.entity,
+            speaker=self.speaker,
+            limit=self.limit,
+            all_words=self.all_words,
+            explain=self.explain,
+        )
+
+
 def resolve_query(
     names: Names,
     query: Sequence[str] = (),

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from brtrade.core.files import fact_files, is_folder, is_transient
 from brtrade.core.names import Names
-from brtrade.core.query import Query, resolve_query
+from brtrade.core.query import Asked, Query, resolve_query
 from brtrade.index.freshness import open_fresh, stat_all
 from brtrade.index.layout import Answer, Kind, Shown, counts, small_rows
 
@@ -178,45 +178,16 @@ class FactStore:
         """Every speaker, topic or source as contract rows, in document order."""
         return self._from_index(lambda i: i.small_rows(kind), lambda: small_rows(self.base(), kind))
 
-    def claim_rows(
-        self,
-        query: Sequence[str],
-        *,
-        topic: str | None = None,
-        entity: str | None = None,
-        speaker: str | None = None,
-        limit: int | None = None,
-        all_words: bool = False,
-        explain: bool = False,
-    ) -> Answer:
-        """Claims answering ``query`` as contract rows, best first; a row whose evidence
+    def claim_rows(self, asked: Asked) -> Answer:
+        """Claims answering ``asked`` as contract rows, best first; a row whose evidence
         its changed source text no longer holds is marked unverified (:meth:`checked`)."""
-        q = resolve_query(
-            self.names(),
-            query,
-            topic=topic,
-            entity=entity,
-            speaker=speaker,
-            limit=limit,
-            all_words=all_words,
-            explain=explain,
-        )
-        answer = self._rows(Kind.CLAIM, q)
+        answer = self._rows(Kind.CLAIM, asked.resolve(self.names()))
         return answer._replace(rows=self.checked(answer.rows))
 
-    def quote_rows(
-        self,
-        query: Sequence[str],
-        *,
-        speaker: str | None = None,
-        limit: int | None = None,
-        all_words: bool = False,
-        explain: bool = False,
-    ) -> Answer:
-        """Quotes answering ``query`` as contract rows, best first."""
-        q = resolve_query(
-            self.names(), query, speaker=speaker, limit=limit, all_words=all_words, explain=explain
-        )
+    def quote_rows(self, asked: Asked) -> Answer:
+        """Quotes answering ``asked`` as contract rows, best first (topics and entities
+        are claims' filters: they do not narrow quotes)."""
+        q = asked._replace(topic=None, entity=None).resolve(self.names())
         answer = self._rows(Kind.QUOTE, q)
         return answer._replace(rows=self.checked(answer.rows))
 
@@ -313,21 +284,14 @@ class FactStore:
         """A base holding every claim ``derive`` reads."""
         return self._from_index(lambda i: i.subset(i.deriving(), []), lambda: self.base())
 
-    def figures(
-        self,
-        query: Sequence[str],
-        *,
-        topic: str | None = None,
-        entity: str | None = None,
-        speaker: str | None = None,
-        limit: int | None = None,
-    ) -> Iterator[list[tuple[Claim, Figure]]]:
-        """The figures of the claims answering ``query``, with their claims, in rank
-        order and at most ``limit`` in all: a chunk at a time, so that every figure of
-        a large base can be written without holding them all."""
+    def figures(self, asked: Asked) -> Iterator[list[tuple[Claim, Figure]]]:
+        """The figures of the claims answering ``asked``, with their claims, in rank
+        order and at most ``asked.limit`` in all: a chunk at a time, so that every figure
+        of a large base can be written without holding them all."""
         from brtrade.core.query import figures_of
 
-        q = resolve_query(self.names(), query, topic=topic, entity=entity, speaker=speaker)
+        limit = asked.limit
+        q = asked._replace(limit=None, all_words=False, explain=False).resolve(self.names())
         index = self.index()
         if index is not None and len(set(q.words)) <= MAX_INDEXED_WORDS:
             chosen: list[int] | None = None

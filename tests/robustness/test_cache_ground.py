@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from brtrade.core.query import Asked
 from brtrade.index import freshness
 from brtrade.index.freshness import cache_paths
 from brtrade.index.store import FactStore
@@ -47,7 +48,7 @@ def facts(tmp_path: Path) -> Path:
 
 def answer(facts: Path, **kwargs: object) -> list[str]:
     with FactStore(facts, **kwargs) as store:  # type: ignore[arg-type]
-        return [r["statement"] for r in store.claim_rows(["alpha"]).rows]
+        return [r["statement"] for r in store.claim_rows(Asked(["alpha"])).rows]
 
 
 def cli(
@@ -116,7 +117,7 @@ def test_any_failed_write_answers_from_memory(
     monkeypatch.setattr(build, "build", failing)
     notes: list[tuple[str, bool]] = []
     store = FactStore(facts, on_note=lambda m, a: notes.append((m, a)))
-    assert [r["statement"] for r in store.claim_rows(["alpha"]).rows] == [ALPHA]
+    assert [r["statement"] for r in store.claim_rows(Asked(["alpha"])).rows] == [ALPHA]
     assert notes and not any(always for _, always in notes)  # said only with --debug
     assert not [p for p in cache.iterdir() if p.suffix in (".sqlite", ".tmp")]
 
@@ -399,6 +400,7 @@ def test_a_truncated_index_file_is_rebuilt(cache: Path, facts: Path) -> None:
 _SLOW_BUILD = """
 import sys, time
 from pathlib import Path
+from brtrade.core.query import Asked
 from brtrade.index import build
 from brtrade.index.store import FactStore
 real = build.build
@@ -407,7 +409,7 @@ def slow(path, *args):
     print("building", flush=True)
     time.sleep(60)
 build.build = slow
-FactStore(Path(sys.argv[1])).claim_rows(["alpha"])
+FactStore(Path(sys.argv[1])).claim_rows(Asked(["alpha"]))
 """
 
 

@@ -11,9 +11,12 @@ from typing import Annotated
 import typer
 
 from brtrade.cli.listing import state
-from brtrade.cli.options import EntityOpt, QueryArg, SpeakerOpt, TopicOpt
+from brtrade.cli.options import query_options
 from brtrade.cli.output import warn, write_text
 from brtrade.core.errors import UsageError
+from brtrade.core.query import Asked
+
+EVERYTHING = Asked()
 
 
 class ExportFormat(str, Enum):
@@ -22,6 +25,7 @@ class ExportFormat(str, Enum):
     sqlite = "sqlite"
 
 
+@query_options("topic", "entity", "speaker")
 def export(
     ctx: typer.Context,
     fmt: Annotated[
@@ -32,10 +36,7 @@ def export(
             help="jsonld (schema.org), annotations (W3C Web Annotation) or sqlite.",
         ),
     ],
-    query: QueryArg = None,
-    topic: TopicOpt = None,
-    entity: EntityOpt = None,
-    speaker: SpeakerOpt = None,
+    asked: Asked = EVERYTHING,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -83,8 +84,9 @@ def export(
     if fmt is ExportFormat.sqlite and output is None:
         raise UsageError("sqlite needs a file", hint="add -o FILE, for example -o facts.db")
     base = state(ctx).base()
-    if query or topic or entity or speaker:
-        hits = Searcher(base).claims(query or [], topic=topic, entity=entity, speaker=speaker)
+    if asked != EVERYTHING:
+        searcher = Searcher(base)
+        hits = searcher.search("claim", asked.resolve(searcher.names())).hits
         claims = [h.record for h in hits]
         cited = {c.quote for c in claims if c.quote}  # type: ignore[union-attr]
         quotes = [q for q in base.quotes if q.id in cited]

@@ -8,34 +8,19 @@ import typer
 
 from brtrade.cli.errors import ExitCode
 from brtrade.cli.listing import listing, person_listing, ranked_listing, state, takes_people
-from brtrade.cli.options import (
-    AllWordsOpt,
-    EntityOpt,
-    ExplainOpt,
-    LimitOpt,
-    QueryArg,
-    SpeakerOpt,
-    TopicOpt,
-    output_options,
-)
+from brtrade.cli.options import output_options, query_options
 from brtrade.cli.output import TABLE, Output, emit_chunks
+from brtrade.core.query import Asked
 
 if TYPE_CHECKING:
     from brtrade.cli.output import RenderableType
 
+EVERYTHING = Asked()
+
 
 @output_options
-def facts(
-    ctx: typer.Context,
-    query: QueryArg = None,
-    topic: TopicOpt = None,
-    entity: EntityOpt = None,
-    speaker: SpeakerOpt = None,
-    limit: LimitOpt = None,
-    out: Output = TABLE,
-    all_words: AllWordsOpt = False,
-    explain: ExplainOpt = False,
-) -> None:
+@query_options("topic", "entity", "speaker", "limit", "all_words", "explain")
+def facts(ctx: typer.Context, asked: Asked = EVERYTHING, out: Output = TABLE) -> None:
     """Claims that answer QUERY, a question or keywords, best answer first.
 
     Searches each claim's statement, its evidence, its figures, its topics, the
@@ -61,34 +46,20 @@ def facts(
       brtrade facts --speaker zhou --format csv --fields id,statement
     """
     store = state(ctx).store()
-    answer = store.claim_rows(
-        query or [],
-        topic=topic,
-        entity=entity,
-        speaker=speaker,
-        limit=limit,
-        all_words=all_words,
-        explain=explain,
-    )
-    filtered = topic is not None or entity is not None or speaker is not None
-    if query and not filtered and not all_words and takes_people(out):
+    answer = store.claim_rows(asked)
+    query = list(asked.query)
+    filtered = asked.topic is not None or asked.entity is not None or asked.speaker is not None
+    if query and not filtered and not asked.all_words and takes_people(out):
         people = store.speakers_asked_about(query)
         if people:
-            person_listing(out, query, people, answer, store, limit)
+            person_listing(out, query, people, answer, store, asked.limit)
             return
     ranked_listing(out, "claim", query, answer, store)
 
 
 @output_options
-def quote(
-    ctx: typer.Context,
-    query: QueryArg = None,
-    speaker: SpeakerOpt = None,
-    limit: LimitOpt = None,
-    out: Output = TABLE,
-    all_words: AllWordsOpt = False,
-    explain: ExplainOpt = False,
-) -> None:
+@query_options("speaker", "limit", "all_words", "explain")
+def quote(ctx: typer.Context, asked: Asked = EVERYTHING, out: Output = TABLE) -> None:
     """Direct quotes that answer QUERY, with who said them.
 
     If no speaker matches --speaker, brtrade exits 1 and suggests the closest
@@ -103,22 +74,12 @@ def quote(
       brtrade quote --speaker "Xinquan Tu" --json
     """
     store = state(ctx).store()
-    answer = store.quote_rows(
-        query or [], speaker=speaker, limit=limit, all_words=all_words, explain=explain
-    )
-    ranked_listing(out, "quote", query, answer, store)
+    ranked_listing(out, "quote", list(asked.query), store.quote_rows(asked), store)
 
 
 @output_options
-def figures(
-    ctx: typer.Context,
-    query: QueryArg = None,
-    topic: TopicOpt = None,
-    entity: EntityOpt = None,
-    speaker: SpeakerOpt = None,
-    limit: LimitOpt = None,
-    out: Output = TABLE,
-) -> None:
+@query_options("topic", "entity", "speaker", "limit")
+def figures(ctx: typer.Context, asked: Asked = EVERYTHING, out: Output = TABLE) -> None:
     """Every figure in the base, one per row, from the claims that match QUERY.
 
     Shows what each number measures, its value and unit, its period, the basis
@@ -135,7 +96,7 @@ def figures(
       brtrade figures --format csv > figures.csv
     """
     store = state(ctx).store()
-    chunks = store.figures(query or [], topic=topic, entity=entity, speaker=speaker, limit=limit)
+    chunks = store.figures(asked)
     if not out.is_table:
         from brtrade.contract import records
 
@@ -150,4 +111,4 @@ def figures(
 
         return figure_views.figures_view(pairs, store.counts()["sources"] > 1, plain)
 
-    listing(out, "figure", "figures", query, list, table, len(pairs))
+    listing(out, "figure", "figures", list(asked.query), list, table, len(pairs))
