@@ -234,6 +234,7 @@ def _answers(store: FactStore, generated: Path) -> list[Any]:
     return out
 
 
+@pytest.mark.slow
 def test_generated_base_answers_identically(generated: Path) -> None:
     """On 10k claims (2,000 quotes, 200 speakers and sources), from the store's side:
     the CLI's own formatting of these answers is compared on the fixtures above."""
@@ -243,6 +244,7 @@ def test_generated_base_answers_identically(generated: Path) -> None:
     assert _answers(warm, generated) == _answers(FactStore(generated, use_cache=False), generated)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("batch", [1, 7, 10_000])
 def test_a_source_s_text_read_in_batches_is_the_same(generated: Path, batch: int) -> None:
     """``sources ID --text`` reads the records citing a source a batch at a time (memory
@@ -263,6 +265,7 @@ def test_a_source_s_text_read_in_batches_is_the_same(generated: Path, batch: int
             assert len(list(store.citing(rid, batch=batch))) > 1
 
 
+@pytest.mark.slow
 def test_index_is_no_bigger_than_the_yaml(generated: Path) -> None:
     """Goal 2 of the scale issue, on a generated base: the index holds at most 1.5 times
     the bytes of the YAML it indexes (a size, not a time: exact on every machine)."""
@@ -277,6 +280,7 @@ def test_index_is_no_bigger_than_the_yaml(generated: Path) -> None:
 @pytest.mark.parametrize(
     "args", [["quote", "-s", "Nobody Atall"], ["sources", "nowhere"], ["facts", "--topic", "x"]]
 )
+@pytest.mark.slow
 def test_hints_name_a_few_of_many_known_values(run: Run, generated: Path, args: list[str]) -> None:
     """An unknown name in a base of hundreds of speakers and sources gets one short line,
     not every name the base knows."""

@@ -21,6 +21,8 @@ from brtrade.core.verify import verify_draft
 from brtrade.index.store import FactStore
 from tests.helpers import ROOT
 
+pytestmark = pytest.mark.slow  # CI runs these: python -m pytest -m slow
+
 RATIO = 15
 
 
