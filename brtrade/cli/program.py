@@ -23,9 +23,9 @@ import typer
 
 from brtrade import __version__
 from brtrade.cli.errors import BrtradeGroup, debug_requested, handle
-from brtrade.cli.listing import State
 from brtrade.cli.options import FactsOpt, one_facts_path
 from brtrade.cli.output import emit_rich, write_text
+from brtrade.cli.state import State
 from brtrade.core.errors import BrtradeError
 from brtrade.core.files import FORMAT_VERSION
 

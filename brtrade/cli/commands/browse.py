@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from brtrade.cli import completion
-from brtrade.cli.listing import listing, state
+from brtrade.cli.listing import listing
 from brtrade.cli.options import (
     JsonFlag,
     output_options,
 )
 from brtrade.cli.output import TABLE, Output, emit_json, emit_rich, warn, write_text
+from brtrade.cli.state import state
 from brtrade.core.errors import UsageError
 from brtrade.render.formats import Format
 

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from brtrade.cli.listing import state
 from brtrade.cli.output import warn, write_text
+from brtrade.cli.state import state
 from brtrade.core.errors import UsageError, excerpt
 
 

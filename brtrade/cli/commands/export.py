@@ -10,9 +10,9 @@ from typing import Annotated
 
 import typer
 
-from brtrade.cli.listing import state
 from brtrade.cli.options import query_options
 from brtrade.cli.output import warn, write_text
+from brtrade.cli.state import state
 from brtrade.core.errors import UsageError
 from brtrade.core.query import Asked
 

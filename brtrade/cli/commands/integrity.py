@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from brtrade.cli.errors import ExitCode
-from brtrade.cli.listing import listing, state
+from brtrade.cli.listing import listing
 from brtrade.cli.options import (
     JsonFlag,
     QueryArg,
@@ -16,6 +16,7 @@ from brtrade.cli.options import (
     output_options,
 )
 from brtrade.cli.output import TABLE, Output, emit_json, warn, write_text
+from brtrade.cli.state import state
 from brtrade.core.numbers import DEFAULT_RATE_TOLERANCE
 
 if TYPE_CHECKING:

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 import typer
 
 from brtrade.cli.errors import ExitCode
-from brtrade.cli.listing import listing, person_listing, ranked_listing, state, takes_people
+from brtrade.cli.listing import listing, person_listing, ranked_listing, takes_people
 from brtrade.cli.options import output_options, query_options
 from brtrade.cli.output import TABLE, Output, emit_chunks
+from brtrade.cli.state import state
 from brtrade.core.query import Asked
 
 if TYPE_CHECKING:

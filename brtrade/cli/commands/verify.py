@@ -10,9 +10,9 @@ from typing import Annotated
 import typer
 
 from brtrade.cli.errors import ExitCode
-from brtrade.cli.listing import state
 from brtrade.cli.options import FieldsOpt, JsonFlag, RawCsvOpt
 from brtrade.cli.output import emit_rich, output_choice, warn, write_text
+from brtrade.cli.state import state
 from brtrade.core.errors import UsageError, excerpt
 from brtrade.render.formats import Format
 
