@@ -8,17 +8,17 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from brtrade.core.engine import Way, search
-from brtrade.core.match import Group
 from brtrade.core.names import Names
-from brtrade.core.query import Found, Query
 from brtrade.core.terms import Tokens, Vocabulary
 from brtrade.index.layout import DamagedIndex, Kind, Tag, checksum
 
 if TYPE_CHECKING:
     import sqlite3
 
+    from brtrade.core.engine import Way
+    from brtrade.core.match import Group
     from brtrade.core.model import Claim, FactBase, Quote
+    from brtrade.core.query import Query
     from brtrade.index.rows import SpeakerRefs
 
 MAX_CHAR = chr(0x10FFFF)
@@ -265,11 +265,6 @@ class Index:
     def store(self, kind: Kind) -> IndexStore:
         """The records of ``kind`` as :mod:`brtrade.core.engine` searches them."""
         return IndexStore(self, kind)
-
-    def search(self, kind: Kind, q: Query) -> tuple[list[tuple[int, int]], Found]:
-        """(document order, score) of the answers, best first, and what to tell the user:
-        :func:`brtrade.core.engine.search` over this index's postings."""
-        return search(self.store(kind), q)
 
     def tokens(self, kind: Kind, ords: Sequence[int]) -> dict[int, Tokens]:
         """The terms of the records at ``ords``, as core.terms made them when indexing:

@@ -288,6 +288,7 @@ class FactStore:
         """The figures of the claims answering ``asked``, with their claims, in rank
         order and at most ``asked.limit`` in all: a chunk at a time, so that every figure
         of a large base can be written without holding them all."""
+        from brtrade.core.engine import search
         from brtrade.core.query import figures_of
 
         limit = asked.limit
@@ -296,7 +297,7 @@ class FactStore:
         if index is not None and len(set(q.words)) <= MAX_INDEXED_WORDS:
             chosen: list[int] | None = None
             with self._or_memory():
-                ranked, _ = index.search(Kind.CLAIM, q)
+                ranked, _ = search(index.store(Kind.CLAIM), q)
                 chosen = index.figure_ords([o for o, _ in ranked], limit)
             if chosen is not None:
                 yield from self._figure_chunks(index, chosen, limit)
@@ -353,10 +354,12 @@ class FactStore:
         return self._searcher
 
     def _rows(self, kind: Kind, q: Query) -> Answer:
+        from brtrade.core.engine import search
+
         index = self.index()
         if index is not None and len(set(q.words)) <= MAX_INDEXED_WORDS:
             with self._or_memory():
-                ranked, found = index.search(kind, q)
+                ranked, found = search(index.store(kind), q)
                 return Answer(index.rows(kind, [o for o, _ in ranked]), found)
         return self._rows_from_memory(kind, q)
 
