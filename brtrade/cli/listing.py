@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import typer
 
 from brtrade.cli.errors import ExitCode
-from brtrade.cli.output import Output, emit_records, warn
+from brtrade.cli.output import Output, emit_chunks, emit_records, warn
 from brtrade.core.errors import excerpt
 
 if TYPE_CHECKING:
     from brtrade.cli.output import RenderableType
-    from brtrade.index.layout import Answer
+    from brtrade.index.layout import Answer, Answered
     from brtrade.index.store import FactStore
 
 
@@ -49,22 +49,21 @@ def ranked_listing(
     out: Output,
     kind: str,
     query: list[str] | None,
-    answer: Answer,
+    answered: Answered,
     store: FactStore,
 ) -> None:
-    """A listing of search results (claims or quotes), drawn with the query's words lit.
+    """A listing of search results (claims or quotes), drawn with the query's words lit;
+    in the machine formats, written a batch of rows at a time.
 
     Spelling corrections are said on stderr; with no answer, so are the closest
     records below the relevance floor and the words that matched nothing."""
     say_if_cut(query)
-    found = answer.found
+    found = answered.found
     for typed, read in found.corrections:
         warn(f"reading {excerpt(typed)} as {excerpt(read)}")
-    rows = answer.rows
-    if found.explains:
-        rows = [{**row, "explain": why} for row, why in zip(rows, found.explains, strict=True)]
-    said = bool(not rows and query and (found.unmatched or found.closest))
-    if not rows and query:  # one miss, one line: the words no record has, the closest
+    batches = _explained(answered)
+    said = bool(not answered.total and query and (found.unmatched or found.closest))
+    if not answered.total and query:  # one miss, one line: the words no record has, the closest
         parts = []
         if found.unmatched:
             shown = [excerpt(w) for w in found.unmatched[:10]]
@@ -80,6 +79,10 @@ def ranked_listing(
             )
         if parts:
             warn("; ".join(parts))
+    if answered.total and not out.is_table:
+        emit_chunks(out, kind, batches)
+        return
+    rows = [r for b in batches for r in b]
 
     def table(plain: bool) -> RenderableType:
         from brtrade.core.query import query_words
@@ -90,6 +93,15 @@ def ranked_listing(
         return draw(rows, query_words(query or []), plain, many)
 
     listing(out, kind, f"{kind}s", query, lambda: rows, table, len(rows), said)
+
+
+def _explained(answered: Answered) -> Iterator[list[dict[str, Any]]]:
+    """The rows, each with its explanation (``--explain``) under 'explain'."""
+    done = 0
+    for rows in answered.batches:
+        why = answered.found.explains[done : done + len(rows)]
+        done += len(rows)
+        yield [{**r, "explain": w} for r, w in zip(rows, why, strict=True)] if why else rows
 
 
 def takes_people(out: Output) -> bool:

@@ -6,6 +6,7 @@ whenever it changes, and every old index is rebuilt.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -134,3 +135,16 @@ class Answer(NamedTuple):
 
     rows: list[dict[str, Any]]
     found: Found
+
+
+class Answered(NamedTuple):
+    """An answer of any size: what the search has to tell, how many records answer (``total``), and
+    their contract rows, best first, a batch at a time (read as they are written)."""
+
+    found: Found
+    total: int
+    batches: Iterator[list[dict[str, Any]]]
+
+    def whole(self) -> Answer:
+        """Every row at once."""
+        return Answer([r for rows in self.batches for r in rows], self.found)

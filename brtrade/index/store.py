@@ -25,7 +25,7 @@ from brtrade.core.files import fact_files, is_folder, is_transient
 from brtrade.core.names import Names
 from brtrade.core.query import Asked, Query, resolve_query
 from brtrade.index.freshness import open_fresh, stat_all
-from brtrade.index.layout import Answer, Kind, Shown, counts, small_rows
+from brtrade.index.layout import Answer, Answered, Kind, Shown, counts, small_rows
 
 if TYPE_CHECKING:
     import sqlite3
@@ -38,6 +38,9 @@ T = TypeVar("T")
 
 MAX_INDEXED_WORDS = 100
 """Queries with more distinct words than this are answered from memory (same results)."""
+
+ROW_BATCH = 2000
+"""Claims or quotes read from the index, and written, at a time."""
 
 FIGURE_CHUNK = 500
 """Claims read from the index at a time while writing figures."""
@@ -63,6 +66,7 @@ class FactStore:
         self._index: Index | None = None
         self._tried = False
         self._searcher: Searcher | None = None
+        self._told: set[str] = set()
 
     def close(self) -> None:
         """Close the index. An open index holds a read lock (see
@@ -178,18 +182,24 @@ class FactStore:
         """Every speaker, topic or source as contract rows, in document order."""
         return self._from_index(lambda i: i.small_rows(kind), lambda: small_rows(self.base(), kind))
 
+    def answers(self, kind: str, asked: Asked) -> Answered:
+        """The records of ``kind`` answering ``asked``, best first, as contract rows a
+        batch at a time, so that a listing of any size is written without being held
+        whole; a row whose evidence its changed source text no longer holds is marked
+        unverified (:meth:`checked`). Topics and entities do not narrow quotes."""
+        if kind == "quote":
+            asked = asked._replace(topic=None, entity=None)
+        q = asked.resolve(self.names())
+        found, total, batches = self._batches(Kind.CLAIM if kind == "claim" else Kind.QUOTE, q)
+        return Answered(found, total, (self.checked(rows) for rows in batches))
+
     def claim_rows(self, asked: Asked) -> Answer:
-        """Claims answering ``asked`` as contract rows, best first; a row whose evidence
-        its changed source text no longer holds is marked unverified (:meth:`checked`)."""
-        answer = self._rows(Kind.CLAIM, asked.resolve(self.names()))
-        return answer._replace(rows=self.checked(answer.rows))
+        """Claims answering ``asked`` as contract rows, best first (:meth:`answers`)."""
+        return self.answers("claim", asked).whole()
 
     def quote_rows(self, asked: Asked) -> Answer:
-        """Quotes answering ``asked`` as contract rows, best first (topics and entities
-        are claims' filters: they do not narrow quotes)."""
-        q = asked._replace(topic=None, entity=None).resolve(self.names())
-        answer = self._rows(Kind.QUOTE, q)
-        return answer._replace(rows=self.checked(answer.rows))
+        """Quotes answering ``asked`` as contract rows, best first (:meth:`answers`)."""
+        return self.answers("quote", asked).whole()
 
     def speakers_asked_about(self, query: Sequence[str]) -> list[dict[str, Any]]:
         """The speakers a question about a person asks about ('who is Tu Xinquan', 'what
@@ -218,7 +228,7 @@ class FactStore:
             q = resolve_query(self.names(), [text], limit=limit)._replace(floor=False)
         except UsageError:
             return []  # no words to go by
-        answer = self._rows(Kind.CLAIM if kind == "claim" else Kind.QUOTE, q)
+        answer = self._batches(Kind.CLAIM if kind == "claim" else Kind.QUOTE, q).whole()
         return list(zip(answer.rows, answer.found.covers, strict=True))
 
     def record(self, typed: str) -> Shown:
@@ -341,7 +351,9 @@ class FactStore:
             index = self.index()
             paths = index.source_paths() if index is not None else self.base().source_paths
             for message in evidence.check(rows, paths, index, str(self.root)):
-                self.on_note(message, True)
+                if message not in self._told:  # once, though rows come a batch at a time
+                    self._told.add(message)
+                    self.on_note(message, True)
         return rows
 
     def searcher(self) -> Searcher:
@@ -353,26 +365,49 @@ class FactStore:
             self._searcher = Searcher(self.base())
         return self._searcher
 
-    def _rows(self, kind: Kind, q: Query) -> Answer:
+    def _batches(self, kind: Kind, q: Query) -> Answered:
         from brtrade.core.engine import search
 
         index = self.index()
         if index is not None and len(set(q.words)) <= MAX_INDEXED_WORDS:
+            got: Answered | None = None
             with self._or_memory():
                 ranked, found = search(index.store(kind), q)
-                return Answer(index.rows(kind, [o for o, _ in ranked]), found)
-        return self._rows_from_memory(kind, q)
+                ords = [o for o, _ in ranked]
+                first = index.rows(kind, ords[:ROW_BATCH])
+                got = Answered(found, len(ords), self._index_batches(index, kind, q, ords, first))
+            if got is not None:
+                return got
+        return self._from_memory(kind, q)
 
-    def _rows_from_memory(self, kind: Kind, q: Query) -> Answer:
+    def _index_batches(
+        self, index: Index, kind: Kind, q: Query, ords: list[int], first: list[dict[str, Any]]
+    ) -> Iterator[list[dict[str, Any]]]:
+        yield first
+        for start in range(ROW_BATCH, len(ords), ROW_BATCH):
+            rows: list[dict[str, Any]] | None = None
+            with self._or_memory():
+                rows = index.rows(kind, ords[start : start + ROW_BATCH])
+            if rows is None:  # damaged on the way: the same answer from memory, from here
+                yield from self._from_memory(kind, q, start).batches
+                return
+            yield rows
+
+    def _from_memory(self, kind: Kind, q: Query, start: int = 0) -> Answered:
         from brtrade.contract import records
         from brtrade.core.model import Claim
 
         base = self.base()
         found = self.searcher().search(kind.word, q)
-        rows = [
-            records.claim(base, h.record)
-            if isinstance(h.record, Claim)
-            else records.quote(base, h.record)
-            for h in found.hits
-        ]
-        return Answer(rows, found._replace(hits=[]))
+        hits = found.hits
+
+        def rows(at: int) -> list[dict[str, Any]]:
+            return [
+                records.claim(base, h.record)
+                if isinstance(h.record, Claim)
+                else records.quote(base, h.record)
+                for h in hits[at : at + ROW_BATCH]
+            ]
+
+        batches = (rows(at) for at in range(start, len(hits), ROW_BATCH))
+        return Answered(found._replace(hits=[]), len(hits), batches)

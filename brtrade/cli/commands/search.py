@@ -47,15 +47,15 @@ def facts(ctx: typer.Context, asked: Asked = EVERYTHING, out: Output = TABLE) ->
       brtrade facts --speaker zhou --format csv --fields id,statement
     """
     store = state(ctx).store()
-    answer = store.claim_rows(asked)
+    answered = store.answers("claim", asked)
     query = list(asked.query)
     filtered = asked.topic is not None or asked.entity is not None or asked.speaker is not None
     if query and not filtered and not asked.all_words and takes_people(out):
         people = store.speakers_asked_about(query)
         if people:
-            person_listing(out, query, people, answer, store, asked.limit)
+            person_listing(out, query, people, answered.whole(), store, asked.limit)
             return
-    ranked_listing(out, "claim", query, answer, store)
+    ranked_listing(out, "claim", query, answered, store)
 
 
 @output_options
@@ -75,7 +75,7 @@ def quote(ctx: typer.Context, asked: Asked = EVERYTHING, out: Output = TABLE) ->
       brtrade quote --speaker "Xinquan Tu" --json
     """
     store = state(ctx).store()
-    ranked_listing(out, "quote", list(asked.query), store.quote_rows(asked), store)
+    ranked_listing(out, "quote", list(asked.query), store.answers("quote", asked), store)
 
 
 @output_options
