@@ -94,7 +94,10 @@ class SourceText:
 
 
 _CACHE: dict[tuple[object, ...], SourceText] = {}
-"""Texts read in this process, by path and metadata."""
+"""Texts read in this process, by path and metadata: the last :data:`CACHED_TEXTS` read,
+so that a listing citing thousands of articles holds a few at a time."""
+
+CACHED_TEXTS = 64
 
 
 def source_text(base: FactBase, source_id: str) -> SourceText:
@@ -121,8 +124,9 @@ def read_source_text(source_id: str, path: str, where: str) -> SourceText:
         stamp: tuple[object, ...] = (path, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
     except OSError:
         stamp = (path,)
-    cached = _CACHE.get(stamp)
+    cached = _CACHE.pop(stamp, None)
     if cached is not None:
+        _CACHE[stamp] = cached  # the most recently used last
         return cached
     try:
         data = read_bytes(Path(path), MAX_SOURCE_BYTES, what="source text")
@@ -151,6 +155,8 @@ def read_source_text(source_id: str, path: str, where: str) -> SourceText:
     result = SourceText(source_id, path, tuple(split_paragraphs(text)))
     if len(stamp) > 1:
         _CACHE[stamp] = result
+        while len(_CACHE) > CACHED_TEXTS:
+            del _CACHE[next(iter(_CACHE))]
     return result
 
 
