@@ -382,6 +382,25 @@ def main() -> None:
                 r["ratio"] <= 1.5 and r["mem_b"] <= 100,
             )
         )
+        # An answer large by nature, again: derive prints a figure per linked pair, so its
+        # time per derived figure is set against facts --json's per claim, each beyond
+        # the fixed cost of a run (start-up and opening the index: `topics --json`).
+        derive = [BRTRADE, "--facts", big, "derive", "--json"]
+        every = [BRTRADE, "--facts", big, "facts", "--json"]
+        fixed = [BRTRADE, "--facts", big, "topics", "--json"]
+        n_derived = len(json.loads(subprocess.run(derive, capture_output=True, env=env).stdout))
+        r = pairs(lambda: run(every, env), lambda: run(derive, env), 3)
+        base_cost = statistics.median(run(fixed, env)[0] for _ in range(5))
+        per = ((r["b"] - base_cost) / max(n_derived, 1)) / ((r["a"] - base_cost) / n)
+        rows.append(
+            (
+                f"S7 {label} `derive --json` ({n_derived:,} derived), per record vs "
+                "`facts --json`, beyond a run's fixed cost",
+                f"{per:.2f}x, {r['mem_b']:.0f} MB",
+                "<= 1.5x, <= 100 MB",
+                per <= 1.5 and r["mem_b"] <= 100,
+            )
+        )
         # Scale goal 3: a folder of article files; one same-size edit, then a query.
         n_files = 1000 if n >= 100_000 else max(10, n // 100)
         folder = OUT / f"{label}-folder"
