@@ -18,6 +18,7 @@ from brtrade.index.layout import (
     checksum,
     counts,
 )
+from brtrade.index.postings import packed
 from brtrade.index.writer import Writer, deriving, named_figures
 from brtrade.index.writes import (
     drop_journal,
@@ -137,7 +138,7 @@ def build(
             "INSERT INTO terms VALUES (?, ?, ?, ?)",
             ((k, tok, n, writer.term_ids[k, tok]) for (k, tok), n in writer.df.items()),
         )
-        db.executemany("INSERT INTO postings VALUES (?, ?, ?)", writer.sorted_postings())
+        db.executemany("INSERT INTO postings VALUES (?, ?, ?)", packed(writer.postings))
         writer.postings.clear()
         db.executemany("INSERT INTO words VALUES (?, ?)", sorted(writer.words.items()))
         db.executescript(INDEXES)

@@ -102,6 +102,7 @@ _SHAPING = (
     "index/build.py",
     "index/reader.py",
     "index/plain.py",
+    "index/postings.py",
     "index/rows.py",
     "index/update.py",
     "index/writer.py",

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from brtrade.core.model import FactBase, Record
     from brtrade.core.query import Carriers, Found
 
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 """Bump when the index's layout changes; old indexes are then rebuilt."""
 
 
@@ -66,8 +66,7 @@ CREATE TABLE tags (kind INTEGER, tag INTEGER, ord INTEGER, PRIMARY KEY (kind, ta
     WITHOUT ROWID;
 CREATE TABLE terms (kind INTEGER, token TEXT, df INTEGER, term INTEGER,
     PRIMARY KEY (kind, token)) WITHOUT ROWID;
-CREATE TABLE postings (term INTEGER, ord INTEGER, weight INTEGER,
-    PRIMARY KEY (term, ord)) WITHOUT ROWID;
+CREATE TABLE postings (term INTEGER PRIMARY KEY, records INTEGER, data BLOB);
 CREATE TABLE figure_ids (id TEXT PRIMARY KEY, ord INTEGER) WITHOUT ROWID;
 CREATE TABLE figure_links (target TEXT, ord INTEGER, PRIMARY KEY (target, ord)) WITHOUT ROWID;
 CREATE TABLE words (word TEXT PRIMARY KEY, records INTEGER) WITHOUT ROWID;

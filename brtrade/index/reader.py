@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, cast
 from brtrade.core.names import Names
 from brtrade.core.terms import Tokens, Vocabulary
 from brtrade.index.layout import DamagedIndex, Kind, Tag, checksum
+from brtrade.index.postings import unpack
 
 if TYPE_CHECKING:
     import sqlite3
@@ -258,9 +259,8 @@ class Index:
         else:
             sql = f"{terms} >= ? AND token < ?"
             params = [int(kind), way.prefix, way.prefix + MAX_CHAR]
-        return iter(
-            self.db.execute(f"SELECT ord, weight FROM postings WHERE term IN ({sql})", params)
-        )
+        rows = self.db.execute(f"SELECT data FROM postings WHERE term IN ({sql})", params)
+        return (p for (data,) in rows for p in unpack(data))
 
     def store(self, kind: Kind) -> IndexStore:
         """The records of ``kind`` as :mod:`brtrade.core.engine` searches them."""

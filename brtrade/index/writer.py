@@ -182,13 +182,6 @@ class Writer:
             ),
         )
 
-    def sorted_postings(self) -> Iterator[tuple[int, int, int]]:
-        """The postings collected, as (term, ord, weight) rows in key order."""
-        for term in sorted(self.postings):
-            flat = self.postings[term]
-            for i in range(0, len(flat), 2):
-                yield (term, flat[i], flat[i + 1])
-
     def forget(
         self,
         claims: Sequence[Claim],
