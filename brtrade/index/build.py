@@ -132,13 +132,14 @@ def build(
         db.execute(f"PRAGMA page_size = {1024 if small else 4096}")
         db.executescript(TABLES)
         numbers = {f: i for i, f in enumerate(base.files)}
-        writer = Writer(db, base, numbers, _stride(base), _dictionary(base))
+        stride = _stride(base)
+        writer = Writer(db, base, numbers, stride, _dictionary(base))
         writer.add(base.claims, base.quotes, deriving(base.claims, named_figures(base.claims)))
         db.executemany(
             "INSERT INTO terms VALUES (?, ?, ?, ?)",
             ((k, tok, n, writer.term_ids[k, tok]) for (k, tok), n in writer.df.items()),
         )
-        db.executemany("INSERT INTO postings VALUES (?, ?, ?)", packed(writer.postings))
+        db.executemany("INSERT INTO postings VALUES (?, ?, ?)", packed(writer.postings, stride))
         writer.postings.clear()
         db.executemany("INSERT INTO words VALUES (?, ?)", sorted(writer.words.items()))
         db.executescript(INDEXES)

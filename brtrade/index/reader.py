@@ -37,6 +37,7 @@ class Index:
         self._speaker_refs: SpeakerRefs | None = None
         self._small: tuple[Any, ...] | None = None
         self._zdict: bytes | None = None
+        self._stride: int | None = None
         self._df: dict[tuple[Kind, tuple[str, ...], tuple[str, ...], str | None], int] = {}
 
     def meta(self, key: str) -> Any:
@@ -259,8 +260,16 @@ class Index:
         else:
             sql = f"{terms} >= ? AND token < ?"
             params = [int(kind), way.prefix, way.prefix + MAX_CHAR]
-        rows = self.db.execute(f"SELECT data FROM postings WHERE term IN ({sql})", params)
-        return (p for (data,) in rows for p in unpack(data))
+        stride = self.stride()
+        rows = self.db.execute(f"SELECT file, data FROM postings WHERE term IN ({sql})", params)
+        return (p for file, data in rows for p in unpack(file * stride, data))
+
+    def stride(self) -> int:
+        """Room in the document order for each file's records (``ord // stride`` is the
+        file)."""
+        if self._stride is None:
+            self._stride = int(json.loads(self.meta("stride")))
+        return self._stride
 
     def store(self, kind: Kind) -> IndexStore:
         """The records of ``kind`` as :mod:`brtrade.core.engine` searches them."""

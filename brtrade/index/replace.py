@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from brtrade.index.layout import Kind, Tag, checksum
+from brtrade.index.postings import packed
 
 if TYPE_CHECKING:
     import sqlite3
@@ -194,9 +195,7 @@ def replace(db: sqlite3.Connection, index: Index, plan: Plan, build_id: str) -> 
     db.execute(f"DELETE FROM claims WHERE {inside}")
     db.execute(f"DELETE FROM quotes WHERE {inside}")
     db.execute(f"DELETE FROM figure_ids WHERE {inside}")
-    unposted: dict[int, set[int]] = {}
-    for key, o in out.gone:
-        unposted.setdefault(out.term_id(key), set()).add(o)
+    db.execute(f"DELETE FROM postings WHERE file IN ({','.join(str(n) for n in plan.numbers)})")
     db.execute(f"DELETE FROM figure_links WHERE {inside}")
     # Put the new ones in. A claim is read by derive when a figure of it names another
     # or is named (here, only from the changed files: see plan).
@@ -215,7 +214,7 @@ def replace(db: sqlite3.Connection, index: Index, plan: Plan, build_id: str) -> 
             f"(SELECT ord FROM figure_ids WHERE id IN ({marks}))",
             chunk,
         )
-    _repost(db, unposted, into.postings)
+    db.executemany("INSERT INTO postings VALUES (?, ?, ?)", packed(into.postings, stride))
     df = dict(out.df)
     for key, n in into.df.items():
         df[key] = df.get(key, 0) + n
@@ -329,22 +328,3 @@ def _meta(
         "INSERT OR REPLACE INTO meta VALUES (?, ?, ?)",
         ((k, v, checksum(v)) for k, v in meta.items()),
     )
-
-
-def _repost(db: sqlite3.Connection, gone: dict[int, set[int]], new: dict[int, list[int]]) -> None:
-    """Rewrite the packed postings of every term the update touched: the removed
-    records taken out, the new ones put in."""
-    from brtrade.index.postings import merged, pack, unpack
-
-    for term in sorted(set(gone) | set(new)):
-        row = db.execute("SELECT data FROM postings WHERE term = ?", (term,)).fetchone()
-        ords, weights = merged(
-            unpack(row[0]) if row else (), gone.get(term, set()), new.get(term, [])
-        )
-        if ords:
-            db.execute(
-                "INSERT OR REPLACE INTO postings VALUES (?, ?, ?)",
-                (term, len(ords), pack(ords, weights)),
-            )
-        else:
-            db.execute("DELETE FROM postings WHERE term = ?", (term,))
