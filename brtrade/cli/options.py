@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar, cast
 
@@ -169,6 +169,32 @@ OUTPUT_OPTIONS = (
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _bundled(
+    command: F,
+    name: str,
+    options: Sequence[tuple[str, Any, Any]],
+    pack: Callable[[dict[str, Any]], Any],
+) -> F:
+    """``command`` with its parameter ``name`` replaced, on the command line, by
+    ``options`` (name, annotation, default), which ``pack`` makes its one value."""
+    signature = inspect.signature(command, eval_str=True)
+    params: list[inspect.Parameter] = []
+    for p in signature.parameters.values():
+        if p.name != name:
+            params.append(p)
+            continue
+        params += [inspect.Parameter(n, p.kind, default=d, annotation=a) for n, a, d in options]
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        given = {n: kwargs.pop(n) for n, _, _ in options}
+        return command(*args, **{name: pack(given)}, **kwargs)
+
+    run.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in params}
+    return cast(F, run)
+
+
 def output_options(command: F) -> F:
     """The output options, declared once (sqlite-utils' ``output_options``): a command
     takes one parameter, ``out: Output``, and its command line gets ``--format``,
@@ -176,26 +202,10 @@ def output_options(command: F) -> F:
     :func:`brtrade.cli.output.output_choice` before the command runs."""
     from brtrade.cli.output import output_choice
 
-    signature = inspect.signature(command, eval_str=True)
-    params: list[inspect.Parameter] = []
-    for p in signature.parameters.values():
-        if p.name != "out":
-            params.append(p)
-            continue
-        params += [
-            inspect.Parameter(n, p.kind, default=d, annotation=a) for n, a, d in OUTPUT_OPTIONS
-        ]
+    def pack(given: dict[str, Any]) -> Any:
+        return output_choice(given["fmt"], given["json_out"], given["fields"], given["raw_csv"])
 
-    @functools.wraps(command)
-    def run(*args: Any, **kwargs: Any) -> Any:
-        out = output_choice(
-            kwargs.pop("fmt"), kwargs.pop("json_out"), kwargs.pop("fields"), kwargs.pop("raw_csv")
-        )
-        return command(*args, out=out, **kwargs)
-
-    run.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
-    run.__annotations__ = {p.name: p.annotation for p in params}
-    return cast(F, run)
+    return _bundled(command, "out", OUTPUT_OPTIONS, pack)
 
 
 QUERY_OPTIONS = (
@@ -219,25 +229,12 @@ def query_options(*names: str) -> Callable[[F], F]:
         raise ValueError(f"no query option {sorted(unknown)}")
     chosen = [o for o in QUERY_OPTIONS if o[0] == "query" or o[0] in names]
 
-    def decorate(command: F) -> F:
+    def pack(given: dict[str, Any]) -> Any:
         from brtrade.core.query import Asked
 
-        signature = inspect.signature(command, eval_str=True)
-        params: list[inspect.Parameter] = []
-        for p in signature.parameters.values():
-            if p.name != "asked":
-                params.append(p)
-                continue
-            params += [inspect.Parameter(n, p.kind, default=d, annotation=a) for n, a, d in chosen]
+        return Asked(**{**given, "query": tuple(given["query"] or ())})
 
-        @functools.wraps(command)
-        def run(*args: Any, **kwargs: Any) -> Any:
-            given = {n: kwargs.pop(n) for n, _, _ in chosen}
-            given["query"] = tuple(given["query"] or ())
-            return command(*args, asked=Asked(**given), **kwargs)
-
-        run.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
-        run.__annotations__ = {p.name: p.annotation for p in params}
-        return cast(F, run)
+    def decorate(command: F) -> F:
+        return _bundled(command, "asked", chosen, pack)
 
     return decorate

@@ -19,11 +19,11 @@ from __future__ import annotations
 import bisect
 import heapq
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from brtrade.core import match, paraphrase
 from brtrade.core.match import LOOSE_COVER, RELATED_COVER, WHOLE, Group, Weighed, direct_only
-from brtrade.core.query import Found, Hit, Query, resolve_query
+from brtrade.core.query import Asked, Found, Hit, Query
 from brtrade.core.terms import FIELDS
 
 if TYPE_CHECKING:
@@ -354,39 +354,13 @@ class Searcher:
             self._names = Names.of(self.base)
         return self._names
 
-    def claims(
-        self,
-        query: Sequence[str] = (),
-        *,
-        topic: str | None = None,
-        entity: str | None = None,
-        speaker: str | None = None,
-        limit: int | None = None,
-        all_words: bool = False,
-    ) -> list[Hit]:
-        """Claims answering ``query`` (see :mod:`brtrade.core.match`) and every filter given."""
-        q = resolve_query(
-            self.names(),
-            query,
-            topic=topic,
-            entity=entity,
-            speaker=speaker,
-            limit=limit,
-            all_words=all_words,
-        )
-        return self.search("claim", q).hits
+    def claims(self, query: Sequence[str] = (), **filters: Any) -> list[Hit]:
+        """Claims answering ``query`` and the filters of :class:`Asked` given."""
+        return self.search("claim", Asked(tuple(query), **filters).resolve(self.names())).hits
 
-    def quotes(
-        self,
-        query: Sequence[str] = (),
-        *,
-        speaker: str | None = None,
-        limit: int | None = None,
-        all_words: bool = False,
-    ) -> list[Hit]:
-        """Quotes answering ``query``, by the speakers matching ``speaker``."""
-        q = resolve_query(self.names(), query, speaker=speaker, limit=limit, all_words=all_words)
-        return self.search("quote", q).hits
+    def quotes(self, query: Sequence[str] = (), **filters: Any) -> list[Hit]:
+        """Quotes answering ``query``, by the speakers matching ``speaker=``."""
+        return self.search("quote", Asked(tuple(query), **filters).resolve(self.names())).hits
 
     def search(self, kind: str, q: Query) -> Found:
         """Records of ``kind`` ('claim' or 'quote') answering ``q``, best first."""
