@@ -10,7 +10,9 @@ reported apart:
   before the paraphrase work and never tuned to;
 - a second held-out set, tests/quality/heldout2.yaml, written later in the same way,
   after the first had been measured many times;
-- a third, tests/quality/heldout3.yaml, written on 2026-12-05 before the floor changed.
+- a third, tests/quality/heldout3.yaml, written on 2026-12-05 before the floor changed;
+- a fourth, tests/quality/heldout4.yaml, written on 2026-12-05 before the floor for
+  questions that name the kind of figure they ask for changed.
 
 The held-out sets' misses are not printed unless asked (``--misses``): reading them
 is the first step of tuning to them.
@@ -34,6 +36,7 @@ QUESTIONS = ROOT / "tests" / "quality" / "questions.yaml"
 HELDOUT = ROOT / "tests" / "quality" / "heldout.yaml"
 HELDOUT2 = ROOT / "tests" / "quality" / "heldout2.yaml"
 HELDOUT3 = ROOT / "tests" / "quality" / "heldout3.yaml"
+HELDOUT4 = ROOT / "tests" / "quality" / "heldout4.yaml"
 KINDS = ("keyword", "question", "person", "figure", "no-answer")
 
 
@@ -172,6 +175,7 @@ SETS = (
     ("held-out set", HELDOUT),
     ("second held-out set", HELDOUT2),
     ("third held-out set", HELDOUT3),
+    ("fourth held-out set", HELDOUT4),
 )
 
 

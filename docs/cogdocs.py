@@ -190,6 +190,8 @@ def quality_table() -> str:
         ("Tuning set (`tests/quality/questions.yaml`)", quality.QUESTIONS),
         ("Held-out set (`tests/quality/heldout.yaml`, never tuned to)", quality.HELDOUT),
         ("Second held-out set (`tests/quality/heldout2.yaml`, never tuned to)", quality.HELDOUT2),
+        ("Third held-out set (`tests/quality/heldout3.yaml`, never tuned to)", quality.HELDOUT3),
+        ("Fourth held-out set (`tests/quality/heldout4.yaml`, never tuned to)", quality.HELDOUT4),
     ):
         questions = quality.load_questions(path)
         results = {
