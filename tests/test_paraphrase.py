@@ -23,8 +23,8 @@ from tests.helpers import Run
 BASE = load_fact_base(bundled_facts_path())
 
 
-def ids(run: Run, *args: str) -> list[str]:
-    result = run("facts", *args, "--json")
+def ids(run: Run, *args: str, memory: bool = False) -> list[str]:
+    result = run(*(["--no-cache"] if memory else []), "facts", *args, "--json")
     assert result.exit_code in (0, 1), result.stderr
     return [r["id"] for r in json.loads(result.stdout)]
 
@@ -252,6 +252,76 @@ def test_asking_for_a_share_puts_the_share_first_where_the_words_alone_do_not(ru
 def test_the_kind_asked_for_never_makes_an_answer(run: Run, question: str) -> None:
     result = run("facts", question, "--json")
     assert result.exit_code == 1 and json.loads(result.stdout or "[]") == []
+
+
+KIND_FLOOR_QUESTIONS = [
+    # (question in a reporter's words, the record holding the figure of the kind asked for)
+    (
+        "how rapidly did cross-border railway commerce with belt and road economies climb",
+        "br-rail-trade-growth",
+    ),
+    ("what proportion of chinese commerce involved belt and road economies", "br-trade-2020-share"),
+]
+
+
+@pytest.mark.parametrize(("question", "answer"), KIND_FLOOR_QUESTIONS)
+def test_the_kind_floor_answers_a_question_in_other_words_with_its_figure(
+    run: Run, monkeypatch: pytest.MonkeyPatch, question: str, answer: str
+) -> None:
+    from brtrade.core import match
+
+    assert ids(run, question, memory=True)[:1] == [answer]
+    # Without the lower floor the figure is missed: the floor is what answers.
+    monkeypatch.setattr(match, "KIND_FLOOR_PERCENT", match.FLOOR_PERCENT)
+    assert ids(run, question, memory=True)[:1] != [answer]
+
+
+@pytest.mark.parametrize(("question", "answer"), KIND_FLOOR_QUESTIONS)
+def test_the_index_and_memory_apply_the_kind_floor_alike(
+    run: Run, question: str, answer: str
+) -> None:
+    assert ids(run, question) == ids(run, question, memory=True)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many containers did yantian handle",  # what it counts: no record holds it
+        "what share of exports went to Japan",  # a name
+        "what was the growth of trade with Brazil",
+        "how many bicycles did the tianjin factory export",  # a name unknown to English
+        "what share of the 2019 total was rail",  # a number
+    ],
+)
+def test_the_kind_floor_still_needs_what_is_asked_for_itself(run: Run, question: str) -> None:
+    assert ids(run, question) == []
+
+
+def test_what_a_question_asks_for_itself() -> None:
+    from brtrade.core import paraphrase
+    from brtrade.core.match import plan_query
+
+    vocab = Vocabulary((t.id, t.words) for t in BASE.vocabulary)
+    plan = plan_query(
+        "how many containers did Yantian ship to belt and road countries in 2020 via x-9",
+        vocab,
+        question=True,
+    )
+    said = {g.word: i for i, g in enumerate(plan.groups)}
+    names = paraphrase.typed_names("how many containers did Yantian ship")
+    itself = paraphrase.asked_itself(plan, names, paraphrase.counted(plan))
+    assert {plan.groups[i].word for i in itself} >= {"containers", "yantian", "belt and road"}
+    assert said["ship"] not in itself and said["countries"] not in itself
+
+
+def test_the_kind_floor_is_never_above_the_floor_and_never_nothing() -> None:
+    from brtrade.core.match import FLOOR_PERCENT, KIND_FLOOR_PERCENT, Group, Plan, Weighed
+
+    assert 0 < KIND_FLOOR_PERCENT < FLOOR_PERCENT
+    plan = Plan((Group("a", ("a",)), Group("(share)", ("k:share",), required=False, via="kind")))
+    for weight in (1, 2, 3, 50, 400):
+        w = Weighed(plan, (weight, 100), (1, 1))
+        assert 1 <= w.kind_need <= w.need
 
 
 def test_a_word_of_the_question_s_form_weighs_little() -> None:

@@ -108,9 +108,12 @@ def rank(
     floor, best first (ties in document order); at most ``limit``."""
     scores: dict[int, int] = {}
     covers: dict[int, int] = {}
+    kind_at = _kind_group(weighed)
+    kinded: set[int] = set()  # records holding a figure of the kind asked for
+    itself: dict[int, int] = {}  # how many of the groups asked for themselves each matches
     for i, group in enumerate(weighed.plan.groups):
         weight = weighed.weights[i]
-        if not weight:
+        if not weight and i != kind_at:
             continue  # it adds neither points nor cover
         full = weighed.cover_weight(i)
         best: dict[int, int] = {}
@@ -122,18 +125,40 @@ def rank(
                     best[o] = w * way.times
                 if share > cover.get(o, -1):
                     cover[o] = share
+        if i == kind_at:
+            kinded.update(best)
+        elif i in weighed.itself:
+            for o in best:
+                itself[o] = itself.get(o, 0) + 1
+        if not weight:
+            continue
         for o, points in best.items():
             scores[o] = scores.get(o, 0) + points * weight
             covers[o] = covers.get(o, 0) + cover[o]
     need = weighed.need
+    low, every = (weighed.kind_need, len(weighed.itself)) if kind_at is not None else (need, 0)
+
+    def passes(o: int) -> bool:
+        if covers[o] >= need:
+            return True
+        return o in kinded and covers[o] >= low and itself.get(o, 0) == every
+
     found = [
         (o, s, covers[o])
         for o, s in scores.items()
-        if covers[o] >= need and (allowed is None or o in allowed)
+        if passes(o) and (allowed is None or o in allowed)
     ]
     if limit is not None and limit < len(found):
         return heapq.nsmallest(limit, found, key=_order)
     return sorted(found, key=_order)
+
+
+def _kind_group(weighed: Weighed) -> int | None:
+    """Where the group for the kind of figure a question asks for stands, when the kind
+    floor applies (a question, not ``--all-words`` or a draft's sentence)."""
+    if not weighed.floor or weighed.plan.all_words:
+        return None
+    return next((i for i, g in enumerate(weighed.plan.groups) if g.via == "kind"), None)
 
 
 def _order(row: tuple[int, int, int]) -> tuple[int, int]:
@@ -177,7 +202,10 @@ def weigh(
     )
     if asks and known is not None:  # words of substance: the question's form weighs nothing
         weights = paraphrase.quieten(plan, weights)
-    return match.Weighed(plan, weights, tuple(dfs), q.floor)
+    itself = frozenset[int]()
+    if asks and any(g.via == "kind" for g in plan.groups):
+        itself = paraphrase.asked_itself(plan, names, counted)
+    return match.Weighed(plan, weights, tuple(dfs), q.floor, itself)
 
 
 def weighed_for(store: Store, q: Query) -> Weighed:

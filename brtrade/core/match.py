@@ -28,7 +28,9 @@ applies it, the same over records in memory and over the persistent index:
    term). All integers, summed by :mod:`brtrade.core.engine` over records in
    memory and over the persistent index alike.
 5. **Floor.** A record is an answer only when the groups it matches weigh at
-   least ``FLOOR_PERCENT`` of what the required groups weigh together. With
+   least ``FLOOR_PERCENT`` of what the required groups weigh together; or, in a
+   question that says the kind of figure it asks for, ``KIND_FLOOR_PERCENT`` when it
+   holds a figure of that kind and matches every group asked for itself. With
    ``all_words``, every group must match, as before version 0.2.
 """
 
@@ -45,6 +47,10 @@ from brtrade.core.text import compounds, words
 
 FLOOR_PERCENT = 60
 """An answer matches groups weighing at least this share of the required groups' weight."""
+KIND_FLOOR_PERCENT = 30
+"""...or, in a question that says the kind of figure it asks for, this share, when the
+record holds a figure of that kind and every word the question asks for itself (names,
+numbers, what it counts: :func:`brtrade.core.paraphrase.asked_itself`)."""
 WHOLE = 2
 """A whole-term match counts this many times a partial (prefix) one."""
 MIN_PREFIX = 4
@@ -166,15 +172,20 @@ def plan_query(
         # The words that say the kind ('share', 'size', 'grow') are the question's form,
         # like 'how'; a group for the kind ranks a record with such a figure first.
         cues = kind_cues(kind)
-        groups = [
-            g._replace(required=False) if g.via == "word" and g.exact[0] in cues else g
-            for g in groups
-        ]
+        groups = [g._replace(required=False) if _says_kind(g, cues) else g for g in groups]
     if groups and not any(g.required for g in groups):
         groups = [g._replace(required=True) for g in groups]  # only stop words: need them all
     if kind is not None:
         groups.append(Group(f"({kind})", (f"k:{kind}",), required=False, via="kind"))
     return Plan(tuple(groups), all_words=all_words)
+
+
+def _says_kind(group: Group, cues: frozenset[str]) -> bool:
+    """Whether a group is one of the words that say the kind asked for: a word ('share',
+    'grow') or a one-word vocabulary entry ('proportion', an editors' word for a percent)."""
+    if group.via == "word":
+        return group.exact[0] in cues
+    return group.via == "vocabulary" and len(group.exact) == 2 and group.exact[1] in cues
 
 
 def informative(plan: Plan, dfs: Sequence[int], n_docs: int) -> tuple[Plan, list[int]]:
@@ -206,6 +217,9 @@ class Weighed(NamedTuple):
     dfs: tuple[int, ...]
     floor: bool = True
     """Without the floor, every record matching anything is a candidate (``verify``)."""
+    itself: frozenset[int] = frozenset()
+    """The required groups a question asks for themselves (names, numbers, what it
+    counts): a record under the kind floor must match every one."""
 
     @property
     def required(self) -> int:
@@ -224,6 +238,12 @@ class Weighed(NamedTuple):
         if self.plan.all_words:
             return self.required
         return FLOOR_PERCENT * self.required // 100
+
+    @property
+    def kind_need(self) -> int:
+        """The lower floor (times 100) for a record holding a figure of the kind asked
+        for: :data:`KIND_FLOOR_PERCENT` of the required weight, never above :attr:`need`."""
+        return min(self.need, max(1, KIND_FLOOR_PERCENT * self.required // 100))
 
     def cover_weight(self, i: int) -> int:
         """What matching group ``i`` adds toward :attr:`need` (times 100)."""

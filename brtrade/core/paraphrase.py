@@ -187,6 +187,28 @@ def quieten(plan: Plan, weights: Sequence[int]) -> tuple[int, ...]:
     )
 
 
+def asked_itself(plan: Plan, names: Collection[str], counted: Collection[int]) -> frozenset[int]:
+    """The required groups a question asks for themselves, which no related word and no
+    figure of the right kind can stand in for: names (typed as names, known to English
+    only as names, or unknown to it: 'Yantian', 'Brazil'), numbers, codes and phrases of
+    several words ('belt and road'), and what it counts (:func:`counted`). A record
+    answering under the kind floor (:data:`brtrade.core.match.KIND_FLOOR_PERCENT`) must
+    match every one: 'how many containers' is not answered by another count."""
+    from brtrade.core import english
+
+    out: set[int] = set()
+    for i, g in enumerate(plan.groups):
+        if not g.required or g.via == "related":
+            continue
+        if i in counted or g.via == "number" or not g.word.isalpha() or g.word in names:
+            out.add(i)
+            continue
+        known = english.lookup(stem(g.word))
+        if known is None or known.name:
+            out.add(i)
+    return frozenset(out)
+
+
 COUNTING = (("how", "many"), ("number", "of"), ("how", "much"))
 """Words after which a question names the thing it counts."""
 

@@ -24,7 +24,7 @@ closing note says by how much each is missed)."""
 
 HELDOUT_FLOORS = {
     "keyword": {"hit@3": 1.00},
-    "question": {"hit@3": 0.75},
+    "question": {"hit@1": 0.67, "hit@3": 0.83},
     "person": {"hit@1": 0.90},
     "figure": {"hit@1": 1.00},
     "no-answer": {"empty": 0.72},
@@ -103,11 +103,12 @@ def test_held_out_quality_does_not_fall() -> None:
 
 
 HELDOUT2_FLOORS = {
-    "question": {"hit@3": 0.75},
+    "question": {"hit@1": 0.75, "hit@3": 0.80},
     "person": {"hit@1": 0.80},
     "no-answer": {"empty": 0.60},
 }
-"""Floors at the scores the second held-out set was committed with (e2021fa)."""
+"""Floors at the scores the second held-out set was committed with (e2021fa); questions
+raised to what the kind floor scores."""
 
 
 def test_the_second_held_out_set_is_apart_and_does_not_fall() -> None:
@@ -120,11 +121,12 @@ def test_the_second_held_out_set_is_apart_and_does_not_fall() -> None:
 
 
 HELDOUT3_FLOORS = {
-    "question": {"hit@1": 0.83, "hit@3": 0.95},
+    "question": {"hit@1": 0.87, "hit@3": 1.00},
     "person": {"hit@1": 0.66},
     "no-answer": {"empty": 0.83},
 }
-"""Floors at the scores the third held-out set was committed with (c3cecee)."""
+"""Floors at the scores the third held-out set was committed with (c3cecee); questions
+raised to what the kind floor scores."""
 
 
 def test_the_third_held_out_set_is_apart_and_does_not_fall() -> None:
@@ -137,11 +139,13 @@ def test_the_third_held_out_set_is_apart_and_does_not_fall() -> None:
 
 
 HELDOUT4_FLOORS = {
-    "question": {"hit@1": 0.81, "hit@3": 0.81},
+    "question": {"hit@1": 0.87, "hit@3": 0.93},
     "person": {"hit@1": 0.75},
     "no-answer": {"empty": 0.62},
 }
-"""Floors at the scores the fourth held-out set was committed with (3efc42b)."""
+"""Floors at the scores the fourth held-out set was committed with (3efc42b: question
+hit@1 0.81, hit@3 0.81); questions raised to what the kind floor, not tuned to this set,
+scores on it."""
 
 
 def test_the_fourth_held_out_set_is_apart_and_does_not_fall() -> None:
