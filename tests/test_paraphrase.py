@@ -207,6 +207,10 @@ def test_the_index_and_memory_answer_paraphrase_alike(run: Run, question: str) -
         ("how much was it worth", "amount"),
         ("who is zhou mi", None),
         ("why is the engine popular", None),
+        ("which bloc was the number one partner", None),  # 'number' without 'of'
+        ("has selling to many markets helped", None),  # 'many' without 'how'
+        ("by what percentage did trade change", "change"),  # not a share
+        ("by how much did exports rise", "change"),
     ],
 )
 def test_a_question_says_the_kind_of_figure_it_asks_for(question: str, kind: str | None) -> None:
@@ -322,6 +326,48 @@ def test_the_kind_floor_is_never_above_the_floor_and_never_nothing() -> None:
     for weight in (1, 2, 3, 50, 400):
         w = Weighed(plan, (weight, 100), (1, 1))
         assert 1 <= w.kind_need <= w.need
+
+
+@pytest.mark.parametrize(
+    ("question", "needed"),
+    [
+        ("how many routes opened", True),
+        ("the number of ships", True),
+        ("what percentage of trade was rail", True),
+        ("what proportion of exports", True),
+        ("what part did the ports play", False),  # 'part' asks for a share only at times
+        ("how big was trade", False),
+        ("how fast did exports grow", False),
+    ],
+)
+def test_some_questions_can_be_answered_only_by_the_kind_they_ask_for(
+    question: str, needed: bool
+) -> None:
+    from brtrade.core.language import asked_kind, kind_needed, stems
+
+    kind = asked_kind(stems(question))
+    assert kind is not None and kind_needed(stems(question), kind) == needed
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("how many e-bikes did the Shenzhen company ship abroad", None),  # a count of routes
+        ("what percentage of the bike maker's sales were abroad", None),  # it has no share
+        ("how many routes were added at Yantian", "yantian-port-new-routes-2020"),
+        (
+            "what percentage of China's trade was with belt and road countries",
+            "br-trade-2020-share",
+        ),
+        ("which bloc was the number one partner of China", "asean-largest-partner-2020"),
+    ],
+)
+def test_how_many_and_what_percentage_want_that_figure_of_that_thing(
+    run: Run, question: str, answer: str | None
+) -> None:
+    found = ids(run, question)
+    assert found[:1] == ([answer] if answer else [])
+    assert ids(run, question, memory=True) == found
 
 
 def test_a_word_of_the_question_s_form_weighs_little() -> None:

@@ -111,6 +111,7 @@ def rank(
     kind_at = _kind_group(weighed)
     kinded: set[int] = set()  # records holding a figure of the kind asked for
     itself: dict[int, int] = {}  # how many of the groups asked for themselves each matches
+    counts: dict[int, int] = {}  # how many of the groups counted each matches
     for i, group in enumerate(weighed.plan.groups):
         weight = weighed.weights[i]
         if not weight and i != kind_at:
@@ -127,9 +128,12 @@ def rank(
                     cover[o] = share
         if i == kind_at:
             kinded.update(best)
-        elif i in weighed.itself:
+        if i in weighed.itself:
             for o in best:
                 itself[o] = itself.get(o, 0) + 1
+        if i in weighed.counted:
+            for o in best:
+                counts[o] = counts.get(o, 0) + 1
         if not weight:
             continue
         for o, points in best.items():
@@ -138,7 +142,14 @@ def rank(
     need = weighed.need
     low, every = (weighed.kind_need, len(weighed.itself)) if kind_at is not None else (need, 0)
 
+    needed = kind_at is not None and weighed.plan.kind_needed
+    counted = len(weighed.counted) if weighed.floor else 0
+
     def passes(o: int) -> bool:
+        if needed and o not in kinded:
+            return False  # 'how many' is not answered by a record without a count
+        if counts.get(o, 0) < counted:
+            return False  # ...nor by one that does not name what is counted
         if covers[o] >= need:
             return True
         return o in kinded and covers[o] >= low and itself.get(o, 0) == every
@@ -205,7 +216,10 @@ def weigh(
     itself = frozenset[int]()
     if asks and any(g.via == "kind" for g in plan.groups):
         itself = paraphrase.asked_itself(plan, names, counted)
-    return match.Weighed(plan, weights, tuple(dfs), q.floor, itself)
+    heads = frozenset[int]()
+    if asks:  # what 'how many' counts: every answer names it
+        heads = frozenset(paraphrase.counted(plan, words_only=False, after=paraphrase.COUNTED))
+    return match.Weighed(plan, weights, tuple(dfs), q.floor, itself, heads)
 
 
 def weighed_for(store: Store, q: Query) -> Weighed:

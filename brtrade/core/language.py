@@ -135,10 +135,40 @@ def kind_cues(kind: str) -> frozenset[str]:
     return dict(_asked_kinds())[kind]
 
 
+COUNT_FORMS = ("how many", "number of")
+"""A count is asked for by these words together: 'many markets' and 'number one trade
+partner' ask for none."""
+CHANGE_FORMS = ("by what percent", "by what percentage", "by how much", "by how many")
+"""'By what percentage did trade change' asks for a change, though 'percentage' says a
+share."""
+NEEDED_SHARE = "fraction share portion proportion percentage percent"
+"""Words that ask for a share and nothing else: a question saying one is answered only
+by a share ('what part did it play' need not be)."""
+
+
+def _said(seq: list[str], forms: tuple[str, ...]) -> bool:
+    pairs = [tuple(stem(w) for w in f.split()) for f in forms]
+    return any(tuple(seq[i : i + len(p)]) == p for p in pairs for i in range(len(seq)))
+
+
 def asked_kind(seq: list[str]) -> str | None:
     """The kind of figure a question of these stems asks for, if it says."""
+    if _said(seq, CHANGE_FORMS):
+        return "change"
     have = set(seq)
     for kind, cues in _asked_kinds():
-        if have & cues:
+        if kind == "count":
+            if _said(seq, COUNT_FORMS):
+                return kind
+        elif have & cues:
             return kind
     return None
+
+
+def kind_needed(seq: list[str], kind: str) -> bool:
+    """Whether only a record with a figure of ``kind`` can answer: a question asking
+    'how many' wants a count, one asking 'what percentage' a share. The other kinds'
+    words ('value', 'big', 'grow') also say other things, so they only rank."""
+    if kind == "count":
+        return True
+    return kind == "share" and bool(set(seq) & {stem(w) for w in NEEDED_SHARE.split()})

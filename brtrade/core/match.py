@@ -40,7 +40,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from brtrade.core.language import asked_kind, is_stop, kind_cues, stem
+from brtrade.core.language import asked_kind, is_stop, kind_cues, kind_needed, stem
 from brtrade.core.numbers import find_mentions, number_token
 from brtrade.core.terms import Vocabulary
 from brtrade.core.text import compounds, words
@@ -95,6 +95,9 @@ class Plan(NamedTuple):
     groups: tuple[Group, ...]
     corrections: tuple[tuple[str, str], ...] = ()
     all_words: bool = False
+    kind_needed: bool = False
+    """Only a record with a figure of the kind asked for answers ('how many', 'what
+    percentage': :func:`brtrade.core.language.kind_needed`)."""
 
 
 def _word_group(word: str, required: bool, via: str = "word") -> Group:
@@ -177,7 +180,8 @@ def plan_query(
         groups = [g._replace(required=True) for g in groups]  # only stop words: need them all
     if kind is not None:
         groups.append(Group(f"({kind})", (f"k:{kind}",), required=False, via="kind"))
-    return Plan(tuple(groups), all_words=all_words)
+    needed = kind is not None and kind_needed(seq, kind)
+    return Plan(tuple(groups), all_words=all_words, kind_needed=needed)
 
 
 def _says_kind(group: Group, cues: frozenset[str]) -> bool:
@@ -220,6 +224,8 @@ class Weighed(NamedTuple):
     itself: frozenset[int] = frozenset()
     """The required groups a question asks for themselves (names, numbers, what it
     counts): a record under the kind floor must match every one."""
+    counted: frozenset[int] = frozenset()
+    """What a question counts ('how many **containers**'): every answer matches it."""
 
     @property
     def required(self) -> int:

@@ -211,19 +211,26 @@ def asked_itself(plan: Plan, names: Collection[str], counted: Collection[int]) -
 
 COUNTING = (("how", "many"), ("number", "of"), ("how", "much"))
 """Words after which a question names the thing it counts."""
+COUNTED = COUNTING[:2]
+"""...and those after which it names things every answer must name: 'how many
+**bicycles**' is not answered by a count of routes, but 'how much **business**' is
+answered by trade."""
 
 
-def counted(plan: Plan) -> set[int]:
+def counted(
+    plan: Plan, *, words_only: bool = True, after: tuple[tuple[str, str], ...] = COUNTING
+) -> set[int]:
     """The groups a question counts or measures ('how many containers', 'the number of
     workers'): what is asked for itself, never widened, weighing in full however common
     a word it is. After the counting words, the last of the nouns that follow them
     without a break (the head of the phrase: 'how many sea **lanes**', 'how many
-    **containers** passed'), when it is a plain word; the words before it only
+    **containers** passed'), when it is a plain word (or, not ``words_only``, also a
+    vocabulary phrase: every answer must match it); the words before it only
     describe it."""
     out: set[int] = set()
     said = [g.word for g in plan.groups]
     for i in range(len(said) - 1):
-        if (said[i], said[i + 1]) in COUNTING:
+        if (said[i], said[i + 1]) in after:
             run: list[int] = []
             for j in range(i + 2, len(plan.groups)):
                 g = plan.groups[j]
@@ -236,7 +243,7 @@ def counted(plan: Plan) -> set[int]:
                 if run and not _noun(g):
                     break  # 'containers passed': the phrase ends at its verb
                 run.append(j)
-            if run and plan.groups[run[-1]].via == "word":
+            if run and (plan.groups[run[-1]].via == "word" or not words_only):
                 out.add(run[-1])
     return out
 

@@ -16,7 +16,7 @@ FLOORS = {
     "question": {"hit@1": 0.80, "hit@3": 0.88},
     "person": {"hit@1": 1.00},
     "figure": {"hit@1": 1.00},
-    "no-answer": {"empty": 0.80},
+    "no-answer": {"empty": 0.84},
 }
 """Floors under today's measures on the tuning set (a regression guard, not the goal:
 the paraphrase issue asks question hit@1 0.90 / hit@3 0.97 and no-answer 0.93; its
@@ -24,10 +24,10 @@ closing note says by how much each is missed)."""
 
 HELDOUT_FLOORS = {
     "keyword": {"hit@3": 1.00},
-    "question": {"hit@1": 0.67, "hit@3": 0.83},
+    "question": {"hit@1": 0.70, "hit@3": 0.83},
     "person": {"hit@1": 0.90},
     "figure": {"hit@1": 1.00},
-    "no-answer": {"empty": 0.72},
+    "no-answer": {"empty": 0.90},
 }
 """Floors under today's measures on the held-out set, which is never tuned to: they only
 keep a change from making it worse unseen. At f186b9f, before the paraphrase work, it
@@ -123,10 +123,10 @@ def test_the_second_held_out_set_is_apart_and_does_not_fall() -> None:
 HELDOUT3_FLOORS = {
     "question": {"hit@1": 0.87, "hit@3": 1.00},
     "person": {"hit@1": 0.66},
-    "no-answer": {"empty": 0.83},
+    "no-answer": {"empty": 1.00},
 }
 """Floors at the scores the third held-out set was committed with (c3cecee); questions
-raised to what the kind floor scores."""
+and no-answer raised to what the kind floor and the needed kinds score."""
 
 
 def test_the_third_held_out_set_is_apart_and_does_not_fall() -> None:
@@ -141,7 +141,7 @@ def test_the_third_held_out_set_is_apart_and_does_not_fall() -> None:
 HELDOUT4_FLOORS = {
     "question": {"hit@1": 0.87, "hit@3": 0.93},
     "person": {"hit@1": 0.75},
-    "no-answer": {"empty": 0.62},
+    "no-answer": {"empty": 0.87},
 }
 """Floors at the scores the fourth held-out set was committed with (3efc42b: question
 hit@1 0.81, hit@3 0.81); questions raised to what the kind floor, not tuned to this set,
