@@ -12,7 +12,9 @@ reported apart:
   after the first had been measured many times;
 - a third, tests/quality/heldout3.yaml, written on 2026-12-05 before the floor changed;
 - a fourth, tests/quality/heldout4.yaml, written on 2026-12-05 before the floor for
-  questions that name the kind of figure they ask for changed.
+  questions that name the kind of figure they ask for changed;
+- a fifth, tests/quality/heldout5.yaml, written after that change and the needed
+  kinds, to judge both on questions they were not made from.
 
 The held-out sets' misses are not printed unless asked (``--misses``): reading them
 is the first step of tuning to them.
@@ -37,6 +39,7 @@ HELDOUT = ROOT / "tests" / "quality" / "heldout.yaml"
 HELDOUT2 = ROOT / "tests" / "quality" / "heldout2.yaml"
 HELDOUT3 = ROOT / "tests" / "quality" / "heldout3.yaml"
 HELDOUT4 = ROOT / "tests" / "quality" / "heldout4.yaml"
+HELDOUT5 = ROOT / "tests" / "quality" / "heldout5.yaml"
 KINDS = ("keyword", "question", "person", "figure", "no-answer")
 
 
@@ -176,6 +179,7 @@ SETS = (
     ("second held-out set", HELDOUT2),
     ("third held-out set", HELDOUT3),
     ("fourth held-out set", HELDOUT4),
+    ("fifth held-out set", HELDOUT5),
 )
 
 

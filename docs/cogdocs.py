@@ -192,6 +192,7 @@ def quality_table() -> str:
         ("Second held-out set (`tests/quality/heldout2.yaml`, never tuned to)", quality.HELDOUT2),
         ("Third held-out set (`tests/quality/heldout3.yaml`, never tuned to)", quality.HELDOUT3),
         ("Fourth held-out set (`tests/quality/heldout4.yaml`, never tuned to)", quality.HELDOUT4),
+        ("Fifth held-out set (`tests/quality/heldout5.yaml`, never tuned to)", quality.HELDOUT5),
     ):
         questions = quality.load_questions(path)
         results = {

@@ -48,6 +48,7 @@ HELDOUT = QUALITY.load_questions(QUALITY.HELDOUT)
 HELDOUT2 = QUALITY.load_questions(QUALITY.HELDOUT2)
 HELDOUT3 = QUALITY.load_questions(QUALITY.HELDOUT3)
 HELDOUT4 = QUALITY.load_questions(QUALITY.HELDOUT4)
+HELDOUT5 = QUALITY.load_questions(QUALITY.HELDOUT5)
 
 
 def test_the_set_is_big_enough_and_of_every_kind() -> None:
@@ -91,7 +92,7 @@ def test_every_answer_names_a_record_of_the_base() -> None:
 
     base = load_fact_base(bundled_facts_path())
     ids = {r.id for r in (*base.claims, *base.speakers, *base.entities)}
-    for q in (*QUESTIONS, *HELDOUT, *HELDOUT2, *HELDOUT3, *HELDOUT4):
+    for q in (*QUESTIONS, *HELDOUT, *HELDOUT2, *HELDOUT3, *HELDOUT4, *HELDOUT5):
         assert set(q["answers"]) <= ids, q
 
 
@@ -153,6 +154,25 @@ def test_the_fourth_held_out_set_is_apart_and_does_not_fall() -> None:
     assert not {q["q"].lower() for q in HELDOUT4} & seen
     results = QUALITY.evaluate(QUALITY.brtrade_ranker(), HELDOUT4)
     for kind, floors in HELDOUT4_FLOORS.items():
+        for metric, floor in floors.items():
+            assert results[kind][metric] >= floor - 1e-9, (kind, metric, results[kind])
+
+
+HELDOUT5_FLOORS = {
+    "question": {"hit@1": 0.77, "hit@3": 0.88},
+    "person": {"hit@1": 1.00},
+    "no-answer": {"empty": 0.80},
+}
+"""Floors at the scores the fifth held-out set was committed with (48143d1; at 3efc42b,
+before the kind floor and the needed kinds, it scored question 0.72 / 0.83 and
+no-answer 0.60)."""
+
+
+def test_the_fifth_held_out_set_is_apart_and_does_not_fall() -> None:
+    seen = {q["q"].lower() for q in (*QUESTIONS, *HELDOUT, *HELDOUT2, *HELDOUT3, *HELDOUT4)}
+    assert not {q["q"].lower() for q in HELDOUT5} & seen
+    results = QUALITY.evaluate(QUALITY.brtrade_ranker(), HELDOUT5)
+    for kind, floors in HELDOUT5_FLOORS.items():
         for metric, floor in floors.items():
             assert results[kind][metric] >= floor - 1e-9, (kind, metric, results[kind])
 
