@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from rich.console import RenderableType as RenderableType
 
 
-class Settings:
-    """How output reaches the user, set once by the root options (--color, --no-pager)."""
+class Settings(NamedTuple):
+    """How output reaches the user, as the root options say (--color, --no-pager)."""
 
     color: str = "auto"
     """auto (colour on a terminal), always, or never."""
@@ -36,7 +36,14 @@ class Settings:
     """Page long output on a terminal (--no-pager turns it off)."""
 
 
-SETTINGS = Settings()
+def settings() -> Settings:
+    """The output settings of the command that runs: its root options' state (on the
+    Click context, so no run leaks into the next); the defaults outside a command."""
+    from brtrade.cli.typer_compat import current_context
+
+    ctx = current_context()
+    found = getattr(ctx.find_root().obj, "output", None) if ctx is not None else None
+    return found if isinstance(found, Settings) else Settings()
 
 
 def warn(message: str) -> None:
@@ -197,7 +204,7 @@ def pager_command() -> list[str] | None:
 def _page(text: str) -> bool:
     """Show ``text`` through the pager, when stdout is a terminal and it is longer than
     the screen; False when it was not paged (then the caller writes it)."""
-    if not SETTINGS.pager or sys.stdout is None:
+    if not settings().pager or sys.stdout is None:
         return False
     try:
         if not os.isatty(sys.stdout.fileno()):
@@ -280,7 +287,7 @@ def console() -> Console:
         # Rich draws ASCII boxes for such a stream by itself; data it cannot encode
         # (¶, curly quotes, bars) is written as \xb6-style escapes, never a crash.
         stdout.reconfigure(errors="backslashreplace")
-    color = SETTINGS.color
+    color = settings().color
     from brtrade.core.environment import clicolor_force
 
     if color == "auto" and clicolor_force():

@@ -204,7 +204,7 @@ def root(
     Run 'brtrade' alone for an overview of the base, or 'brtrade COMMAND --help'.
     """
     del version, help_man  # read by the eager callbacks
-    from brtrade.cli.output import SETTINGS, warn
+    from brtrade.cli.output import Settings, warn
     from brtrade.core import environment
 
     for problem in environment.problems():  # each bad value: one warning, then its default
@@ -213,9 +213,8 @@ def root(
     no_cache = no_cache or environment.flag("BRTRADE_NO_CACHE")
     no_pager = no_pager or environment.flag("BRTRADE_NO_PAGER")
 
-    SETTINGS.color = color.value
-    SETTINGS.pager = not no_pager
-    ctx.obj = State(one_facts_path(facts), use_cache=not no_cache, debug=debug)
+    output = Settings(color.value, pager=not no_pager)
+    ctx.obj = State(one_facts_path(facts), use_cache=not no_cache, debug=debug, output=output)
     ctx.call_on_close(ctx.obj.close)  # its index holds a read lock until closed
     if ctx.invoked_subcommand is None:
         _overview(ctx.obj)

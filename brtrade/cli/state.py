@@ -1,4 +1,5 @@
-"""The root options' state: the fact store the command that runs answers from."""
+"""The root options' state: the fact store the command that runs answers from, and how
+its output reaches the user (--color, --no-pager)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from brtrade.cli.output import warn
+from brtrade.cli.output import Settings, warn
 
 if TYPE_CHECKING:
     from brtrade.core.model import FactBase
@@ -17,10 +18,18 @@ if TYPE_CHECKING:
 class State:
     """What the root options set up for the command that runs."""
 
-    def __init__(self, facts: Path | None, use_cache: bool = True, debug: bool = False) -> None:
+    def __init__(
+        self,
+        facts: Path | None,
+        use_cache: bool = True,
+        debug: bool = False,
+        output: Settings | None = None,
+    ) -> None:
         self.facts = facts
         self.use_cache = use_cache
         self.debug = debug
+        self.output = output or Settings()
+        """--color and --no-pager (:func:`brtrade.cli.output.settings` reads them)."""
         self._store: FactStore | None = None
 
     def note(self, message: str, always: bool) -> None:

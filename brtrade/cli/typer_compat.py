@@ -8,6 +8,8 @@ anywhere else.
 
 - :data:`click`: Typer 0.27 vendors Click as ``typer._click``: its ``Context`` and its
   exceptions (``UsageError``, ``ClickException``), for the one error path.
+- :func:`current_context`: the Click context of the command that runs (Typer 0.27 keeps
+  it in ``typer._click.globals``), where the root options' state lives.
 - :func:`complete_unfiltered`: Typer keeps only the completion candidates that start
   with exactly what was typed, so 'zh' would never offer 'Zhou Mi'; brtrade's
   completers already filter, forgiving case and word starts.
@@ -22,9 +24,22 @@ from typing import Any
 
 from typer import _click as click
 
-__all__ = ["click", "complete_unfiltered", "completion_script", "use_completion_scripts"]
+__all__ = [
+    "click",
+    "complete_unfiltered",
+    "completion_script",
+    "current_context",
+    "use_completion_scripts",
+]
 
 Completer = Callable[[Any, str], list[str]]
+
+
+def current_context() -> Any:
+    """The Click context of the command that runs, or None outside one."""
+    from typer._click.globals import get_current_context
+
+    return get_current_context(silent=True)
 
 
 def complete_unfiltered(commands: Iterable[Any], completers: Mapping[str, Completer]) -> None:

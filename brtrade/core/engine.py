@@ -2,11 +2,9 @@
 
 Every search brtrade makes (``facts``, ``quote``, ``figures``, ``ask``, ``verify``'s and
 ``draft``'s candidates, the speakers a question about a person is about) is answered
-by :func:`search` or :func:`rank` here. They read a :class:`Store`: a record kind's
-postings (which records hold a term, at what field weight), its document
-frequencies and names. Two kinds of store feed them and decide nothing:
-:class:`MemoryPostings` over records analysed in memory (:class:`Searcher`, for a
-loaded base), and the persistent index's tables (:mod:`brtrade.index.reader`).
+by :func:`search` or :func:`rank` here, over a :class:`Store` (a record kind's postings,
+document frequencies and names). Two stores feed them and decide nothing:
+:class:`MemoryPostings` for a loaded base, the index's tables (:mod:`brtrade.index.reader`).
 
 The rule is :mod:`brtrade.core.match`'s. A group is matched in a few *ways* (the word
 itself; a partial form; a related word; a loose relation), each giving points per
@@ -65,8 +63,7 @@ def ways(group: Group) -> list[Way]:
 
 
 Postings = Callable[[Way], Iterable[tuple[int, int]]]
-"""(record, field weight) for each term of a record matched by a way (a record may come
-more than once)."""
+"""(record, field weight) per term of a record matched by a way (a record may recur)."""
 
 
 class Store(Protocol):
