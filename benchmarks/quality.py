@@ -14,7 +14,9 @@ reported apart:
 - a fourth, tests/quality/heldout4.yaml, written on 2026-12-05 before the floor for
   questions that name the kind of figure they ask for changed;
 - a fifth, tests/quality/heldout5.yaml, written after that change and the needed
-  kinds, to judge both on questions they were not made from.
+  kinds, to judge both on questions they were not made from;
+- a sixth, tests/quality/heldout6.yaml, written on 2026-12-06 before that day's
+  changes to matching.
 
 The held-out sets' misses are not printed unless asked (``--misses``): reading them
 is the first step of tuning to them.
@@ -40,6 +42,7 @@ HELDOUT2 = ROOT / "tests" / "quality" / "heldout2.yaml"
 HELDOUT3 = ROOT / "tests" / "quality" / "heldout3.yaml"
 HELDOUT4 = ROOT / "tests" / "quality" / "heldout4.yaml"
 HELDOUT5 = ROOT / "tests" / "quality" / "heldout5.yaml"
+HELDOUT6 = ROOT / "tests" / "quality" / "heldout6.yaml"
 KINDS = ("keyword", "question", "person", "figure", "no-answer")
 
 
@@ -180,6 +183,7 @@ SETS = (
     ("third held-out set", HELDOUT3),
     ("fourth held-out set", HELDOUT4),
     ("fifth held-out set", HELDOUT5),
+    ("sixth held-out set", HELDOUT6),
 )
 
 

@@ -193,6 +193,7 @@ def quality_table() -> str:
         ("Third held-out set (`tests/quality/heldout3.yaml`, never tuned to)", quality.HELDOUT3),
         ("Fourth held-out set (`tests/quality/heldout4.yaml`, never tuned to)", quality.HELDOUT4),
         ("Fifth held-out set (`tests/quality/heldout5.yaml`, never tuned to)", quality.HELDOUT5),
+        ("Sixth held-out set (`tests/quality/heldout6.yaml`, never tuned to)", quality.HELDOUT6),
     ):
         questions = quality.load_questions(path)
         results = {
