@@ -5,6 +5,7 @@ answers is measured in tests/quality/; these are tests of each rule's class."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -502,6 +503,11 @@ def test_a_hyphenated_question_matches_its_parts(run: Run) -> None:
         ("which university is Tu Xinquan affiliated with", True),
         ("how much did China trade with ASEAN", False),
         ("what did Tu Xinquan say about diversification", False),
+        ("which expert was quoted on the pandemic", True),
+        ("what Chinese official spoke about trade", True),
+        ("tell me about Zhou Mi", True),
+        ("which countries are along the routes", False),
+        ("what official data show growth", False),
     ],
 )
 def test_questions_about_people_are_told_apart(question: str, person: bool) -> None:
@@ -534,6 +540,36 @@ def test_columns_of_one_record_type_list_claims_only(run: Run) -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert all(line.startswith("claim,") for line in lines[1:]), lines
+
+
+SPOKEN = [c for c in BASE.claims if c.speaker]
+
+
+@pytest.mark.parametrize("claim", SPOKEN, ids=[c.id for c in SPOKEN])
+@pytest.mark.parametrize("form", ["who said {}", "which expert talked about {}"])
+def test_who_said_something_answers_with_who_said_it(run: Run, claim: Any, form: str) -> None:
+    """A question of who said something, naming no speaker, is answered by the speaker
+    of what matches it best: the claims made inside quotes, asked in their own words."""
+    result = run("facts", form.format(claim.statement.rstrip(".")), "--json")
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert (rows[0]["type"], rows[0]["id"]) == ("speaker", claim.speaker)
+
+
+def test_the_speaker_a_question_describes_is_told_from_others_who_said_it(run: Run) -> None:
+    both = run("facts", "who talked about market diversification", "--json")
+    assert [r["id"] for r in json.loads(both.stdout) if r["type"] == "speaker"] == [
+        "tu-xinquan",
+        "zhou-mi",
+    ]
+    one = run("facts", "who is the executive dean quoted on market diversification", "--json")
+    assert [r["id"] for r in json.loads(one.stdout) if r["type"] == "speaker"] == ["tu-xinquan"]
+
+
+def test_who_said_what_no_one_said_has_no_speaker_row(run: Run) -> None:
+    result = run("facts", "who said exports to Africa fell", "--json")
+    rows = json.loads(result.stdout) if result.stdout.strip() else []
+    assert not [r for r in rows if r["type"] == "speaker"]
 
 
 def test_a_question_about_no_speaker_of_the_base_has_no_speaker_row(run: Run) -> None:

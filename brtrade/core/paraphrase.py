@@ -40,11 +40,14 @@ def asked_for_by_who(text: str) -> frozenset[str]:
     ASEAN'): it asks for a person by those words, so none of them is a mere common word
     of the question's form: each is taken as a name, weighed in full and not widened
     when no record holds it. (A question about a speaker of the base is answered by
-    :mod:`brtrade.core.people` first.)"""
+    :mod:`brtrade.core.people` first.) Its verbs of speech ('who **said**') are its form,
+    not names."""
+    from brtrade.core.people import SPEECH, WHO
+
     found = words(text)
-    if not found or found[0] not in ("who", "whom", "whose"):
+    if not found or found[0] not in WHO:
         return frozenset()
-    return frozenset(found)
+    return frozenset(found) - SPEECH
 
 
 RARE_IN_BASE = 8

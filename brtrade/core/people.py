@@ -2,11 +2,15 @@
 Xiangrong work', 'what does the ministry's expert do'.
 
 Such a question asks for a speaker, not for claims. It is recognised by its form (it
-begins with 'who', or asks for a job, a title, a role, a place of work, an
-affiliation, or what someone does) and answered by matching the speakers' names,
-roles and organisations with the same matcher as claims (:mod:`brtrade.core.match`),
-the words of its form left out. Speakers are few, so they are matched from their
-contract rows, whichever store holds them.
+begins with 'who', or with 'which' or 'what' and a word for a person, 'which expert';
+or it asks for a job, a title, a role, a place of work, an affiliation, a profile, or
+what someone does) and answered by matching the speakers' names, roles and
+organisations with the same matcher as claims (:mod:`brtrade.core.match`), the words
+of its form left out. Speakers are few, so they are matched from their contract rows,
+whichever store holds them. A question that asks who said something ('who talked
+about diversification', 'which economist was quoted on the pandemic') and names no
+speaker's name, role or body is answered by the speakers of the quotes and claims
+that match what was said (:func:`said_about`).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from brtrade.core.language import is_stop
 from brtrade.core.text import words
 
 WHO = frozenset({"who", "whom", "whose"})
@@ -23,10 +28,30 @@ ASKS_ABOUT_A_PERSON = frozenset(
     affiliations belong belongs organisation organization organisations organizations
     institution institutions occupation profession career office hold holds speak speaks
     spoke speaking spoken spokesman spokeswoman spokesperson represent represents
-    represented representing""".split()
+    represented representing profile biography background""".split()
 )
 """Words that ask what a person is or where they work. General English, not the
 base's: they are the question's form, never required to match."""
+
+
+PERSON_NOUNS = frozenset(
+    """expert experts official officials scholar scholars academic academics economist
+    economists researcher researchers analyst analysts executive executives professor
+    professors specialist specialists spokesman spokeswoman spokesperson representative
+    representatives interviewee interviewees commentator commentators observer observers
+    speaker speakers insider insiders""".split()
+)
+"""Words that name a person by what they are: 'which **expert** was quoted'."""
+SPEECH = frozenset(
+    """say says said saying tell tells told talk talks talked talking speak speaks spoke
+    quote quotes quoted quoting cite cites cited interview interviews interviewed
+    comment comments commented commenting mention mentions mentioned argue argues argued
+    explain explains explained noted stated remarked added claimed describe describes
+    described warn warns warned predict predicts predicted praise praises praised
+    credited attributed""".split()
+)
+"""Verbs of speech: in a question about a person, how it asks ('who **said**'), never
+what it asks about. General English, not the base's."""
 
 
 def about_a_person(text: str) -> bool:
@@ -35,6 +60,10 @@ def about_a_person(text: str) -> bool:
     if not found:
         return False
     if found[0] in WHO:
+        return True
+    if found[0] in ("which", "what") and any(_names_a_person(found, i) for i in (1, 2)):
+        return True  # 'which expert', 'what Chinese official'
+    if found[:3] == ["tell", "me", "about"]:
         return True
     if found[-1] == "do" and "does" in found:  # 'what does X do'
         return True
@@ -57,9 +86,11 @@ def matching_speakers(
     speakers: Sequence[Mapping[str, Any]],
     vocabulary_entries: Sequence[tuple[str, Sequence[str]]],
     aliases: Mapping[str, Sequence[str]],
+    floor: bool = True,
 ) -> list[Mapping[str, Any]]:
     """The speaker rows a question about a person is about, best first: those matching
-    enough of what it asks (its words less the words of its form)."""
+    enough of what it asks (its words less the words of its form); without the
+    ``floor``, those matching the most of it (ties kept)."""
     from brtrade.core.engine import MemoryPostings, rank, weigh
     from brtrade.core.query import Query
     from brtrade.core.terms import Vocabulary, field_tokens
@@ -70,7 +101,7 @@ def matching_speakers(
     store = MemoryPostings(
         [field_tokens(_speaker_fields(r, aliases), vocabulary) for r in speakers]
     )
-    asked = " ".join(w for w in words(text) if w not in ASKS_ABOUT_A_PERSON)
+    asked = " ".join(w for w in words(text) if w not in ASKS_ABOUT_A_PERSON | SPEECH)
     if not words(asked):
         return []
     query = Query(words=tuple(words(asked)), text=asked)
@@ -87,4 +118,34 @@ def matching_speakers(
     weighed = weigh(query, vocabulary, store.df, len(speakers), lambda: lexicon)
     if not any(g.required for g in weighed.plan.groups):
         return []
-    return [speakers[o] for o, _, _ in rank(weighed, store.postings)]
+    ranked = rank(weighed._replace(floor=floor), store.postings)
+    if not floor:
+        ranked = [r for r in ranked if r[1] == ranked[0][1]]
+    return [speakers[o] for o, _, _ in ranked]
+
+
+def _names_a_person(found: Sequence[str], i: int) -> bool:
+    """Whether ``found[i]`` is a word for a person heading its phrase: 'which
+    **official** said', not 'what **official** data'."""
+    if i >= len(found) or found[i] not in PERSON_NOUNS:
+        return False
+    if i + 1 == len(found) or found[i + 1] in SPEECH or is_stop(found[i + 1]):
+        return True
+    from brtrade.core import english
+    from brtrade.core.language import stem
+
+    after = english.lookup(stem(found[i + 1]))
+    return after is None or not after.noun
+
+
+def said_about(text: str) -> str | None:
+    """What a question that asks who said something asks about ('who talked about
+    **market diversification**', 'which economist was cited on **the pandemic**'): its
+    words less those of its form and the words for a person; None for any other
+    question."""
+    found = words(text)
+    if not about_a_person(text) or not any(w in SPEECH for w in found):
+        return None
+    form = WHO | ASKS_ABOUT_A_PERSON | SPEECH | PERSON_NOUNS | {"which", "what", "tell", "me"}
+    topic = " ".join(w for w in found if w not in form)
+    return topic or None

@@ -204,7 +204,7 @@ class FactStore:
     def speakers_asked_about(self, query: Sequence[str]) -> list[dict[str, Any]]:
         """The speakers a question about a person asks about ('who is Tu Xinquan', 'what
         is Zhou Mi's job'), as contract rows, best first; none for other questions."""
-        from brtrade.core.people import about_a_person, matching_speakers
+        from brtrade.core.people import about_a_person, matching_speakers, said_about
 
         text = " ".join(query)
         if not about_a_person(text):
@@ -214,8 +214,29 @@ class FactStore:
             lambda: [(t.id, list(t.words)) for t in self.base().vocabulary],
         )
         aliases = {e: list(a) for e, _, a in self.names().entities}
-        found = matching_speakers(text, self.small_rows("speaker"), entries, aliases)
+        speakers = self.small_rows("speaker")
+        found = matching_speakers(text, speakers, entries, aliases)
+        topic = said_about(text)
+        if topic is not None:  # 'who talked about X': those who said what best matches X
+            said = [
+                (r["speaker"]["id"], cover)
+                for k in ("quote", "claim")
+                for r, cover in self.said(k, topic)
+                if r.get("speaker")
+            ]
+            best = max((c for _, c in said), default=0.0)
+            ids = list(dict.fromkeys(s for s, c in said if c >= best))
+            # ...and of them, those the question describes ('the executive dean'), if any
+            described = found or matching_speakers(text, speakers, entries, aliases, floor=False)
+            among = [r for r in described if r["id"] in ids]
+            found = among or [r for i in ids for r in speakers if r["id"] == i] or found
         return [dict(r) for r in found]
+
+    def said(self, kind: str, text: str) -> list[tuple[dict[str, Any], float]]:
+        """The rows of ``kind`` answering the question ``text``, best first, with the
+        share of its words each covers."""
+        answer = self.answers(kind, Asked((text,))).whole()
+        return list(zip(answer.rows, answer.found.covers, strict=True))
 
     def candidates(
         self, kind: str, text: str, limit: int = 8
