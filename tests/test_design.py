@@ -23,7 +23,9 @@ ALLOWED = {
     "cli": {"core", "contract", "render", "index", "cli"},
 }
 """What each layer may import (docs/design.md, 'The layers')."""
-MAX_LINES = 420
+MAX_LINES = 800
+"""A backstop against one module swallowing its neighbours, not a size to split at: a
+module is one idea, whatever its length (the largest is about half this)."""
 
 
 def _layer(path: Path) -> str | None:
@@ -82,7 +84,7 @@ def test_no_private_names_cross_modules(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", MODULES, ids=_name)
-def test_module_stays_small(path: Path) -> None:
+def test_no_module_swallows_its_neighbours(path: Path) -> None:
     assert len(path.read_text("utf-8").splitlines()) <= MAX_LINES
 
 

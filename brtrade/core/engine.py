@@ -202,10 +202,11 @@ def weigh(
     pairs = list(zip(plan.groups, dfs, strict=True))
     held = [match.idf(n_docs, d) for g, d in pairs if g.required and d and g.via != "related"]
     known = sum(held) // len(held) if held else None
+    phrased = asks and any(not g.required for g in plan.groups)  # a sentence, not keywords
     weights = tuple(
         match.idf(n_docs, d)
         if i in counted
-        else paraphrase.weight(n_docs, g, d, asks, known, names)
+        else paraphrase.weight(n_docs, g, d, asks, known, names, phrased)
         for i, (g, d) in enumerate(pairs)
     )
     if asks and known is not None:  # words of substance: the question's form weighs nothing

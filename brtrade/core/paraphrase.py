@@ -171,10 +171,21 @@ def weight(
     question: bool,
     known: int | None = None,
     names: frozenset[str] = frozenset(),
+    phrased: bool = False,
 ) -> int:
     """A group's weight: its idf; in a question, a word no record holds weighs as
     :func:`unknown_weight` says, and a word matched only through related words no more
-    than that (it is not sure to be what was asked)."""
+    than that (it is not sure to be what was asked). A verb, adjective or adverb of
+    general English that records hold weighs, in a question ``phrased`` as a sentence
+    (not keywords, each chosen), its English share of its idf
+    (:func:`brtrade.core.english.share`): 'make' is in one record of the base, which
+    alone would make it weigh as much as 'Yantian'; it says how a thing is asked."""
+    if phrased and df and group.via == "word" and group.word.isalpha() and group.word not in names:
+        from brtrade.core import english
+
+        word = english.lookup(stem(group.word))
+        if word is not None and not word.noun and not word.name:
+            return idf(n_docs, df) * english.share(stem(group.word)) // 100
     if not question or not (df == 0 or group.via == "related"):
         return idf(n_docs, df)
     return min(idf(n_docs, df), unknown_weight(n_docs, group, known, names))
