@@ -26,6 +26,18 @@ QUESTION_WORDS = frozenset(
 """Words that ask rather than say what is wanted ('how did trade change', 'who is
 quoted on'): never required to match, though they count when they do."""
 
+WHO = frozenset({"who", "whom", "whose"})
+SPEECH = frozenset(
+    """say says said saying tell tells told talk talks talked talking speak speaks spoke
+    quote quotes quoted quoting cite cites cited interview interviews interviewed
+    comment comments commented commenting mention mentions mentioned argue argues argued
+    explain explains explained noted stated remarked added claimed describe describes
+    described warn warns warned predict predicts predicted praise praises praised
+    credited attributed""".split()
+)
+"""Verbs of speech: in a question about a person, how it asks ('who **said**'), never
+what it asks about. General English, not the base's."""
+
 STOP_WORDS = (
     frozenset(
         """a an the and or but if of to in on at by for from with without into onto about

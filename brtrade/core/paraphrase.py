@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from brtrade.core.language import stem
+from brtrade.core.language import SPEECH, WHO, stem
 from brtrade.core.match import Group, Plan, idf
 from brtrade.core.text import words
 
@@ -42,8 +42,6 @@ def asked_for_by_who(text: str) -> frozenset[str]:
     when no record holds it. (A question about a speaker of the base is answered by
     :mod:`brtrade.core.people` first.) Its verbs of speech ('who **said**') are its form,
     not names."""
-    from brtrade.core.people import SPEECH, WHO
-
     found = words(text)
     if not found or found[0] not in WHO:
         return frozenset()

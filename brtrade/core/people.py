@@ -18,10 +18,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from brtrade.core.language import is_stop
+from brtrade.core.language import SPEECH, WHO, is_stop
 from brtrade.core.text import words
 
-WHO = frozenset({"who", "whom", "whose"})
 ASKS_ABOUT_A_PERSON = frozenset(
     """job jobs title titles position positions role roles post posts rank work works
     worked working employer employers employ employs employed affiliated affiliation
@@ -42,16 +41,6 @@ PERSON_NOUNS = frozenset(
     speaker speakers insider insiders""".split()
 )
 """Words that name a person by what they are: 'which **expert** was quoted'."""
-SPEECH = frozenset(
-    """say says said saying tell tells told talk talks talked talking speak speaks spoke
-    quote quotes quoted quoting cite cites cited interview interviews interviewed
-    comment comments commented commenting mention mentions mentioned argue argues argued
-    explain explains explained noted stated remarked added claimed describe describes
-    described warn warns warned predict predicts predicted praise praises praised
-    credited attributed""".split()
-)
-"""Verbs of speech: in a question about a person, how it asks ('who **said**'), never
-what it asks about. General English, not the base's."""
 
 
 def about_a_person(text: str) -> bool:
