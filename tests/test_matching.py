@@ -229,3 +229,44 @@ def test_a_new_article_brings_its_own_words(tmp_path: Path, run: Run) -> None:
     assert check_fact_base(facts).ok
     got = json.loads(run("--facts", str(facts), "facts", "TEU", "--json").stdout)
     assert got[0]["id"] == "alpha-containers"
+
+
+def test_what_a_quote_says_outranks_the_topic_an_editor_gave_it(run: Run) -> None:
+    """Zhou Mi speaks of 'cooperation with countries along the Belt & Road'; Li
+    Xiangrong's quote names the routes and has the editors' Belt and Road topic (whose
+    label is 'Belt and Road cooperation'). The words said weigh more than the label."""
+    result = run("quote", "belt and road cooperation", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert [r["id"] for r in json.loads(result.stdout)][:1] == ["q-zhou-mi-cooperation"]
+
+
+def test_every_quote_is_first_for_words_only_it_says() -> None:
+    """The class: for any word of one quote's text that no other quote says (nor a word
+    of the same first five letters, nor one the editors' vocabulary joins it to:
+    'stable' meets 'stability'), whatever topics the others carry, that quote comes
+    first."""
+    from brtrade.core.engine import Searcher
+    from brtrade.core.language import is_stop, stem
+    from brtrade.core.loader import load_fact_base
+    from brtrade.core.paths import bundled_facts_path
+    from brtrade.core.text import words
+
+    base = load_fact_base(bundled_facts_path())
+    searcher = Searcher(base)
+    joined = {stem(w): t.id for t in base.vocabulary for w in t.words}
+
+    def meets(w: str) -> set[str]:
+        return {w[:5], joined.get(w, w)}
+
+    said = {
+        q.id: {stem(w) for w in words(q.text) if w.isalpha() and not is_stop(w)}
+        for q in base.quotes
+    }
+    checked = 0
+    for q in base.quotes:
+        others = set().union(*(meets(w) for i, s in said.items() if i != q.id for w in s))
+        for w in sorted(w for w in said[q.id] if not meets(w) & others):
+            hits = searcher.quotes([w])
+            assert hits and hits[0].record.id == q.id, (w, [h.record.id for h in hits])
+            checked += 1
+    assert checked > 20

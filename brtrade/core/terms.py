@@ -48,7 +48,7 @@ _CLAIM_WEIGHTS = {
 }
 _QUOTE_WEIGHTS = {
     "speaker": 3,
-    "text": 2,
+    "text": 3,
     "topic": 2,
     "entity": 2,
     "role": 1,
