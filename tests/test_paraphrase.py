@@ -212,6 +212,9 @@ def test_the_index_and_memory_answer_paraphrase_alike(run: Run, question: str) -
         ("has selling to many markets helped", None),  # 'many' without 'how'
         ("by what percentage did trade change", "change"),  # not a share
         ("by how much did exports rise", "change"),
+        ("what was the headline figure for trade", "figure"),
+        ("what statistics describe the port", "figure"),
+        ("how many figures are there", "count"),  # a count first
     ],
 )
 def test_a_question_says_the_kind_of_figure_it_asks_for(question: str, kind: str | None) -> None:
@@ -243,6 +246,19 @@ def test_the_first_answer_has_a_figure_of_the_kind_asked_for(
     run: Run, subject: str, form: str, kind: str
 ) -> None:
     assert kind in kinds_of_first(run, form.format(subject))
+
+
+FIGURED = sorted({t for c in BASE.claims if c.figures for t in c.topics})
+
+
+@pytest.mark.parametrize("topic", FIGURED)
+def test_asking_for_a_figure_puts_a_record_with_one_first(run: Run, topic: str) -> None:
+    """'What figures are there on X': for every topic some claim with a figure is on,
+    the first answer gives a figure."""
+    label = BASE.topic(topic).label
+    result = run("facts", f"what figures are given on {label}", "--json")
+    assert result.exit_code == 0, (label, result.stderr)
+    assert json.loads(result.stdout)[0]["figures"], label
 
 
 def test_asking_for_a_share_puts_the_share_first_where_the_words_alone_do_not(run: Run) -> None:

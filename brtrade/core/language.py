@@ -130,11 +130,13 @@ ASKED_KINDS = (
     ),
     ("count", "many number"),
     ("amount", "big large larger value worth size volume total sum valuable much"),
+    ("figure", "figure figures statistic statistics"),
 )
 """The kind of figure a question asks for, by its words, first kind first: 'what share',
 'how fast did it grow', 'how many', 'how big' (a figure's ``kind``: share, change,
-count, amount). 'How much did trade grow' asks for a change: the kinds are tried in
-this order."""
+count, amount), or any figure at all ('what was the headline **figure**': every claim
+with a figure holds ``k:figure``). 'How much did trade grow' asks for a change: the
+kinds are tried in this order."""
 
 
 @lru_cache(maxsize=1)

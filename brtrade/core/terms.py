@@ -280,7 +280,9 @@ class Analyzer:
             self.claim_fields(claim),
             _CLAIM_WEIGHTS,
             (f.value for f in claim.figures),
-            dict.fromkeys(f.kind for f in claim.figures),
+            dict.fromkeys(
+                (*(f.kind for f in claim.figures), *(("figure",) if claim.figures else ()))
+            ),
         )
 
     def quote_tokens(self, quote: Quote) -> Tokens:
