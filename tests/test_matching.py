@@ -270,3 +270,35 @@ def test_every_quote_is_first_for_words_only_it_says() -> None:
             assert hits and hits[0].record.id == q.id, (w, [h.record.id for h in hits])
             checked += 1
     assert checked > 20
+
+
+def test_every_claim_is_first_for_words_only_its_statement_says() -> None:
+    """As for quotes: a word of one claim's statement that no other statement says
+    (nor a word of the same first five letters, nor one the vocabulary joins it to)
+    puts that claim first, whatever entities the others are linked to ('initiative'
+    is in the name of the Belt and Road Initiative, an entity of many claims)."""
+    from brtrade.core.engine import Searcher
+    from brtrade.core.language import is_stop, stem
+    from brtrade.core.loader import load_fact_base
+    from brtrade.core.paths import bundled_facts_path
+    from brtrade.core.text import words
+
+    base = load_fact_base(bundled_facts_path())
+    searcher = Searcher(base)
+    joined = {stem(w): t.id for t in base.vocabulary for w in t.words}
+
+    def meets(w: str) -> set[str]:
+        return {w[:5], joined.get(w, w)}
+
+    said = {
+        c.id: {stem(w) for w in words(c.statement) if w.isalpha() and not is_stop(w)}
+        for c in base.claims
+    }
+    checked = 0
+    for c in base.claims:
+        others = set().union(*(meets(w) for i, s in said.items() if i != c.id for w in s))
+        for w in sorted(w for w in said[c.id] if not meets(w) & others):
+            hits = searcher.claims([w])
+            assert hits and hits[0].record.id == c.id, (w, [h.record.id for h in hits][:3])
+            checked += 1
+    assert checked > 40

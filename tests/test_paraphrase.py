@@ -497,9 +497,11 @@ def test_a_place_finds_the_records_of_what_lies_in_it(run: Run, place: str) -> N
 
 
 def test_a_record_naming_the_place_itself_ranks_above_one_inside_it(run: Run) -> None:
-    # yantian-port-most-routes names Shenzhen in its statement; the new routes only by place.
+    # yantian-port-most-routes names Shenzhen in its statement; the new routes only by
+    # place (and the bicycle factory, which says 'near the port', may come between).
     found = ids(run, "shenzhen", "port")
-    assert found[:2] == ["yantian-port-most-routes", "yantian-port-new-routes-2020"]
+    assert found[0] == "yantian-port-most-routes"
+    assert "yantian-port-new-routes-2020" in found[:3]
 
 
 # -- compounds ----------------------------------------------------------------------------

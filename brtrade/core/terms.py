@@ -35,25 +35,25 @@ FIELDS = (
 or ``draft`` gave, not what the record says.)"""
 
 _CLAIM_WEIGHTS = {
-    "statement": 3,
-    "entity": 3,
-    "topic": 2,
-    "speaker": 2,
-    "figure": 2,
-    "role": 1,
-    "evidence": 1,
-    "quote": 1,
-    "period": 1,
-    "place": 1,
+    "statement": 6,
+    "entity": 5,
+    "topic": 4,
+    "speaker": 4,
+    "figure": 4,
+    "role": 2,
+    "evidence": 2,
+    "quote": 2,
+    "period": 2,
+    "place": 2,
 }
 _QUOTE_WEIGHTS = {
-    "speaker": 3,
-    "text": 3,
-    "topic": 2,
-    "entity": 2,
-    "role": 1,
-    "evidence": 1,
-    "place": 1,
+    "speaker": 6,
+    "text": 6,
+    "topic": 4,
+    "entity": 4,
+    "role": 2,
+    "evidence": 2,
+    "place": 2,
 }
 
 _CODES = {name: i for i, name in enumerate(FIELDS)}
