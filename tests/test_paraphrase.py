@@ -206,6 +206,10 @@ def test_the_index_and_memory_answer_paraphrase_alike(run: Run, question: str) -
         ("how big was trade", "amount"),
         ("what was the value of exports", "amount"),
         ("how much was it worth", "amount"),
+        ("what was the scale of the trade", "amount"),
+        ("what was the extent of commerce", "amount"),
+        ("what amount was traded", "amount"),
+        ("the magnitude of exports", "amount"),
         ("who is zhou mi", None),
         ("why is the engine popular", None),
         ("which bloc was the number one partner", None),  # 'number' without 'of'
@@ -238,6 +242,8 @@ SUBJECTS = ["belt and road trade", "trade with belt and road countries", "trade 
     [
         ("how big was {}", "amount"),
         ("what was the value of {}", "amount"),
+        ("what was the scale of {}", "amount"),
+        ("what was the extent of {}", "amount"),
         ("how fast did {} grow", "change"),
         ("by how much did {} increase", "change"),
     ],

@@ -129,7 +129,11 @@ ASKED_KINDS = (
         compared change changed""",
     ),
     ("count", "many number"),
-    ("amount", "big large larger value worth size volume total sum valuable much"),
+    (
+        "amount",
+        """big large larger value worth size volume total sum valuable much amount scale
+        magnitude extent""",
+    ),
     ("figure", "figure figures statistic statistics"),
 )
 """The kind of figure a question asks for, by its words, first kind first: 'what share',
