@@ -16,7 +16,9 @@ reported apart:
 - a fifth, tests/quality/heldout5.yaml, written after that change and the needed
   kinds, to judge both on questions they were not made from;
 - a sixth, tests/quality/heldout6.yaml, written on 2026-12-06 before that day's
-  changes to matching.
+  changes to matching;
+- a seventh, tests/quality/heldout7.yaml, written later that day after those changes
+  and before any use: the aggregates of the earlier sets had been read after changes.
 
 The held-out sets' misses are not printed unless asked (``--misses``): reading them
 is the first step of tuning to them.
@@ -43,6 +45,7 @@ HELDOUT3 = ROOT / "tests" / "quality" / "heldout3.yaml"
 HELDOUT4 = ROOT / "tests" / "quality" / "heldout4.yaml"
 HELDOUT5 = ROOT / "tests" / "quality" / "heldout5.yaml"
 HELDOUT6 = ROOT / "tests" / "quality" / "heldout6.yaml"
+HELDOUT7 = ROOT / "tests" / "quality" / "heldout7.yaml"
 KINDS = ("keyword", "question", "person", "figure", "no-answer")
 
 
@@ -184,6 +187,7 @@ SETS = (
     ("fourth held-out set", HELDOUT4),
     ("fifth held-out set", HELDOUT5),
     ("sixth held-out set", HELDOUT6),
+    ("seventh held-out set", HELDOUT7),
 )
 
 

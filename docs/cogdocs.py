@@ -194,6 +194,7 @@ def quality_table() -> str:
         ("Fourth held-out set (`tests/quality/heldout4.yaml`, never tuned to)", quality.HELDOUT4),
         ("Fifth held-out set (`tests/quality/heldout5.yaml`, never tuned to)", quality.HELDOUT5),
         ("Sixth held-out set (`tests/quality/heldout6.yaml`, never tuned to)", quality.HELDOUT6),
+        ("Seventh held-out set (`tests/quality/heldout7.yaml`, never tuned to)", quality.HELDOUT7),
     ):
         questions = quality.load_questions(path)
         results = {
