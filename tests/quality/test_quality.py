@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -107,6 +108,14 @@ def test_every_answer_names_a_record_of_the_base() -> None:
         assert set(q["answers"]) <= ids, q
 
 
+def assert_holds(questions: list[dict[str, Any]], floors: dict[str, dict[str, float]]) -> None:
+    """brtrade scores at least each floor on ``questions`` (to a float's rounding)."""
+    results = QUALITY.evaluate(QUALITY.brtrade_ranker(), questions)
+    for kind, kind_floors in floors.items():
+        for metric, floor in kind_floors.items():
+            assert results[kind][metric] >= floor - 1e-9, (kind, metric, results[kind])
+
+
 def test_held_out_quality_does_not_fall() -> None:
     results = QUALITY.evaluate(QUALITY.brtrade_ranker(), HELDOUT)
     for kind, floors in HELDOUT_FLOORS.items():
@@ -144,10 +153,7 @@ and no-answer raised to what the kind floor and the needed kinds score."""
 def test_the_third_held_out_set_is_apart_and_does_not_fall() -> None:
     seen = {q["q"].lower() for q in (*QUESTIONS, *HELDOUT, *HELDOUT2)}
     assert not {q["q"].lower() for q in HELDOUT3} & seen
-    results = QUALITY.evaluate(QUALITY.brtrade_ranker(), HELDOUT3)
-    for kind, floors in HELDOUT3_FLOORS.items():
-        for metric, floor in floors.items():
-            assert results[kind][metric] >= floor - 1e-9, (kind, metric, results[kind])
+    assert_holds(HELDOUT3, HELDOUT3_FLOORS)
 
 
 HELDOUT4_FLOORS = {
@@ -163,10 +169,7 @@ scores on it."""
 def test_the_fourth_held_out_set_is_apart_and_does_not_fall() -> None:
     seen = {q["q"].lower() for q in (*QUESTIONS, *HELDOUT, *HELDOUT2, *HELDOUT3)}
     assert not {q["q"].lower() for q in HELDOUT4} & seen
-    results = QUALITY.evaluate(QUALITY.brtrade_ranker(), HELDOUT4)
-    for kind, floors in HELDOUT4_FLOORS.items():
-        for metric, floor in floors.items():
-            assert results[kind][metric] >= floor - 1e-9, (kind, metric, results[kind])
+    assert_holds(HELDOUT4, HELDOUT4_FLOORS)
 
 
 HELDOUT5_FLOORS = {
@@ -182,10 +185,7 @@ no-answer 0.60)."""
 def test_the_fifth_held_out_set_is_apart_and_does_not_fall() -> None:
     seen = {q["q"].lower() for q in (*QUESTIONS, *HELDOUT, *HELDOUT2, *HELDOUT3, *HELDOUT4)}
     assert not {q["q"].lower() for q in HELDOUT5} & seen
-    results = QUALITY.evaluate(QUALITY.brtrade_ranker(), HELDOUT5)
-    for kind, floors in HELDOUT5_FLOORS.items():
-        for metric, floor in floors.items():
-            assert results[kind][metric] >= floor - 1e-9, (kind, metric, results[kind])
+    assert_holds(HELDOUT5, HELDOUT5_FLOORS)
 
 
 HELDOUT6_FLOORS = {
@@ -200,10 +200,7 @@ HELDOUT6_FLOORS = {
 def test_the_sixth_held_out_set_is_apart_and_does_not_fall() -> None:
     earlier = (*QUESTIONS, *HELDOUT, *HELDOUT2, *HELDOUT3, *HELDOUT4, *HELDOUT5)
     assert not {q["q"].lower() for q in HELDOUT6} & {q["q"].lower() for q in earlier}
-    results = QUALITY.evaluate(QUALITY.brtrade_ranker(), HELDOUT6)
-    for kind, floors in HELDOUT6_FLOORS.items():
-        for metric, floor in floors.items():
-            assert results[kind][metric] >= floor - 1e-9, (kind, metric, results[kind])
+    assert_holds(HELDOUT6, HELDOUT6_FLOORS)
 
 
 HELDOUT7_FLOORS = {
@@ -220,10 +217,7 @@ def test_the_seventh_held_out_set_is_apart_and_does_not_fall() -> None:
     assert not {q["q"].lower() for q in HELDOUT7} & {q["q"].lower() for q in earlier}
     kinds = [q["kind"] for q in HELDOUT7]
     assert kinds.count("question") >= 30 and kinds.count("no-answer") >= 10
-    results = QUALITY.evaluate(QUALITY.brtrade_ranker(), HELDOUT7)
-    for kind, floors in HELDOUT7_FLOORS.items():
-        for metric, floor in floors.items():
-            assert results[kind][metric] >= floor - 1e-9, (kind, metric, results[kind])
+    assert_holds(HELDOUT7, HELDOUT7_FLOORS)
 
 
 def test_brtrade_beats_the_bm25_baseline_on_no_answer_questions() -> None:
