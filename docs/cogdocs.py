@@ -150,8 +150,9 @@ def quality_summary() -> str:
     written after the last change and scored once (the fairest estimate)."""
     quality = _quality_module()
     ours = quality.brtrade_ranker()
-    earlier = (quality.HELDOUT, quality.HELDOUT2, quality.HELDOUT3, quality.HELDOUT4)
-    earlier += (quality.HELDOUT5, quality.HELDOUT6)
+    earlier = [
+        path for _, path in quality.SETS if path not in (quality.QUESTIONS, quality.HELDOUT7)
+    ]
     pooled = [q for p in earlier for q in quality.load_questions(p)]
     sets = [
         quality.evaluate(ours, quality.load_questions(quality.QUESTIONS)),
