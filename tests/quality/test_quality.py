@@ -52,6 +52,7 @@ HELDOUT4 = QUALITY.load_questions(QUALITY.HELDOUT4)
 HELDOUT5 = QUALITY.load_questions(QUALITY.HELDOUT5)
 HELDOUT6 = QUALITY.load_questions(QUALITY.HELDOUT6)
 HELDOUT7 = QUALITY.load_questions(QUALITY.HELDOUT7)
+HELDOUT8 = QUALITY.load_questions(QUALITY.HELDOUT8)
 
 
 def test_the_set_is_big_enough_and_of_every_kind() -> None:
@@ -104,6 +105,7 @@ def test_every_answer_names_a_record_of_the_base() -> None:
         *HELDOUT5,
         *HELDOUT6,
         *HELDOUT7,
+        *HELDOUT8,
     ):
         assert set(q["answers"]) <= ids, q
 
@@ -218,6 +220,33 @@ def test_the_seventh_held_out_set_is_apart_and_does_not_fall() -> None:
     kinds = [q["kind"] for q in HELDOUT7]
     assert kinds.count("question") >= 30 and kinds.count("no-answer") >= 10
     assert_holds(HELDOUT7, HELDOUT7_FLOORS)
+
+
+HELDOUT8_FLOORS = {
+    "keyword": {"hit@3": 1.00},
+    "question": {"hit@1": 0.83, "hit@3": 0.86},
+    "person": {"hit@1": 0.80},
+    "no-answer": {"empty": 0.50},
+}
+"""Floors at the scores the eighth held-out set was committed with (2c8d0dd)."""
+
+
+def test_the_eighth_held_out_set_is_apart_and_does_not_fall() -> None:
+    earlier = (
+        *QUESTIONS,
+        *HELDOUT,
+        *HELDOUT2,
+        *HELDOUT3,
+        *HELDOUT4,
+        *HELDOUT5,
+        *HELDOUT6,
+        *HELDOUT7,
+    )
+    assert not {q["q"].lower() for q in HELDOUT8} & {q["q"].lower() for q in earlier}
+    kinds = [q["kind"] for q in HELDOUT8]
+    assert kinds.count("question") >= 30 and kinds.count("person") >= 10
+    assert kinds.count("keyword") >= 10 and kinds.count("no-answer") >= 10
+    assert_holds(HELDOUT8, HELDOUT8_FLOORS)
 
 
 def test_brtrade_beats_the_bm25_baseline_on_no_answer_questions() -> None:
