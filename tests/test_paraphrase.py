@@ -681,3 +681,66 @@ def test_each_row_of_an_answer_about_a_person_validates_as_its_type(run: Run) ->
     assert [r["type"] for r in rows][:2] == ["speaker", "quote"]
     for row in rows:
         jsonschema.validate(row, {**schema, "$ref": f"#/$defs/{row['type']}"})
+
+
+# -- what a 'what is/was' question asks for ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("what was China's trade surplus in 2020", "surplus"),
+        ("what is the jobless rate in guangdong", "rate"),
+        ("what were the average wages at the plant", "wages"),
+        ("what's the inflation rate", "rate"),
+        ("what was the annual rise in trade", None),  # the kind floor asks for a change
+        ("what is the appeal of the engine", None),
+        ("what was the combined value of trade with asean", None),
+        ("what were the main highlights of the year", None),
+        ("what is the purpose of the initiative", None),
+        ("what was the headline figure", None),
+        ("what did the expert say", None),
+        ("how did trade grow", None),
+    ],
+)
+def test_what_a_question_asks_for_is_the_head_of_its_phrase(
+    question: str, head: str | None
+) -> None:
+    from brtrade.core.match import plan_query
+    from brtrade.core.paraphrase import asked_for
+
+    plan = plan_query(question, BASE_VOCABULARY, question=True)
+    assert [plan.groups[i].word for i in sorted(asked_for(plan))] == ([head] if head else [])
+
+
+BASE_VOCABULARY = Vocabulary([(t.id, list(t.words)) for t in BASE.vocabulary])
+
+MEASURES_NOT_HELD = ["trade surplus", "trade deficit", "average wage", "jobless rate", "GDP"]
+SUBJECTS_HELD = ["China's {} in 2020", "the {} at the bicycle factory", "Guangdong's {}"]
+
+
+@pytest.mark.parametrize("measure", MEASURES_NOT_HELD)
+@pytest.mark.parametrize("subject", SUBJECTS_HELD)
+def test_a_what_question_for_a_measure_no_record_holds_finds_nothing(
+    run: Run, measure: str, subject: str
+) -> None:
+    """The words around the thing asked for (China, 2020, the factory) are held by
+    many records; none holds the thing itself, nor a close relation of it ('wage' is
+    only loosely related to 'price'), so there is no answer."""
+    assert ids(run, "what was " + subject.format(measure)) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("what was the annual rise in China-ASEAN trade", "asean-trade-2020"),
+        ("what was the growth of trade with belt and road countries", "br-trade-2020-growth"),
+        ("what is the purpose of belt and road cooperation", "br-cooperation-drive"),
+        ("what was the value of trade with asean", "asean-trade-2020"),
+    ],
+)
+def test_a_what_question_for_what_a_record_holds_still_answers(
+    run: Run, question: str, answer: str
+) -> None:
+    assert answer in ids(run, question)[:3]
+

@@ -116,6 +116,7 @@ def rank(
         full = weighed.cover_weight(i)
         best: dict[int, int] = {}
         cover: dict[int, int] = {}
+        named: set[int] = set()  # records naming it, not through a loosely related word
         for way in ways(group):
             share = full * way.share // 100
             for o, w in postings(way):
@@ -123,13 +124,15 @@ def rank(
                     best[o] = w * way.times
                 if share > cover.get(o, -1):
                     cover[o] = share
+                if way.share > LOOSE_COVER:
+                    named.add(o)
         if i == kind_at:
             kinded.update(best)
         if i in weighed.itself:
             for o in best:
                 itself[o] = itself.get(o, 0) + 1
         if i in weighed.counted:
-            for o in best:
+            for o in named:
                 counts[o] = counts.get(o, 0) + 1
         if not weight:
             continue
@@ -216,7 +219,10 @@ def weigh(
         itself = paraphrase.asked_itself(plan, names, counted)
     heads = frozenset[int]()
     if asks:  # what 'how many' counts: every answer names it
-        heads = frozenset(paraphrase.counted(plan, words_only=False, after=paraphrase.COUNTED))
+        heads = frozenset(
+            paraphrase.counted(plan, words_only=False, after=paraphrase.COUNTED)
+            | paraphrase.asked_for(plan, dfs)
+        )
     return match.Weighed(plan, weights, tuple(dfs), q.floor, itself, heads)
 
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from brtrade.core.language import SPEECH, WHO, stem
+from brtrade.core.language import SPEECH, WHO, is_stop, stem
 from brtrade.core.match import Group, Plan, idf
 from brtrade.core.text import words
 
@@ -229,6 +229,12 @@ COUNTED = COUNTING[:2]
 answered by trade."""
 
 
+DEGREE = frozenset("is was are were did does do has have had will would can could should".split())
+"""Verbs after 'how much' that, in a question asking for a change, make it ask how far
+something went ('how much **did** trade grow'), not how much of a thing there was ('how
+much did China invest' still asks for an amount)."""
+
+
 def counted(
     plan: Plan, *, words_only: bool = True, after: tuple[tuple[str, str], ...] = COUNTING
 ) -> set[int]:
@@ -241,8 +247,11 @@ def counted(
     describe it."""
     out: set[int] = set()
     said = [g.word for g in plan.groups]
+    change = "(change)" in said  # the question asks how much something grew or fell
     for i in range(len(said) - 1):
         if (said[i], said[i + 1]) in after:
+            if change and said[i + 2 : i + 3] and said[i + 2] in DEGREE:
+                continue  # 'how much did trade expand': how far, not how much of a thing
             run: list[int] = []
             for j in range(i + 2, len(plan.groups)):
                 g = plan.groups[j]
@@ -258,6 +267,76 @@ def counted(
             if run and (plan.groups[run[-1]].via == "word" or not words_only):
                 out.add(run[-1])
     return out
+
+
+ASKED_BY = frozenset({"is", "was", "were", "are", "s"})
+"""The verbs after 'what' that put the thing asked for next: 'what was the **surplus**'."""
+
+
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
+
+
+RARE_MODIFIER_ZIPF = 4.5
+"""A word describing the thing asked for that is rarer than this in English ('jobless',
+'inflation'; not 'annual', 'overall') narrows it: see :func:`asked_for`."""
+
+
+def asked_for(plan: Plan, dfs: Sequence[int] | None = None) -> set[int]:
+    """The thing a 'what is/was ...' question asks for, when it names it: the head of
+    the noun phrase after the verb ('what was China's trade **surplus** in 2020', 'what
+    is the jobless **rate**'), which every answer must match (by itself, its stem, the
+    editors' vocabulary or a closely related word) as 'how many' questions match what
+    they count. Not when the phrase goes on with 'of' (its head is then the question's
+    form: 'what is the **appeal** of the engine' asks about the engine), nor when it
+    names a kind of figure (the kind floor asks for that). When the head is matched
+    only through related words (``dfs`` given), the rare words describing it that no
+    record holds must match too: a 'jobless rate' is not any rate."""
+    said = [g.word for g in plan.groups]
+    for i in range(len(said) - 1):
+        if said[i] != "what" or said[i + 1] not in ASKED_BY:
+            continue
+        run: list[int] = []
+        for j in range(i + 2, len(plan.groups)):
+            g = plan.groups[j]
+            if g.via == "kind":
+                return set()
+            if not g.required:
+                if g.word == "s" and run:
+                    run = []  # 'China's surplus': the head follows the possessor
+                    continue
+                if not is_stop(g.word):
+                    return set()  # a word saying the kind asked for: 'the annual rise'
+                if run:
+                    if "of" in said[j : j + 2]:
+                        return set()  # 'the combined value of': the form again
+                    break
+                if g.word not in DETERMINERS:
+                    return set()  # 'what is the value of': the form of the question
+                continue
+            if run and (
+                g.word.endswith("ing")
+                or not _noun(g if g.via != "related" else g._replace(via="word"))
+            ):
+                break  # 'what is China aiming for': a verb ends the phrase
+            run.append(j)
+        if not run or plan.groups[run[-1]].via == "number":
+            return set()
+        out = {run[-1]}
+        if dfs is not None and plan.groups[run[-1]].via == "related":
+            out.update(k for k in run[:-1] if _rare_and_not_held(plan.groups[k], dfs[k]))
+        return out
+    return set()
+
+
+def _rare_and_not_held(group: Group, df: int) -> bool:
+    """Whether a word no record holds as it is written is rare in English (or unknown to
+    it): :data:`RARE_MODIFIER_ZIPF`."""
+    if group.via not in ("word", "related") or (df and group.via == "word"):
+        return False
+    from brtrade.core import english
+
+    word = english.lookup(stem(group.word))
+    return word is None or word.zipf < RARE_MODIFIER_ZIPF
 
 
 def _noun(group: Group) -> bool:
