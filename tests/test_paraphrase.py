@@ -744,3 +744,86 @@ def test_a_what_question_for_what_a_record_holds_still_answers(
 ) -> None:
     assert answer in ids(run, question)[:3]
 
+
+# -- comparatives, and the year a change is measured against --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "adjective"),
+    [("cheaper", "cheap"), ("cheapest", "cheap"), ("wider", "wide"), ("smarter", "smart")],
+)
+def test_a_comparative_wordnet_does_not_list_is_read_as_its_adjective(
+    word: str, adjective: str
+) -> None:
+    assert english._entry(stem(word)) is None  # WordNet leaves it to its rules
+    found = english.lookup(stem(word))
+    assert found is not None and found.related[0] == adjective
+    assert english.share(stem(word)) == english.share(adjective)
+
+
+@pytest.mark.parametrize("word", ["miner", "leaders", "xyzzyer", "er", "ester"])
+def test_only_an_adjective_s_comparative_is_read_so(word: str) -> None:
+    found = english.lookup(stem(word))
+    assert found is None or not found.related or found.related[0] != stem(word)[:-2]
+
+
+def test_a_question_with_a_comparative_finds_what_the_adjective_finds(run: Run) -> None:
+    assert "xidesheng-engine-advantages" in ids(run, "what made the bicycle engine cheaper")
+
+
+@pytest.mark.parametrize(
+    ("period", "basis", "years"),
+    [
+        ("2020", "year-on-year", {"2019"}),
+        ("2020-H2", "same-period-previous-year", {"2019"}),
+        ("2019-01/2020-06", "year-on-year", {"2018", "2019"}),
+        ("2020", "unstated", set()),
+        (None, "year-on-year", set()),
+    ],
+)
+def test_a_change_is_compared_with_the_year_its_basis_says(
+    period: str | None, basis: str, years: set[str]
+) -> None:
+    from brtrade.core.periods import compared_with
+
+    assert compared_with(period, basis) == years
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("how much did trade with asean grow compared with 2019", "asean-trade-2020"),
+        ("by how much did belt and road commerce expand against 2019", "br-trade-2020-growth"),
+        ("how did the bike maker's exports change from 2019", "xidesheng-exports-2020-h2"),
+    ],
+)
+def test_a_change_year_on_year_answers_a_question_compared_with_the_year_before(
+    run: Run, question: str, answer: str
+) -> None:
+    assert answer in ids(run, question)[:3]
+    assert answer in ids(run, question, memory=True)[:3]
+
+
+@pytest.mark.parametrize("year", ["2019", "2018"])
+def test_a_year_no_change_is_measured_against_still_turns_a_question_away(
+    run: Run, year: str
+) -> None:
+    assert ids(run, f"how much did China export to Brazil in {year}") == []
+    assert ids(run, f"what was the trade surplus in {year}") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("how much did trade with asean grow", None),
+        ("how much did China invest in infrastructure", "invest"),  # an amount: kept
+        ("how much business did China do", "business"),
+    ],
+)
+def test_how_much_a_thing_grew_does_not_count_the_thing(question: str, head: str | None) -> None:
+    from brtrade.core.match import plan_query
+    from brtrade.core.paraphrase import counted
+
+    plan = plan_query(question, Vocabulary([]), question=True)
+    assert [plan.groups[i].word for i in sorted(counted(plan))] == ([head] if head else [])
+

@@ -67,7 +67,34 @@ def _line_at(table: mmap.mmap, pos: int) -> tuple[int, int]:
 @lru_cache(maxsize=4096)
 def lookup(stem: str) -> Word | None:
     """The table's entry for ``stem``, or None when general English does not know it
-    (names, codes, numbers, words of another language)."""
+    (names, codes, numbers, words of another language). A comparative or superlative
+    WordNet does not list ('cheaper', 'busiest') is read as its adjective, which it is
+    closely related to: WordNet leaves regular forms to its morphology rules."""
+    found = _entry(stem)
+    if found is not None:
+        return found
+    for base in _compared(stem):
+        adjective = _entry(base)
+        if adjective is not None and not adjective.noun and not adjective.name:
+            return adjective._replace(related=(base, *adjective.related))
+    return None
+
+
+def _compared(stem: str) -> list[str]:
+    """The stems an unlisted comparative or superlative may come from, most likely first:
+    'cheaper' -> 'cheap', 'wider' -> 'wide', 'hotter' -> 'hot', 'busier' -> 'busi'
+    (Snowball's stem of 'busy')."""
+    for ending in ("est", "er"):
+        if stem.endswith(ending) and len(stem) - len(ending) >= 3:
+            root = stem[: -len(ending)]
+            out = [root, root + "e"]
+            if len(root) > 3 and root[-1] == root[-2]:
+                out.append(root[:-1])  # 'hotter'
+            return out
+    return []
+
+
+def _entry(stem: str) -> Word | None:
     table = _table()
     if table is None or not stem or "\t" in stem or "\n" in stem:
         return None

@@ -33,6 +33,15 @@ def years(period: str | None) -> set[str]:
     return set(found)
 
 
+def compared_with(period: str | None, basis: str | None) -> set[str]:
+    """The years a change over ``period`` is measured against, when its basis says so:
+    a year-on-year rise in 2020, or one over the same period of the year before, is a
+    rise from 2019 ('how much did trade grow compared with 2019')."""
+    if basis not in ("year-on-year", "same-period-previous-year"):
+        return set()
+    return {str(int(y) - 1) for y in years(period)}
+
+
 MONTHS = {
     m: i
     for i, names in enumerate(

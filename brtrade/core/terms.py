@@ -212,9 +212,20 @@ class Analyzer:
             ("role", role),
             ("evidence", [claim.provenance.evidence]),
             ("quote", quote),
-            ("period", [p for p in (claim.period, *(f.period for f in claim.figures)) if p]),
+            ("period", self._periods(claim)),
             ("place", self._places(claim.entities)),
         ]
+
+    @staticmethod
+    def _periods(claim: Claim) -> list[str]:
+        """A claim's periods, and the years its changes are measured against (a 2020
+        rise year on year is a rise compared with 2019)."""
+        from brtrade.core.periods import compared_with
+
+        out = [p for p in (claim.period, *(f.period for f in claim.figures)) if p]
+        for f in claim.figures:
+            out.extend(sorted(compared_with(f.period or claim.period, f.basis) - set(out)))
+        return out
 
     def quote_fields(self, quote: Quote) -> list[tuple[str, list[str]]]:
         name, role = self._speaker(quote.speaker)
