@@ -827,3 +827,48 @@ def test_how_much_a_thing_grew_does_not_count_the_thing(question: str, head: str
     plan = plan_query(question, Vocabulary([]), question=True)
     assert [plan.groups[i].word for i in sorted(counted(plan))] == ([head] if head else [])
 
+
+# -- people asked for by their body, their title or a compound ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "person"),
+    [
+        ("which university is Tu Xinquan from", True),
+        ("what company is Li Xiangrong with", True),
+        ("which ministry does Zhou Mi belong to", True),
+        ("name the deputy director who was interviewed", True),
+        ("identify the executive dean", True),
+        ("the official who spoke about the pandemic", True),
+        ("which company developed the smart engine", False),
+        ("which institute studies trade", False),
+        ("what business did China do with asean", False),
+    ],
+)
+def test_questions_about_people_by_their_body_or_title_are_told_apart(
+    question: str, person: bool
+) -> None:
+    assert about_a_person(question) is person
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("which university is Tu Xinquan from", "tu-xinquan"),
+        ("what company is Li Xiangrong with", "li-xiangrong"),
+        ("name the deputy director who was interviewed", "zhou-mi"),
+        ("identify the executive dean", "tu-xinquan"),
+        ("who was the spokesperson for the e-bike manufacturer", "li-xiangrong"),
+        ("who is the deputy director", "zhou-mi"),
+    ],
+)
+def test_a_person_asked_for_by_body_title_or_compound_comes_first(
+    run: Run, question: str, speaker: str
+) -> None:
+    rows = json.loads(run("facts", question, "--json").stdout)
+    assert (rows[0]["type"], rows[0]["id"]) == ("speaker", speaker)
+
+
+def test_a_question_about_what_a_company_did_still_answers_with_claims(run: Run) -> None:
+    rows = json.loads(run("facts", "which company developed the smart engine", "--json").stdout)
+    assert rows and rows[0]["type"] == "claim"

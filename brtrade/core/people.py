@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from brtrade.core.language import SPEECH, WHO, is_stop
+from brtrade.core.language import SPEECH, WHO, is_stop, stem
 from brtrade.core.text import words
 
 ASKS_ABOUT_A_PERSON = frozenset(
@@ -43,13 +43,32 @@ PERSON_NOUNS = frozenset(
 """Words that name a person by what they are: 'which **expert** was quoted'."""
 
 
+ORGANISATION_NOUNS = frozenset(
+    """university universities institute institutes institution company companies firm
+    firms organisation organization body bodies ministry ministries department agency
+    academy college school employer""".split()
+)
+"""Words for the body a person belongs to: '**which university** is Tu Xinquan from'."""
+
+NAMING = frozenset({"name", "identify"})
+"""Verbs that ask for a person by name: '**name** the deputy director who was quoted'."""
+
+AUXILIARIES = frozenset({"is", "was", "are", "were", "does", "do", "did", "has", "had"})
+
+
 def about_a_person(text: str) -> bool:
     """Whether a question asks about a person rather than for claims."""
     found = words(text)
     if not found:
         return False
-    if found[0] in WHO:
+    if found[0] in WHO or found[0] in NAMING:
         return True
+    if any(w in WHO for w in found[1:]):
+        return True  # 'the deputy director who was interviewed'
+    if found[0] in ("which", "what") and found[1:2] and found[1] in ORGANISATION_NOUNS:
+        if found[2:3] and found[2] in AUXILIARIES:
+            return True  # 'which university is Tu Xinquan from', 'what firm does Li run'
+
     if found[0] in ("which", "what") and any(_names_a_person(found, i) for i in (1, 2)):
         return True  # 'which expert', 'what Chinese official'
     if found[:3] == ["tell", "me", "about"]:
@@ -90,7 +109,7 @@ def matching_speakers(
     store = MemoryPostings(
         [field_tokens(_speaker_fields(r, aliases), vocabulary) for r in speakers]
     )
-    asked = " ".join(w for w in words(text) if w not in ASKS_ABOUT_A_PERSON | SPEECH)
+    asked = _without(text, ASKS_ABOUT_A_PERSON | SPEECH | NAMING)
     if not words(asked):
         return []
     query = Query(words=tuple(words(asked)), text=asked)
@@ -110,6 +129,16 @@ def matching_speakers(
     ranked = rank(weighed._replace(floor=floor), store.postings)
     if not floor:
         ranked = [r for r in ranked if r[1] == ranked[0][1]]
+    # Ties (an editors' word such as 'expert' covers 'deputy director' and 'executive
+    # dean' alike) go to the speaker whose own words the question uses.
+    said = {stem(w) for w in words(asked) if not is_stop(w)}
+
+    def own(o: int) -> int:
+        fields = _speaker_fields(speakers[o], aliases)
+        held = {stem(w) for _, _, texts in fields for t in texts for w in words(t)}
+        return len(said & held)
+
+    ranked.sort(key=lambda r: (-r[1], -own(r[0])))
     return [speakers[o] for o, _, _ in ranked]
 
 
@@ -135,6 +164,14 @@ def said_about(text: str) -> str | None:
     found = words(text)
     if not about_a_person(text) or not any(w in SPEECH for w in found):
         return None
-    form = WHO | ASKS_ABOUT_A_PERSON | SPEECH | PERSON_NOUNS | {"which", "what", "tell", "me"}
-    topic = " ".join(w for w in found if w not in form)
-    return topic or None
+    form = WHO | ASKS_ABOUT_A_PERSON | SPEECH | PERSON_NOUNS | NAMING
+    form |= {"which", "what", "tell", "me"}
+    topic = _without(text, form)
+    return topic if words(topic) else None
+
+
+def _without(text: str, form: frozenset[str]) -> str:
+    """``text`` less its whitespace-separated pieces made only of words of ``form``,
+    the rest as written ('e-bike' stays one compound, not 'e bike')."""
+    kept = [p for p in text.split() if not all(w in form for w in words(p))]
+    return " ".join(kept)
