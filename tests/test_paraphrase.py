@@ -872,3 +872,17 @@ def test_a_person_asked_for_by_body_title_or_compound_comes_first(
 def test_a_question_about_what_a_company_did_still_answers_with_claims(run: Run) -> None:
     rows = json.loads(run("facts", "which company developed the smart engine", "--json").stdout)
     assert rows and rows[0]["type"] == "claim"
+
+
+@pytest.mark.parametrize(("word", "sibling"), [("hill", "mountain"), ("lorry", "van")])
+def test_a_noun_is_loosely_related_to_the_other_kinds_of_its_broader_word(
+    word: str, sibling: str
+) -> None:
+    found = english.lookup(stem(word))
+    assert found is not None and stem(sibling) in found.loose
+
+
+def test_a_question_about_hills_finds_the_engine_that_assists_on_mountain_roads(
+    run: Run,
+) -> None:
+    assert ids(run, "can the smart motor help riders on hills")[:1] == ["bicycle-smart-engine"]

@@ -20,8 +20,8 @@ the matcher uses), sorted by stem for a binary search:
 - related: stems of the words WordNet relates to it through its first senses:
   synonyms, hypernyms and hyponyms (not instances), derivations, similar and
   see-also adjectives, pertainyms and attributes, the content words of its
-  definition, and the words whose definition uses it or a synonym (when few do),
-  most related first.
+  definition, the words whose definition uses it or a synonym (when few do), and a
+  noun's coordinate terms (:data:`MAX_SIBLINGS`), most related first.
 
 WordNet 3.0 is Copyright 2006 by Princeton University, under the WordNet licence
 (BSD-like; see brtrade/core/english.LICENSE). wordfreq's data is CC BY-SA 4.0,
@@ -47,10 +47,14 @@ SENSES = 3
 MAX_RELATED = 30
 MAX_REVERSE = 25
 """A word used in more definitions than this gets no reverse-definition relations."""
+MAX_SIBLINGS = 12
+"""A noun's coordinate terms (the other kinds of its broader word: 'hill' and
+'mountain', both a natural elevation) are kept when the broader word has at most this
+many kinds; a broader word with more ('artifact') says little."""
 MIN_ZIPF = 2.0
 """Related words rarer than this in English are left out (they are rarely typed)."""
 LEXICAL = {"+", "\\", "^", "=", "&", "<"}
-SEMANTIC_ORDER = ("syn", "+", "&", "\\", "=", "^", "@", "~", "gloss", "reverse")
+SEMANTIC_ORDER = ("syn", "+", "&", "\\", "=", "^", "@", "~", "gloss", "reverse", "sibling")
 LOOSE = SEMANTIC_ORDER.index("~")
 """Narrower words, words of the definition and words defined by it are loosely related;
 the rest closely."""
@@ -193,6 +197,16 @@ def main(argv: list[str]) -> int:
                     chosen = [target.lemmas[dst - 1]] if dst else target.lemmas
                     for w in chosen:
                         add(w.lower(), kind)
+            if key[0] == "n":
+                for sym, off, ppos, _, _ in ss.pointers:
+                    broader = synsets.get((ppos, off)) if sym == "@" else None
+                    if broader is None:
+                        continue
+                    kinds = [p for p in broader.pointers if p[0] == "~"]
+                    if len(kinds) <= MAX_SIBLINGS:
+                        for _, koff, kpos, _, _ in kinds:
+                            for w in words_of((kpos, koff)):
+                                add(w, "sibling")
             if n == 0:
                 for w in definition_words(ss.gloss):
                     add(w, "gloss")
