@@ -302,3 +302,21 @@ def test_every_claim_is_first_for_words_only_its_statement_says() -> None:
             assert hits and hits[0].record.id == c.id, (w, [h.record.id for h in hits][:3])
             checked += 1
     assert checked > 40
+
+
+@pytest.mark.parametrize("word", ["trying", "using", "dying", "tying"])
+def test_a_stem_shorter_than_a_prefix_is_matched_whole_only(word: str) -> None:
+    """'trying' stems to 'tri': as a prefix it would match 'trillion'."""
+    from brtrade.core.match import MIN_PREFIX, plan_query
+    from brtrade.core.terms import Vocabulary
+
+    (group,) = plan_query(word, Vocabulary([])).groups
+    assert len(group.exact[0]) < MIN_PREFIX and group.prefix is None
+
+
+def test_a_word_of_a_long_enough_stem_still_matches_as_a_prefix() -> None:
+    from brtrade.core.match import plan_query
+    from brtrade.core.terms import Vocabulary
+
+    (group,) = plan_query("expo", Vocabulary([])).groups
+    assert group.prefix == "expo"

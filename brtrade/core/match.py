@@ -107,7 +107,10 @@ def _word_group(word: str, required: bool, via: str = "word") -> Group:
     # Stems one or two letters shorter ('diversifi' -> 'diversif'), never under six letters:
     # Snowball stems related words differently ('diversified', 'diversification').
     near = tuple(s[:k] for k in range(len(s) - 1, max(MIN_NEAR - 1, len(s) - 3), -1))
-    return Group(word, (s,), near, s, required, via)
+    # A stem shorter than a prefix may be ('trying' -> 'tri') is a whole stem only: as a
+    # prefix it would match 'trillion'.
+    prefix = s if len(s) >= MIN_PREFIX else None
+    return Group(word, (s,), near, prefix, required, via)
 
 
 def _compound_ends(
