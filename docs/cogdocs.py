@@ -207,6 +207,25 @@ def quality_table() -> str:
     return "\n".join(out)
 
 
+def verify_quality_table() -> str:
+    """benchmarks/verify_quality.py's table, run for real."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parent.parent
+    path = root / "benchmarks" / "verify_quality.py"
+    spec = importlib.util.spec_from_file_location("verify_quality", path)
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    verdicts = bench.judge()
+    rows = {
+        f"{title} (`{path.name}`)": bench.scores(bench.pairs(verdicts, bench.load(path)))
+        for title, path in bench.SETS
+    }
+    text: str = bench.table(rows)
+    return text
+
+
 def draft_summary() -> str:
     """The totals of benchmarks/draft.py, per set, as a Markdown table."""
     import importlib.util

@@ -67,6 +67,43 @@ def test_the_goals_hold_on_the_whole_set() -> None:
     assert right >= 0.90 and caught >= 0.90 and false_alarms <= 0.05, (right, caught, false_alarms)
 
 
+def _bench() -> Any:
+    import importlib.util
+
+    path = ROOT / "benchmarks" / "verify_quality.py"
+    spec = importlib.util.spec_from_file_location("verify_quality", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+BENCH = _bench()
+HELDOUT: list[dict[str, Any]] = BENCH.load(BENCH.HELDOUT)
+
+HELDOUT_FLOORS = {"accuracy": 0.875, "catch": 1.00}
+"""Floors at the scores the held-out set was committed with (286d725); false alarms at
+most its 0 %."""
+
+
+def test_the_held_out_set_is_apart_of_every_kind_and_does_not_fall() -> None:
+    assert len(HELDOUT) >= 40
+    assert not {c["text"] for c in HELDOUT} & {c["text"] for c in SENTENCES}
+    seen = {v for c in HELDOUT for _, v in c["expect"]}
+    assert seen == {"supported", "contradicted", "misquoted", "misattributed", "not-found"}
+    got = BENCH.scores(BENCH.pairs(verdicts, HELDOUT))
+    for metric, floor in HELDOUT_FLOORS.items():
+        assert got[metric] >= floor - 1e-9, (metric, got)
+    assert got["false alarms"] <= 0.0 + 1e-9, got
+
+
+def test_the_benchmark_scores_the_tuning_set_in_full(capsys: pytest.CaptureFixture[str]) -> None:
+    assert BENCH.main() == 0
+    out = capsys.readouterr().out
+    assert "| tuning set (sentences.yaml) | 94 | 1.00 | 1.00 | 0 % |" in out
+    assert "held-out set (heldout.yaml)" in out and "misses" not in out
+
+
 # -- the command -----------------------------------------------------------------------
 
 
