@@ -25,10 +25,16 @@ from brtrade.core.periods import MONTH_NAME as _MONTH
 # --------------------------------------------------------------------------
 # Measures
 
-_ATTRIBUTION = re.compile(
-    r"(?:^|,\s*)(?:(?:customs|official|government|ministry|trade|preliminary|the)\s+)?"
+_SOURCE = (
+    r"(?:(?:customs|official|government|ministry|trade|preliminary|the)\s+)?"
     r"(?:data|figures|statistics|numbers)(?:\s+(?:from|released\s+by|by)\s+[^,]+?)?\s+"
-    r"(?:showed|show|shows|revealed|indicated)\b[^,]*"
+    r"(?:showed|show|shows|revealed|indicated)\b"
+)
+_ATTRIBUTION = re.compile(
+    # Leading, the attribution is only itself: 'Customs data showed (that) trade rose'.
+    rf"^{_SOURCE}(?:\s+that\b)?"
+    # Trailing, it runs to the next comma: ', customs data showed on Tuesday'.
+    rf"|,\s*{_SOURCE}[^,]*"
     r"|(?:^|,\s*)according\s+to\s+[^,]+(?:\([^)]*\))?"
     r"|,\s*(?:the\s+)?[\w'’ -]{2,60}?\s+(?:said|says|told\s+\w+|announced|reported)"
     r"(?:\s+(?:on|in)\s+\w+)?(?=\s*(?:,|$|\.))",

@@ -168,7 +168,8 @@ def _bound_before() -> re.Pattern[str]:
 def _spelled_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"""
-        (?P<fraction>(?<!first\ )(?<!second\ )(?<!the\ )
+        (?P<fraction>(?<!first\ )(?<!second\ )(?<!the\ )(?<!latter\ )(?<!last\ )
+            (?<!final\ )(?<!other\ )(?<!early\ )(?<!later\ )(?<!back\ )(?<!front\ )
             (?:\b(?P<top>a|one|two|three|four|{_SMALL_WORDS})[\s-]+)?
             \b(?P<part>half|halves|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\b|\s*$))
         |(?P<times>\b(?:doubled|tripled|trebled|quadrupled|halved)\b)

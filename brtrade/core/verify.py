@@ -74,14 +74,21 @@ _HEADS = {
 }
 
 
+_ABROAD = frozenset({"overseas", "foreign", "abroad", "international", "outbound", "export"})
+"""Words that make sales or shipments exports."""
+
+
 def measure_head(measure: str) -> str | None:
     """The one word a measure is of: 'exports' for "China's exports to ASEAN", 'trade' for
     "China's imports and exports with ..." and "trade volume with ASEAN"; None when it
     names none of the measures news copy reports. ``verify`` compares a figure only with
     figures of the same head."""
-    found = [_HEADS[w] for w in re.findall(r"[a-z]+", measure.lower()) if w in _HEADS]
+    said = re.findall(r"[a-z]+", measure.lower())
+    found = [_HEADS[w] for w in said if w in _HEADS]
     if not found:
         return None
+    if found[0] in ("sales", "shipments") and _ABROAD & set(said):
+        return "exports"  # 'overseas sales', 'foreign shipments'
     if {"exports", "imports"} <= set(found[:3]) and "trade" not in found[:1]:
         return "trade"  # 'imports and exports', 'import and export value'
     return found[0]
@@ -122,7 +129,7 @@ def _years(draft: Draft, mentions: Iterable[Mention]) -> set[str]:
     }
 
 
-_CAPITALISED = re.compile(r"(?<![.!?:“\"‘]\s)(?<!^)\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b")
+_CAPITALISED = re.compile(r"(?<![.!?:“\"‘]\s)\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b")
 
 
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
@@ -140,12 +147,12 @@ def _strangers(text: str, known: Callable[[str], bool]) -> list[str]:
     text = text.strip()
     for m in _CAPITALISED.finditer(text):
         word = fold(m.group())
-        if known(word):
+        if _known_name(word, known):
             continue
-        if m.start() == 0:
+        if m.start() == 0 and not re.match(r"['’]s\b", text[m.end() :]):
             entry = english.lookup(stem(word))
             if entry is not None and not entry.name:
-                continue  # 'Exports to ...': a capital for the sentence, not for a name
+                continue  # 'Exports to': a capital for the sentence ('Chile's' is a name)
         found.append(m.group())
     for m in _LOWER_WORD.finditer(text):  # 'exports to africa': a name written in lower case
         word = m.group()
@@ -153,6 +160,24 @@ def _strangers(text: str, known: Callable[[str], bool]) -> list[str]:
         if entry is not None and entry.name and not known(word):
             found.append(word)
     return found
+
+
+def _known_name(word: str, known: Callable[[str], bool]) -> bool:
+    """Whether the base holds a name or the place's word for its people and things:
+    'Asia' of 'Southeast Asian Nations', 'Chinese' of 'China'."""
+    from brtrade.core.paraphrase import DEMONYM_ENDINGS
+
+    if known(word):
+        return True
+    heads = {word, word[:-1], word[:-2]} if len(word) > 4 else {word}
+    if any(known(h + e) for h in heads for e in DEMONYM_ENDINGS):
+        return True  # 'asia' -> 'asian', 'china' -> 'chinese'
+    return any(
+        word.endswith(e) and known(word[: -len(e)] + tail)
+        for e in DEMONYM_ENDINGS
+        if len(word) - len(e) >= 4
+        for tail in ("", "a", "e")
+    )  # 'indonesian' -> 'indonesia'
 
 
 def _period_years(period: str | None) -> set[str]:
@@ -278,7 +303,7 @@ def _judge(
             ):
                 continue  # another measure: exports are not total trade
             compatible.append((cover, m.agrees_with(fig["value"]), fig, claim))
-    if unit is not None and compatible:
+    if unit is not None and compatible and not strangers:
         compatible.sort(key=lambda c: (-c[0], not c[1]))
         top_cover = compatible[0][0]
         agreeing = [c for c in compatible if c[1] and c[0] >= max(SUPPORT, top_cover - 0.1)]
@@ -288,7 +313,7 @@ def _judge(
                 base, "supported", m, shown, fig, claim, f"agrees with {fig['wording']!r}"
             )
         cover, _, fig, claim = compatible[0]
-        if cover >= ABOUT and not strangers:
+        if cover >= ABOUT:
             said = format_number(fig["value"], fig["unit"] if fig["unit"] != "count" else None)
             return _finding(
                 base, "contradicted", m, shown, fig, claim, f"the base says {said}, not {shown}"

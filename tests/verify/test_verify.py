@@ -100,7 +100,8 @@ def test_the_held_out_set_is_apart_of_every_kind_and_does_not_fall() -> None:
 def test_the_benchmark_scores_the_tuning_set_in_full(capsys: pytest.CaptureFixture[str]) -> None:
     assert BENCH.main() == 0
     out = capsys.readouterr().out
-    assert "| tuning set (sentences.yaml) | 94 | 1.00 | 1.00 | 0 % |" in out
+    tuning = next(line for line in out.splitlines() if "tuning set (sentences.yaml)" in line)
+    assert tuning.endswith("| 1.00 | 1.00 | 0 % |"), tuning
     assert "held-out set (heldout.yaml)" in out and "misses" not in out
 
 
@@ -272,3 +273,85 @@ def test_on_a_terminal_with_no_file_it_says_it_reads_standard_input() -> None:
         os.close(slave)
     assert b"reading a draft from standard input" in err
     assert proc.returncode == 0 and json.loads(out)[0]["verdict"] == "supported"
+
+
+# -- classes found on copy of one's own (2026-12-06) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asked"),
+    [
+        (
+            "Customs data showed trade by train rose 43.4 percent.",
+            "trade by train rose 43.4 percent",
+        ),
+        ("Official figures show that exports rose 5 percent.", "exports rose 5 percent"),
+        ("Trade rose 7 percent, customs data showed on Tuesday.", "Trade rose 7 percent"),
+        ("According to customs figures, trade rose 7 percent.", "trade rose 7 percent"),
+    ],
+)
+def test_an_attribution_leading_or_trailing_leaves_what_it_attributes(
+    sentence: str, asked: str
+) -> None:
+    from brtrade.core.measures import plain_clause
+
+    assert plain_clause(sentence) == asked
+
+
+@pytest.mark.parametrize("period", ["latter", "last", "final", "other", "first", "second"])
+def test_a_half_or_quarter_named_as_a_period_is_no_figure(period: str) -> None:
+    from brtrade.core.numbers import find_mentions
+
+    for part in ("half", "quarter"):
+        text = f"sales rose 20 percent in the {period} {part} of 2020"
+        assert [m.text for m in find_mentions(text, spelled=True) if not m.is_year] == [
+            "20 percent"
+        ]
+    assert [m.value for m in find_mentions("half of all trade", spelled=True)] == [50.0]
+
+
+@pytest.mark.parametrize(
+    ("measure", "head"),
+    [
+        ("the company's overseas sales", "exports"),
+        ("foreign shipments of bicycles", "exports"),
+        ("sales in the home market", "sales"),
+        ("exports to ASEAN", "exports"),
+    ],
+)
+def test_sales_or_shipments_abroad_are_exports(measure: str, head: str) -> None:
+    from brtrade.core.verify import measure_head
+
+    assert measure_head(measure) == head
+
+
+@pytest.mark.parametrize(
+    ("word", "known"),
+    [("asia", True), ("chinese", True), ("indonesian", True), ("kenya", False), ("peru", False)],
+)
+def test_a_place_is_known_by_its_people_s_word_and_back(word: str, known: bool) -> None:
+    from brtrade.core.verify import _known_name
+
+    assert _known_name(word, set(LEXICON).__contains__) is known
+
+
+@pytest.mark.parametrize("place", ["Kenya", "Vietnam", "Peru", "Chile"])
+@pytest.mark.parametrize(
+    "form",
+    ["{}'s trade with China rose 7 percent in 2020.", "Exports to {} rose 30 percent in 2020."],
+)
+def test_a_figure_about_a_place_the_base_does_not_know_is_never_supported(
+    place: str, form: str
+) -> None:
+    assert verdicts(form.format(place)) == [["figure", "not-found"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Commerce with Belt and Road nations made up 39.1 percent of all Chinese trade.",
+        "Belt and Road commerce made up 39.1 percent of the nation's trade.",
+    ],
+)
+def test_a_figure_in_a_reporter_s_words_is_compared_with_its_claim(sentence: str) -> None:
+    assert verdicts(sentence) == [["figure", "contradicted"]]
