@@ -886,3 +886,9 @@ def test_a_question_about_hills_finds_the_engine_that_assists_on_mountain_roads(
     run: Run,
 ) -> None:
     assert ids(run, "can the smart motor help riders on hills")[:1] == ["bicycle-smart-engine"]
+
+
+@pytest.mark.parametrize(("adverb", "relation"), [("steadily", "stable"), ("sharply", "acute")])
+def test_an_adverb_takes_the_relations_of_its_adjective(adverb: str, relation: str) -> None:
+    found = english.lookup(stem(adverb))
+    assert found is not None and stem(relation) in (*found.related, *found.loose)

@@ -54,7 +54,9 @@ many kinds; a broader word with more ('artifact') says little."""
 MIN_ZIPF = 2.0
 """Related words rarer than this in English are left out (they are rarely typed)."""
 LEXICAL = {"+", "\\", "^", "=", "&", "<"}
-SEMANTIC_ORDER = ("syn", "+", "&", "\\", "=", "^", "@", "~", "gloss", "reverse", "sibling")
+SEMANTIC_ORDER = (
+    "syn", "+", "&", "\\", "=", "^", "@", "~", "gloss", "reverse", "sibling", "adjective's"
+)  # fmt: skip
 LOOSE = SEMANTIC_ORDER.index("~")
 """Narrower words, words of the definition and words defined by it are loosely related;
 the rest closely."""
@@ -228,6 +230,22 @@ def main(argv: list[str]) -> int:
                     related[s] = {base: 0, **related[base]}
                     zipf[s] = max(zipf.get(base, 0.0), z(f[0]))
                     names[s] = names.get(base, False)
+
+    # An adverb means what its adjective means ('steadily': 'steady', and so 'stable'):
+    # it takes the close relations of the adjective it is made from, loosely.
+    inherited = SEMANTIC_ORDER.index("adjective's")
+    for s, found in list(related.items()):
+        if not s.endswith("li"):
+            continue
+        made_from = [
+            t
+            for t, r in found.items()
+            if r < LOOSE and t in related and len(t) >= 4 and s.startswith(t[:-1])
+        ]
+        for t in made_from:
+            for u, r in list(related[t].items()):
+                if r < LOOSE and u != s and u not in found:
+                    found[u] = inherited
 
     lines = []
     for s in sorted(related):
