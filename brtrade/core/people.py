@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from brtrade.core.language import SPEECH, WHO, is_stop, stem
+from brtrade.core.paraphrase import typed_names
 from brtrade.core.text import words
 
 ASKS_ABOUT_A_PERSON = frozenset(
@@ -75,6 +76,12 @@ def about_a_person(text: str) -> bool:
         return True
     if found[-1] == "do" and "does" in found:  # 'what does X do'
         return True
+    if "does" in found and "do" in found[found.index("does") + 1 :]:
+        # 'what does Li Xiangrong do at Xidesheng', when a person is named before 'do';
+        # not 'what good does diversifying trade do for the world'
+        between = found[found.index("does") + 1 : found.index("do", found.index("does"))]
+        if any(w in PERSON_NOUNS for w in between) or typed_names(text) & set(between):
+            return True
     return any(w in ASKS_ABOUT_A_PERSON for w in found)
 
 
