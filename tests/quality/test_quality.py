@@ -207,11 +207,12 @@ def test_the_sixth_held_out_set_is_apart_and_does_not_fall() -> None:
 
 HELDOUT7_FLOORS = {
     "keyword": {"hit@3": 1.00},
-    "question": {"hit@1": 0.63, "hit@3": 0.80},
-    "person": {"hit@1": 0.70},
-    "no-answer": {"empty": 0.40},
+    "question": {"hit@1": 0.70, "hit@3": 0.93},
+    "person": {"hit@1": 1.00},
+    "no-answer": {"empty": 0.70},
 }
-"""Floors at the scores the seventh held-out set was committed with (a956a0e)."""
+"""Floors at the scores of 5247ccc, after the seventh set's misses were read to find
+classes of failure (committed with those of a956a0e: 0.63 / 0.80, 0.70, 0.40)."""
 
 
 def test_the_seventh_held_out_set_is_apart_and_does_not_fall() -> None:
@@ -225,10 +226,11 @@ def test_the_seventh_held_out_set_is_apart_and_does_not_fall() -> None:
 HELDOUT8_FLOORS = {
     "keyword": {"hit@3": 1.00},
     "question": {"hit@1": 0.83, "hit@3": 0.86},
-    "person": {"hit@1": 0.80},
+    "person": {"hit@1": 0.90},
     "no-answer": {"empty": 0.50},
 }
-"""Floors at the scores the eighth held-out set was committed with (2c8d0dd)."""
+"""Floors at the scores the eighth held-out set was committed with (2c8d0dd), raised to
+those of 5247ccc (person 0.80 -> 0.90) so that a later change cannot lose them."""
 
 
 def test_the_eighth_held_out_set_is_apart_and_does_not_fall() -> None:

@@ -81,9 +81,9 @@ def _bench() -> Any:
 BENCH = _bench()
 HELDOUT: list[dict[str, Any]] = BENCH.load(BENCH.HELDOUT)
 
-HELDOUT_FLOORS = {"accuracy": 0.875, "catch": 1.00}
-"""Floors at the scores the held-out set was committed with (286d725); false alarms at
-most its 0 %."""
+HELDOUT_FLOORS = {"accuracy": 0.925, "catch": 1.00}
+"""Floors at the scores of 01a9637 (committed with those of 286d725: accuracy 0.875);
+false alarms at most its 0 %."""
 
 
 def test_the_held_out_set_is_apart_of_every_kind_and_does_not_fall() -> None:
