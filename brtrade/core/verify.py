@@ -180,6 +180,43 @@ def _known_name(word: str, known: Callable[[str], bool]) -> bool:
     )  # 'indonesian' -> 'indonesia'
 
 
+_COUNTED_IN_WORDS = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+    r"(?=(?P<rest>(?:\s+[a-z-]+){0,2}?\s+(?P<noun>[a-z]+s)\b))",
+    re.IGNORECASE,
+)
+_TIME_UNITS = frozenset(
+    "years months weeks days hours minutes seconds decades quarters halves times".split()
+)
+
+
+def counts_in_words(text: str) -> list[Mention]:
+    """Counts written in words, as news style writes numbers under ten ('**three** new
+    routes', 'twelve new routes'): a number word before a plural noun, within two words;
+    not a span of time ('five years') nor 'times'."""
+    from brtrade.core.numbers import SMALL_NUMBERS
+
+    out: list[Mention] = []
+    for m in _COUNTED_IN_WORDS.finditer(text):
+        if m.group("noun").lower() in _TIME_UNITS:
+            continue
+        value = float(SMALL_NUMBERS[m.group("n").lower()])
+        out.append(
+            Mention(
+                value=value,
+                unit=None,
+                start=m.start(),
+                end=m.end(),
+                text=m.group("n"),
+                decimals=0,
+                scale=1.0,
+                approximate=False,
+            )
+        )
+    return out
+
+
 def _period_years(period: str | None) -> set[str]:
     return set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", period or ""))
 
@@ -212,12 +249,18 @@ def check_figures(
     out: list[Finding] = []
     left = MAX_FIGURES
     all_mentions = find_mentions(draft.text, spelled=True)
+    worded = counts_in_words(draft.text)
+    in_words = {m.start for m in worded}
+    all_mentions = sorted([*all_mentions, *worded], key=lambda m: m.start)
     by_sentence: dict[tuple[int, int], list[Mention]] = {}
     for m in all_mentions:
         by_sentence.setdefault(draft.sentence_at(m.start, m.end), []).append(m)
     for (s_start, s_end), mentions in by_sentence.items():
         years = _years(draft, mentions)
         figures = [m for m in mentions if not m.is_year and not _is_list_marker(draft, m)]
+        digits = {m.value for m in figures if m.start not in in_words}
+        # 'eleven routes, 11 in all': the count in words is the one in digits
+        figures = [m for m in figures if m.start not in in_words or m.value not in digits]
         if not figures:
             continue
         if len(figures) > left:  # past the limit: this sentence's first figures, then stop
@@ -251,7 +294,13 @@ def check_figures(
                 else _judge(draft, m, anchored, years, bool(strangers), r)
                 for f, m, r in zip(judged, figures, readings, strict=True)
             ]
-        out.extend(judged)
+        # A count in words that no count of the base is about ('the two countries') is
+        # news style, not a figure to check: only one the base can judge is reported.
+        out.extend(
+            f
+            for f, m in zip(judged, figures, strict=True)
+            if m.start not in in_words or f.verdict != "not-found"
+        )
         if left <= 0 and cut and cut[-1].endswith("checked the first"):
             break
     return out

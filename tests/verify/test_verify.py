@@ -355,3 +355,21 @@ def test_a_figure_about_a_place_the_base_does_not_know_is_never_supported(
 )
 def test_a_figure_in_a_reporter_s_words_is_compared_with_its_claim(sentence: str) -> None:
     assert verdicts(sentence) == [["figure", "contradicted"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("three new routes opened", [3.0]),
+        ("Twelve international shipping routes", [12.0]),
+        ("within five years", []),
+        ("ten times as many", []),
+        ("two of them", []),
+    ],
+)
+def test_a_count_in_words_is_a_number_word_before_a_plural_noun(
+    text: str, values: list[float]
+) -> None:
+    from brtrade.core.verify import counts_in_words
+
+    assert [m.value for m in counts_in_words(text)] == values
