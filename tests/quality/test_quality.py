@@ -152,12 +152,6 @@ HELDOUT3_FLOORS = {
 and no-answer raised to what the kind floor and the needed kinds score."""
 
 
-def test_the_third_held_out_set_is_apart_and_does_not_fall() -> None:
-    seen = {q["q"].lower() for q in (*QUESTIONS, *HELDOUT, *HELDOUT2)}
-    assert not {q["q"].lower() for q in HELDOUT3} & seen
-    assert_holds(HELDOUT3, HELDOUT3_FLOORS)
-
-
 HELDOUT4_FLOORS = {
     "question": {"hit@1": 0.87, "hit@3": 0.93},
     "person": {"hit@1": 0.75},
@@ -166,12 +160,6 @@ HELDOUT4_FLOORS = {
 """Floors at the scores the fourth held-out set was committed with (3efc42b: question
 hit@1 0.81, hit@3 0.81); questions raised to what the kind floor, not tuned to this set,
 scores on it."""
-
-
-def test_the_fourth_held_out_set_is_apart_and_does_not_fall() -> None:
-    seen = {q["q"].lower() for q in (*QUESTIONS, *HELDOUT, *HELDOUT2, *HELDOUT3)}
-    assert not {q["q"].lower() for q in HELDOUT4} & seen
-    assert_holds(HELDOUT4, HELDOUT4_FLOORS)
 
 
 HELDOUT5_FLOORS = {
@@ -184,12 +172,6 @@ before the kind floor and the needed kinds, it scored question 0.72 / 0.83 and
 no-answer 0.60)."""
 
 
-def test_the_fifth_held_out_set_is_apart_and_does_not_fall() -> None:
-    seen = {q["q"].lower() for q in (*QUESTIONS, *HELDOUT, *HELDOUT2, *HELDOUT3, *HELDOUT4)}
-    assert not {q["q"].lower() for q in HELDOUT5} & seen
-    assert_holds(HELDOUT5, HELDOUT5_FLOORS)
-
-
 HELDOUT6_FLOORS = {
     "keyword": {"hit@3": 1.00},
     "question": {"hit@1": 0.78, "hit@3": 0.78},
@@ -197,12 +179,6 @@ HELDOUT6_FLOORS = {
     "no-answer": {"empty": 0.40},
 }
 """Floors at the scores the sixth held-out set was committed with (e35ea64)."""
-
-
-def test_the_sixth_held_out_set_is_apart_and_does_not_fall() -> None:
-    earlier = (*QUESTIONS, *HELDOUT, *HELDOUT2, *HELDOUT3, *HELDOUT4, *HELDOUT5)
-    assert not {q["q"].lower() for q in HELDOUT6} & {q["q"].lower() for q in earlier}
-    assert_holds(HELDOUT6, HELDOUT6_FLOORS)
 
 
 HELDOUT7_FLOORS = {
@@ -215,14 +191,6 @@ HELDOUT7_FLOORS = {
 classes of failure (committed with those of a956a0e: 0.63 / 0.80, 0.70, 0.40)."""
 
 
-def test_the_seventh_held_out_set_is_apart_and_does_not_fall() -> None:
-    earlier = (*QUESTIONS, *HELDOUT, *HELDOUT2, *HELDOUT3, *HELDOUT4, *HELDOUT5, *HELDOUT6)
-    assert not {q["q"].lower() for q in HELDOUT7} & {q["q"].lower() for q in earlier}
-    kinds = [q["kind"] for q in HELDOUT7]
-    assert kinds.count("question") >= 30 and kinds.count("no-answer") >= 10
-    assert_holds(HELDOUT7, HELDOUT7_FLOORS)
-
-
 HELDOUT8_FLOORS = {
     "keyword": {"hit@3": 1.00},
     "question": {"hit@1": 0.83, "hit@3": 0.86},
@@ -233,22 +201,43 @@ HELDOUT8_FLOORS = {
 those of 5247ccc (person 0.80 -> 0.90) so that a later change cannot lose them."""
 
 
-def test_the_eighth_held_out_set_is_apart_and_does_not_fall() -> None:
-    earlier = (
-        *QUESTIONS,
-        *HELDOUT,
-        *HELDOUT2,
-        *HELDOUT3,
-        *HELDOUT4,
-        *HELDOUT5,
-        *HELDOUT6,
-        *HELDOUT7,
-    )
-    assert not {q["q"].lower() for q in HELDOUT8} & {q["q"].lower() for q in earlier}
-    kinds = [q["kind"] for q in HELDOUT8]
-    assert kinds.count("question") >= 30 and kinds.count("person") >= 10
-    assert kinds.count("keyword") >= 10 and kinds.count("no-answer") >= 10
-    assert_holds(HELDOUT8, HELDOUT8_FLOORS)
+IN_ORDER = (
+    QUESTIONS,
+    HELDOUT,
+    HELDOUT2,
+    HELDOUT3,
+    HELDOUT4,
+    HELDOUT5,
+    HELDOUT6,
+    HELDOUT7,
+    HELDOUT8,
+)
+"""The sets in the order they were written: each held-out set is apart from all before."""
+
+LATER_SETS = {
+    "third": (HELDOUT3, HELDOUT3_FLOORS, {}),
+    "fourth": (HELDOUT4, HELDOUT4_FLOORS, {}),
+    "fifth": (HELDOUT5, HELDOUT5_FLOORS, {}),
+    "sixth": (HELDOUT6, HELDOUT6_FLOORS, {}),
+    "seventh": (HELDOUT7, HELDOUT7_FLOORS, {"question": 30, "no-answer": 10}),
+    "eighth": (
+        HELDOUT8,
+        HELDOUT8_FLOORS,
+        {"question": 30, "person": 10, "keyword": 10, "no-answer": 10},
+    ),
+}
+"""Each later held-out set, its floors and the least number of questions of each kind."""
+
+
+@pytest.mark.parametrize("name", LATER_SETS)
+def test_a_later_held_out_set_is_apart_of_its_kinds_and_does_not_fall(name: str) -> None:
+    questions, floors, least = LATER_SETS[name]
+    earlier = [q for s in IN_ORDER[: IN_ORDER.index(questions)] for q in s]
+    assert not {q["q"].lower() for q in questions} & {q["q"].lower() for q in earlier}
+    kinds = [q["kind"] for q in questions]
+    for kind, n in least.items():
+        assert kinds.count(kind) >= n, (kind, kinds.count(kind))
+    assert_holds(questions, floors)
 
 
 def test_brtrade_beats_the_bm25_baseline_on_no_answer_questions() -> None:
