@@ -203,10 +203,9 @@ def weigh(
     if not q.floor and not q.all_words:
         # A draft is in a reporter's words too ('commerce with belt and road nations'):
         # widened as a question is, its related words covering part of a word.
-        plan, dfs = paraphrase.paraphrase(plan, dfs, df_of, names, (), n_docs, in_names())
-        close = tuple(g._replace(loose=()) for g in plan.groups)  # loose relations: no
-        plan = plan._replace(groups=close)
-        dfs = [df_of(g) if g.via == "related" else d for g, d in zip(close, dfs, strict=True)]
+        plan, dfs = paraphrase.paraphrase(
+            plan, dfs, df_of, names, (), n_docs, in_names(), loose=False
+        )
     if not q.floor:  # candidates for verify: only the words that tell records apart
         plan, dfs = match.informative(plan, dfs, n_docs)
     pairs = list(zip(plan.groups, dfs, strict=True))

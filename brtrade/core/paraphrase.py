@@ -62,13 +62,16 @@ def paraphrase(
     counted: Collection[int] = (),
     n_docs: int = 0,
     in_names: Collection[str] = (),
+    loose: bool = True,
 ) -> tuple[Plan, list[int]]:
     """Each required word that no record holds, or that few do and English uses
     commonly (:data:`RARE_IN_BASE`; but for names and the groups at ``counted``, which
     are asked for themselves), widened to the words general English
     relates to it (:mod:`brtrade.core.english`: 'overseas' to 'abroad' and 'export',
     'nations' to 'country') that some record holds. They match it partly, as a
-    shortened stem does, so a record in the article's own words still ranks first."""
+    shortened stem does, so a record in the article's own words still ranks first.
+    Without ``loose``, only the close relations (``verify``: a draft's sentence names
+    what it is about; a loose relation would make it about more)."""
     groups = list(plan.groups)
     out = list(dfs)
     # A keyword search ('asean') asks for the word itself: a known word is widened only
@@ -93,10 +96,10 @@ def paraphrase(
             continue
         if not english.widens(g.exact[0]):
             continue
-        close, loose = english.related(g.exact[0])
-        if df and not named:  # held by a few records: its close relations only
-            loose = ()
-        wider = g._replace(related=close, loose=loose, via="related")
+        close, far = english.related(g.exact[0])
+        if not loose or (df and not named):  # held by a few records: close relations only
+            far = ()
+        wider = g._replace(related=close, loose=far, via="related")
         found = df_of(wider)
         if found:
             groups[i], out[i] = wider, found
