@@ -31,7 +31,13 @@ from brtrade.core import quotations
 from brtrade.core.draft_text import Draft, passages, plain
 from brtrade.core.findings import PROBLEMS, VERDICTS, Finding, Search
 from brtrade.core.measures import Reading, read_figures, search_text
-from brtrade.core.numbers import FIGURE_UNITS, Mention, find_mentions, format_number
+from brtrade.core.numbers import (
+    FIGURE_UNITS,
+    SMALL_NUMBERS,
+    Mention,
+    find_mentions,
+    format_number,
+)
 from brtrade.core.text import fold, strip_controls
 
 __all__ = ["PROBLEMS", "VERDICTS", "Finding", "Search", "summary", "verify_draft"]
@@ -181,9 +187,8 @@ def _known_name(word: str, known: Callable[[str], bool]) -> bool:
 
 
 _COUNTED_IN_WORDS = re.compile(
-    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
-    r"(?=(?P<rest>(?:\s+[a-z-]+){0,2}?\s+(?P<noun>[a-z]+s)\b))",
+    rf"\b(?P<n>{'|'.join(w for w, n in SMALL_NUMBERS.items() if n >= 2)})"
+    r"(?=(?:\s+[a-z-]+){0,2}?\s+(?P<noun>[a-z]+s)\b)",
     re.IGNORECASE,
 )
 _TIME_UNITS = frozenset(
@@ -195,8 +200,6 @@ def counts_in_words(text: str) -> list[Mention]:
     """Counts written in words, as news style writes numbers under ten ('**three** new
     routes', 'twelve new routes'): a number word before a plural noun, within two words;
     not a span of time ('five years') nor 'times'."""
-    from brtrade.core.numbers import SMALL_NUMBERS
-
     out: list[Mention] = []
     for m in _COUNTED_IN_WORDS.finditer(text):
         if m.group("noun").lower() in _TIME_UNITS:
