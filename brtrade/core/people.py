@@ -69,17 +69,16 @@ def about_a_person(text: str) -> bool:
     if found[0] in ("which", "what") and found[1:2] and found[1] in ORGANISATION_NOUNS:
         if found[2:3] and found[2] in AUXILIARIES:
             return True  # 'which university is Tu Xinquan from', 'what firm does Li run'
-
     if found[0] in ("which", "what") and any(_names_a_person(found, i) for i in (1, 2)):
         return True  # 'which expert', 'what Chinese official'
     if found[:3] == ["tell", "me", "about"]:
         return True
     if found[-1] == "do" and "does" in found:  # 'what does X do'
         return True
-    if "does" in found and "do" in found[found.index("does") + 1 :]:
+    if "does" in found and "do" in found[(does := found.index("does")) + 1 :]:
         # 'what does Li Xiangrong do at Xidesheng', when a person is named before 'do';
         # not 'what good does diversifying trade do for the world'
-        between = found[found.index("does") + 1 : found.index("do", found.index("does"))]
+        between = found[does + 1 : found.index("do", does)]
         if any(w in PERSON_NOUNS for w in between) or typed_names(text) & set(between):
             return True
     return any(w in ASKS_ABOUT_A_PERSON for w in found)
