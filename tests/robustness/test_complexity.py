@@ -35,10 +35,24 @@ def _best(work: Callable[[], object]) -> float:
     return max(best, 1e-4)
 
 
-def _ratio(make: Callable[[int], str], run: Callable[[str], object], n: int) -> float:
-    small, large = make(n), make(10 * n)
-    run(small)  # warm caches (stemmer, tables) first
-    return _best(lambda: run(large)) / _best(lambda: run(small))
+FLOOR = 0.02  # seconds: a smaller run is timer and scheduler noise, not work
+
+
+def _ratio(
+    make: Callable[[int], str], run: Callable[[str], object], n: int, floor: float = FLOOR
+) -> float:
+    """The time at 10n against the time at n, where n is first doubled until the run at n
+    takes `floor`: a 2 ms run on a busy machine can vary by half, and so could the ratio."""
+
+    def timed(text: str) -> float:
+        return _best(lambda: run(text))
+
+    run(make(n))  # warm caches (stemmer, tables) first
+    small_time = timed(make(n))
+    while small_time < floor and n < 100_000:
+        n *= 2
+        small_time = timed(make(n))
+    return timed(make(10 * n)) / small_time
 
 
 TEXTS: dict[str, Callable[[int], str]] = {
@@ -62,6 +76,18 @@ TEXTS: dict[str, Callable[[int], str]] = {
     ),
     "long words": lambda n: " ".join("x" * 2000 for _ in range(n)) + ".",
 }
+
+
+def test_the_ratio_tells_quadratic_work_from_linear() -> None:
+    """The measure itself: work quadratic in its input is caught, linear work is not."""
+
+    def quadratic(text: str) -> object:
+        words = text.split()
+        return sum(1 for a in words for b in words if a == b)
+
+    make = TEXTS["bare numbers"]
+    assert _ratio(make, quadratic, 20, floor=0.002) > RATIO * 3
+    assert _ratio(make, lambda t: sorted(t.split()), 20) < RATIO
 
 
 @pytest.mark.parametrize("kind", list(TEXTS))
