@@ -42,14 +42,15 @@ def _ratio(
     make: Callable[[int], str], run: Callable[[str], object], n: int, floor: float = FLOOR
 ) -> float:
     """The time at 10n against the time at n, where n is first doubled until the run at n
-    takes `floor`: a 2 ms run on a busy machine can vary by half, and so could the ratio."""
+    takes `floor` (at most 32n: a question is cut at its limit, and its time stops growing):
+    a 2 ms run on a busy machine can vary by half, and so could the ratio."""
 
     def timed(text: str) -> float:
         return _best(lambda: run(text))
 
     run(make(n))  # warm caches (stemmer, tables) first
-    small_time = timed(make(n))
-    while small_time < floor and n < 100_000:
+    small_time, limit = timed(make(n)), 32 * n
+    while small_time < floor and n < limit:
         n *= 2
         small_time = timed(make(n))
     return timed(make(10 * n)) / small_time
