@@ -19,7 +19,7 @@ from brtrade.core.loader import load_fact_base
 from brtrade.core.match import LOOSE_COVER, RELATED_COVER, WHOLE, Group, Plan, Weighed
 from brtrade.core.paths import bundled_facts_path
 from brtrade.core.query import Asked
-from brtrade.core.terms import Tokens
+from brtrade.core.terms import TOPIC, Tokens, posted
 from brtrade.index.layout import Kind
 from brtrade.index.store import FactStore
 
@@ -78,7 +78,7 @@ def test_filters_let_records_through_after_ranking() -> None:
 
 def test_a_prefix_way_reads_every_term_it_starts() -> None:
     s = store({"exports": 1}, {"exporter": 2}, {"expo": 4}, {"import": 1})
-    assert sorted(s.postings(Way((), "export", 1, 100))) == [(0, 1), (1, 2)]
+    assert sorted(s.postings(Way((), "export", 1, 100))) == [(0, posted(1, 0)), (1, posted(2, 0))]
     assert s.df(Group("export", ("export",), prefix="export")) == 1
 
 
@@ -169,3 +169,13 @@ def test_a_damaged_packed_row_is_an_error_not_an_answer() -> None:
     row[-2] ^= 0xFF
     with pytest.raises(zlib.error):
         list(unpack(0, bytes(row)))
+
+
+def test_what_is_counted_is_named_by_the_record_not_by_its_topic_alone() -> None:
+    """'how many ships docked at Yantian' is not answered by a count of routes the
+    editors filed under the topic *shipping*: a topic is their label, not the record's
+    words. The same term in any other field names it."""
+    g = Group("ships", ("ship",))
+    plan = Weighed(Plan((g,), ()), (10,), (1,), True, counted=frozenset({0}))
+    filed = MemoryPostings([{"ship": (4, TOPIC)}, {"ship": (4, 6)}, {"ship": (6, 0)}])
+    assert [o for o, _, _ in rank(plan, filed.postings)] == [2, 1]

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 from brtrade.core import match, paraphrase
 from brtrade.core.match import LOOSE_COVER, RELATED_COVER, WHOLE, Group, Weighed, direct_only
 from brtrade.core.query import Asked, Found, Hit, Query
-from brtrade.core.terms import FIELDS
+from brtrade.core.terms import FIELDS, TOPIC, posted, posted_field, posted_weight
 
 if TYPE_CHECKING:
     from brtrade.core.model import Claim, FactBase, Quote
@@ -63,7 +63,8 @@ def ways(group: Group) -> list[Way]:
 
 
 Postings = Callable[[Way], Iterable[tuple[int, int]]]
-"""(record, field weight) per term of a record matched by a way (a record may recur)."""
+"""(record, field weight and code: :func:`brtrade.core.terms.posted`) per term of a record
+matched by a way (a record may recur)."""
 
 
 class Store(Protocol):
@@ -119,13 +120,14 @@ def rank(
         named: set[int] = set()  # records naming it, not through a loosely related word
         for way in ways(group):
             share = full * way.share // 100
-            for o, w in postings(way):
+            for o, value in postings(way):
+                w = posted_weight(value)
                 if w * way.times > best.get(o, 0):
                     best[o] = w * way.times
                 if share > cover.get(o, -1):
                     cover[o] = share
-                if way.share > LOOSE_COVER:
-                    named.add(o)
+                if way.share > LOOSE_COVER and posted_field(value) != TOPIC:
+                    named.add(o)  # said by the record, not only the editors' label
         if i == kind_at:
             kinded.update(best)
         if i in weighed.itself:
@@ -297,8 +299,8 @@ class MemoryPostings:
         self.records = tokens
         self.by_term: dict[str, list[tuple[int, int]]] = {}
         for o, toks in enumerate(tokens):
-            for t, (weight, _) in toks.items():
-                self.by_term.setdefault(t, []).append((o, weight))
+            for t, (weight, code) in toks.items():
+                self.by_term.setdefault(t, []).append((o, posted(weight, code)))
         self._sorted: list[str] | None = None
 
     @property

@@ -57,6 +57,26 @@ _QUOTE_WEIGHTS = {
 }
 
 _CODES = {name: i for i, name in enumerate(FIELDS)}
+TOPIC = _CODES["topic"]
+
+
+def posted(weight: int, code: int) -> int:
+    """What a posting holds of a record's term: its field's weight and the field's code in
+    one small number (< 256: a byte of the index), so the engine can tell a record that
+    says a word from one the editors only filed under it (:data:`TOPIC`)."""
+    return weight << 4 | code
+
+
+def posted_weight(value: int) -> int:
+    """The field weight of a posting's value (:func:`posted`)."""
+    return value >> 4
+
+
+def posted_field(value: int) -> int:
+    """The field code of a posting's value (:func:`posted`)."""
+    return value & 15
+
+
 _DIGIT = re.compile(r"\d")
 _CACHED_TEXT = 160
 """Texts this short (names, labels, roles: they repeat) are analysed once per base."""

@@ -1,9 +1,9 @@
-"""Postings packed a term and a file at a time: which records hold a term, at what
-field weight.
+"""Postings packed a term and a file at a time: which records hold a term, in what
+field (its weight and code, :func:`brtrade.core.terms.posted`).
 
 The postings of a term in one fact file are one row: the records' document orders as
 gaps (4-byte unsigned integers, the first from where the file's orders start), then
-their field weights (a byte each), compressed with zlib (whose checksum also catches
+their fields (a byte each: weight and code), compressed with zlib (whose checksum also catches
 a damaged row). A row per term and posting took most of the index (61 of 103 MB at
 100,000 claims); packed, they take a fifth of that, and reading a term's postings is
 a row per file and one C call each. A file's rows are replaced whole when the file
@@ -29,7 +29,7 @@ def pack(start: int, ords: Sequence[int], weights: Sequence[int]) -> bytes:
 
 
 def unpack(start: int, data: bytes) -> Iterator[tuple[int, int]]:
-    """(document order, field weight) of each record a packed row holds, in order."""
+    """(document order, field weight and code) of each record a packed row holds, in order."""
     raw = zlib.decompress(data)
     n = len(raw) // 5
     gaps = array("I")

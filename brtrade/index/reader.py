@@ -252,7 +252,7 @@ class Index:
         return " INTERSECT ".join(s for s, _ in wanted), [p for _, ps in wanted for p in ps]
 
     def postings(self, kind: Kind, way: Way) -> Iterator[tuple[int, int]]:
-        """(record, field weight) of the records holding a term matched by ``way``."""
+        """(record, field weight and code) of the records holding a term matched by ``way``."""
         terms = "SELECT term FROM terms WHERE kind = ? AND token"
         if way.prefix is None:
             sql = f"{terms} IN ({','.join('?' * len(way.terms))})"

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from brtrade.core.names import Names
+from brtrade.core.terms import posted
 from brtrade.index.layout import Kind, Tag, checksum
 
 if TYPE_CHECKING:
@@ -104,16 +105,17 @@ class Writer:
 
     def _terms(self, kind: Kind, ord_: int, tokens: Tokens, sign: int = 1) -> None:
         k = int(kind)
-        for tok, (weight, _) in tokens.items():
+        for tok, (weight, code) in tokens.items():
             key = (k, tok)
+            value = posted(weight, code)
             self.df[key] = self.df.get(key, 0) + sign
             if sign > 0:
                 term = self.term_id(key)
                 got = self.postings.get(term)
                 if got is None:
-                    self.postings[term] = [ord_, weight]
+                    self.postings[term] = [ord_, value]
                 else:
-                    got += (ord_, weight)
+                    got += (ord_, value)
             else:
                 self.gone.append((key, ord_))
         for w in self.analyzer.last_surface:
