@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from brtrade.cli import ExitCode
-from brtrade.core import english
+from brtrade.core import english, paraphrase
 from brtrade.core.language import stem
 from brtrade.core.loader import load_fact_base
 from brtrade.core.paths import bundled_facts_path
@@ -152,6 +152,32 @@ def test_a_name_no_record_holds_still_turns_the_question_away(run: Run, name: st
     result = run("facts", "how", "much", "did", "China", "trade", "with", name, "in", "2020")
     assert result.exit_code == ExitCode.NO_MATCH
     assert "no record has:" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("who holds the intellectual property on the engine", "holds"),
+        ("who owns the patents on the smart motor", "owns"),
+        ("who runs Yantian port", "runs"),
+        ("who did build the new routes", "build"),
+    ],
+)
+def test_the_verb_after_who_is_not_a_name(question: str, verb: str) -> None:
+    """A 'who' question names a person by its words, but its verb says what the person
+    does in the reporter's words: it weighs as English says, and may be widened."""
+    asked = paraphrase.asked_for_by_who(question)
+    assert verb not in asked
+    assert asked  # the rest still names the person
+    assert "president" in paraphrase.asked_for_by_who("who is the president of ASEAN")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who holds the intellectual property on the engine", "who owns the patents on the motor"],
+)
+def test_a_who_question_in_other_verbs_finds_the_record(run: Run, question: str) -> None:
+    assert ids(run, *question.split())[0] == "xidesheng-engine-advantages"
 
 
 def test_a_related_word_answers_and_explain_says_how(run: Run) -> None:

@@ -35,17 +35,35 @@ def typed_names(text: str) -> frozenset[str]:
     )
 
 
+AUXILIARIES = frozenset("do does did will would can could should may might must".split())
+"""Verbs that stand before the verb of a question ('who **did** build'); 'is' and 'has'
+are its verb ('who is the president', 'who has the patents')."""
+
+
 def asked_for_by_who(text: str) -> frozenset[str]:
     """Every word of a question that begins with 'who' ('who is the president of
     ASEAN'): it asks for a person by those words, so none of them is a mere common word
     of the question's form: each is taken as a name, weighed in full and not widened
     when no record holds it. (A question about a speaker of the base is answered by
     :mod:`brtrade.core.people` first.) Its verbs of speech ('who **said**') are its form,
-    not names."""
+    not names, and so is the verb right after 'who' ('who **holds** the intellectual
+    property', 'who **owns** the patents'): it says what the person does, in words a
+    reporter chooses, and weighs as any word of English."""
     found = words(text)
     if not found or found[0] not in WHO:
         return frozenset()
-    return frozenset(found) - SPEECH
+    names = set(found) - SPEECH
+    at = 1
+    while at < len(found) - 1 and found[at] in AUXILIARIES:
+        at += 1  # 'who did build the routes'
+    verb = found[at] if at < len(found) and not is_stop(found[at]) else None
+    if verb is not None:
+        from brtrade.core import english
+
+        known = english.lookup(stem(verb))
+        if known is not None and not known.name:
+            names.discard(verb)  # 'who **holds** the rights': it asks by a verb, not a name
+    return frozenset(names)
 
 
 RARE_IN_BASE = 8
