@@ -229,6 +229,10 @@ def test_the_index_and_memory_answer_paraphrase_alike(run: Run, question: str) -
         ("did imports fall", "change"),
         ("how many routes opened", "count"),
         ("the number of ships", "count"),
+        ("roughly how many US dollars did trade come to", "amount"),  # money: an amount
+        ("how many billion yuan was it worth", "amount"),
+        ("the number of trillion dollars traded", "amount"),
+        ("how many routes opened in yuan terms at the port last year", "count"),
         ("how big was trade", "amount"),
         ("what was the value of exports", "amount"),
         ("how much was it worth", "amount"),

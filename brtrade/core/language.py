@@ -169,6 +169,24 @@ def _said(seq: list[str], forms: tuple[str, ...]) -> bool:
     return any(tuple(seq[i : i + len(p)]) == p for p in pairs for i in range(len(seq)))
 
 
+MONEY = frozenset(
+    stem(w)
+    for w in "yuan renminbi rmb cny usd dollars euros pounds million billion trillion".split()
+)
+"""Words of money and its scales: 'how many **US dollars** did trade come to', 'how many
+**billion yuan**' ask for an amount, not a count."""
+
+
+def _counts_money(seq: list[str]) -> bool:
+    """Whether 'how many' or 'number of' is followed, within three words, by money."""
+    for form in COUNT_FORMS:
+        pair = tuple(stem(w) for w in form.split())
+        for i in range(len(seq) - 1):
+            if tuple(seq[i : i + 2]) == pair and MONEY & set(seq[i + 2 : i + 5]):
+                return True
+    return False
+
+
 def asked_kind(seq: list[str]) -> str | None:
     """The kind of figure a question of these stems asks for, if it says."""
     if _said(seq, CHANGE_FORMS):
@@ -177,7 +195,7 @@ def asked_kind(seq: list[str]) -> str | None:
     for kind, cues in _asked_kinds():
         if kind == "count":
             if _said(seq, COUNT_FORMS):
-                return kind
+                return "amount" if _counts_money(seq) else kind
         elif have & cues:
             return kind
     return None
