@@ -269,3 +269,18 @@ def test_benchmark_script_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert "| question |" in out and "BM25" in out
     assert "## tuning set" in out and "## held-out set" in out
     assert "## second held-out set" in out
+
+
+def test_the_latest_held_out_set_s_misses_are_never_printed(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The clean estimate stays clean: ``--misses`` prints every other set's misses."""
+    title, latest = QUALITY.SETS[-1]
+    questions = QUALITY.load_questions(latest)
+    if not QUALITY.misses(QUALITY.brtrade_ranker(), questions):
+        pytest.skip("the latest held-out set has no misses to hide")
+    monkeypatch.setattr("sys.argv", ["quality.py", "--misses"])
+    assert QUALITY.main() == 0
+    out = capsys.readouterr().out
+    hidden = out.split(f"## {title}")[1]
+    assert "brtrade misses:" not in hidden
