@@ -220,6 +220,33 @@ def counts_in_words(text: str) -> list[Mention]:
     return out
 
 
+_FALLS = re.compile(
+    r"\b(?:fell|fall(?:s|ing|en)?|declin(?:e|es|ed|ing)|drop(?:s|ped|ping)?|slip(?:s|ped)?|"
+    r"slid(?:e|es|ing)?|shr[iau]nk(?:s|ing)?|contract(?:s|ed|ing)?|decreas(?:e|es|ed|ing)|"
+    r"slump(?:s|ed|ing)?|plung(?:e|es|ed|ing)|plummet(?:s|ed|ing)?|dip(?:s|ped)?|"
+    r"tumbl(?:e|es|ed|ing)|sank|sink(?:s|ing)?|eas(?:e|es|ed|ing)|down|lower)\s+"
+    r"(?:by\s+)?(?:(?:about|some|nearly|almost|around|roughly|over|more\s+than)\s+)?$|"
+    r"\b(?:a|an)\s+(?:\w+\s+)?(?:fall|drop|decline|decrease|contraction|slump|dip)\s+of\s+$",
+    re.IGNORECASE,
+)
+"""Words that say a change was a fall, just before its figure: 'exports **fell** 30
+percent', 'trade was **down** 1 percent', '**a sharp drop of** 7 percent'."""
+
+_FALL_VERB = re.compile(
+    r"\b(?:fell|fall(?:s|ing|en)?|declin(?:e|es|ed|ing)|drop(?:s|ped|ping)?|slip(?:s|ped)?|"
+    r"slid(?:e|es|ing)?|shr[iau]nk(?:s|ing)?|decreas(?:e|es|ed|ing)|slump(?:s|ed|ing)?|"
+    r"plung(?:e|es|ed|ing)|plummet(?:s|ed|ing)?|tumbl(?:e|es|ed|ing))\b",
+    re.IGNORECASE,
+)
+"""Verbs of a fall, read as 'rose' when searching for what a sentence is about: which
+claim it is about does not depend on which way the change went (that is judged apart)."""
+
+
+def says_fall(text: str, start: int) -> bool:
+    """Whether the words just before ``start`` in ``text`` say a change was a fall."""
+    return _FALLS.search(text[max(0, start - 60) : start]) is not None
+
+
 def _period_years(period: str | None) -> set[str]:
     return set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", period or ""))
 
@@ -277,12 +304,14 @@ def check_figures(
         # what it is about ('4.74 trillion yuan, up 9 percent' is about ASEAN's trade).
         sentence = plain(draft.text[s_start:s_end])
         asked = search_text(sentence)  # not 'customs data showed', not 'in May'
+        asked = _FALL_VERB.sub("rose", asked)  # 'trade fell 1 percent' is about trade's change
         candidates = search("claim", asked, 12)
         strangers = _strangers(asked, known)
         readings = _readings(sentence, figures, draft.text[s_start:s_end], s_start)
+        falls = [says_fall(draft.text, m.start) for m in figures]
         judged = [
-            _judge(draft, m, candidates, years, bool(strangers), r)
-            for m, r in zip(figures, readings, strict=True)
+            _judge(draft, m, candidates, years, bool(strangers), r, f)
+            for m, r, f in zip(figures, readings, falls, strict=True)
         ]
         # A claim that supports one figure of a sentence is what the sentence is about:
         # '4.74 trillion yuan, up 9 percent' puts the 9 percent against that claim too.
@@ -294,8 +323,8 @@ def check_figures(
             judged = [
                 f
                 if f.verdict == "supported"
-                else _judge(draft, m, anchored, years, bool(strangers), r)
-                for f, m, r in zip(judged, figures, readings, strict=True)
+                else _judge(draft, m, anchored, years, bool(strangers), r, fall)
+                for f, m, r, fall in zip(judged, figures, readings, falls, strict=True)
             ]
         # A count in words that no count of the base is about ('the two countries') is
         # news style, not a figure to check: only one the base can judge is reported.
@@ -331,6 +360,7 @@ def _judge(
     years: set[str],
     strangers: bool = False,
     reading: Reading | None = None,
+    fall: bool = False,
 ) -> Finding:
     unit = FIGURE_UNITS.get(m.unit)
     line, column = draft.where(m.start)
@@ -354,7 +384,13 @@ def _judge(
                 reading, fig["measure"], fig.get("scope"), fig["kind"]
             ):
                 continue  # another measure: exports are not total trade
-            compatible.append((cover, m.agrees_with(fig["value"]), fig, claim))
+            value = fig["value"]
+            if fig["kind"] == "change" and (reading is None or reading.kind == "change"):
+                # 'fell 30 percent' is a change of -30 percent: not the base's rise of 30
+                agrees = m.agrees_with(abs(value)) and fall == (value < 0)
+            else:
+                agrees = m.agrees_with(value)
+            compatible.append((cover, agrees, fig, claim))
     if unit is not None and compatible and not strangers:
         compatible.sort(key=lambda c: (-c[0], not c[1]))
         top_cover = compatible[0][0]
@@ -366,9 +402,21 @@ def _judge(
             )
         cover, _, fig, claim = compatible[0]
         if cover >= ABOUT:
-            said = format_number(fig["value"], fig["unit"] if fig["unit"] != "count" else None)
+            value = fig["value"]
+            said = format_number(abs(value), fig["unit"] if fig["unit"] != "count" else None)
+            drafted = shown
+            changes = fig["kind"] == "change" and (reading is None or reading.kind == "change")
+            if changes and fall != (value < 0):  # the other way: say which way each went
+                said = f"a {'fall' if value < 0 else 'rise'} of {said}"
+                drafted = f"a {'fall' if fall else 'rise'} of {shown}"
             return _finding(
-                base, "contradicted", m, shown, fig, claim, f"the base says {said}, not {shown}"
+                base,
+                "contradicted",
+                m,
+                shown,
+                fig,
+                claim,
+                f"the base says {said}, not {drafted}",
             )
     return Finding(
         **base,

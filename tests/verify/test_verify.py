@@ -59,6 +59,27 @@ def _bench() -> Any:
 BENCH = _bench()
 
 
+@pytest.mark.parametrize(
+    ("before", "fall"),
+    [
+        ("exports fell ", True),
+        ("trade was down ", True),
+        ("trade declined by about ", True),
+        ("sales slipped nearly ", True),
+        ("saw a sharp drop of ", True),
+        ("exports rose ", False),
+        ("trade, which fell in 2019, rose ", False),
+        ("a fall in demand but growth of ", False),
+        ("", False),
+    ],
+)
+def test_a_fall_is_read_from_the_words_just_before_the_figure(before: str, fall: bool) -> None:
+    from brtrade.core.verify import says_fall
+
+    text = before + "30 percent"
+    assert says_fall(text, len(before)) is fall
+
+
 def test_the_goals_hold_on_the_whole_set() -> None:
     got = BENCH.scores(BENCH.pairs(verdicts, SENTENCES))
     assert got["accuracy"] >= 0.90 and got["catch"] >= 0.90, got
