@@ -56,15 +56,18 @@ def load(path: Path) -> list[dict[str, Any]]:
 def judge() -> Callable[[str], list[list[str]]]:
     """The (kind, verdict) of each finding `brtrade verify` gives a text."""
     from brtrade.core.paths import bundled_facts_path
-    from brtrade.core.verify import verify_draft
+    from brtrade.core.verify import place_stems, verify_draft
     from brtrade.index.store import FactStore
 
     store = FactStore(bundled_facts_path(), use_cache=False)
     lexicon = store.lexicon()
-    speakers = store.names().speakers
+    names = store.names()
+    places = place_stems(names.entities)
 
     def verdicts(text: str) -> list[list[str]]:
-        found = verify_draft(text, "draft.md", store.candidates, speakers, lexicon.__contains__)
+        found = verify_draft(
+            text, "draft.md", store.candidates, names.speakers, lexicon.__contains__, None, places
+        )
         return [[f.kind, f.verdict] for f in found]
 
     return verdicts

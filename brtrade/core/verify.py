@@ -24,7 +24,7 @@ Verdicts, and the rules behind them (docs/verify.md):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
 from brtrade.core import quotations
@@ -141,7 +141,7 @@ _CAPITALISED = re.compile(r"(?<![.!?:“\"‘]\s)\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 
 
-def _strangers(text: str, known: Callable[[str], bool]) -> list[str]:
+def _strangers(text: str, known: Callable[[str], bool], places: Collection[str] = ()) -> list[str]:
     """Names in the sentence that no record of the base holds: 'Africa' in a sentence
     about trade (capitalised, or a word general English knows only as a name; a first
     word only when it is no common word). A sentence naming one may be about something
@@ -153,7 +153,7 @@ def _strangers(text: str, known: Callable[[str], bool]) -> list[str]:
     text = text.strip()
     for m in _CAPITALISED.finditer(text):
         word = fold(m.group())
-        if _known_name(word, known):
+        if _known_name(word, known, places):
             continue
         if m.start() == 0 and not re.match(r"['’]s\b", text[m.end() :]):
             entry = english.lookup(stem(word))
@@ -168,13 +168,16 @@ def _strangers(text: str, known: Callable[[str], bool]) -> list[str]:
     return found
 
 
-def _known_name(word: str, known: Callable[[str], bool]) -> bool:
+def _known_name(word: str, known: Callable[[str], bool], places: Collection[str] = ()) -> bool:
     """Whether the base holds a name or the place's word for its people and things:
-    'Asia' of 'Southeast Asian Nations', 'Chinese' of 'China'."""
+    'Asia' of 'Southeast Asian Nations', 'Chinese' of 'China'; or the capital of one of
+    its ``places`` (:func:`_capital_of`)."""
     from brtrade.core.paraphrase import DEMONYM_ENDINGS
 
     if known(word):
         return True
+    if _capital_of(word, places):
+        return True  # 'Beijing's trade' is China's
     heads = {word, word[:-1], word[:-2]} if len(word) > 4 else {word}
     if any(known(h + e) for h in heads for e in DEMONYM_ENDINGS):
         return True  # 'asia' -> 'asian', 'china' -> 'chinese'
@@ -184,6 +187,33 @@ def _known_name(word: str, known: Callable[[str], bool]) -> bool:
         if len(word) - len(e) >= 4
         for tail in ("", "a", "e")
     )  # 'indonesian' -> 'indonesia'
+
+
+def _capital_of(word: str, places: Collection[str]) -> bool:
+    """Whether English defines ``word`` as the capital of one of ``places`` (the stems of
+    the base's one-word place names: 'china'): news copy names a country by its capital,
+    as 'Beijing's trade'. Not any city of it ('Guangzhou' is in China, and no capital),
+    nor the capital of a place the base does not name ('Tokyo'). (The English table keeps
+    a definition's words but not its names, so this finds a country whose name is also a
+    common word, as *china* is: Beijing, not Jakarta.)"""
+    from brtrade.core import english
+    from brtrade.core.language import stem
+
+    entry = english.lookup(stem(word))
+    if entry is None or not entry.name:
+        return False
+    words = (*entry.related, *entry.loose)
+    return "capit" in words and any(w in places for w in words)
+
+
+def place_stems(entities: Iterable[tuple[str, str, Sequence[str]]]) -> frozenset[str]:
+    """The stems of the base's one-word entity names and aliases ('China', 'ASEAN'; not
+    'Yantian Port'), as :func:`verify_draft` takes its ``places``."""
+    from brtrade.core.language import stem
+
+    return frozenset(
+        stem(fold(n)) for _, name, aliases in entities for n in (name, *aliases) if n.isalpha()
+    )
 
 
 _COUNTED_IN_WORDS = re.compile(
@@ -273,6 +303,7 @@ def check_figures(
     search: Search,
     known: Callable[[str], bool] = lambda w: True,
     cut: list[str] | None = None,
+    places: Collection[str] = (),
 ) -> list[Finding]:
     """Every figure of the draft with its verdict (the first :data:`MAX_FIGURES`; when
     there are more, a note in ``cut``)."""
@@ -306,7 +337,7 @@ def check_figures(
         asked = search_text(sentence)  # not 'customs data showed', not 'in May'
         asked = _FALL_VERB.sub("rose", asked)  # 'trade fell 1 percent' is about trade's change
         candidates = search("claim", asked, 12)
-        strangers = _strangers(asked, known)
+        strangers = _strangers(asked, known, places)
         readings = _readings(sentence, figures, draft.text[s_start:s_end], s_start)
         falls = [says_fall(draft.text, m.start) for m in figures]
         judged = [
@@ -460,13 +491,15 @@ def verify_draft(
     speakers: Sequence[tuple[str, str]],
     known: Callable[[str], bool] = lambda word: True,
     cut: list[str] | None = None,
+    places: Collection[str] = (),
 ) -> list[Finding]:
     """Every figure and quotation of a draft, with its verdict, in the draft's order.
-    ``known`` tells whether a (folded) word is one the base's records hold. Beyond
+    ``known`` tells whether a (folded) word is one the base's records hold; ``places``
+    are the stems of its one-word place names (:func:`place_stems`). Beyond
     :data:`MAX_FIGURES` figures or :data:`MAX_QUOTATIONS` quotations, the rest is not
     checked, and ``cut`` gets a note saying so."""
     draft = Draft(strip_controls(text), file)
-    findings = check_figures(draft, search, known, cut)
+    findings = check_figures(draft, search, known, cut, places)
     checked = 0
     for start, end in passages(draft):
         if checked >= MAX_QUOTATIONS:

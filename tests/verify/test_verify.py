@@ -5,8 +5,10 @@ supported spans are flagged as problems."""
 
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +18,7 @@ import yaml
 from brtrade.cli import ExitCode
 from brtrade.core.loader import load_fact_base
 from brtrade.core.paths import bundled_facts_path
-from brtrade.core.verify import PROBLEMS, Finding, verify_draft
+from brtrade.core.verify import PROBLEMS, Finding
 from brtrade.index.store import FactStore
 from tests.helpers import ROOT, SCRIPT, Run, env
 
@@ -27,11 +29,14 @@ STORE = FactStore(bundled_facts_path(), use_cache=False)
 LEXICON = STORE.lexicon()
 
 
+@functools.cache
+def _judge() -> Callable[[str], list[list[str]]]:
+    return BENCH.judge()  # type: ignore[no-any-return]
+
+
 def verdicts(text: str) -> list[list[str]]:
-    found = verify_draft(
-        text, "draft.md", STORE.candidates, STORE.names().speakers, LEXICON.__contains__
-    )
-    return [[f.kind, f.verdict] for f in found]
+    """What ``brtrade verify`` finds in ``text``, as the benchmark runs it."""
+    return _judge()(text)
 
 
 def test_there_are_sixty_sentences_and_every_verdict() -> None:
@@ -430,3 +435,20 @@ def test_a_count_in_words_is_a_number_word_before_a_plural_noun(
     from brtrade.core.verify import counts_in_words
 
     assert [m.value for m in counts_in_words(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("word", "places", "capital"),
+    [
+        ("beijing", {"china"}, True),  # 'capital of the People's Republic of China'
+        ("jakarta", {"indonesia"}, False),  # (the table drops names from definitions)
+        ("tokyo", {"china"}, False),  # the capital of a place the base does not name
+        ("guangzhou", {"china"}, False),  # a city of China, not its capital
+        ("beijing", set(), False),
+        ("shenzhen", {"china"}, False),
+    ],
+)
+def test_a_capital_stands_for_its_country(word: str, places: set[str], capital: bool) -> None:
+    from brtrade.core.verify import _capital_of
+
+    assert _capital_of(word, places) is capital

@@ -139,7 +139,7 @@ def verify(
       pbpaste | brtrade verify --only problems
     """
     from brtrade.contract import records
-    from brtrade.core.verify import PROBLEMS, summary, verify_draft
+    from brtrade.core.verify import PROBLEMS, place_stems, summary, verify_draft
 
     chosen = VerifyFormat.json if json_out else (fmt or VerifyFormat.table)
     if json_out and fmt not in (None, VerifyFormat.json):
@@ -156,7 +156,9 @@ def verify(
         if not text.strip():
             raise UsageError(f"{shown}: the draft is empty", hint="give a draft with text")
     store = state(ctx).store()
-    speakers = store.names().speakers
+    names = store.names()
+    speakers = names.speakers
+    places = place_stems(names.entities)
     lexicon: frozenset[str] | None = None
 
     def known(word: str) -> bool:
@@ -168,7 +170,7 @@ def verify(
     findings = []
     for shown, text in drafts:
         cut: list[str] = []
-        findings += verify_draft(text, shown, store.candidates, speakers, known, cut)
+        findings += verify_draft(text, shown, store.candidates, speakers, known, cut, places)
         for note in cut:  # what a draft past the limits was not checked for
             warn(f"{shown}: {note} (split it to check the rest)")
     failed = any(f.verdict in PROBLEMS for f in findings) or (
