@@ -155,6 +155,35 @@ def test_a_name_no_record_holds_still_turns_the_question_away(run: Run, name: st
 
 
 @pytest.mark.parametrize(
+    ("question", "needed"),
+    [
+        ("what is the price of the Xidesheng e-bike", True),
+        ("what was the container throughput of Yantian port in 2020", True),
+        ("what was China's trade surplus", True),
+        ("does the engine have a price advantage", False),  # not what is asked for
+        ("what is the appeal of the engine", False),
+        ("what was the value of trade with ASEAN", False),  # an amount preferred only
+    ],
+)
+def test_a_question_asking_for_a_measure_needs_an_amount(question: str, needed: bool) -> None:
+    from brtrade.core.language import asked_kind, kind_needed
+
+    seq = [stem(w) for w in question.lower().replace("'s", " s").split()]
+    kind = asked_kind(seq)
+    assert (kind == "amount" and kind_needed(seq, kind)) is needed
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what is the price of the Xidesheng e-bike", "what was the container throughput of Yantian"],
+)
+def test_a_measure_no_figure_gives_finds_nothing(run: Run, question: str) -> None:
+    """The engine's statement says it has a price advantage; it gives no price."""
+    result = run("facts", *question.split())
+    assert result.exit_code == ExitCode.NO_MATCH, result.stdout
+
+
+@pytest.mark.parametrize(
     ("question", "verb"),
     [
         ("who holds the intellectual property on the engine", "holds"),
@@ -233,6 +262,9 @@ def test_the_index_and_memory_answer_paraphrase_alike(run: Run, question: str) -
         ("how many billion yuan was it worth", "amount"),
         ("the number of trillion dollars traded", "amount"),
         ("how many routes opened in yuan terms at the port last year", "count"),
+        ("what is the price of the e-bike", "amount"),  # a measure asked for: an amount
+        ("what was the container throughput of Yantian port", "amount"),
+        ("what was the average wage at the factory", "amount"),
         ("how big was trade", "amount"),
         ("what was the value of exports", "amount"),
         ("how much was it worth", "amount"),

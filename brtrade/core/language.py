@@ -11,6 +11,7 @@ snowballstemmer imports as fast but stems about 20 times slower).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from brtrade.core.text import words
@@ -187,10 +188,34 @@ def _counts_money(seq: list[str]) -> bool:
     return False
 
 
+MEASURES = """price cost revenue turnover profit income earnings throughput output wage
+salary spending investment budget debt deficit surplus population"""
+"""Nouns that name a measure of money or quantity: a question asking for one ('what is
+the **price** of the e-bike', 'what was the container **throughput** of Yantian') wants
+an amount, and only a record with one can answer it."""
+
+
+@lru_cache(maxsize=1)
+def _asks_for_measure() -> re.Pattern[str]:
+    measures = "|".join(sorted({stem(w) for w in MEASURES.split()}))
+    return re.compile(
+        r"\bwhat (?:is|was|are|were|s) (?:(?:the|a|an|its|their) )?(?:[a-z]+ ){0,3}?"
+        rf"(?:{measures})(?: (?:of|for|at|in|on)\b|$)"
+    )
+
+
+def asks_for_a_measure(seq: list[str]) -> bool:
+    """Whether a question of these stems asks 'what is/was the ... MEASURE (of ...)'
+    (:data:`MEASURES`): the measure heads what it asks for, so it wants an amount."""
+    return "what" in seq and _asks_for_measure().search(" ".join(seq)) is not None
+
+
 def asked_kind(seq: list[str]) -> str | None:
     """The kind of figure a question of these stems asks for, if it says."""
     if _said(seq, CHANGE_FORMS):
         return "change"
+    if asks_for_a_measure(seq):
+        return "amount"
     have = set(seq)
     for kind, cues in _asked_kinds():
         if kind == "count":
@@ -205,6 +230,6 @@ def kind_needed(seq: list[str], kind: str) -> bool:
     """Whether only a record with a figure of ``kind`` can answer: a question asking
     'how many' wants a count, one asking 'what percentage' a share. The other kinds'
     words ('value', 'big', 'grow') also say other things, so they only rank."""
-    if kind == "count":
+    if kind == "count" or (kind == "amount" and asks_for_a_measure(seq)):
         return True
     return kind == "share" and bool(set(seq) & {stem(w) for w in NEEDED_SHARE.split()})
