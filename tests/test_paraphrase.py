@@ -608,6 +608,11 @@ def test_a_hyphenated_question_matches_its_parts(run: Run) -> None:
         ("tell me about Zhou Mi", True),
         ("which countries are along the routes", False),
         ("what official data show growth", False),
+        ("what did the commerce ministry spokesperson say about tariffs", False),  # what said
+        ("what did the bicycle company's spokesman tell reporters", False),
+        ("what was said by the spokesperson", False),
+        ("who is the spokesperson for the bicycle company", True),
+        ("what is the spokesperson's job", True),
     ],
 )
 def test_questions_about_people_are_told_apart(question: str, person: bool) -> None:

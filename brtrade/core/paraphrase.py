@@ -35,7 +35,7 @@ def typed_names(text: str) -> frozenset[str]:
     )
 
 
-AUXILIARIES = frozenset("do does did will would can could should may might must".split())
+DO_AND_MODALS = frozenset("do does did will would can could should may might must".split())
 """Verbs that stand before the verb of a question ('who **did** build'); 'is' and 'has'
 are its verb ('who is the president', 'who has the patents')."""
 
@@ -54,7 +54,7 @@ def asked_for_by_who(text: str) -> frozenset[str]:
         return frozenset()
     names = set(found) - SPEECH
     at = 1
-    while at < len(found) - 1 and found[at] in AUXILIARIES:
+    while at < len(found) - 1 and found[at] in DO_AND_MODALS:
         at += 1  # 'who did build the routes'
     verb = found[at] if at < len(found) and not is_stop(found[at]) else None
     if verb is not None:
