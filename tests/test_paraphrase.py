@@ -12,12 +12,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from brtrade.cli import ExitCode
-from brtrade.core import english, paraphrase
+from brtrade.core import english, match, paraphrase
 from brtrade.core.language import stem
 from brtrade.core.loader import load_fact_base
 from brtrade.core.paths import bundled_facts_path
 from brtrade.core.people import about_a_person
-from brtrade.core.terms import Vocabulary, text_terms
+from brtrade.core.terms import Analyzer, Vocabulary, text_terms
 from brtrade.core.text import compounds, strip_controls
 from tests.helpers import Run
 
@@ -152,6 +152,43 @@ def test_a_name_no_record_holds_still_turns_the_question_away(run: Run, name: st
     result = run("facts", "how", "much", "did", "China", "trade", "with", name, "in", "2020")
     assert result.exit_code == ExitCode.NO_MATCH
     assert "no record has:" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("how fast did China's economy grow in 2020", ["economy"]),
+        ("by how much did the bicycle company's export sales rise", ["export", "sales"]),
+        ("how much did imports from ASEAN fall", ["imports"]),
+        ("how quickly did China-ASEAN trade expand", ["trade"]),  # names are its scope
+        ("how much did trade expand", ["trade"]),
+        ("how much did China invest in 2020", []),  # an amount, not a change
+        ("did trade grow", []),  # no 'how fast': it only ranks
+    ],
+)
+def test_what_a_change_question_says_changed(question: str, subject: list[str]) -> None:
+    vocabulary = Analyzer(load_fact_base(bundled_facts_path())).vocabulary
+    plan = match.plan_query(question, vocabulary, question=True)
+    names = paraphrase.typed_names(question)
+    assert sorted(plan.groups[i].word for i in paraphrase.changed(plan, names)) == sorted(subject)
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("how fast did China's economy grow in 2020", None),  # trade grew; no economy did
+        ("how much did imports from ASEAN fall", None),
+        ("by how much did belt and road commerce expand", "br-trade-2020-growth"),
+        ("how much did Xidesheng's export sales rise", "xidesheng-exports-2020-h2"),
+    ],
+)
+def test_a_change_is_of_what_the_question_says_changed(
+    run: Run, question: str, first: str | None
+) -> None:
+    if first is None:
+        assert run("facts", *question.split()).exit_code == ExitCode.NO_MATCH
+    else:
+        assert first in ids(run, *question.split())[:3]
 
 
 @pytest.mark.parametrize(

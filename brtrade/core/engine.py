@@ -110,6 +110,7 @@ def rank(
     kinded: set[int] = set()  # records holding a figure of the kind asked for
     itself: dict[int, int] = {}  # how many of the groups asked for themselves each matches
     counts: dict[int, int] = {}  # how many of the groups counted each matches
+    subjects: set[int] = set()  # the records naming what a change question says changed
     for i, group in enumerate(weighed.plan.groups):
         weight = weighed.weights[i]
         if not weight and i != kind_at:
@@ -136,6 +137,8 @@ def rank(
         if i in weighed.counted:
             for o in named:
                 counts[o] = counts.get(o, 0) + 1
+        if i in weighed.subject:
+            subjects.update(best)  # by any relation: 'commerce' is the article's trade
         if not weight:
             continue
         for o, points in best.items():
@@ -144,14 +147,18 @@ def rank(
     need = weighed.need
     low, every = (weighed.kind_need, len(weighed.itself)) if kind_at is not None else (need, 0)
 
-    needed = kind_at is not None and weighed.plan.kind_needed
+    # 'how many' needs a count, 'what share' a share, 'how fast did X grow' a change
+    needed = kind_at is not None and (weighed.plan.kind_needed or bool(weighed.subject))
     counted = len(weighed.counted) if weighed.floor else 0
+    subject = bool(weighed.subject) and weighed.floor
 
     def passes(o: int) -> bool:
         if needed and o not in kinded:
             return False  # 'how many' is not answered by a record without a count
         if counts.get(o, 0) < counted:
             return False  # ...nor by one that does not name what is counted
+        if subject and o not in subjects:
+            return False  # 'how fast did China's economy grow' is not answered by trade
         if covers[o] >= need:
             return True
         return o in kinded and covers[o] >= low and itself.get(o, 0) == every
@@ -231,7 +238,8 @@ def weigh(
             paraphrase.counted(plan, words_only=False, after=paraphrase.COUNTED)
             | paraphrase.asked_for(plan, dfs)
         )
-    return match.Weighed(plan, weights, tuple(dfs), q.floor, itself, heads)
+    subject = frozenset(paraphrase.changed(plan, names)) if asks else frozenset[int]()
+    return match.Weighed(plan, weights, tuple(dfs), q.floor, itself, heads, subject)
 
 
 def weighed_for(store: Store, q: Query) -> Weighed:

@@ -229,6 +229,10 @@ class Weighed(NamedTuple):
     counts): a record under the kind floor must match every one."""
     counted: frozenset[int] = frozenset()
     """What a question counts ('how many **containers**'): every answer matches it."""
+    subject: frozenset[int] = frozenset()
+    """What a question asking how far something changed says changed ('how fast did
+    China's **economy** grow', 'the company's **export sales**'): every answer matches
+    one of these words (:func:`brtrade.core.paraphrase.changed`)."""
 
     @property
     def required(self) -> int:

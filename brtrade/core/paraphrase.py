@@ -349,6 +349,53 @@ def asked_for(plan: Plan, dfs: Sequence[int] | None = None) -> set[int]:
     return set()
 
 
+HOW_FAR = frozenset({"fast", "much", "quickly", "rapidly", "far", "strongly", "sharply"})
+"""Words after 'how' that, in a question asking for a change, ask how far something went:
+'how **fast** did China's economy grow'."""
+
+
+def changed(plan: Plan, names: Collection[str] = ()) -> set[int]:
+    """What a question asking how far something changed says changed: the noun phrase
+    between its auxiliary and its verb, after any possessor ('how fast did China's
+    **economy** grow', 'by how much did the bicycle company's **export sales** rise').
+    Every answer must match one of its words, as a 'what is/was' question's head
+    (:func:`asked_for`): a change of trade is no answer to a question about the economy.
+    Only for a question asking for a change, after 'how fast/much/...' or 'by how much'
+    and an auxiliary ('did', 'has'). The ``names`` it writes ('China-ASEAN trade') say
+    where, not what: they are left out."""
+    said = [g.word for g in plan.groups]
+    if "(change)" not in said:
+        return set()
+    for i in range(len(said) - 2):
+        if not (
+            (said[i] == "how" and said[i + 1] in HOW_FAR)
+            or (said[i] == "by" and said[i + 1] in ("what", "how"))
+        ):
+            continue
+        j = i + 2
+        while j < len(said) and not plan.groups[j].required and said[j] not in DEGREE:
+            j += 1  # 'by what percentage': the kind's own words
+        if j >= len(said) or said[j] not in DEGREE:
+            return set()
+        run: list[int] = []
+        for k in range(j + 1, len(plan.groups)):
+            g = plan.groups[k]
+            if g.via == "kind":
+                break
+            if not g.required:
+                if g.word == "s" and run:
+                    run = []  # 'China's economy': what changed follows the possessor
+                    continue
+                if run or g.word not in DETERMINERS:
+                    break
+                continue
+            if run and not _noun(g if g.via != "related" else g._replace(via="word")):
+                break
+            run.append(k)
+        return {k for k in run if plan.groups[k].via != "number" and said[k] not in names}
+    return set()
+
+
 def _rare_and_not_held(group: Group, df: int) -> bool:
     """Whether a word no record holds as it is written is rare in English (or unknown to
     it): :data:`RARE_MODIFIER_ZIPF`."""
