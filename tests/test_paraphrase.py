@@ -299,6 +299,9 @@ def test_the_index_and_memory_answer_paraphrase_alike(run: Run, question: str) -
         ("how many billion yuan was it worth", "amount"),
         ("the number of trillion dollars traded", "amount"),
         ("how many routes opened in yuan terms at the port last year", "count"),
+        ("how much of China's trade was with the routes' countries", "share"),
+        ("what slice of overall trade came from belt and road partners", "share"),
+        ("how much was trade worth", "amount"),  # 'much' alone: an amount
         ("what is the price of the e-bike", "amount"),  # a measure asked for: an amount
         ("what was the container throughput of Yantian port", "amount"),
         ("what was the average wage at the factory", "amount"),

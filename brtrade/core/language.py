@@ -122,7 +122,7 @@ def is_stop(word: str) -> bool:
 
 
 ASKED_KINDS = (
-    ("share", "fraction share portion proportion percentage part account accounted"),
+    ("share", "fraction share portion proportion percentage part account accounted slice"),
     (
         "change",
         """increase increased grow grew growth rise rose jump jumped climb climbed gain
@@ -157,6 +157,9 @@ def kind_cues(kind: str) -> frozenset[str]:
 COUNT_FORMS = ("how many", "number of")
 """A count is asked for by these words together: 'many markets' and 'number one trade
 partner' ask for none."""
+SHARE_FORMS = ("how much of", "how large a part of", "how big a part of")
+"""'How much of China's trade was with the routes' countries' asks for a share, though
+'much' alone asks for an amount."""
 CHANGE_FORMS = ("by what percent", "by what percentage", "by how much", "by how many")
 """'By what percentage did trade change' asks for a change, though 'percentage' says a
 share."""
@@ -216,6 +219,8 @@ def asked_kind(seq: list[str]) -> str | None:
         return "change"
     if asks_for_a_measure(seq):
         return "amount"
+    if _said(seq, SHARE_FORMS):
+        return "share"
     have = set(seq)
     for kind, cues in _asked_kinds():
         if kind == "count":
