@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 from brtrade.core import match, paraphrase
 from brtrade.core.match import LOOSE_COVER, RELATED_COVER, WHOLE, Group, Weighed, direct_only
 from brtrade.core.query import Asked, Found, Hit, Query
-from brtrade.core.terms import FIELDS, TOPIC, posted, posted_field, posted_weight
+from brtrade.core.terms import FIELD_BITS, FIELD_MASK, FIELDS, TOPIC, posted
 
 if TYPE_CHECKING:
     from brtrade.core.model import Claim, FactBase, Quote
@@ -119,22 +119,25 @@ def rank(
         best: dict[int, int] = {}
         cover: dict[int, int] = {}
         named: set[int] = set()  # records naming it, not through a loosely related word
+        counting = i in weighed.counted
         for way in ways(group):
             share = full * way.share // 100
+            times = way.times
+            naming = counting and way.share > LOOSE_COVER
             for o, value in postings(way):
-                w = posted_weight(value)
-                if w * way.times > best.get(o, 0):
-                    best[o] = w * way.times
+                points = (value >> FIELD_BITS) * times  # the field's weight (terms.posted)
+                if points > best.get(o, 0):
+                    best[o] = points
                 if share > cover.get(o, -1):
                     cover[o] = share
-                if way.share > LOOSE_COVER and posted_field(value) != TOPIC:
+                if naming and value & FIELD_MASK != TOPIC:
                     named.add(o)  # said by the record, not only the editors' label
         if i == kind_at:
             kinded.update(best)
         if i in weighed.itself:
             for o in best:
                 itself[o] = itself.get(o, 0) + 1
-        if i in weighed.counted:
+        if counting:
             for o in named:
                 counts[o] = counts.get(o, 0) + 1
         if i in weighed.subject:

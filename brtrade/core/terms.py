@@ -58,23 +58,17 @@ _QUOTE_WEIGHTS = {
 
 _CODES = {name: i for i, name in enumerate(FIELDS)}
 TOPIC = _CODES["topic"]
+FIELD_BITS = 4
+"""A posting's value holds its field's code in its low bits, its weight above them."""
+FIELD_MASK = (1 << FIELD_BITS) - 1
 
 
 def posted(weight: int, code: int) -> int:
     """What a posting holds of a record's term: its field's weight and the field's code in
     one small number (< 256: a byte of the index), so the engine can tell a record that
-    says a word from one the editors only filed under it (:data:`TOPIC`)."""
-    return weight << 4 | code
-
-
-def posted_weight(value: int) -> int:
-    """The field weight of a posting's value (:func:`posted`)."""
-    return value >> 4
-
-
-def posted_field(value: int) -> int:
-    """The field code of a posting's value (:func:`posted`)."""
-    return value & 15
+    says a word from one the editors only filed under it (:data:`TOPIC`). The engine
+    reads it back as ``value >> FIELD_BITS`` (the weight) and ``value & FIELD_MASK``."""
+    return weight << FIELD_BITS | code
 
 
 _DIGIT = re.compile(r"\d")
