@@ -203,6 +203,7 @@ def weigh(
     # Names, and every word of a 'who' question: weighed in full, never widened.
     names = paraphrase.typed_names(q.text) | paraphrase.asked_for_by_who(q.text)
     asks = q.floor and not q.all_words  # a question, not a draft's sentence or --all-words
+    drafted = not q.floor and not q.all_words  # a draft's sentence (verify's candidates)
     counted: set[int] = set()
     if asks and any(d == 0 for d in dfs):
         plan = match.correct_spelling(plan, dfs, lexicon, vocab)
@@ -227,7 +228,7 @@ def weigh(
     weights = tuple(
         match.idf(n_docs, d)
         if i in counted
-        else paraphrase.weight(n_docs, g, d, asks, known, names, phrased)
+        else paraphrase.weight(n_docs, g, d, asks or drafted, known, names, phrased)
         for i, (g, d) in enumerate(pairs)
     )
     if asks and known is not None:  # words of substance: the question's form weighs nothing

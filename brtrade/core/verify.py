@@ -199,6 +199,16 @@ def _unknown_kinds(text: str, search: Search) -> list[str]:
     return found
 
 
+_YEARS_LONG = re.compile(
+    r"\b(?:within|over|in|during|for)\s+(?:the\s+)?(?:past\s+|last\s+|next\s+)?"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years\b|"
+    r"\bsince\s+(?:19|20)\d\d\b|\bover\s+(?:a|the\s+past|the\s+last)\s+decade\b",
+    re.IGNORECASE,
+)
+"""A period of several years ('doubled **within three years**', '**since 2015**'): the
+base's figures are of a year or part of one, so such a figure is none of them."""
+
+
 def _known_name(word: str, known: Callable[[str], bool], places: Collection[str] = ()) -> bool:
     """Whether the base holds a name or the place's word for its people and things:
     'Asia' of 'Southeast Asian Nations', 'Chinese' of 'China'; or the capital of one of
@@ -369,6 +379,7 @@ def check_figures(
         asked = _FALL_VERB.sub("rose", asked)  # 'trade fell 1 percent' is about trade's change
         candidates = search("claim", asked, 12)
         strangers = _strangers(asked, known, places) + _unknown_kinds(asked, search)
+        strangers += [m.group() for m in _YEARS_LONG.finditer(sentence)]
         readings = _readings(sentence, figures, draft.text[s_start:s_end], s_start)
         falls = [says_fall(draft.text, m.start) for m in figures]
         judged = [
