@@ -291,11 +291,17 @@ def counts_in_words(text: str) -> list[Mention]:
     return out
 
 
+_FALL_VERBS = (
+    r"fell|fall(?:s|ing|en)?|declin(?:e|es|ed|ing)|drop(?:s|ped|ping)?|slip(?:s|ped)?|"
+    r"slid(?:e|es|ing)?|shr[iau]nk(?:s|ing)?|decreas(?:e|es|ed|ing)|slump(?:s|ed|ing)?|"
+    r"plung(?:e|es|ed|ing)|plummet(?:s|ed|ing)?|tumbl(?:e|es|ed|ing)"
+)
+"""The verbs of a fall (and no noun: 'contract', 'dip' and 'down' only say a fall just
+before a figure, in :data:`_FALLS`)."""
+
 _FALLS = re.compile(
-    r"\b(?:fell|fall(?:s|ing|en)?|declin(?:e|es|ed|ing)|drop(?:s|ped|ping)?|slip(?:s|ped)?|"
-    r"slid(?:e|es|ing)?|shr[iau]nk(?:s|ing)?|contract(?:s|ed|ing)?|decreas(?:e|es|ed|ing)|"
-    r"slump(?:s|ed|ing)?|plung(?:e|es|ed|ing)|plummet(?:s|ed|ing)?|dip(?:s|ped)?|"
-    r"tumbl(?:e|es|ed|ing)|sank|sink(?:s|ing)?|eas(?:e|es|ed|ing)|down|lower)\s+"
+    rf"\b(?:{_FALL_VERBS}|contract(?:s|ed|ing)?|dip(?:s|ped)?|sank|sink(?:s|ing)?|"
+    r"eas(?:e|es|ed|ing)|down|lower)\s+"
     r"(?:by\s+)?(?:(?:about|some|nearly|almost|around|roughly|over|more\s+than)\s+)?$|"
     r"\b(?:a|an)\s+(?:\w+\s+)?(?:fall|drop|decline|decrease|contraction|slump|dip)\s+of\s+$",
     re.IGNORECASE,
@@ -303,12 +309,7 @@ _FALLS = re.compile(
 """Words that say a change was a fall, just before its figure: 'exports **fell** 30
 percent', 'trade was **down** 1 percent', '**a sharp drop of** 7 percent'."""
 
-_FALL_VERB = re.compile(
-    r"\b(?:fell|fall(?:s|ing|en)?|declin(?:e|es|ed|ing)|drop(?:s|ped|ping)?|slip(?:s|ped)?|"
-    r"slid(?:e|es|ing)?|shr[iau]nk(?:s|ing)?|decreas(?:e|es|ed|ing)|slump(?:s|ed|ing)?|"
-    r"plung(?:e|es|ed|ing)|plummet(?:s|ed|ing)?|tumbl(?:e|es|ed|ing))\b",
-    re.IGNORECASE,
-)
+_FALL_VERB = re.compile(rf"\b(?:{_FALL_VERBS})\b", re.IGNORECASE)
 """Verbs of a fall, read as 'rose' when searching for what a sentence is about: which
 claim it is about does not depend on which way the change went (that is judged apart)."""
 
@@ -458,7 +459,7 @@ def _judge(
             ):
                 continue  # another measure: exports are not total trade
             value = fig["value"]
-            if fig["kind"] == "change" and (reading is None or reading.kind == "change"):
+            if _both_changes(fig, reading):
                 # 'fell 30 percent' is a change of -30 percent: not the base's rise of 30
                 agrees = m.agrees_with(abs(value)) and fall == (value < 0)
             else:
@@ -478,8 +479,7 @@ def _judge(
             value = fig["value"]
             said = format_number(abs(value), fig["unit"] if fig["unit"] != "count" else None)
             drafted = shown
-            changes = fig["kind"] == "change" and (reading is None or reading.kind == "change")
-            if changes and fall != (value < 0):  # the other way: say which way each went
+            if _both_changes(fig, reading) and fall != (value < 0):  # say which way each went
                 said = f"a {'fall' if value < 0 else 'rise'} of {said}"
                 drafted = f"a {'fall' if fall else 'rise'} of {shown}"
             return _finding(
@@ -498,6 +498,12 @@ def _judge(
         value=m.value,
         unit=m.unit,
     )
+
+
+def _both_changes(fig: dict[str, Any], reading: Reading | None) -> bool:
+    """Whether the base's figure and the draft's are both changes (a draft's percentage
+    read as no other kind), so that which way each went counts."""
+    return bool(fig["kind"] == "change" and (reading is None or reading.kind == "change"))
 
 
 def _finding(
