@@ -190,7 +190,14 @@ class Generator:
         return text, {"id": f"q-{i}", "speaker": sp["id"], "text": said, "evidence": attribution}
 
 
-def write(claims: int, out: Path, quotes: int | None = None, seed: int = 1, files: int = 0) -> Path:
+def write(
+    claims: int,
+    out: Path,
+    quotes: int | None = None,
+    seed: int = 1,
+    files: int = 0,
+    per_article: int = CLAIMS_PER_ARTICLE,
+) -> Path:
     """Write the base; returns the path of its facts.yaml, or with ``files``, of the
     folder holding them: a shared file (topics, entities, speakers) and ``files``
     files of articles (their sources, quotes and claims), which refer to the shared
@@ -198,7 +205,7 @@ def write(claims: int, out: Path, quotes: int | None = None, seed: int = 1, file
     n_quotes = claims // 5 if quotes is None else quotes
     gen = Generator(claims, n_quotes, seed)
     (out / "sources").mkdir(parents=True, exist_ok=True)
-    articles = max(1, (claims + CLAIMS_PER_ARTICLE - 1) // CLAIMS_PER_ARTICLE)
+    articles = max(1, (claims + per_article - 1) // per_article)
     claim_parts: list[list[str]] = []
     quote_parts: list[list[str]] = []
     source_parts: list[str] = []
@@ -211,7 +218,7 @@ def write(claims: int, out: Path, quotes: int | None = None, seed: int = 1, file
         claim_parts.append([])
         quote_parts.append([])
         per_quotes = n_quotes // articles + (1 if a < n_quotes % articles else 0)
-        for _ in range(min(CLAIMS_PER_ARTICLE, claims - ci)):
+        for _ in range(min(per_article, claims - ci)):
             text, claim = gen.claim(ci)
             paragraphs.append(text)
             para = len(paragraphs)
@@ -360,8 +367,11 @@ def main() -> None:
     parser.add_argument(
         "--files", type=int, default=0, help="write a folder of this many article files"
     )
+    parser.add_argument(
+        "--per-article", type=int, default=CLAIMS_PER_ARTICLE, help="claims in each article"
+    )
     args = parser.parse_args()
-    print(write(args.claims, args.out, args.quotes, args.seed, args.files))
+    print(write(args.claims, args.out, args.quotes, args.seed, args.files, args.per_article))
 
 
 if __name__ == "__main__":

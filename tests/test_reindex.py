@@ -30,8 +30,8 @@ WHOLE = "re-indexing the whole base"
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("folder") / "base"
     subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "generate.py"), "600", str(folder)]
-        + ["--files", "12"],
+        [sys.executable, str(ROOT / "benchmarks" / "generate.py"), "240", str(folder)]
+        + ["--files", "12", "--per-article", "20"],  # 12 articles, one to a file
         check=True,
         stdout=subprocess.DEVNULL,
     )
