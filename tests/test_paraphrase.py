@@ -1002,3 +1002,55 @@ def test_a_question_about_hills_finds_the_engine_that_assists_on_mountain_roads(
 def test_an_adverb_takes_the_relations_of_its_adjective(adverb: str, relation: str) -> None:
     found = english.lookup(stem(adverb))
     assert found is not None and stem(relation) in (*found.related, *found.loose)
+
+
+# -- names a question writes, and the fields bodies study ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("China Institute for WTO Studies under the University", ["WTO"]),
+        (
+            "Institute of American and Oceania Studies, Ministry of Commerce",
+            ["American and Oceania"],
+        ),
+        (
+            "a fellow of the Center for Strategic and International Studies",
+            ["Strategic and International"],
+        ),
+        ("the Institute for Fiscal Studies", ["Fiscal"]),
+        ("Council on Foreign Relations Research unit", ["Foreign Relations"]),
+        ("the Ministry of Commerce", []),
+        ("Bank of China", []),
+        ("studies of trade show", []),  # not a body's name: lower case
+    ],
+)
+def test_the_field_a_body_studies_is_told_from_its_name(text: str, spans: list[str]) -> None:
+    from brtrade.core.terms import studied_spans
+
+    assert studied_spans(text) == spans
+
+
+@pytest.mark.parametrize("memory", [True, False], ids=["memory", "index"])
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("what did the WTO say about China's trade in 2020", False),
+        ("what did the WTO director general say", False),
+        ("what do American officials say about the routes", False),
+        ("WTO", True),  # a keyword search finds the dean of WTO studies
+        ("what did the WTO expert say", True),
+        ("what does the China Institute for WTO Studies say about diversification", True),
+        ("what did the Oceania studies institute say", True),
+    ],
+)
+def test_a_question_naming_what_a_body_studies_is_not_answered_by_the_body(
+    run: Run, question: str, found: bool, memory: bool
+) -> None:
+    got = ids(run, question, memory=memory)
+    experts = {"market-diversification-results", "diversification-benefits"}
+    experts |= {"br-cooperation-resilient", "br-complementarity", "bri-significance"}
+    assert bool(set(got) & experts) == found, got
+    if not found:
+        assert got == []

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 from brtrade.core import match, paraphrase
 from brtrade.core.match import LOOSE_COVER, RELATED_COVER, WHOLE, Group, Weighed, direct_only
 from brtrade.core.query import Asked, Found, Hit, Query
-from brtrade.core.terms import FIELD_BITS, FIELD_MASK, FIELDS, TOPIC, posted
+from brtrade.core.terms import FIELD_BITS, FIELD_MASK, FIELDS, STUDIED, TOPIC, posted
 
 if TYPE_CHECKING:
     from brtrade.core.model import Claim, FactBase, Quote
@@ -111,6 +111,8 @@ def rank(
     itself: dict[int, int] = {}  # how many of the groups asked for themselves each matches
     counts: dict[int, int] = {}  # how many of the groups counted each matches
     subjects: set[int] = set()  # the records naming what a change question says changed
+    says: dict[int, int] = {}  # how many of the question's names each record says
+    unsaid = weighed.unsaid
     for i, group in enumerate(weighed.plan.groups):
         weight = weighed.weights[i]
         if not weight and i != kind_at:
@@ -119,7 +121,9 @@ def rank(
         best: dict[int, int] = {}
         cover: dict[int, int] = {}
         named: set[int] = set()  # records naming it, not through a loosely related word
+        said: set[int] = set()  # records saying it in a field of their own
         counting = i in weighed.counted
+        saying = i in weighed.names
         for way in ways(group):
             share = full * way.share // 100
             times = way.times
@@ -130,8 +134,11 @@ def rank(
                     best[o] = points
                 if share > cover.get(o, -1):
                     cover[o] = share
-                if naming and value & FIELD_MASK != TOPIC:
-                    named.add(o)  # said by the record, not only the editors' label
+                if (naming or saying) and value & FIELD_MASK not in unsaid:
+                    if naming:  # said by the record, not only the editors' label
+                        named.add(o)
+                    if saying:
+                        said.add(o)
         if i == kind_at:
             kinded.update(best)
         if i in weighed.itself:
@@ -140,6 +147,9 @@ def rank(
         if counting:
             for o in named:
                 counts[o] = counts.get(o, 0) + 1
+        if saying:
+            for o in said:
+                says[o] = says.get(o, 0) + 1
         if i in weighed.subject:
             subjects.update(best)  # by any relation: 'commerce' is the article's trade
         if not weight:
@@ -154,12 +164,15 @@ def rank(
     needed = kind_at is not None and (weighed.plan.kind_needed or bool(weighed.subject))
     counted = len(weighed.counted) if weighed.floor else 0
     subject = bool(weighed.subject) and weighed.floor
+    names = len(weighed.names) if weighed.floor else 0
 
     def passes(o: int) -> bool:
         if needed and o not in kinded:
             return False  # 'how many' is not answered by a record without a count
         if counts.get(o, 0) < counted:
             return False  # ...nor by one that does not name what is counted
+        if says.get(o, 0) < names:
+            return False  # 'what did the WTO say' is not answered by a dean of WTO studies
         if subject and o not in subjects:
             return False  # 'how fast did China's economy grow' is not answered by trade
         if covers[o] >= need:
@@ -201,7 +214,8 @@ def weigh(
     plan = match.plan_query(q.text, vocab, all_words=q.all_words, question=q.floor)
     dfs = [df_of(g) for g in plan.groups]
     # Names, and every word of a 'who' question: weighed in full, never widened.
-    names = paraphrase.typed_names(q.text) | paraphrase.asked_for_by_who(q.text)
+    typed = paraphrase.typed_names(q.text)
+    names = typed | paraphrase.asked_for_by_who(q.text)
     asks = q.floor and not q.all_words  # a question, not a draft's sentence or --all-words
     drafted = not q.floor and not q.all_words  # a draft's sentence (verify's candidates)
     counted: set[int] = set()
@@ -243,7 +257,15 @@ def weigh(
             | paraphrase.asked_for(plan, dfs)
         )
     subject = frozenset(paraphrase.changed(plan, names)) if asks else frozenset[int]()
-    return match.Weighed(plan, weights, tuple(dfs), q.floor, itself, heads, subject)
+    # a question's names, not a keyword search's ('WTO' finds the dean of WTO studies)
+    named = frozenset(
+        i
+        for i, g in enumerate(plan.groups)
+        if phrased and g.word in typed and g.required and weights[i]
+    )
+    # 'the WTO expert' is the dean of WTO studies; 'the WTO' is not
+    unsaid = frozenset({TOPIC} if paraphrase.asks_for_study(q.words) else {TOPIC, STUDIED})
+    return match.Weighed(plan, weights, tuple(dfs), q.floor, itself, heads, subject, named, unsaid)
 
 
 def weighed_for(store: Store, q: Query) -> Weighed:

@@ -42,7 +42,7 @@ from typing import NamedTuple
 
 from brtrade.core.language import asked_kind, is_stop, kind_cues, kind_needed, stem
 from brtrade.core.numbers import find_mentions, number_token
-from brtrade.core.terms import Vocabulary
+from brtrade.core.terms import TOPIC, Vocabulary
 from brtrade.core.text import compounds, words
 
 FLOOR_PERCENT = 60
@@ -233,6 +233,13 @@ class Weighed(NamedTuple):
     """What a question asking how far something changed says changed ('how fast did
     China's **economy** grow', 'the company's **export sales**'): every answer matches
     one of these words (:func:`brtrade.core.paraphrase.changed`)."""
+    names: frozenset[int] = frozenset()
+    """The names a question writes ('exports to **Brazil**', 'what did the **WTO** say'):
+    every answer says each in a field of its own, not only as an editors' topic or as the
+    field a body studies."""
+    unsaid: frozenset[int] = frozenset({TOPIC})
+    """Field codes in which a record holds a word without saying it (see ``names``): an
+    editors' topic, and for a question not asking for an expert, a field a body studies."""
 
     @property
     def required(self) -> int:

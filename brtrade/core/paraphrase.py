@@ -35,6 +35,20 @@ def typed_names(text: str) -> frozenset[str]:
     )
 
 
+STUDY = frozenset(
+    stem(w)
+    for w in """expert specialist scholar researcher analyst academic economist professor
+    dean institute studies research""".split()
+)
+"""Words of people and bodies who study a field: 'the **WTO expert**' asks for someone who
+studies the WTO, as a dean of the China Institute for WTO Studies does."""
+
+
+def asks_for_study(words_of: Sequence[str]) -> bool:
+    """Whether a question asks for someone who studies what it names (:data:`STUDY`)."""
+    return any(stem(w) in STUDY for w in words_of)
+
+
 DO_AND_MODALS = frozenset("do does did will would can could should may might must".split())
 """Verbs that stand before the verb of a question ('who **did** build'); 'is' and 'has'
 are its verb ('who is the president', 'who has the patents')."""

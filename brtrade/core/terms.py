@@ -29,6 +29,7 @@ FIELDS = (
     "id",
     "text",
     "place",
+    "studied",
 )
 """Field names, as --explain shows them; their position is their code in the index.
 ("id" keeps its code, but no record's id is matched as words: an id is a name an editor
@@ -58,6 +59,9 @@ _QUOTE_WEIGHTS = {
 
 _CODES = {name: i for i, name in enumerate(FIELDS)}
 TOPIC = _CODES["topic"]
+STUDIED = _CODES["studied"]
+"""The code of a term a record holds only as what a body studies ('China Institute for
+**WTO** Studies'): the record does not say the WTO, though it is found by it."""
 FIELD_BITS = 4
 """A posting's value holds its field's code in its low bits, its weight above them."""
 FIELD_MASK = (1 << FIELD_BITS) - 1
@@ -72,6 +76,23 @@ def posted(weight: int, code: int) -> int:
 
 
 _DIGIT = re.compile(r"\d")
+_STUDY_SPAN = re.compile(
+    r"\b(?:for|of|on)\s+((?:[A-Z][\w'&.-]*)(?:\s+(?:[A-Z][\w'&.-]*|and|&))*?)"
+    r"\s+(?:Studies|Research)\b"
+)
+"""In a body's name, the words between 'for', 'of' or 'on' and 'Studies' or 'Research'
+('Institute for **WTO** Studies', 'Institute of **American and Oceania** Studies',
+'Center for **Strategic and International** Studies') name the field it studies, not
+the body: a question about the WTO is not answered by a dean of WTO studies."""
+
+
+def studied_spans(text: str) -> list[str]:
+    """The names of fields that bodies named in ``text`` study (:data:`_STUDY_SPAN`)."""
+    if "Studies" not in text and "Research" not in text:
+        return []
+    return _STUDY_SPAN.findall(text)
+
+
 _CACHED_TEXT = 160
 """Texts this short (names, labels, roles: they repeat) are analysed once per base."""
 
@@ -167,6 +188,7 @@ class Analyzer:
         """The surface words of the record :meth:`tokens` made terms of last."""
         self._entity_text: dict[str, list[str]] = {}
         self._places_of: dict[str, tuple[str, ...]] = {}
+        self._studied_cache: dict[str, frozenset[str]] = {}
 
     def _entity(self, eid: str) -> list[str]:
         found = self._entity_text.get(eid)
@@ -283,15 +305,20 @@ class Analyzer:
         out: Tokens = {}
         surface: set[str] = set()
         self.last_surface = surface
+        studied: set[str] = set()
         for name, texts in fields:
             weight, code = weights[name], _CODES[name]
             for text in texts:
+                if "Studies" in text or "Research" in text:  # cheap: most texts hold neither
+                    studied.update(self._studied(text))
                 terms, words_of = self._terms_of(text)
                 surface.update(words_of)
                 for term in terms:
                     have = out.get(term)
                     if have is None or have[0] < weight:
                         out[term] = (weight, code)
+        if studied:
+            self._mark_studied(out, fields, studied)
         fig = _CODES["figure"]
         figure_weight = weights.get("figure", 1)
         for term in (*(number_token(v) for v in values), *(f"k:{k}" for k in kinds)):
@@ -299,6 +326,29 @@ class Analyzer:
             if have is None or have[0] < figure_weight:
                 out[term] = (figure_weight, fig)
         return out
+
+    def _studied(self, text: str) -> frozenset[str]:
+        """The terms of ``text`` that stand only in the name of a field a body studies."""
+        found = self._studied_cache.get(text)
+        if found is None:
+            spans = studied_spans(text)
+            inside = {t for span in spans for t in self._terms_of(span)[0]}
+            outside = self._terms_of(_STUDY_SPAN.sub(" Studies", text))[0] if spans else ()
+            found = self._studied_cache[text] = frozenset(inside.difference(outside))
+        return found
+
+    def _mark_studied(
+        self, out: Tokens, fields: Sequence[tuple[str, list[str]]], studied: set[str]
+    ) -> None:
+        """Give the code :data:`STUDIED` to the terms a record holds only as what a body
+        studies: a term any of its texts says elsewhere keeps its field."""
+        for _, texts in fields:
+            for text in texts:
+                spanned = self._studied(text) if "Studies" in text or "Research" in text else ()
+                studied.difference_update(t for t in self._terms_of(text)[0] if t not in spanned)
+        for term in studied:
+            if term in out:
+                out[term] = (out[term][0], STUDIED)
 
     def claim_tokens(self, claim: Claim) -> Tokens:
         return self.tokens(
