@@ -17,7 +17,7 @@ from brtrade.core.language import stem
 from brtrade.core.loader import load_fact_base
 from brtrade.core.paths import bundled_facts_path
 from brtrade.core.people import about_a_person
-from brtrade.core.terms import Analyzer, Vocabulary, text_terms
+from brtrade.core.terms import Analyzer, Vocabulary, studied_spans, text_terms
 from brtrade.core.text import compounds, strip_controls
 from tests.helpers import Run
 
@@ -1027,8 +1027,6 @@ def test_an_adverb_takes_the_relations_of_its_adjective(adverb: str, relation: s
     ],
 )
 def test_the_field_a_body_studies_is_told_from_its_name(text: str, spans: list[str]) -> None:
-    from brtrade.core.terms import studied_spans
-
     assert studied_spans(text) == spans
 
 

@@ -93,6 +93,14 @@ def studied_spans(text: str) -> list[str]:
     return _STUDY_SPAN.findall(text)
 
 
+_NO_TERMS: frozenset[str] = frozenset()
+
+
+def _without_field(span: re.Match[str]) -> str:
+    """A body's name without the field it studies ('Institute for Studies')."""
+    return span.group(0).replace(span.group(1), " ", 1)
+
+
 _CACHED_TEXT = 160
 """Texts this short (names, labels, roles: they repeat) are analysed once per base."""
 
@@ -309,8 +317,7 @@ class Analyzer:
         for name, texts in fields:
             weight, code = weights[name], _CODES[name]
             for text in texts:
-                if "Studies" in text or "Research" in text:  # cheap: most texts hold neither
-                    studied.update(self._studied(text))
+                studied.update(self._studied(text))
                 terms, words_of = self._terms_of(text)
                 surface.update(words_of)
                 for term in terms:
@@ -328,12 +335,15 @@ class Analyzer:
         return out
 
     def _studied(self, text: str) -> frozenset[str]:
-        """The terms of ``text`` that stand only in the name of a field a body studies."""
+        """The terms of ``text`` that stand only in the name of a field a body studies
+        (kept per text that names one: most texts do not, and are not kept)."""
         found = self._studied_cache.get(text)
         if found is None:
             spans = studied_spans(text)
+            if not spans:
+                return _NO_TERMS
             inside = {t for span in spans for t in self._terms_of(span)[0]}
-            outside = self._terms_of(_STUDY_SPAN.sub(" Studies", text))[0] if spans else ()
+            outside = self._terms_of(_STUDY_SPAN.sub(_without_field, text))[0]
             found = self._studied_cache[text] = frozenset(inside.difference(outside))
         return found
 
@@ -344,7 +354,7 @@ class Analyzer:
         studies: a term any of its texts says elsewhere keeps its field."""
         for _, texts in fields:
             for text in texts:
-                spanned = self._studied(text) if "Studies" in text or "Research" in text else ()
+                spanned = self._studied(text)
                 studied.difference_update(t for t in self._terms_of(text)[0] if t not in spanned)
         for term in studied:
             if term in out:
