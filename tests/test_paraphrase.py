@@ -39,10 +39,11 @@ def test_the_table_is_sorted_unique_and_well_formed() -> None:
     assert len(lines) > 30_000
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
     for line in lines:
-        key, zipf, flag, related = line.split("\t")
+        key, zipf, flag, related, country = line.split("\t")
         assert key and 0 <= int(zipf) <= 80 and flag in ("n", "o", "v")
         close, _, loose = related.partition("|")
         assert key not in close.split() and key not in loose.split()
+        assert not country or (flag == "n" and key not in country.split())
 
 
 def test_every_key_is_found_by_the_binary_search() -> None:
@@ -592,6 +593,58 @@ def test_a_question_with_the_adjective_answers_as_with_the_name(
 def test_an_adjective_of_a_place_the_base_does_not_know_still_finds_nothing(run: Run) -> None:
     result = run("facts", "African trade with China in 2020", "--json")
     assert result.exit_code == 1
+
+
+# -- a capital for its country ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("capital", "country"),
+    [("beijing", "china"), ("peking", "china"), ("moscow", "russia"), ("canberra", "australia")],
+)
+def test_the_table_knows_the_country_of_a_national_capital(capital: str, country: str) -> None:
+    assert stem(country) in english.capital_of(stem(capital))
+
+
+@pytest.mark.parametrize("word", ["shenzhen", "port", "china", "trade", "qwertyuiop"])
+def test_no_other_word_stands_for_a_country(word: str) -> None:
+    assert english.capital_of(stem(word)) == ()
+
+
+def test_a_capital_stands_for_its_country_only_where_the_base_names_the_country() -> None:
+    from brtrade.core.paraphrase import name_texts, name_words, seat_of
+
+    names = name_words(name_texts(BASE))
+    assert seat_of(stem("beijing"), names) == "china"
+    assert seat_of(stem("moscow"), names) is None  # the base knows no Russia
+    assert seat_of(stem("beijing"), frozenset()) is None
+
+
+@pytest.mark.parametrize(
+    ("metonym", "plain"),
+    [
+        (
+            "what is Beijing doing to promote regional cooperation",
+            "what is China doing to promote regional cooperation",
+        ),
+        (
+            "how much did Beijing's trade with ASEAN grow",
+            "how much did China's trade with ASEAN grow",
+        ),
+    ],
+)
+@pytest.mark.parametrize("memory", [False, True])
+def test_a_question_naming_the_capital_answers_as_naming_the_country(
+    run: Run, metonym: str, plain: str, memory: bool
+) -> None:
+    assert ids(run, metonym, memory=memory)[:1] == ids(run, plain, memory=memory)[:1] != []
+
+
+@pytest.mark.parametrize("question", ["how did Moscow's trade with China change", "Tokyo exports"])
+def test_the_capital_of_a_country_the_base_does_not_know_still_finds_nothing(
+    run: Run, question: str
+) -> None:
+    assert run("facts", question, "--json").exit_code == 1
 
 
 # -- places within places ---------------------------------------------------------------

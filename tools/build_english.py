@@ -9,7 +9,9 @@ time (brtrade ships the compiled table and needs neither package):
 One line per Snowball stem (brtrade.core.language.stem, so that the keys are the terms
 the matcher uses), sorted by stem for a binary search:
 
-    stem <TAB> zipf*10 <TAB> flag <TAB> close stems | loose stems (space-separated)
+    stem <TAB> zipf*10 <TAB> flag <TAB> close stems | loose stems <TAB> country stems
+
+(space-separated; the last field is empty but for a capital, below)
 
 - zipf: the highest wordfreq Zipf frequency among the WordNet lemmas (and their
   inflections) with this stem: how common the word is in general English;
@@ -21,7 +23,10 @@ the matcher uses), sorted by stem for a binary search:
   synonyms, hypernyms and hyponyms (not instances), derivations, similar and
   see-also adjectives, pertainyms and attributes, the content words of its
   definition, the words whose definition uses it or a synonym (when few do), and a
-  noun's coordinate terms (:data:`MAX_SIBLINGS`), most related first.
+  noun's coordinate terms (:data:`MAX_SIBLINGS`), most related first;
+- country: for the name of a national capital ('Beijing', 'Peking', 'Moscow'), the
+  one-word names of the country it is the capital of (WordNet's part holonym of an
+  instance of *national capital*): a reporter's 'Beijing' is often China's government.
 
 WordNet 3.0 is Copyright 2006 by Princeton University, under the WordNet licence
 (BSD-like; see brtrade/core/english.LICENSE). wordfreq's data is CC BY-SA 4.0,
@@ -120,6 +125,29 @@ def definition_words(gloss: str) -> list[str]:
         for w in _GLOSS_WORD.findall(definition)
         if len(w) > 2 and w.lower() not in STOP_WORDS
     ]
+
+
+def capitals(synsets: dict[tuple[str, str], Synset]) -> dict[str, list[str]]:
+    """The stem of each one-word name of a national capital, and the stems of the one-word
+    names of the countries WordNet says it is part of ('beij': ['china'])."""
+    capital = next(k for k, ss in synsets.items() if ss.lemmas == ["national_capital"])
+    out: dict[str, list[str]] = {}
+    for ss in synsets.values():
+        if not any(sym == "@i" and (ppos, off) == capital for sym, off, ppos, _, _ in ss.pointers):
+            continue
+        countries = [
+            stem(w.lower())
+            for sym, off, ppos, _, _ in ss.pointers
+            if sym == "#p"
+            for w in synsets[(ppos, off)].lemmas
+            if _WORD.match(w.lower())
+        ]
+        for w in ss.lemmas:
+            s = stem(w.lower())
+            if _WORD.match(w.lower()) and any(c != s for c in countries):
+                found = out.setdefault(s, [])
+                found.extend(c for c in countries if c not in found and c != s)
+    return out
 
 
 def main(argv: list[str]) -> int:
@@ -247,6 +275,7 @@ def main(argv: list[str]) -> int:
                 if r < LOOSE and u != s and u not in found:
                     found[u] = inherited
 
+    seats = capitals(synsets)
     lines = []
     for s in sorted(related):
         if zipf.get(s, 0.0) < MIN_ZIPF and not names.get(s):
@@ -260,7 +289,8 @@ def main(argv: list[str]) -> int:
         loose = " ".join(t for t, r in kept if r >= LOOSE)
         rel = f"{strong}|{loose}"
         flag = "n" if names.get(s) else ("o" if nouns[s] >= 0 else "v")
-        lines.append(f"{s}\t{round(10 * zipf.get(s, 0.0))}\t{flag}\t{rel}")
+        seat = " ".join(seats.get(s, ())) if names.get(s) else ""
+        lines.append(f"{s}\t{round(10 * zipf.get(s, 0.0))}\t{flag}\t{rel}\t{seat}")
     OUT.write_text("\n".join(lines) + "\n", "utf-8")
     print(f"{OUT.relative_to(ROOT)}: {len(lines)} stems, {OUT.stat().st_size:,} bytes")
     return 0

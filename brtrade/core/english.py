@@ -5,7 +5,7 @@ The table (``english.tsv`` beside this module) is compiled from WordNet 3.0 and
 wordfreq by ``tools/build_english.py`` and shipped with brtrade; neither is needed at
 run time. One sorted line per Snowball stem::
 
-    stem <TAB> zipf*10 <TAB> n|w <TAB> related stems
+    stem <TAB> zipf*10 <TAB> n|o|v <TAB> close stems|loose stems <TAB> country stems
 
 It is read by binary search over a memory map, a few lookups per question, so a
 query pays for the words it asks about, not for the 38,000 lines (see
@@ -46,6 +46,8 @@ class Word(NamedTuple):
     loose: tuple[str, ...]
     """Stems of loosely related words (narrower words, words of its definition and the
     words it defines)."""
+    country: tuple[str, ...] = ()
+    """For the name of a national capital ('Beijing'), the names of its country."""
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +117,7 @@ def _entry(stem: str) -> Word | None:
                 flag != "v",
                 tuple(close.split()),
                 tuple(loose.split()),
+                tuple(fields[4].split()) if len(fields) > 4 else (),
             )
         if head < key:
             lo = end + 1
@@ -135,6 +138,12 @@ def share(stem: str) -> int:
     scaled = round(100 * (COMMON_ZIPF - word.zipf) / (COMMON_ZIPF - RARE_ZIPF))
     scaled = max(MIN_SHARE, min(100, scaled))
     return scaled if word.noun else max(MIN_SHARE // 2, scaled // 2)
+
+
+def capital_of(stem: str) -> tuple[str, ...]:
+    """The stems of the country a capital's name stands for ('beij': 'china')."""
+    word = lookup(stem)
+    return () if word is None else word.country
 
 
 def related(stem: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

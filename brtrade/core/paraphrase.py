@@ -117,6 +117,12 @@ def paraphrase(
             groups[i] = g = g._replace(exact=(*g.exact, place))
             out[i] = df = df_of(g)
             continue  # 'Chinese' is China's: asked for as the name it comes from
+        if not df and g.word.isalpha():
+            seat = seat_of(g.exact[0], in_names)
+            if seat is not None:
+                groups[i] = g = g._replace(exact=(*g.exact, seat))
+                out[i] = df_of(g)
+                continue  # 'Beijing' is China's government: asked for as China
         if g.word in names or i in counted:
             continue  # a name ('Brazil'), or what is counted: not asked for by relations
         named = g.exact[0] in in_names
@@ -160,6 +166,17 @@ def demonym_of(word: str, in_names: Collection[str]) -> str | None:
             if found in in_names and found != stem(word):
                 return found
     return None
+
+
+def seat_of(stem_: str, in_names: Collection[str]) -> str | None:
+    """The stem of the base's name of the country whose capital ``stem_`` names
+    ('beij' -> 'china'): a reporter's 'Beijing' is China's government (metonymy), and
+    the base, which does not hold the capital, holds the country."""
+    if not in_names:
+        return None
+    from brtrade.core import english
+
+    return next((c for c in english.capital_of(stem_) if c in in_names), None)
 
 
 def name_texts(base: FactBase) -> list[str]:
