@@ -1105,3 +1105,62 @@ def test_a_question_naming_what_a_body_studies_is_not_answered_by_the_body(
     assert bool(set(got) & experts) == found, got
     if not found:
         assert got == []
+
+
+# -- why: an explanation is given in someone's words ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "why"),
+    [
+        ("why are the e-bike engines popular", True),
+        ("How come trade with ASEAN rose?", True),
+        ("for what reason did rail trade grow", True),
+        ("what is the reason for the stable trade relations", True),
+        ("what explains the growth of rail trade", True),
+        ("what makes the bicycle engine", False),
+        ("how much did rail trade grow", False),
+        ("whyte", False),
+    ],
+)
+def test_a_question_says_whether_it_asks_why(question: str, why: bool) -> None:
+    from brtrade.core.language import asks_why
+
+    assert asks_why([stem(w) for w in paraphrase.words(question)]) is why
+
+
+def test_every_record_in_someone_s_words_and_no_other_holds_the_said_term() -> None:
+    from brtrade.core.terms import SAID
+
+    analyzer = Analyzer(BASE)
+    for claim in BASE.claims:
+        attributed = claim.speaker is not None or claim.quote is not None
+        assert (SAID in analyzer.claim_tokens(claim)) is attributed, claim.id
+    assert all(SAID in analyzer.quote_tokens(q) for q in BASE.quotes)
+    assert 0 < sum(c.speaker is not None for c in BASE.claims) < len(BASE.claims)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "why is the company's engine competitive",
+        "why are the e-bike engines popular",
+        "how come the bike engine is competitive",
+    ],
+)
+@pytest.mark.parametrize("memory", [False, True])
+def test_a_why_question_puts_the_explanation_in_someone_s_words_first(
+    run: Run, question: str, memory: bool
+) -> None:
+    """The reporter's narrative (a factory 'developed a smart engine') and the company's
+    own words (its engine 'has advantages') match the question's words alike; an
+    explanation is the second."""
+    assert ids(run, question, memory=memory)[:1] == ["xidesheng-engine-advantages"]
+
+
+@pytest.mark.parametrize(
+    "question", ["why did exports to Africa fall", "why did trade with Brazil shrink"]
+)
+def test_asking_why_never_makes_an_answer(run: Run, question: str) -> None:
+    """The reason cue adds points to answers; it is not a word an answer must match."""
+    assert run("facts", question, "--json").exit_code == ExitCode.NO_MATCH

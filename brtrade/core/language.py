@@ -163,6 +163,27 @@ SHARE_FORMS = ("how much of", "how large a part of", "how big a part of")
 CHANGE_FORMS = ("by what percent", "by what percentage", "by how much", "by how many")
 """'By what percentage did trade change' asks for a change, though 'percentage' says a
 share."""
+REASON_FORMS = (
+    "why",
+    "how come",
+    "for what reason",
+    "what is the reason",
+    "what was the reason",
+    "what explains",
+    "what is behind",
+    "what lies behind",
+)
+"""Ways a question asks why: for an explanation, which news copy gives in someone's words
+(an analyst's 'which means...', a company's 'our engine has advantages'), not in the
+reporter's narrative or a table's figure. ('What makes the engine' may ask what it is
+made of: not a form of why.)"""
+
+
+def asks_why(seq: list[str]) -> bool:
+    """Whether a question of these stems asks for a reason (:data:`REASON_FORMS`)."""
+    return _said(seq, REASON_FORMS)
+
+
 NEEDED_SHARE = "fraction share portion proportion percentage percent"
 """Words that ask for a share and nothing else: a question saying one is answered only
 by a share ('what part did it play' need not be)."""

@@ -40,9 +40,9 @@ import math
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from brtrade.core.language import asked_kind, is_stop, kind_cues, kind_needed, stem
+from brtrade.core.language import asked_kind, asks_why, is_stop, kind_cues, kind_needed, stem
 from brtrade.core.numbers import find_mentions, number_token
-from brtrade.core.terms import TOPIC, Vocabulary
+from brtrade.core.terms import SAID, TOPIC, Vocabulary
 from brtrade.core.text import compounds, words
 
 FLOOR_PERCENT = 60
@@ -183,6 +183,8 @@ def plan_query(
         groups = [g._replace(required=True) for g in groups]  # only stop words: need them all
     if kind is not None:
         groups.append(Group(f"({kind})", (f"k:{kind}",), required=False, via="kind"))
+    if question and not all_words and len(folded) > 1 and asks_why(seq):
+        groups.append(Group("(reason)", (SAID,), required=False, via="cue"))
     needed = kind is not None and kind_needed(seq, kind)
     return Plan(tuple(groups), all_words=all_words, kind_needed=needed)
 

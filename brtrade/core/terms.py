@@ -62,6 +62,11 @@ TOPIC = _CODES["topic"]
 STUDIED = _CODES["studied"]
 """The code of a term a record holds only as what a body studies ('China Institute for
 **WTO** Studies'): the record does not say the WTO, though it is found by it."""
+SAID = "k:said"
+"""The term of every record given in someone's words (a quote, or a claim with a speaker
+or quote): what a question asking why prefers (:func:`brtrade.core.language.asks_why`),
+through a group ``(reason)`` that adds points and never makes an answer."""
+
 FIELD_BITS = 4
 """A posting's value holds its field's code in its low bits, its weight above them."""
 FIELD_MASK = (1 << FIELD_BITS) - 1
@@ -306,10 +311,12 @@ class Analyzer:
         weights: Mapping[str, int],
         values: Iterable[float] = (),
         kinds: Iterable[str] = (),
+        said: bool = False,
     ) -> Tokens:
         """A record's terms, each with its heaviest field (the first such, on a tie);
         ``values`` and ``kinds`` are its figures' (``k:KIND`` for each kind: what a
-        question asking 'how many' or 'what share' prefers)."""
+        question asking 'how many' or 'what share' prefers); ``said``, whether it is given
+        in someone's words (:data:`SAID`)."""
         out: Tokens = {}
         surface: set[str] = set()
         self.last_surface = surface
@@ -326,6 +333,8 @@ class Analyzer:
                         out[term] = (weight, code)
         if studied:
             self._mark_studied(out, fields, studied)
+        if said:  # given in someone's words: what a question asking why prefers
+            out[SAID] = (weights["speaker"], _CODES["speaker"])
         fig = _CODES["figure"]
         figure_weight = weights.get("figure", 1)
         for term in (*(number_token(v) for v in values), *(f"k:{k}" for k in kinds)):
@@ -368,10 +377,11 @@ class Analyzer:
             dict.fromkeys(
                 (*(f.kind for f in claim.figures), *(("figure",) if claim.figures else ()))
             ),
+            said=claim.speaker is not None or claim.quote is not None,
         )
 
     def quote_tokens(self, quote: Quote) -> Tokens:
-        return self.tokens(self.quote_fields(quote), _QUOTE_WEIGHTS)
+        return self.tokens(self.quote_fields(quote), _QUOTE_WEIGHTS, said=True)
 
     def lexicon(self) -> list[str]:
         """Every folded word a record of the base is searched by, for spelling."""
