@@ -1164,3 +1164,57 @@ def test_a_why_question_puts_the_explanation_in_someone_s_words_first(
 def test_asking_why_never_makes_an_answer(run: Run, question: str) -> None:
     """The reason cue adds points to answers; it is not a word an answer must match."""
     assert run("facts", question, "--json").exit_code == ExitCode.NO_MATCH
+
+
+# -- what was spoken of -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("what did Tu Xinquan say about the US trade war", "war"),
+        ("what did Tu Xinquan say about tariffs on Chinese goods", "tariffs"),
+        ("what did Zhou Mi say about China's strategy", "strategy"),
+        ("what did Li Xiangrong say about exports", "exports"),
+        ("what did Zhou Mi say about belt and road cooperation", "cooperation"),
+        ("what did Tu Xinquan think of market diversification", "diversification"),
+        ("what has the ministry commented on", None),
+        ("what did Zhou Mi say", None),
+        ("how much did trade grow", None),
+    ],
+)
+def test_what_a_question_says_was_spoken_of(question: str, head: str | None) -> None:
+    plan = match.plan_query(question, Analyzer(BASE).vocabulary, question=True)
+    found = paraphrase.spoken_about(plan)
+    assert [plan.groups[i].word for i in found] == ([head] if head else [])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what did Tu Xinquan say about the trade war",
+        "what did Zhou Mi say about tariffs",
+        "what did Zhou Mi say about inflation",
+    ],
+)
+@pytest.mark.parametrize("memory", [False, True])
+def test_a_speaker_s_words_on_something_else_are_no_answer(
+    run: Run, question: str, memory: bool
+) -> None:
+    """The speaker and 'trade' match; what was spoken of does not."""
+    flag = ["--no-cache"] if memory else []
+    assert run(*flag, "facts", question, "--json").exit_code == ExitCode.NO_MATCH
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("what did Tu Xinquan say about diversification", "market-diversification-results"),
+        ("what did Zhou Mi say about the coronavirus", "br-cooperation-resilient"),
+        ("what did Li Xiangrong say about sales", "xidesheng-exports-2020-h2"),
+    ],
+)
+def test_what_was_spoken_of_may_be_said_in_related_words(
+    run: Run, question: str, answer: str
+) -> None:
+    assert ids(run, question)[:1] == [answer]

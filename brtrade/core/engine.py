@@ -112,6 +112,7 @@ def rank(
     counts: dict[int, int] = {}  # how many of the groups counted each matches
     subjects: set[int] = set()  # the records naming what a change question says changed
     says: dict[int, int] = {}  # how many of the question's names each record says
+    spoken: set[int] = set()  # the records matching what a question says was spoken of
     unsaid = weighed.unsaid
     for i, group in enumerate(weighed.plan.groups):
         weight = weighed.weights[i]
@@ -124,6 +125,7 @@ def rank(
         said: set[int] = set()  # records saying it in a field of their own
         counting = i in weighed.counted
         saying = i in weighed.names
+        about = i in weighed.about
         for way in ways(group):
             share = full * way.share // 100
             times = way.times
@@ -134,6 +136,8 @@ def rank(
                     best[o] = points
                 if share > cover.get(o, -1):
                     cover[o] = share
+                if about:
+                    spoken.add(o)
                 if (naming or saying) and value & FIELD_MASK not in unsaid:
                     if naming:  # said by the record, not only the editors' label
                         named.add(o)
@@ -165,6 +169,7 @@ def rank(
     counted = len(weighed.counted) if weighed.floor else 0
     subject = bool(weighed.subject) and weighed.floor
     names = len(weighed.names) if weighed.floor else 0
+    about = bool(weighed.about) and weighed.floor
 
     def passes(o: int) -> bool:
         if needed and o not in kinded:
@@ -173,6 +178,8 @@ def rank(
             return False  # ...nor by one that does not name what is counted
         if says.get(o, 0) < names:
             return False  # 'what did the WTO say' is not answered by a dean of WTO studies
+        if about and o not in spoken:
+            return False  # 'what did Tu say about tariffs' is not his quote on diversification
         if subject and o not in subjects:
             return False  # 'how fast did China's economy grow' is not answered by trade
         if covers[o] >= need:
@@ -265,7 +272,10 @@ def weigh(
     )
     # 'the WTO expert' is the dean of WTO studies; 'the WTO' is not
     unsaid = frozenset({TOPIC} if paraphrase.asks_for_study(q.words) else {TOPIC, STUDIED})
-    return match.Weighed(plan, weights, tuple(dfs), q.floor, itself, heads, subject, named, unsaid)
+    about = frozenset(paraphrase.spoken_about(plan)) if asks else frozenset[int]()
+    return match.Weighed(
+        plan, weights, tuple(dfs), q.floor, itself, heads, subject, named, about, unsaid
+    )
 
 
 def weighed_for(store: Store, q: Query) -> Weighed:

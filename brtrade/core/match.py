@@ -239,6 +239,9 @@ class Weighed(NamedTuple):
     """The names a question writes ('exports to **Brazil**', 'what did the **WTO** say'):
     every answer says each in a field of its own, not only as an editors' topic or as the
     field a body studies."""
+    about: frozenset[int] = frozenset()
+    """What a question asking what someone said spoke of ('say about **tariffs**'): every
+    answer matches it closely (:func:`brtrade.core.paraphrase.spoken_about`)."""
     unsaid: frozenset[int] = frozenset({TOPIC})
     """Field codes in which a record holds a word without saying it (see ``names``): an
     editors' topic, and for a question not asking for an expert, a field a body studies."""

@@ -427,6 +427,44 @@ def changed(plan: Plan, names: Collection[str] = ()) -> set[int]:
     return set()
 
 
+ABOUT = frozenset({"about", "on", "regarding", "concerning", "of"})
+"""Words after a verb of speech that introduce what was spoken of: 'say **about**',
+'comment **on**', 'think **of**'."""
+
+OPINION = frozenset({"think", "thinks", "thought", "view", "views", "feel", "feels", "felt"})
+
+
+def spoken_about(plan: Plan) -> set[int]:
+    """What a question asking what someone said spoke of: the head of the noun phrase
+    after a verb of speech and 'about' ('what did Tu Xinquan say about the US trade
+    **war**', '... about **tariffs** on Chinese goods', '... about China's **strategy**'):
+    the last noun of its first phrase, after any possessor. Every answer matches it,
+    closely: a quote on diversification is no answer to a question about tariffs."""
+    from brtrade.core.language import SPEECH
+
+    groups = plan.groups
+    said = [g.word for g in groups]
+    for i in range(len(said) - 2):
+        if said[i] not in SPEECH and said[i] not in OPINION or said[i + 1] not in ABOUT:
+            continue
+        run: list[int] = []
+        for k in range(i + 2, len(groups)):
+            g = groups[k]
+            if g.via in ("kind", "cue"):
+                break
+            if not g.required:
+                if g.word == "s" and run:
+                    run = []  # 'China's strategy': what was spoken of follows the possessor
+                    continue
+                if run:
+                    break
+                continue  # 'the', and a stop word before the phrase ('the US trade war')
+            run.append(k)
+        run = [k for k in run if groups[k].via != "number"]
+        return {run[-1]} if run else set()
+    return set()
+
+
 def _rare_and_not_held(group: Group, df: int) -> bool:
     """Whether a word no record holds as it is written is rare in English (or unknown to
     it): :data:`RARE_MODIFIER_ZIPF`."""
