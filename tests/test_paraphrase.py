@@ -40,10 +40,10 @@ def test_the_table_is_sorted_unique_and_well_formed() -> None:
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
     for line in lines:
         key, zipf, flag, related, country = line.split("\t")
-        assert key and 0 <= int(zipf) <= 80 and flag in ("n", "o", "v")
+        assert key and 0 <= int(zipf) <= 80 and flag in ("n", "m", "o", "v")
         close, _, loose = related.partition("|")
         assert key not in close.split() and key not in loose.split()
-        assert not country or (flag == "n" and key not in country.split())
+        assert not country or (flag in ("n", "m") and key not in country.split())
 
 
 def test_every_key_is_found_by_the_binary_search() -> None:
@@ -63,6 +63,25 @@ def test_related_words_come_from_english() -> None:
     assert "abroad" in close and stem("export") in (*close, *loose)
     assert stem("country") in english.related(stem("nation"))[0]
     assert stem("bicycle") in english.related(stem("bike"))[0]
+
+
+@pytest.mark.parametrize(
+    ("word", "mostly"),
+    [
+        ("japan", True),
+        ("brazil", True),
+        ("germany", True),
+        ("paris", True),
+        ("trade", False),
+        ("exports", False),
+        ("recent", False),
+        ("nice", False),
+        ("port", False),
+    ],
+)
+def test_a_word_english_names_a_place_by_first_is_mostly_a_name(word: str, mostly: bool) -> None:
+    found = english.lookup(stem(word))
+    assert found is not None and found.mostly_name is mostly
 
 
 def test_names_are_names_and_weigh_in_full() -> None:

@@ -16,9 +16,12 @@ the matcher uses), sorted by stem for a binary search:
 - zipf: the highest wordfreq Zipf frequency among the WordNet lemmas (and their
   inflections) with this stem: how common the word is in general English;
 - flag: ``n`` when WordNet knows the stem only as a name (every lemma capitalised:
-  'Africa', 'Brazil'); else ``o`` when its first senses are mostly a noun's (a thing
-  asked about: 'containers', 'inflation'), ``v`` when mostly a verb's, adjective's
-  or adverb's (how it is asked: 'moved', 'paying', 'popular');
+  'Africa', 'Germany'); ``m`` when it also knows a common word of it but its commonest
+  word's first noun sense is a named instance, a place, a person or a body ('Japan',
+  before the lacquer 'japan'; 'Brazil', before the nut); else ``o`` when its first
+  senses are mostly a noun's (a thing asked about: 'containers', 'inflation'), ``v``
+  when mostly a verb's, adjective's or adverb's (how it is asked: 'moved', 'paying',
+  'popular');
 - related: stems of the words WordNet relates to it through its first senses:
   synonyms, hypernyms and hyponyms (not instances), derivations, similar and
   see-also adjectives, pertainyms and attributes, the content words of its
@@ -183,6 +186,9 @@ def main(argv: list[str]) -> int:
 
     related: dict[str, dict[str, int]] = defaultdict(dict)
     names: dict[str, bool] = {}
+    commonest: dict[str, tuple[float, bool]] = {}
+    """Per stem, the Zipf frequency of its commonest lemma with a noun sense, and whether
+    that lemma's first noun sense is a name."""
     nouns: dict[str, int] = defaultdict(int)
     """Per stem, its senses as a noun less its senses as a verb, adjective or adverb."""
     for lemma, keys in senses.items():
@@ -192,6 +198,14 @@ def main(argv: list[str]) -> int:
         forms = [lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"]
         zipf[s] = max(zipf.get(s, 0.0), *(z(f) for f in forms if stem(f) == s or f == lemma))
         names[s] = names.get(s, True) and capitalised.get(lemma, False)
+        first_noun = next((k for k in keys if k[0] == "n"), None)
+        if first_noun is not None and z(lemma) >= commonest.get(s, (-1.0, False))[0]:
+            # Does the commonest word of this stem name a thing first ('Japan', before
+            # the lacquer 'japan')?
+            first = synsets[first_noun]
+            cased = [w for w in first.lemmas if w.lower() == lemma]
+            instance = any(p[0] == "@i" for p in first.pointers)  # a place, person, body
+            commonest[s] = (z(lemma), instance and bool(cased) and cased[0] != lemma)
         found: dict[str, int] = related[s]
 
         def add(word: str, kind: str, s: str = s, found: dict[str, int] = found) -> None:
@@ -289,7 +303,9 @@ def main(argv: list[str]) -> int:
         loose = " ".join(t for t, r in kept if r >= LOOSE)
         rel = f"{strong}|{loose}"
         flag = "n" if names.get(s) else ("o" if nouns[s] >= 0 else "v")
-        seat = " ".join(seats.get(s, ())) if names.get(s) else ""
+        if flag == "o" and nouns[s] > 0 and commonest.get(s, (0.0, False))[1]:
+            flag = "m"  # mostly a name: 'Japan', 'Brazil' (and 'japan', lacquer)
+        seat = " ".join(seats.get(s, ())) if flag in ("n", "m") else ""
         lines.append(f"{s}\t{round(10 * zipf.get(s, 0.0))}\t{flag}\t{rel}\t{seat}")
     OUT.write_text("\n".join(lines) + "\n", "utf-8")
     print(f"{OUT.relative_to(ROOT)}: {len(lines)} stems, {OUT.stat().st_size:,} bytes")

@@ -5,7 +5,7 @@ The table (``english.tsv`` beside this module) is compiled from WordNet 3.0 and
 wordfreq by ``tools/build_english.py`` and shipped with brtrade; neither is needed at
 run time. One sorted line per Snowball stem::
 
-    stem <TAB> zipf*10 <TAB> n|o|v <TAB> close stems|loose stems <TAB> country stems
+    stem <TAB> zipf*10 <TAB> n|m|o|v <TAB> close stems|loose stems <TAB> country stems
 
 It is read by binary search over a memory map, a few lookups per question, so a
 query pays for the words it asks about, not for the 38,000 lines (see
@@ -48,6 +48,9 @@ class Word(NamedTuple):
     words it defines)."""
     country: tuple[str, ...] = ()
     """For the name of a national capital ('Beijing'), the names of its country."""
+    mostly_name: bool = False
+    """A name first, though English also has a common word of it: 'Japan' (and the
+    lacquer), 'Brazil' (and the nut); every name is."""
 
 
 @lru_cache(maxsize=1)
@@ -118,6 +121,7 @@ def _entry(stem: str) -> Word | None:
                 tuple(close.split()),
                 tuple(loose.split()),
                 tuple(fields[4].split()) if len(fields) > 4 else (),
+                flag in ("n", "m"),
             )
         if head < key:
             lo = end + 1

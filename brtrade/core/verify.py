@@ -144,8 +144,9 @@ _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 def _strangers(text: str, known: Callable[[str], bool], places: Collection[str] = ()) -> list[str]:
     """Names in the sentence that no record of the base holds: 'Africa' in a sentence
     about trade (capitalised, or a word general English knows only as a name; a first
-    word only when it is no common word). A sentence naming one may be about something
-    the base does not cover, so it is never said to contradict the base."""
+    word only when it is no common word, or a name first: 'Japan accounted for'). A
+    sentence naming one may be about something the base does not cover, so it is never
+    said to contradict the base."""
     from brtrade.core import english
     from brtrade.core.language import stem
 
@@ -157,8 +158,8 @@ def _strangers(text: str, known: Callable[[str], bool], places: Collection[str] 
             continue
         if m.start() == 0 and not re.match(r"['’]s\b", text[m.end() :]):
             entry = english.lookup(stem(word))
-            if entry is not None and not entry.name:
-                continue  # 'Exports to': a capital for the sentence ('Chile's' is a name)
+            if entry is not None and not entry.mostly_name:
+                continue  # 'Exports to': a capital for the sentence ('Chile's', 'Japan' are names)
         found.append(m.group())
     for m in _LOWER_WORD.finditer(text):  # 'exports to africa': a name written in lower case
         word = m.group()
@@ -231,20 +232,15 @@ def _known_name(word: str, known: Callable[[str], bool], places: Collection[str]
 
 
 def _capital_of(word: str, places: Collection[str]) -> bool:
-    """Whether English defines ``word`` as the capital of one of ``places`` (the stems of
-    the base's one-word place names: 'china'): news copy names a country by its capital,
-    as 'Beijing's trade'. Not any city of it ('Guangzhou' is in China, and no capital),
-    nor the capital of a place the base does not name ('Tokyo'). (The English table keeps
-    a definition's words but not its names, so this finds a country whose name is also a
-    common word, as *china* is: Beijing, not Jakarta.)"""
-    from brtrade.core import english
+    """Whether ``word`` names the capital of one of ``places`` (the stems of the base's
+    one-word place names: 'china'): news copy names a country by its capital, as
+    'Beijing's trade' (:func:`brtrade.core.paraphrase.seat_of`). Not any city of it
+    ('Guangzhou' is in China, and no capital), nor the capital of a place the base does
+    not name ('Tokyo')."""
     from brtrade.core.language import stem
+    from brtrade.core.paraphrase import seat_of
 
-    entry = english.lookup(stem(word))
-    if entry is None or not entry.name:
-        return False
-    words = (*entry.related, *entry.loose)
-    return "capit" in words and any(w in places for w in words)
+    return seat_of(stem(word), places) is not None
 
 
 def place_stems(entities: Iterable[tuple[str, str, Sequence[str]]]) -> frozenset[str]:

@@ -369,15 +369,34 @@ def test_a_place_is_known_by_its_people_s_word_and_back(word: str, known: bool) 
     assert _known_name(word, set(LEXICON).__contains__) is known
 
 
-@pytest.mark.parametrize("place", ["Kenya", "Vietnam", "Peru", "Chile"])
+@pytest.mark.parametrize("place", ["Kenya", "Vietnam", "Peru", "Chile", "Brazil", "Japan"])
 @pytest.mark.parametrize(
     "form",
-    ["{}'s trade with China rose 7 percent in 2020.", "Exports to {} rose 30 percent in 2020."],
+    [
+        "{}'s trade with China rose 7 percent in 2020.",
+        "Exports to {} rose 30 percent in 2020.",
+        "{} took 4.74 trillion yuan of China's trade in 2020.",
+    ],
 )
 def test_a_figure_about_a_place_the_base_does_not_know_is_never_supported(
     place: str, form: str
 ) -> None:
     assert verdicts(form.format(place)) == [["figure", "not-found"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trade with ASEAN totalled 4.74 trillion yuan in 2020.",
+        "Commerce with ASEAN totalled 4.74 trillion yuan in 2020.",
+        "Imports and exports by train with Belt and Road countries grew 34.4 percent.",
+        "Exports of the bicycle company rose 30 percent in the second half of 2020.",
+    ],
+)
+def test_a_common_word_first_is_no_stranger(sentence: str) -> None:
+    """A capital first word is the sentence's, unless English names a place by it first
+    ('Japan took', 'Brazil took': the lacquer and the nut come second)."""
+    assert verdicts(sentence) == [["figure", "supported"]]
 
 
 @pytest.mark.parametrize(
