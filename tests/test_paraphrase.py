@@ -1177,6 +1177,14 @@ def test_a_why_question_puts_the_explanation_in_someone_s_words_first(
     assert ids(run, question, memory=memory)[:1] == ["xidesheng-engine-advantages"]
 
 
+@pytest.mark.parametrize("memory", [False, True])
+def test_a_question_asking_what_was_said_puts_someone_s_words_first(run: Run, memory: bool) -> None:
+    """'The factory's bikes can be exported soon' is the reporter's; the 30 % rise is the
+    company secretary's."""
+    question = "what did the bicycle company say about its exports"
+    assert ids(run, question, memory=memory)[:1] == ["xidesheng-exports-2020-h2"]
+
+
 @pytest.mark.parametrize(
     "question", ["why did exports to Africa fall", "why did trade with Brazil shrink"]
 )

@@ -40,7 +40,15 @@ import math
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from brtrade.core.language import asked_kind, asks_why, is_stop, kind_cues, kind_needed, stem
+from brtrade.core.language import (
+    SPEECH,
+    asked_kind,
+    asks_why,
+    is_stop,
+    kind_cues,
+    kind_needed,
+    stem,
+)
 from brtrade.core.numbers import find_mentions, number_token
 from brtrade.core.terms import SAID, TOPIC, Vocabulary
 from brtrade.core.text import compounds, words
@@ -183,8 +191,11 @@ def plan_query(
         groups = [g._replace(required=True) for g in groups]  # only stop words: need them all
     if kind is not None:
         groups.append(Group(f"({kind})", (f"k:{kind}",), required=False, via="kind"))
-    if question and not all_words and len(folded) > 1 and asks_why(seq):
-        groups.append(Group("(reason)", (SAID,), required=False, via="cue"))
+    if question and not all_words and len(folded) > 1:
+        if asks_why(seq):
+            groups.append(Group("(reason)", (SAID,), required=False, via="cue"))
+        elif SPEECH & set(folded):  # 'what did the company say about exports': its words
+            groups.append(Group("(said)", (SAID,), required=False, via="cue"))
     needed = kind is not None and kind_needed(seq, kind)
     return Plan(tuple(groups), all_words=all_words, kind_needed=needed)
 
