@@ -1245,3 +1245,49 @@ def test_what_was_spoken_of_may_be_said_in_related_words(
     run: Run, question: str, answer: str
 ) -> None:
     assert ids(run, question)[:1] == [answer]
+
+
+# -- when something happened ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "event"),
+    [
+        ("when was the Xidesheng company founded", "founded"),
+        ("when did the Belt and Road Initiative start", "start"),
+        ("when will the new routes open", "open"),
+        ("when were the 11 routes launched", "launched"),
+        ("when did ASEAN become China's largest trading partner", None),
+        ("what began in 2020", None),
+        ("how did the routes start", None),
+    ],
+)
+def test_what_a_when_question_says_happened(question: str, event: str | None) -> None:
+    plan = match.plan_query(question, Analyzer(BASE).vocabulary, question=True)
+    found = paraphrase.event_of(plan)
+    assert [plan.groups[i].word for i in found] == ([event] if event else [])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when was the Xidesheng company founded",
+        "when was the Belt and Road Initiative established",
+        "when did the China Institute for WTO Studies open",
+    ],
+)
+@pytest.mark.parametrize("memory", [False, True])
+def test_a_when_question_about_an_event_no_record_tells_finds_nothing(
+    run: Run, question: str, memory: bool
+) -> None:
+    """The company and the initiative match; no record says when they were founded."""
+    flag = ["--no-cache"] if memory else []
+    assert run(*flag, "facts", question, "--json").exit_code == ExitCode.NO_MATCH
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["when were the new routes launched", "when did the new Yantian routes start operating"],
+)
+def test_a_when_question_finds_the_record_that_tells_the_event(run: Run, question: str) -> None:
+    assert ids(run, question)[:1] == ["yantian-port-new-routes-2020"]

@@ -113,6 +113,7 @@ def rank(
     subjects: set[int] = set()  # the records naming what a change question says changed
     says: dict[int, int] = {}  # how many of the question's names each record says
     spoken: set[int] = set()  # the records matching what a question says was spoken of
+    happened: set[int] = set()  # the records saying the event a 'when' question asks of
     unsaid = weighed.unsaid
     for i, group in enumerate(weighed.plan.groups):
         weight = weighed.weights[i]
@@ -126,6 +127,7 @@ def rank(
         counting = i in weighed.counted
         saying = i in weighed.names
         about = i in weighed.about
+        event = i in weighed.event
         for way in ways(group):
             share = full * way.share // 100
             times = way.times
@@ -138,6 +140,8 @@ def rank(
                     cover[o] = share
                 if about:
                     spoken.add(o)
+                if event and way.share > LOOSE_COVER and value & FIELD_MASK in SAYING:
+                    happened.add(o)
                 if (naming or saying) and value & FIELD_MASK not in unsaid:
                     if naming:  # said by the record, not only the editors' label
                         named.add(o)
@@ -170,6 +174,7 @@ def rank(
     subject = bool(weighed.subject) and weighed.floor
     names = len(weighed.names) if weighed.floor else 0
     about = bool(weighed.about) and weighed.floor
+    event = bool(weighed.event) and weighed.floor
 
     def passes(o: int) -> bool:
         if needed and o not in kinded:
@@ -178,6 +183,8 @@ def rank(
             return False  # ...nor by one that does not name what is counted
         if says.get(o, 0) < names:
             return False  # 'what did the WTO say' is not answered by a dean of WTO studies
+        if event and o not in happened:
+            return False  # 'when did the initiative begin' is not told by its significance
         if about and o not in spoken:
             return False  # 'what did Tu say about tariffs' is not his quote on diversification
         if subject and o not in subjects:
@@ -194,6 +201,11 @@ def rank(
     if limit is not None and limit < len(found):
         return heapq.nsmallest(limit, found, key=_order)
     return sorted(found, key=_order)
+
+
+SAYING = frozenset(FIELDS.index(f) for f in ("statement", "evidence", "quote", "text"))
+"""The fields in which a record says what happened (not its editors' topics or the names
+of what it is about): 'when did the initiative **begin**' needs a record saying so."""
 
 
 def _kind_group(weighed: Weighed) -> int | None:
@@ -273,8 +285,9 @@ def weigh(
     # 'the WTO expert' is the dean of WTO studies; 'the WTO' is not
     unsaid = frozenset({TOPIC} if paraphrase.asks_for_study(q.words) else {TOPIC, STUDIED})
     about = frozenset(paraphrase.spoken_about(plan)) if asks else frozenset[int]()
+    event = frozenset(paraphrase.event_of(plan)) if asks else frozenset[int]()
     return match.Weighed(
-        plan, weights, tuple(dfs), q.floor, itself, heads, subject, named, about, unsaid
+        plan, weights, tuple(dfs), q.floor, itself, heads, subject, named, about, event, unsaid
     )
 
 

@@ -253,6 +253,10 @@ class Weighed(NamedTuple):
     about: frozenset[int] = frozenset()
     """What a question asking what someone said spoke of ('say about **tariffs**'): every
     answer matches it closely (:func:`brtrade.core.paraphrase.spoken_about`)."""
+    event: frozenset[int] = frozenset()
+    """What a question asking when something happened says happened ('when did it
+    **begin**'): every answer says it, in its own words or closely related ones
+    (:func:`brtrade.core.paraphrase.event_of`)."""
     unsaid: frozenset[int] = frozenset({TOPIC})
     """Field codes in which a record holds a word without saying it (see ``names``): an
     editors' topic, and for a question not asking for an expert, a field a body studies."""

@@ -465,6 +465,34 @@ def spoken_about(plan: Plan) -> set[int]:
     return set()
 
 
+WHEN_AUXILIARIES = frozenset(
+    "did does do was were is are will would can could has have had".split()
+)
+
+
+EVENTS = frozenset(
+    stem(w)
+    for w in """begin began begun start started open opened launch launched found founded
+    establish established create created set inaugurate inaugurated introduce introduced
+    close closed end ended finish finished complete completed sign signed join joined
+    build built announce announced unveil unveiled""".split()
+)
+"""Verbs of an event that has a date ('when did the initiative **begin**', 'when was the
+company **founded**'): general English, the question's form."""
+
+
+def event_of(plan: Plan) -> set[int]:
+    """What a question asking when something happened says happened (:data:`EVENTS`: 'when
+    did the Belt and Road Initiative **begin**', 'when was Xidesheng **founded**'). Every
+    answer matches it, in the article's words or related ones: a record about the
+    initiative that says nothing of its start gives no date of it."""
+    said = [g.word for g in plan.groups]
+    if len(said) < 3 or said[0] != "when" or said[1] not in WHEN_AUXILIARIES:
+        return set()
+    found = [k for k, g in enumerate(plan.groups) if g.required and stem(g.word) in EVENTS]
+    return {found[-1]} if found else set()
+
+
 def _rare_and_not_held(group: Group, df: int) -> bool:
     """Whether a word no record holds as it is written is rare in English (or unknown to
     it): :data:`RARE_MODIFIER_ZIPF`."""
