@@ -1291,3 +1291,70 @@ def test_a_when_question_about_an_event_no_record_tells_finds_nothing(
 )
 def test_a_when_question_finds_the_record_that_tells_the_event(run: Run, question: str) -> None:
     assert ids(run, question)[:1] == ["yantian-port-new-routes-2020"]
+
+
+# -- a title someone serves is not their own ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("role", "split"),
+    [
+        ("secretary to the board chairman", ("secretary", ["the board chairman"])),
+        ("Adviser To the Minister", ("Adviser", ["the Minister"])),
+        ("executive dean", ("executive dean", [])),
+        ("Deputy Director", ("Deputy Director", [])),
+        ("", ("", [])),
+        (None, ("", [])),
+    ],
+)
+def test_a_role_is_split_into_its_title_and_the_title_it_serves(
+    role: str | None, split: tuple[str, list[str]]
+) -> None:
+    from brtrade.core.terms import split_role
+
+    assert split_role(role) == split
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("who is the chairman of the bicycle company", "chairman"),
+        ("who is the board secretary at Xidesheng", "secretary"),
+        ("who is the deputy director quoted in the article", "deputy director"),
+        ("who was the executive dean", "dean"),
+        ("who said trade rose", None),
+        ("what is the chairman's name", None),
+    ],
+)
+def test_the_title_a_who_question_asks_the_holder_of(question: str, title: str | None) -> None:
+    plan = match.plan_query(question, Analyzer(BASE).vocabulary, question=True)
+    found = paraphrase.who_title(plan)
+    assert [plan.groups[i].word for i in found] == ([title] if title else [])
+
+
+@pytest.mark.parametrize(
+    "question", ["who is the chairman of Xidesheng", "who was the board chairman of the bike firm"]
+)
+@pytest.mark.parametrize("memory", [False, True])
+def test_the_secretary_to_the_chairman_is_not_the_chairman(
+    run: Run, question: str, memory: bool
+) -> None:
+    flag = ["--no-cache"] if memory else []
+    assert run(*flag, "facts", question, "--json").exit_code == ExitCode.NO_MATCH
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who is the secretary to the chairman of Xidesheng", "who is the board secretary of the firm"],
+)
+def test_the_secretary_is_still_the_secretary(run: Run, question: str) -> None:
+    assert ids(run, question)[:1] == ["li-xiangrong"]
+
+
+def test_the_title_served_is_still_searched_and_explained(run: Run) -> None:
+    result = run("facts", "board chairman", "--explain", "--json")
+    assert result.exit_code == 0
+    records = json.loads(result.stdout)
+    assert records and all(r["speaker"]["id"] == "li-xiangrong" for r in records)
+    fields = {m["field"] for r in records for m in r["explain"]["matched"]}
+    assert "served" in fields

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 from brtrade.core import match, paraphrase
 from brtrade.core.match import LOOSE_COVER, RELATED_COVER, WHOLE, Group, Weighed, direct_only
 from brtrade.core.query import Asked, Found, Hit, Query
-from brtrade.core.terms import FIELD_BITS, FIELD_MASK, FIELDS, STUDIED, TOPIC, posted
+from brtrade.core.terms import FIELD_BITS, FIELD_MASK, FIELDS, SERVED, STUDIED, TOPIC, posted
 
 if TYPE_CHECKING:
     from brtrade.core.model import Claim, FactBase, Quote
@@ -114,6 +114,8 @@ def rank(
     says: dict[int, int] = {}  # how many of the question's names each record says
     spoken: set[int] = set()  # the records matching what a question says was spoken of
     happened: set[int] = set()  # the records saying the event a 'when' question asks of
+    served: set[int] = set()  # the records holding a title asked for as another's
+    titled: set[int] = set()  # ... and as their own
     unsaid = weighed.unsaid
     for i, group in enumerate(weighed.plan.groups):
         weight = weighed.weights[i]
@@ -128,6 +130,7 @@ def rank(
         saying = i in weighed.names
         about = i in weighed.about
         event = i in weighed.event
+        title = i in weighed.title
         for way in ways(group):
             share = full * way.share // 100
             times = way.times
@@ -142,6 +145,8 @@ def rank(
                     spoken.add(o)
                 if event and way.share > LOOSE_COVER and value & FIELD_MASK in SAYING:
                     happened.add(o)
+                if title:
+                    (served if value & FIELD_MASK == SERVED else titled).add(o)
                 if (naming or saying) and value & FIELD_MASK not in unsaid:
                     if naming:  # said by the record, not only the editors' label
                         named.add(o)
@@ -183,6 +188,8 @@ def rank(
             return False  # ...nor by one that does not name what is counted
         if says.get(o, 0) < names:
             return False  # 'what did the WTO say' is not answered by a dean of WTO studies
+        if o in served and o not in titled:
+            return False  # 'who is the chairman': not the secretary to the board chairman
         if event and o not in happened:
             return False  # 'when did the initiative begin' is not told by its significance
         if about and o not in spoken:
@@ -282,12 +289,24 @@ def weigh(
         for i, g in enumerate(plan.groups)
         if phrased and g.word in typed and g.required and weights[i]
     )
+    title = frozenset(paraphrase.who_title(plan)) if asks else frozenset[int]()
     # 'the WTO expert' is the dean of WTO studies; 'the WTO' is not
     unsaid = frozenset({TOPIC} if paraphrase.asks_for_study(q.words) else {TOPIC, STUDIED})
     about = frozenset(paraphrase.spoken_about(plan)) if asks else frozenset[int]()
     event = frozenset(paraphrase.event_of(plan)) if asks else frozenset[int]()
     return match.Weighed(
-        plan, weights, tuple(dfs), q.floor, itself, heads, subject, named, about, event, unsaid
+        plan,
+        weights,
+        tuple(dfs),
+        q.floor,
+        itself,
+        heads,
+        subject,
+        named,
+        about,
+        event,
+        title,
+        unsaid,
     )
 
 

@@ -257,6 +257,9 @@ class Weighed(NamedTuple):
     """What a question asking when something happened says happened ('when did it
     **begin**'): every answer says it, in its own words or closely related ones
     (:func:`brtrade.core.paraphrase.event_of`)."""
+    title: frozenset[int] = frozenset()
+    """The title a question asks the holder of ('who is the **chairman**'): no answer
+    holds it only as the title of someone it serves (:data:`brtrade.core.terms.SERVED`)."""
     unsaid: frozenset[int] = frozenset({TOPIC})
     """Field codes in which a record holds a word without saying it (see ``names``): an
     editors' topic, and for a question not asking for an expert, a field a body studies."""

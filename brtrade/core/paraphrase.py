@@ -465,6 +465,30 @@ def spoken_about(plan: Plan) -> set[int]:
     return set()
 
 
+TITLE_ENDS = frozenset({"of", "to", "at", "from", "for", "with", "in", "on", "who"})
+
+
+def who_title(plan: Plan) -> set[int]:
+    """The title a question asks the holder of: the head of the phrase after 'who is the'
+    ('who is the **chairman** of the bicycle company', 'who is the board **secretary** at
+    Xidesheng', 'who is the deputy **director** quoted'). No answer holds it only as the
+    title of someone it serves ('secretary to the board chairman' is not the chairman:
+    :data:`brtrade.core.terms.SERVED`)."""
+    from brtrade.core.language import SPEECH
+
+    said = [g.word for g in plan.groups]
+    if len(said) < 4 or said[0] not in ("who", "whos") or said[1] not in ("is", "was", "s"):
+        return set()
+    run: list[int] = []
+    for k in range(2, len(said)):
+        g = plan.groups[k]
+        if said[k] in TITLE_ENDS or g.via in ("kind", "cue"):
+            break
+        if g.required and said[k] not in SPEECH and g.via != "number":
+            run.append(k)
+    return {run[-1]} if run else set()
+
+
 WHEN_AUXILIARIES = frozenset(
     "did does do was were is are will would can could has have had".split()
 )

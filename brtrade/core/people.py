@@ -89,11 +89,15 @@ def about_a_person(text: str) -> bool:
 def _speaker_fields(
     row: Mapping[str, Any], aliases: Mapping[str, Sequence[str]]
 ) -> list[tuple[str, int, list[str]]]:
+    from brtrade.core.terms import split_role
+
     org = [row["organisation"] or "", *aliases.get(row.get("entity") or "", ())]
+    title, served = split_role(row["role"])
     return [
         ("speaker", 3, [row["name"]]),
-        ("role", 2, [row["role"] or ""]),
+        ("role", 2, [title]),
         ("entity", 2, org),
+        ("served", 2, served),
     ]
 
 

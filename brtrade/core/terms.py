@@ -30,6 +30,7 @@ FIELDS = (
     "text",
     "place",
     "studied",
+    "served",
 )
 """Field names, as --explain shows them; their position is their code in the index.
 ("id" keeps its code, but no record's id is matched as words: an id is a name an editor
@@ -46,6 +47,7 @@ _CLAIM_WEIGHTS = {
     "quote": 2,
     "period": 2,
     "place": 2,
+    "served": 2,
 }
 _QUOTE_WEIGHTS = {
     "speaker": 6,
@@ -55,11 +57,15 @@ _QUOTE_WEIGHTS = {
     "role": 2,
     "evidence": 2,
     "place": 2,
+    "served": 2,
 }
 
 _CODES = {name: i for i, name in enumerate(FIELDS)}
 TOPIC = _CODES["topic"]
 STUDIED = _CODES["studied"]
+SERVED = _CODES["served"]
+"""The code of the words of a role after 'to', the title of someone the speaker serves
+('secretary **to the board chairman**'): the speaker is not the chairman."""
 """The code of a term a record holds only as what a body studies ('China Institute for
 **WTO** Studies'): the record does not say the WTO, though it is found by it."""
 SAID = "k:said"
@@ -172,6 +178,18 @@ def text_terms(text: str, vocabulary: Vocabulary) -> tuple[tuple[str, ...], tupl
     return tuple(terms), tuple(w for w in folded if w.isalpha())
 
 
+_SERVES = re.compile(r"\s+to\s+(?=\S)", re.IGNORECASE)
+
+
+def split_role(role: str | None) -> tuple[str, list[str]]:
+    """A role's own title, and the title of whoever it serves ('secretary to the board
+    chairman': 'secretary', ['the board chairman']; 'executive dean': itself, [])."""
+    if not role:
+        return role or "", []
+    head, *rest = _SERVES.split(role, maxsplit=1)
+    return head, rest
+
+
 def field_tokens(
     fields: Sequence[tuple[str, int, Sequence[str]]], vocabulary: Vocabulary
 ) -> Tokens:
@@ -210,15 +228,16 @@ class Analyzer:
             found = self._entity_text[eid] = [ent.name, *ent.aliases, ent.type]
         return found
 
-    def _speaker(self, sid: str | None) -> tuple[list[str], list[str]]:
-        """(name, role and organisation texts) of a speaker."""
+    def _speaker(self, sid: str | None) -> tuple[list[str], list[str], list[str]]:
+        """(name, role and organisation texts, the title the role serves) of a speaker."""
         if sid is None:
-            return [], []
+            return [], [], []
         sp = self.base.speaker(sid)
-        role = [sp.role, sp.organisation]
+        title, served = split_role(sp.role)
+        role = [title, sp.organisation]
         for eid in self._chain(sp.entity):
             role.extend(self._entity(eid))
-        return [sp.name], role
+        return [sp.name], role, served
 
     def _chain(self, eid: str | None, relation: str = "part-of") -> list[str]:
         """An entity and what it is in by ``relation``, in turn: an organisation and what
@@ -250,7 +269,7 @@ class Analyzer:
         return found
 
     def claim_fields(self, claim: Claim) -> list[tuple[str, list[str]]]:
-        name, role = self._speaker(claim.speaker)
+        name, role, served = self._speaker(claim.speaker)
         quote = [self.base.quote(claim.quote).text] if claim.quote else []
         return [
             ("statement", [claim.statement]),
@@ -259,6 +278,7 @@ class Analyzer:
             ("speaker", name),
             ("figure", [t for f in claim.figures for t in (f.measure, f.scope, f.wording) if t]),
             ("role", role),
+            ("served", served),
             ("evidence", [claim.provenance.evidence]),
             ("quote", quote),
             ("period", self._periods(claim)),
@@ -277,13 +297,14 @@ class Analyzer:
         return out
 
     def quote_fields(self, quote: Quote) -> list[tuple[str, list[str]]]:
-        name, role = self._speaker(quote.speaker)
+        name, role, served = self._speaker(quote.speaker)
         return [
             ("speaker", name),
             ("text", [quote.text]),
             ("topic", [t for tid in quote.topics for t in (tid, self.base.topic(tid).label)]),
             ("entity", [t for e in quote.entities for t in self._entity(e)]),
             ("role", role),
+            ("served", served),
             ("evidence", [quote.provenance.evidence]),
             ("place", self._places(quote.entities)),
         ]
