@@ -174,6 +174,11 @@ _KIND_BEFORE = re.compile(rf"(?<![-\w'’])([A-Za-z]+)\s+{_MEASURED}\b")
 _KIND_AFTER = re.compile(rf"\b{_MEASURED}\s+of\s+([a-z]+)\b", re.IGNORECASE)
 _GENERIC_GOODS = frozenset({"goods", "merchandise", "product", "products"})
 """Words for what is traded that say no more than 'trade' does."""
+_SCOPE = frozenset(
+    "overall total combined whole entire aggregate bilateral global world international".split()
+)
+"""Words before 'trade' that say how much of it, not what is traded ('overall trade',
+'combined exports'), though English also knows most as nouns ('the overall', 'a total')."""
 
 
 def _unknown_kinds(text: str, search: Search) -> list[str]:
@@ -190,7 +195,11 @@ def _unknown_kinds(text: str, search: Search) -> list[str]:
     for m in (*_KIND_BEFORE.finditer(text), *_KIND_AFTER.finditer(text)):
         word = m.group(1)
         low = word.lower()
-        if (word[:1].isupper() and m.start(1) > 0) or is_stop(low) or low in _GENERIC_GOODS:
+        if (
+            (word[:1].isupper() and m.start(1) > 0)
+            or is_stop(low)
+            or low in _GENERIC_GOODS | _SCOPE
+        ):
             continue  # a name ('ASEAN trade') is a stranger or not by its own rule
         entry = english.lookup(stem(low))
         if entry is None or entry.name or not entry.noun:

@@ -443,3 +443,17 @@ def test_a_capital_stands_for_its_country(word: str, places: set[str], capital: 
     from brtrade.core.verify import _capital_of
 
     assert _capital_of(word, places) is capital
+
+
+@pytest.mark.parametrize("scope", ["overall", "total", "combined", "whole", "entire"])
+def test_a_word_for_how_much_of_trade_is_no_kind_of_trade(scope: str) -> None:
+    """'Overall trade' is China's trade, all of it: its 21.9 percent share contradicts
+    the base's 29.1 percent (English knows 'overall' and 'total' as nouns too)."""
+    sentence = f"Belt and Road countries took 21.9 percent of China's {scope} trade in 2020."
+    assert verdicts(sentence) == [["figure", "contradicted"]]
+
+
+@pytest.mark.parametrize("kind", ["oil", "car", "steel"])
+def test_a_kind_of_trade_the_base_does_not_cover_is_not_found(kind: str) -> None:
+    sentence = f"Belt and Road countries took 21.9 percent of China's {kind} trade in 2020."
+    assert verdicts(sentence) == [["figure", "not-found"]]
