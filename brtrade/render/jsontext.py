@@ -49,10 +49,17 @@ def _write(value: Any, parts: list[str], newline: str) -> None:
         inner = newline + "  "
         sep = "{" + inner
         for key, item in value.items():
-            parts.append(sep)
-            parts.append(_escape(key))
-            parts.append(": ")
-            _write(item, parts, inner)
+            kind = type(item)
+            # The commonest leaves written here, without a call per value.
+            if kind is str:
+                parts.append(sep + _escape(key) + ": " + _escape(item))
+            elif item is None:
+                parts.append(sep + _escape(key) + ": null")
+            elif kind is int:
+                parts.append(sep + _escape(key) + ": " + int.__repr__(item))
+            else:
+                parts.append(sep + _escape(key) + ": ")
+                _write(item, parts, inner)
             sep = "," + inner
         parts.append(newline + "}")
     elif type(value) in (list, tuple):
