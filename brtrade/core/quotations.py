@@ -7,6 +7,7 @@ before names). The rules are in :mod:`brtrade.core.verify` and docs/verify.md.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from brtrade.core.draft_text import (
@@ -73,6 +74,14 @@ def _diff(
     return " ".join(out), matched, lo, hi
 
 
+@lru_cache(maxsize=1024)
+def _quote_words(text: str) -> tuple[tuple[tuple[str, int, int], ...], tuple[str, ...]]:
+    """(word spans, folded words) of a base quote's text, once per text: every quotation
+    of a draft is compared with the same few quotes."""
+    spans = tuple(word_spans(text))
+    return spans, tuple(w for w, _, _ in spans)
+
+
 def check_quote(
     draft: Draft,
     start: int,
@@ -114,8 +123,7 @@ def check_quote(
     candidates = search("quote", " ".join(said), 5)
     best: tuple[float, dict[str, Any], str, str] | None = None
     for row, _ in candidates:
-        spans = word_spans(row["text"])
-        have = [w for w, _, _ in spans]
+        spans, have = _quote_words(row["text"])
         if _occurs(pieces, have):
             quoted_by = row["speaker"]["name"]
             if name is not None and who != row["speaker"]["id"]:

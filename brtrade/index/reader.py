@@ -26,6 +26,10 @@ MAX_CHAR = chr(0x10FFFF)
 """Above every character: ``token >= p AND token < p + MAX_CHAR`` is "starts with p"."""
 
 
+CACHED_POSTINGS = 4 * 2**20
+"""The most bytes of packed postings an open index keeps for terms asked for again."""
+
+
 class Index:
     """A fresh, open index (read-only)."""
 
@@ -39,6 +43,8 @@ class Index:
         self._zdict: bytes | None = None
         self._stride: int | None = None
         self._df: dict[tuple[Kind, tuple[str, ...], tuple[str, ...], str | None], int] = {}
+        self._postings: dict[tuple[Kind, tuple[str, ...], str | None], list[Any]] = {}
+        self._cached = 0  # bytes of packed postings kept in _postings
 
     def meta(self, key: str) -> Any:
         row = self.db.execute("SELECT value, crc FROM meta WHERE key = ?", (key,)).fetchone()
@@ -261,8 +267,19 @@ class Index:
             sql = f"{terms} >= ? AND token < ?"
             params = [int(kind), way.prefix, way.prefix + MAX_CHAR]
         stride = self.stride()
-        rows = self.db.execute(f"SELECT file, data FROM postings WHERE term IN ({sql})", params)
-        return (p for file, data in rows for p in unpack(file * stride, data))
+        key = (kind, way.terms, way.prefix)
+        found = self._postings.get(key)
+        if found is None:
+            rows = self.db.execute(f"SELECT file, data FROM postings WHERE term IN ({sql})", params)
+            found = rows.fetchall()
+            size = sum(len(data) for _, data in found)
+            if self._cached + size <= CACHED_POSTINGS:
+                # A draft's sentences, and a question's words, ask for the same terms
+                # again and again ('trade', 'China'): their packed postings are kept,
+                # up to a bound, so a large base's commonest terms are read again.
+                self._postings[key] = found
+                self._cached += size
+        return (p for file, data in found for p in unpack(file * stride, data))
 
     def stride(self) -> int:
         """Room in the document order for each file's records (``ord // stride`` is the
