@@ -1358,3 +1358,60 @@ def test_the_title_served_is_still_searched_and_explained(run: Run) -> None:
     assert records and all(r["speaker"]["id"] == "li-xiangrong" for r in records)
     fields = {m["field"] for r in records for m in r["explain"]["matched"]}
     assert "served" in fields
+
+
+# -- a count counts something -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "what"),
+    [
+        ("how many new shipping routes opened at Yantian in 2020", "shipping routes"),
+        ("how many countries are along the belt and road", "countries"),
+        ("how many sea lanes were launched", "lanes"),
+        ("how many direct shipping services did Yantian add", "services"),
+        ("the number of new routes", "routes"),
+        ("how fast did trade grow", None),
+    ],
+)
+def test_what_a_how_many_question_counts(question: str, what: str | None) -> None:
+    plan = match.plan_query(question, Analyzer(BASE).vocabulary, question=True)
+    at = paraphrase.tallied(plan)
+    assert (None if at is None else plan.groups[at].word) == what
+
+
+def test_a_count_s_record_holds_what_it_counts() -> None:
+    from brtrade.core.terms import COUNTS
+
+    analyzer = Analyzer(BASE)
+    for claim in BASE.claims:
+        counted = {t for t in analyzer.claim_tokens(claim) if t.startswith(COUNTS)}
+        counts = [f for f in claim.figures if f.kind == "count"]
+        assert bool(counted) is bool(counts), claim.id
+    routes = next(c for c in BASE.claims if c.id == "yantian-port-new-routes-2020")
+    assert COUNTS + stem("routes") in analyzer.claim_tokens(routes)
+
+
+@pytest.mark.parametrize(
+    "question", ["how many countries are along the belt and road", "how many ports opened in 2020"]
+)
+@pytest.mark.parametrize("memory", [False, True])
+def test_a_count_of_something_else_is_no_answer(run: Run, question: str, memory: bool) -> None:
+    """The routes' record names countries and opening; its count is of routes."""
+    flag = ["--no-cache"] if memory else []
+    assert run(*flag, "facts", question, "--json").exit_code == ExitCode.NO_MATCH
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many shipping lines did Yantian add in 2020",
+        "how many sea lanes were launched",
+        "how many new international routes started in 2020",
+    ],
+)
+@pytest.mark.parametrize("memory", [False, True])
+def test_a_count_of_what_is_asked_answers_in_other_words(
+    run: Run, question: str, memory: bool
+) -> None:
+    assert ids(run, question, memory=memory)[:1] == ["yantian-port-new-routes-2020"]

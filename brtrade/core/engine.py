@@ -22,7 +22,16 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 from brtrade.core import match, paraphrase
 from brtrade.core.match import LOOSE_COVER, RELATED_COVER, WHOLE, Group, Weighed, direct_only
 from brtrade.core.query import Asked, Found, Hit, Query
-from brtrade.core.terms import FIELD_BITS, FIELD_MASK, FIELDS, SERVED, STUDIED, TOPIC, posted
+from brtrade.core.terms import (
+    COUNTS,
+    FIELD_BITS,
+    FIELD_MASK,
+    FIELDS,
+    SERVED,
+    STUDIED,
+    TOPIC,
+    posted,
+)
 
 if TYPE_CHECKING:
     from brtrade.core.model import Claim, FactBase, Quote
@@ -181,7 +190,11 @@ def rank(
     about = bool(weighed.about) and weighed.floor
     event = bool(weighed.event) and weighed.floor
 
+    tallied = _counting(weighed, postings) if needed and weighed.floor else None
+
     def passes(o: int) -> bool:
+        if tallied is not None and o not in tallied:
+            return False  # 'how many countries' is not answered by a count of routes
         if needed and o not in kinded:
             return False  # 'how many' is not answered by a record without a count
         if counts.get(o, 0) < counted:
@@ -213,6 +226,23 @@ def rank(
 SAYING = frozenset(FIELDS.index(f) for f in ("statement", "evidence", "quote", "text"))
 """The fields in which a record says what happened (not its editors' topics or the names
 of what it is about): 'when did the initiative **begin**' needs a record saying so."""
+
+
+def _counting(weighed: Weighed, postings: Postings) -> set[int] | None:
+    """For a question asking how many of something, the records whose count counts it
+    (:data:`brtrade.core.terms.COUNTS`: '11 **routes**' for 'how many shipping lines');
+    None for any other question."""
+    kind = next((g for g in weighed.plan.groups if g.via == "kind"), None)
+    at = paraphrase.tallied(weighed.plan)
+    if kind is None or kind.exact != ("k:count",) or at is None:
+        return None
+    from brtrade.core import english
+
+    group = weighed.plan.groups[at]
+    # what it counts, in the article's words or English's close ones ('lines': 'routes')
+    close = english.related(group.exact[-1])[0] if group.word.isalpha() else ()
+    terms = (*group.exact, *group.near, *group.related, *close)
+    return {o for o, _ in postings(Way(tuple(COUNTS + t for t in terms), None, 1, 100))}
 
 
 def _kind_group(weighed: Weighed) -> int | None:

@@ -321,6 +321,28 @@ def counted(
     return out
 
 
+def tallied(plan: Plan) -> int | None:
+    """What a question asking 'how many' counts: the last word or phrase of the noun
+    phrase after 'how many' or 'number of', up to its verb ('how many new shipping
+    **routes** opened', 'how many **countries** are along', 'how many sea **lanes** were
+    launched'); None when it asks for no count."""
+    said = [g.word for g in plan.groups]
+    for i in range(len(said) - 2):
+        if (said[i], said[i + 1]) not in COUNTING:
+            continue
+        run: list[int] = []
+        for j in range(i + 2, len(plan.groups)):
+            g = plan.groups[j]
+            verb = g.word.endswith("ed") and len(g.word) > 4  # 'opened'; not 'shipping' routes
+            if g.via in ("kind", "cue", "number") or not g.required or verb:
+                if run:
+                    break
+                continue
+            run.append(j)
+        return run[-1] if run else None
+    return None
+
+
 ASKED_BY = frozenset({"is", "was", "were", "are", "s"})
 """The verbs after 'what' that put the thing asked for next: 'what was the **surplus**'."""
 

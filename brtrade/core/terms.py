@@ -68,6 +68,9 @@ SERVED = _CODES["served"]
 ('secretary **to the board chairman**'): the speaker is not the chairman."""
 """The code of a term a record holds only as what a body studies ('China Institute for
 **WTO** Studies'): the record does not say the WTO, though it is found by it."""
+COUNTS = "c:"
+"""The prefix of the terms of what a record's count counts (the words of its wording, '11
+**routes**'): a question asking how many of something is answered by a count of it."""
 SAID = "k:said"
 """The term of every record given in someone's words (a quote, or a claim with a speaker
 or quote): what a question asking why prefers (:func:`brtrade.core.language.asks_why`),
@@ -391,7 +394,7 @@ class Analyzer:
                 out[term] = (out[term][0], STUDIED)
 
     def claim_tokens(self, claim: Claim) -> Tokens:
-        return self.tokens(
+        out = self.tokens(
             self.claim_fields(claim),
             _CLAIM_WEIGHTS,
             (f.value for f in claim.figures),
@@ -400,6 +403,12 @@ class Analyzer:
             ),
             said=claim.speaker is not None or claim.quote is not None,
         )
+        weight = (_CLAIM_WEIGHTS["figure"], _CODES["figure"])
+        for f in claim.figures:
+            if f.kind == "count":  # what it counts: '11 **routes**'
+                for term in self._terms_of(f.wording)[0]:
+                    out.setdefault(COUNTS + term, weight)
+        return out
 
     def quote_tokens(self, quote: Quote) -> Tokens:
         return self.tokens(self.quote_fields(quote), _QUOTE_WEIGHTS, said=True)
