@@ -1415,3 +1415,43 @@ def test_a_count_of_what_is_asked_answers_in_other_words(
     run: Run, question: str, memory: bool
 ) -> None:
     assert ids(run, question, memory=memory)[:1] == ["yantian-port-new-routes-2020"]
+
+
+# -- numbers in words, percent changes, a counted word of a name ----------------------------
+
+
+@pytest.mark.parametrize(
+    "question", ["where do the eleven new sea routes go", "eleven new routes", "Eleven routes"]
+)
+def test_a_small_number_in_words_is_the_number(run: Run, question: str) -> None:
+    assert ids(run, question)[:1] == ["yantian-port-new-routes-2020"]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("what was the percentage gain in trade with ASEAN", "change"),
+        ("what was the percent increase in rail trade", "change"),
+        ("what percentage of trade went to belt and road countries", "share"),
+    ],
+)
+def test_a_percentage_before_a_change_asks_for_a_change(question: str, kind: str) -> None:
+    from brtrade.core.language import asked_kind
+
+    assert asked_kind([stem(w) for w in paraphrase.words(question)]) == kind
+
+
+def test_a_percentage_gain_finds_the_rise(run: Run) -> None:
+    question = "what was the percentage gain in China's trade with southeast asian countries"
+    assert ids(run, question)[:1] == ["asean-trade-2020"]
+
+
+@pytest.mark.parametrize("memory", [False, True])
+def test_what_is_counted_is_widened_when_the_base_holds_it_only_in_a_name(
+    run: Run, memory: bool
+) -> None:
+    """'Commerce' is in the base only as the Ministry of Commerce: 'how much commerce' is
+    the article's trade."""
+    question = "how much commerce flowed between China and the belt and road region"
+    assert ids(run, question, memory=memory)[:1] == ["br-trade-2020-growth"]
+    assert run("facts", "how much commerce did China do with Brazil").exit_code == 1

@@ -234,9 +234,17 @@ def asks_for_a_measure(seq: list[str]) -> bool:
     return "what" in seq and _asks_for_measure().search(" ".join(seq)) is not None
 
 
+def _percent_change(seq: list[str]) -> bool:
+    """Whether a word for a percentage comes right before a word for a change ('the
+    **percentage gain**', 'a **percent increase**'): a change, in percent, not a share."""
+    share = {stem(w) for w in ("percentage", "percent")}
+    change = dict(_asked_kinds())["change"]
+    return any(a in share and b in change for a, b in zip(seq, seq[1:], strict=False))
+
+
 def asked_kind(seq: list[str]) -> str | None:
     """The kind of figure a question of these stems asks for, if it says."""
-    if _said(seq, CHANGE_FORMS):
+    if _said(seq, CHANGE_FORMS) or _percent_change(seq):
         return "change"
     if asks_for_a_measure(seq):
         return "amount"

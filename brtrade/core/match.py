@@ -49,7 +49,7 @@ from brtrade.core.language import (
     kind_needed,
     stem,
 )
-from brtrade.core.numbers import find_mentions, number_token
+from brtrade.core.numbers import SMALL_NUMBERS, find_mentions, number_token
 from brtrade.core.terms import SAID, TOPIC, Vocabulary
 from brtrade.core.text import compounds, words
 
@@ -110,6 +110,9 @@ class Plan(NamedTuple):
 
 def _word_group(word: str, required: bool, via: str = "word") -> Group:
     s = stem(word)
+    if word in SMALL_NUMBERS and word not in ("zero", "one"):
+        # 'eleven new routes' are the article's '11 new routes' ('one' is also a pronoun)
+        return Group(word, (s, str(SMALL_NUMBERS[word])), required=required, via=via)
     if len(word) < MIN_PREFIX or not word.isalpha():
         return Group(word, (s,), required=required, via=via)
     # Stems one or two letters shorter ('diversifi' -> 'diversif'), never under six letters:

@@ -123,9 +123,12 @@ def paraphrase(
                 groups[i] = g = g._replace(exact=(*g.exact, seat))
                 out[i] = df_of(g)
                 continue  # 'Beijing' is China's government: asked for as China
-        if g.word in names or i in counted:
-            continue  # a name ('Brazil'), or what is counted: not asked for by relations
         named = g.exact[0] in in_names
+        if g.word in names or (i in counted and not (named and df)):
+            # a name ('Brazil'), or what is counted: not asked for by relations, unless
+            # the base holds it in a name ('how much **commerce**': the Ministry of
+            # Commerce's word, a reporter's for the article's trade)
+            continue
         if df and (not several or (RARE_IN_BASE * df > n_docs and not named)):
             continue  # a word of the base's own: asked for as it is (no table read)
         from brtrade.core import english
