@@ -1455,3 +1455,41 @@ def test_what_is_counted_is_widened_when_the_base_holds_it_only_in_a_name(
     question = "how much commerce flowed between China and the belt and road region"
     assert ids(run, question, memory=memory)[:1] == ["br-trade-2020-growth"]
     assert run("facts", "how much commerce did China do with Brazil").exit_code == 1
+
+
+# -- what a person said is someone's words ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "someone"),
+    [
+        ("what did the president of Indonesia say", True),
+        ("what did Tu Xinquan say about trade", True),
+        ("what did the expert tell reporters", True),
+        ("what did ASEAN say about trade", True),
+        ("what did the bicycle company say about its exports", False),
+        ("what does the data say about rail trade", False),
+        ("how much did trade grow", False),
+    ],
+)
+def test_a_question_says_whether_someone_is_asked_what_they_said(
+    question: str, someone: bool
+) -> None:
+    plan = match.plan_query(question, Analyzer(BASE).vocabulary, question=True)
+    assert (paraphrase.said_by_someone(question, plan) is not None) is someone
+
+
+@pytest.mark.parametrize(
+    "question", ["what did the president of Indonesia say", "what did ASEAN say about trade"]
+)
+@pytest.mark.parametrize("memory", [False, True])
+def test_the_narrative_is_no_one_s_words(run: Run, question: str, memory: bool) -> None:
+    """The routes' record names Indonesia; ASEAN's records are about trade; no one in
+    them said anything."""
+    flag = ["--no-cache"] if memory else []
+    assert run(*flag, "facts", question, "--json").exit_code == ExitCode.NO_MATCH
+
+
+def test_a_speaker_s_words_still_answer_what_the_speaker_said(run: Run) -> None:
+    found = ids(run, "what did Tu Xinquan say about diversification")
+    assert found[:1] == ["market-diversification-results"]

@@ -121,7 +121,7 @@ def rank(
     counts: dict[int, int] = {}  # how many of the groups counted each matches
     subjects: set[int] = set()  # the records naming what a change question says changed
     says: dict[int, int] = {}  # how many of the question's names each record says
-    spoken: set[int] = set()  # the records matching what a question says was spoken of
+    spoken: dict[int, int] = {}  # how many of the groups every answer matches each does
     happened: set[int] = set()  # the records saying the event a 'when' question asks of
     served: set[int] = set()  # the records holding a title asked for as another's
     titled: set[int] = set()  # ... and as their own
@@ -137,7 +137,7 @@ def rank(
         said: set[int] = set()  # records saying it in a field of their own
         counting = i in weighed.counted
         saying = i in weighed.names
-        about = i in weighed.about
+        spoken_of = i in weighed.about
         event = i in weighed.event
         title = i in weighed.title
         for way in ways(group):
@@ -150,8 +150,6 @@ def rank(
                     best[o] = points
                 if share > cover.get(o, -1):
                     cover[o] = share
-                if about:
-                    spoken.add(o)
                 if event and way.share > LOOSE_COVER and value & FIELD_MASK in SAYING:
                     happened.add(o)
                 if title:
@@ -163,6 +161,9 @@ def rank(
                         said.add(o)
         if i == kind_at:
             kinded.update(best)
+        if spoken_of:
+            for o in best:
+                spoken[o] = spoken.get(o, 0) + 1
         if i in weighed.itself:
             for o in best:
                 itself[o] = itself.get(o, 0) + 1
@@ -187,7 +188,7 @@ def rank(
     counted = len(weighed.counted) if weighed.floor else 0
     subject = bool(weighed.subject) and weighed.floor
     names = len(weighed.names) if weighed.floor else 0
-    about = bool(weighed.about) and weighed.floor
+    spoken_need = len(weighed.about) if weighed.floor else 0
     event = bool(weighed.event) and weighed.floor
 
     tallied = _counting(weighed, postings) if needed and weighed.floor else None
@@ -205,7 +206,7 @@ def rank(
             return False  # 'who is the chairman': not the secretary to the board chairman
         if event and o not in happened:
             return False  # 'when did the initiative begin' is not told by its significance
-        if about and o not in spoken:
+        if spoken.get(o, 0) < spoken_need:
             return False  # 'what did Tu say about tariffs' is not his quote on diversification
         if subject and o not in subjects:
             return False  # 'how fast did China's economy grow' is not answered by trade
@@ -322,7 +323,12 @@ def weigh(
     title = frozenset(paraphrase.who_title(plan)) if asks else frozenset[int]()
     # 'the WTO expert' is the dean of WTO studies; 'the WTO' is not
     unsaid = frozenset({TOPIC} if paraphrase.asks_for_study(q.words) else {TOPIC, STUDIED})
-    about = frozenset(paraphrase.spoken_about(plan)) if asks else frozenset[int]()
+    about = frozenset[int]()
+    if asks:  # what was spoken of; and, of someone's words, that they are someone's
+        said_by = paraphrase.said_by_someone(q.text, plan)
+        about = frozenset(
+            paraphrase.spoken_about(plan) | ({said_by} if said_by is not None else set())
+        )
     event = frozenset(paraphrase.event_of(plan)) if asks else frozenset[int]()
     return match.Weighed(
         plan,

@@ -28,6 +28,22 @@ QUESTION_WORDS = frozenset(
 quoted on'): never required to match, though they count when they do."""
 
 WHO = frozenset({"who", "whom", "whose"})
+PERSON_NOUNS = frozenset(
+    """expert experts official officials scholar scholars academic academics economist
+    economists researcher researchers analyst analysts executive executives professor
+    professors specialist specialists spokesman spokeswoman spokesperson representative
+    representatives interviewee interviewees commentator commentators observer observers
+    speaker speakers insider insiders""".split()
+)
+"""Words that name a person by what they are: 'which **expert** was quoted'."""
+
+TITLES = frozenset(
+    """president presidents minister ministers chairman chairwoman chair secretary
+    director dean ceo chief head manager founder governor mayor premier ambassador
+    spokesman spokeswoman""".split()
+)
+"""Titles a person holds: 'what did the **president** of Indonesia say'."""
+
 SPEECH = frozenset(
     """say says said saying tell tells told talk talks talked talking speak speaks spoke
     quote quotes quoted quoting cite cites cited interview interviews interviewed

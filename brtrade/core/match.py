@@ -254,8 +254,10 @@ class Weighed(NamedTuple):
     every answer says each in a field of its own, not only as an editors' topic or as the
     field a body studies."""
     about: frozenset[int] = frozenset()
-    """What a question asking what someone said spoke of ('say about **tariffs**'): every
-    answer matches it closely (:func:`brtrade.core.paraphrase.spoken_about`)."""
+    """Groups every answer matches, by any relation: what a question asking what someone
+    said spoke of ('say about **tariffs**': :func:`brtrade.core.paraphrase.spoken_about`),
+    and, when it names who spoke, its ``(said)`` group (someone's words:
+    :func:`brtrade.core.paraphrase.said_by_someone`)."""
     event: frozenset[int] = frozenset()
     """What a question asking when something happened says happened ('when did it
     **begin**'): every answer says it, in its own words or closely related ones

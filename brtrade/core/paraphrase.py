@@ -514,6 +514,26 @@ def who_title(plan: Plan) -> set[int]:
     return {run[-1]} if run else set()
 
 
+def said_by_someone(text: str, plan: Plan) -> int | None:
+    """Where the ``(said)`` group of a question asking what a person said stands: one
+    whose words before its verb of speech name someone (a name, or a word for a person
+    or a title: 'what did **the president of Indonesia** say', 'what did **Tu Xinquan**
+    tell'). Every answer is then someone's words: the reporter's narrative that names
+    Indonesia is no answer. None for any other question ('what did the bicycle company
+    say', 'what does the data show')."""
+    from brtrade.core.language import PERSON_NOUNS, SPEECH, TITLES
+
+    at = next((i for i, g in enumerate(plan.groups) if g.word == "(said)"), None)
+    found = words(text)
+    verb = next((i for i, w in enumerate(found) if w in SPEECH), None)
+    if at is None or verb is None:
+        return None
+    before = set(found[:verb])
+    if before & (PERSON_NOUNS | TITLES) or before & typed_names(text):
+        return at
+    return None
+
+
 WHEN_AUXILIARIES = frozenset(
     "did does do was were is are will would can could has have had".split()
 )

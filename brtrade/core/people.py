@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from brtrade.core.language import SPEECH, WHO, is_stop, stem
+from brtrade.core.language import PERSON_NOUNS, SPEECH, WHO, is_stop, stem
 from brtrade.core.paraphrase import typed_names
 from brtrade.core.text import words
 
@@ -32,16 +32,6 @@ ASKS_ABOUT_A_PERSON = frozenset(
 )
 """Words that ask what a person is or where they work. General English, not the
 base's: they are the question's form, never required to match."""
-
-
-PERSON_NOUNS = frozenset(
-    """expert experts official officials scholar scholars academic academics economist
-    economists researcher researchers analyst analysts executive executives professor
-    professors specialist specialists spokesman spokeswoman spokesperson representative
-    representatives interviewee interviewees commentator commentators observer observers
-    speaker speakers insider insiders""".split()
-)
-"""Words that name a person by what they are: 'which **expert** was quoted'."""
 
 
 ORGANISATION_NOUNS = frozenset(
