@@ -28,7 +28,7 @@ ASKS_ABOUT_A_PERSON = frozenset(
     affiliations belong belongs organisation organization organisations organizations
     institution institutions occupation profession career office hold holds speak speaks
     spoke speaking spoken spokesman spokeswoman spokesperson represent represents
-    represented representing profile biography background""".split()
+    represented representing profile biography background based""".split()
 )
 """Words that ask what a person is or where they work. General English, not the
 base's: they are the question's form, never required to match."""
