@@ -146,23 +146,22 @@ def environment_table() -> str:
 
 def quality_summary() -> str:
     """brtrade's scores on the tuning set and, apart, on the held-out sets, in one table:
-    the other held-out sets pooled (their scores were read as matching changed) and the
-    clean one (``quality.CLEAN``), whose misses were never read (the fairest estimate)."""
+    the other held-out sets pooled (their scores were read as matching changed) and each
+    clean one (``quality.CLEAN``), whose misses were never read (the fairest estimates)."""
     quality = _quality_module()
     ours = quality.brtrade_ranker()
-    latest = quality.CLEAN
-    latest_title = next(t for t, path in quality.SETS if path == latest)
-    earlier = [path for _, path in quality.SETS if path not in (quality.QUESTIONS, latest)]
+    clean = [(t, path) for t, path in quality.SETS if path in quality.CLEAN]
+    earlier = [p for _, p in quality.SETS if p != quality.QUESTIONS and p not in quality.CLEAN]
     pooled = [q for p in earlier for q in quality.load_questions(p)]
     sets = [
         quality.evaluate(ours, quality.load_questions(quality.QUESTIONS)),
         quality.evaluate(ours, pooled),
-        quality.evaluate(ours, quality.load_questions(latest)),
+        *(quality.evaluate(ours, quality.load_questions(p)) for _, p in clean),
     ]
+    heads = " | ".join(f"{t}, never read" for t, _ in clean)
     lines = [
-        f"| kind | tuning set | {len(earlier)} other held-out sets, pooled "
-        f"| {latest_title}, never tuned to |",
-        "|---|---|---|---|",
+        f"| kind | tuning set | {len(earlier)} other held-out sets, pooled | {heads} |",
+        "|---" * (len(sets) + 1) + "|",
     ]
     for kind in quality.KINDS:
         cells = []
