@@ -1494,3 +1494,29 @@ def test_the_narrative_is_no_one_s_words(run: Run, question: str, memory: bool) 
 def test_a_speaker_s_words_still_answer_what_the_speaker_said(run: Run) -> None:
     found = ids(run, "what did Tu Xinquan say about diversification")
     assert found[:1] == ["market-diversification-results"]
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("who is the MOFCOM expert", "zhou-mi"),
+        ("who is the expert from CAITEC", "zhou-mi"),
+        ("who is the UIBE dean", "tu-xinquan"),
+        ("which person from the bike maker was quoted", "li-xiangrong"),
+    ],
+)
+@pytest.mark.parametrize("memory", [False, True])
+def test_a_person_asked_for_by_an_acronym_of_a_body_their_organisation_names(
+    run: Run, question: str, speaker: str, memory: bool
+) -> None:
+    """Zhou Mi's organisation names the Chinese Academy of International Trade and
+    Economic Cooperation and the Ministry of Commerce; their aliases are his bodies'."""
+    assert ids(run, question, memory=memory)[:1] == [speaker]
+
+
+def test_a_body_s_aliases_by_its_name() -> None:
+    from brtrade.core.people import body_aliases
+
+    found = body_aliases([(e.id, e.name, e.aliases) for e in BASE.entities])
+    assert "MOFCOM" in found["ministry of commerce"]
+    assert all(aliases for aliases in found.values())

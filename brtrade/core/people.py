@@ -20,7 +20,7 @@ from typing import Any
 
 from brtrade.core.language import PERSON_NOUNS, SPEECH, WHO, is_stop, stem
 from brtrade.core.paraphrase import typed_names
-from brtrade.core.text import words
+from brtrade.core.text import fold, words
 
 ASKS_ABOUT_A_PERSON = frozenset(
     """job jobs title titles position positions role roles post posts rank work works
@@ -76,12 +76,24 @@ def about_a_person(text: str) -> bool:
     return any(w in ASKS_ABOUT_A_PERSON for w in found)
 
 
+def body_aliases(entities: Sequence[tuple[str, str, Sequence[str]]]) -> dict[str, list[str]]:
+    """Each body's aliases by its folded name (of (id, name, aliases) entities), for
+    :func:`_speaker_fields`: an organisation that names the Ministry of Commerce is
+    MOFCOM's."""
+    return {fold(name): list(aliases) for _, name, aliases in entities if aliases}
+
+
 def _speaker_fields(
     row: Mapping[str, Any], aliases: Mapping[str, Sequence[str]]
 ) -> list[tuple[str, int, list[str]]]:
+    """A speaker's searched fields; ``aliases`` by entity id, and by a body's folded name
+    (:func:`body_aliases`): the aliases of every body its organisation names ('the
+    MOFCOM expert' is the deputy director of an institute of the Ministry of Commerce)."""
     from brtrade.core.terms import split_role
 
-    org = [row["organisation"] or "", *aliases.get(row.get("entity") or "", ())]
+    held = fold(row["organisation"] or "")
+    named = [a for body, found in aliases.items() if " " in body and body in held for a in found]
+    org = [row["organisation"] or "", *aliases.get(row.get("entity") or "", ()), *named]
     title, served = split_role(row["role"])
     return [
         ("speaker", 3, [row["name"]]),

@@ -204,7 +204,7 @@ class FactStore:
     def speakers_asked_about(self, query: Sequence[str]) -> list[dict[str, Any]]:
         """The speakers a question about a person asks about ('who is Tu Xinquan', 'what
         is Zhou Mi's job'), as contract rows, best first; none for other questions."""
-        from brtrade.core.people import about_a_person, matching_speakers, said_about
+        from brtrade.core.people import about_a_person, body_aliases, matching_speakers, said_about
 
         text = " ".join(query)
         if not about_a_person(text):
@@ -213,7 +213,8 @@ class FactStore:
             lambda i: i.vocabulary_entries(),
             lambda: [(t.id, list(t.words)) for t in self.base().vocabulary],
         )
-        aliases = {e: list(a) for e, _, a in self.names().entities}
+        entities = self.names().entities
+        aliases = {**body_aliases(entities), **{e: list(a) for e, _, a in entities}}
         speakers = self.small_rows("speaker")
         found = matching_speakers(text, speakers, entries, aliases)
         topic = said_about(text)
