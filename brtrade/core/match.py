@@ -108,6 +108,10 @@ class Plan(NamedTuple):
     percentage': :func:`brtrade.core.language.kind_needed`)."""
 
 
+SAID_CUE = "(said)"
+"""The group of a question asking what someone said: points for someone's words."""
+
+
 def _word_group(word: str, required: bool, via: str = "word") -> Group:
     s = stem(word)
     if word in SMALL_NUMBERS and word not in ("zero", "one"):
@@ -198,7 +202,7 @@ def plan_query(
         if asks_why(seq):
             groups.append(Group("(reason)", (SAID,), required=False, via="cue"))
         elif SPEECH & set(folded):  # 'what did the company say about exports': its words
-            groups.append(Group("(said)", (SAID,), required=False, via="cue"))
+            groups.append(Group(SAID_CUE, (SAID,), required=False, via="cue"))
     needed = kind is not None and kind_needed(seq, kind)
     return Plan(tuple(groups), all_words=all_words, kind_needed=needed)
 

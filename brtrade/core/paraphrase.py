@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from brtrade.core.language import SPEECH, WHO, is_stop, stem
-from brtrade.core.match import Group, Plan, idf
+from brtrade.core.match import SAID_CUE, Group, Plan, idf
 from brtrade.core.text import words
 
 if TYPE_CHECKING:
@@ -463,8 +463,9 @@ def spoken_about(plan: Plan) -> set[int]:
     """What a question asking what someone said spoke of: the head of the noun phrase
     after a verb of speech and 'about' ('what did Tu Xinquan say about the US trade
     **war**', '... about **tariffs** on Chinese goods', '... about China's **strategy**'):
-    the last noun of its first phrase, after any possessor. Every answer matches it,
-    closely: a quote on diversification is no answer to a question about tariffs."""
+    the last noun of its first phrase, after any possessor. Every answer matches it, in
+    the article's words or any related ones: a quote on diversification is no answer to a
+    question about tariffs."""
     from brtrade.core.language import SPEECH
 
     groups = plan.groups
@@ -523,7 +524,7 @@ def said_by_someone(text: str, plan: Plan) -> int | None:
     say', 'what does the data show')."""
     from brtrade.core.language import PERSON_NOUNS, SPEECH, TITLES
 
-    at = next((i for i, g in enumerate(plan.groups) if g.word == "(said)"), None)
+    at = next((i for i, g in enumerate(plan.groups) if g.word == SAID_CUE), None)
     found = words(text)
     verb = next((i for i, w in enumerate(found) if w in SPEECH), None)
     if at is None or verb is None:

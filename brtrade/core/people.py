@@ -120,24 +120,19 @@ def matching_speakers(
     if not speakers or not about_a_person(text):
         return []
     vocabulary = Vocabulary(vocabulary_entries)
-    store = MemoryPostings(
-        [field_tokens(_speaker_fields(r, aliases), vocabulary) for r in speakers]
-    )
+    fields = [_speaker_fields(r, aliases) for r in speakers]  # once: each scans the bodies
+    store = MemoryPostings([field_tokens(f, vocabulary) for f in fields])
     asked = _without(text, ASKS_ABOUT_A_PERSON | SPEECH | NAMING)
     if not words(asked):
         return []
     query = Query(words=tuple(words(asked)), text=asked)
-    lexicon = sorted(
-        {
-            w
-            for r in speakers
-            for _, _, texts in _speaker_fields(r, aliases)
-            for t in texts
-            for w in words(t)
-            if w.isalpha()
-        }
-    )
-    weighed = weigh(query, vocabulary, store.df, len(speakers), lambda: lexicon)
+
+    def lexicon() -> list[str]:  # for spelling, read only when a word is unknown
+        return sorted(
+            {w for f in fields for _, _, texts in f for t in texts for w in words(t) if w.isalpha()}
+        )
+
+    weighed = weigh(query, vocabulary, store.df, len(speakers), lexicon)
     if not any(g.required for g in weighed.plan.groups):
         return []
     ranked = rank(weighed._replace(floor=floor), store.postings)
@@ -148,8 +143,7 @@ def matching_speakers(
     said = {stem(w) for w in words(asked) if not is_stop(w)}
 
     def own(o: int) -> int:
-        fields = _speaker_fields(speakers[o], aliases)
-        held = {stem(w) for _, _, texts in fields for t in texts for w in words(t)}
+        held = {stem(w) for _, _, texts in fields[o] for t in texts for w in words(t)}
         return len(said & held)
 
     ranked.sort(key=lambda r: (-r[1], -own(r[0])))
