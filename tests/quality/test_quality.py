@@ -56,6 +56,7 @@ HELDOUT8 = QUALITY.load_questions(QUALITY.HELDOUT8)
 HELDOUT9 = QUALITY.load_questions(QUALITY.HELDOUT9)
 HELDOUT10 = QUALITY.load_questions(QUALITY.HELDOUT10)
 HELDOUT11 = QUALITY.load_questions(QUALITY.HELDOUT11)
+HELDOUT12 = QUALITY.load_questions(QUALITY.HELDOUT12)
 
 
 def test_the_set_is_big_enough_and_of_every_kind() -> None:
@@ -112,6 +113,7 @@ def test_every_answer_names_a_record_of_the_base() -> None:
         *HELDOUT9,
         *HELDOUT10,
         *HELDOUT11,
+        *HELDOUT12,
     ):
         assert set(q["answers"]) <= ids, q
 
@@ -234,6 +236,15 @@ HELDOUT11_FLOORS = {
 """Floors at the scores the eleventh held-out set was committed with (908cf89)."""
 
 
+HELDOUT12_FLOORS = {
+    "keyword": {"hit@3": 1.00},
+    "question": {"hit@1": 0.80, "hit@3": 0.90},
+    "person": {"hit@1": 0.90},
+    "no-answer": {"empty": 0.60},
+}
+"""Floors at the scores the twelfth held-out set was committed with (69d8530)."""
+
+
 IN_ORDER = (
     QUESTIONS,
     HELDOUT,
@@ -247,6 +258,7 @@ IN_ORDER = (
     HELDOUT9,
     HELDOUT10,
     HELDOUT11,
+    HELDOUT12,
 )
 """The sets in the order they were written: each held-out set is apart from all before."""
 
@@ -274,6 +286,11 @@ LATER_SETS = {
     "eleventh": (
         HELDOUT11,
         HELDOUT11_FLOORS,
+        {"question": 30, "person": 10, "keyword": 10, "no-answer": 10},
+    ),
+    "twelfth": (
+        HELDOUT12,
+        HELDOUT12_FLOORS,
         {"question": 30, "person": 10, "keyword": 10, "no-answer": 10},
     ),
 }
