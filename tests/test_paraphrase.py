@@ -1521,3 +1521,66 @@ def test_a_body_s_aliases_by_its_name() -> None:
     found = body_aliases([(e.id, e.name, e.aliases) for e in BASE.entities])
     assert "MOFCOM" in found["ministry of commerce"]
     assert all(aliases for aliases in found.values())
+
+
+# -- a title heading the phrase; the article itself -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "person"),
+    [
+        ("which executive dean commented on the strategy", True),
+        ("which board secretary talked about exports", True),
+        ("what deputy director was interviewed", True),
+        ("which senior economist was cited", True),
+        ("what did the director say about the pandemic", False),  # what was said
+        ("what chief concern did the dean raise", False),  # 'concern' heads it
+        ("what official data showed growth", False),
+    ],
+)
+def test_a_title_or_person_word_heading_the_opening_phrase_asks_for_a_person(
+    question: str, person: bool
+) -> None:
+    assert about_a_person(question) is person
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("which executive dean commented on China's trade strategy", "tu-xinquan"),
+        ("which secretary talked about bike exports", "li-xiangrong"),
+        ("which deputy director discussed the pandemic", "zhou-mi"),
+    ],
+)
+@pytest.mark.parametrize("memory", [False, True])
+def test_a_person_asked_for_by_title_and_what_they_spoke_of(
+    run: Run, question: str, speaker: str, memory: bool
+) -> None:
+    assert ids(run, question, memory=memory)[:1] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("who is the ministry of commerce researcher in the story", "zhou-mi"),
+        ("which expert from the university is quoted in this article", "tu-xinquan"),
+        ("what does the article say about rail trade", "br-rail-trade-growth"),
+        ("which port is mentioned in the report", "yantian-port-most-routes"),
+    ],
+)
+@pytest.mark.parametrize("memory", [False, True])
+def test_words_for_the_article_itself_are_not_asked_for(
+    run: Run, question: str, first: str, memory: bool
+) -> None:
+    """'In the story' says where to look: no record need hold 'story'."""
+    assert ids(run, question, memory=memory)[:1] == [first]
+
+
+def test_a_source_noun_is_asked_for_without_a_determiner_or_in_a_keyword_search() -> None:
+    vocabulary = Analyzer(BASE).vocabulary
+    asked = match.plan_query("which news agency reported it", vocabulary, question=True)
+    assert any(g.word == "news" and g.required for g in asked.groups)
+    keywords = match.plan_query("the story", vocabulary)
+    assert any(g.word == "story" and g.required for g in keywords.groups)
+    question = match.plan_query("which port is in the story", vocabulary, question=True)
+    assert not any(g.word == "story" and g.required for g in question.groups)

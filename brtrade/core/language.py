@@ -44,13 +44,25 @@ TITLES = frozenset(
 )
 """Titles a person holds: 'what did the **president** of Indonesia say'."""
 
+SOURCE_NOUNS = frozenset(
+    "story stories article articles report piece text news coverage interview".split()
+)
+"""Words for the article itself: after 'the' or 'this' in a question ('who is the
+ministry researcher **in the story**', 'what does **the article** say about ASEAN') they
+say where to look, not what to find. General English, not the base's."""
+
+SOURCE_DETERMINERS = frozenset({"the", "this", "that"})
+
 SPEECH = frozenset(
     """say says said saying tell tells told talk talks talked talking speak speaks spoke
     quote quotes quoted quoting cite cites cited interview interviews interviewed
     comment comments commented commenting mention mentions mentioned argue argues argued
     explain explains explained noted stated remarked added claimed describe describes
     described warn warns warned predict predicts predicted praise praises praised
-    credited attributed""".split()
+    credited attributed discuss discusses discussed discussing stress stresses stressed
+    emphasise emphasises emphasised emphasize emphasizes emphasized highlight highlights
+    highlighted observe observes observed suggest suggests suggested insist insists
+    insisted assert asserts asserted announce announces announced reply replies replied""".split()
 )
 """Verbs of speech: in a question about a person, how it asks ('who **said**'), never
 what it asks about. General English, not the base's."""

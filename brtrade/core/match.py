@@ -41,6 +41,8 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from brtrade.core.language import (
+    SOURCE_DETERMINERS,
+    SOURCE_NOUNS,
     SPEECH,
     asked_kind,
     asks_why,
@@ -180,6 +182,8 @@ def plan_query(
             continue
         word = folded[i]
         group = _word_group(word, all_words or not is_stop(word))
+        if question and not all_words and _names_the_source(folded, i):
+            group = group._replace(required=False)  # 'in the story': where, not what
         if i in joined:  # a compound's parts each match, and so does its joined form
             parts, whole = joined[i]
             if len(word) == 1:  # 'e' of 'e-bike': a letter, not a thing asked for
@@ -205,6 +209,11 @@ def plan_query(
             groups.append(Group(SAID_CUE, (SAID,), required=False, via="cue"))
     needed = kind is not None and kind_needed(seq, kind)
     return Plan(tuple(groups), all_words=all_words, kind_needed=needed)
+
+
+def _names_the_source(folded: Sequence[str], i: int) -> bool:
+    """Whether ``folded[i]`` names the article itself ('quoted **in the story**')."""
+    return folded[i] in SOURCE_NOUNS and i > 0 and folded[i - 1] in SOURCE_DETERMINERS
 
 
 def _says_kind(group: Group, cues: frozenset[str]) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from brtrade.core.language import PERSON_NOUNS, SPEECH, WHO, is_stop, stem
+from brtrade.core.language import PERSON_NOUNS, SPEECH, TITLES, WHO, is_stop, stem
 from brtrade.core.paraphrase import typed_names
 from brtrade.core.text import fold, words
 
@@ -61,8 +61,8 @@ def about_a_person(text: str) -> bool:
     if found[0] in ("which", "what") and found[1:2] and found[1] in ORGANISATION_NOUNS:
         if found[2:3] and found[2] in AUXILIARIES:
             return True  # 'which university is Tu Xinquan from', 'what firm does Li run'
-    if found[0] in ("which", "what") and any(_names_a_person(found, i) for i in (1, 2)):
-        return True  # 'which expert', 'what Chinese official'
+    if found[0] in ("which", "what") and any(_names_a_person(found, i) for i in (1, 2, 3)):
+        return True  # 'which expert', 'what Chinese official', 'which executive dean'
     if found[:3] == ["tell", "me", "about"]:
         return True
     if found[-1] == "do" and "does" in found:  # 'what does X do'
@@ -150,16 +150,28 @@ def matching_speakers(
     return [speakers[o] for o, _, _ in ranked]
 
 
+OTHER_SENSES = frozenset({"chief", "head", "chair"})
+"""Titles whose word is as often another thing ('what **chief** concern', 'which **head**
+office'): a person only where the question says so otherwise."""
+
+
 def _names_a_person(found: Sequence[str], i: int) -> bool:
-    """Whether ``found[i]`` is a word for a person heading its phrase: 'which
-    **official** said', not 'what **official** data'."""
-    if i >= len(found) or found[i] not in PERSON_NOUNS:
+    """Whether ``found[i]`` is a word for a person or a title heading the phrase that
+    opens the question after its first word: 'which **official** said', 'which
+    executive **dean** commented', not 'what **official** data' nor 'what did the
+    **director** say' (a question of what was said)."""
+    if i >= len(found) or found[i] not in PERSON_NOUNS | TITLES - OTHER_SENSES:
         return False
+    if any(is_stop(w) or w in SPEECH for w in found[1:i]):
+        return False  # the words before it describe it: 'which deputy director'
+
     if i + 1 == len(found) or found[i + 1] in SPEECH or is_stop(found[i + 1]):
         return True
     from brtrade.core import english
     from brtrade.core.language import stem
 
+    if found[i + 1].endswith("ed"):
+        return True  # 'which deputy director **discussed**': a verb in the past
     after = english.lookup(stem(found[i + 1]))
     return after is None or not after.noun
 
