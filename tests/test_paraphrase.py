@@ -1584,3 +1584,48 @@ def test_a_source_noun_is_asked_for_without_a_determiner_or_in_a_keyword_search(
     assert any(g.word == "story" and g.required for g in keywords.groups)
     question = match.plan_query("which port is in the story", vocabulary, question=True)
     assert not any(g.word == "story" and g.required for g in question.groups)
+
+
+# -- relations read from the base's side ----------------------------------------------
+
+
+def test_a_relation_the_table_writes_on_the_base_word_s_side_is_read_back() -> None:
+    """'pedal' lists 'rider', 'rider' does not list 'pedal': the base's word relates."""
+    from brtrade.core.engine import Searcher
+
+    searcher = Searcher(BASE)
+    assert stem("pedal") not in english.related(stem("rider"))[0]
+    assert stem("rider") in english.related(stem("pedal"))[0]
+    assert stem("pedal") in paraphrase.relating(stem("rider"), searcher.lexicon)
+    assert paraphrase.relating(stem("cyclist"), searcher.lexicon)  # 'bicycle' names it
+    assert paraphrase.relating(stem("tariff"), searcher.lexicon) == ()
+
+
+def test_a_relation_is_read_back_only_for_a_word_nothing_else_widens() -> None:
+    """'riders' (no record holds it or its own relations) is read back to 'pedal';
+    'hills', whose own relations some record holds, keeps them."""
+    from brtrade.core.engine import Searcher, weighed_for
+    from brtrade.core.query import Query
+
+    searcher = Searcher(BASE)
+    question = "how does the motor help riders on hills"
+    weighed = weighed_for(
+        searcher.store("claim"), Query(words=tuple(question.split()), text=question)
+    )
+    groups = {g.word: g for g in weighed.plan.groups}
+    assert groups["riders"].related == paraphrase.relating(stem("rider"), searcher.lexicon)
+    assert groups["hills"].related == english.related(stem("hill"))[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("how does the motor help riders on hills", "bicycle-smart-engine"),
+        ("what help do cyclists get from the engine", "bicycle-smart-engine"),
+    ],
+)
+@pytest.mark.parametrize("memory", [False, True])
+def test_a_question_in_words_only_the_base_s_words_relate_to(
+    run: Run, question: str, first: str, memory: bool
+) -> None:
+    assert ids(run, question, memory=memory)[:1] == [first]

@@ -283,7 +283,9 @@ def weigh(
     if asks:
         # What a question counts is asked for itself, never for its relations.
         counted = paraphrase.counted(plan)
-        plan, dfs = paraphrase.paraphrase(plan, dfs, df_of, names, counted, n_docs, in_names())
+        plan, dfs = paraphrase.paraphrase(
+            plan, dfs, df_of, names, counted, n_docs, in_names(), lexicon=lexicon
+        )
     if not q.floor and not q.all_words:
         # A draft is in a reporter's words too ('commerce with belt and road nations'):
         # widened as a question is, its related words covering part of a word.

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from brtrade.core.language import SPEECH, WHO, is_stop, stem
@@ -95,6 +96,7 @@ def paraphrase(
     n_docs: int = 0,
     in_names: Collection[str] = (),
     loose: bool = True,
+    lexicon: Callable[[], Sequence[str]] | None = None,
 ) -> tuple[Plan, list[int]]:
     """Each required word that no record holds, or that few do and English uses
     commonly (:data:`RARE_IN_BASE`; but for names and the groups at ``counted``, which
@@ -142,6 +144,11 @@ def paraphrase(
             far = ()
         wider = g._replace(related=close, loose=far, via="related")
         found = df_of(wider)
+        if not found and loose and not df and lexicon is not None:
+            back = relating(g.exact[0], lexicon)  # 'riders' of a base that says 'pedal'
+            if back:
+                wider = g._replace(related=back, loose=(), via="related")
+                found = df_of(wider)
         if found:
             groups[i], out[i] = wider, found
     return plan._replace(groups=tuple(groups)), out
@@ -586,3 +593,23 @@ def _noun(group: Group) -> bool:
 
     word = english.lookup(group.exact[0])
     return word is None or word.noun
+
+
+def relating(stem_: str, lexicon: Callable[[], Sequence[str]]) -> tuple[str, ...]:
+    """The stems of the base's words that general English closely relates to ``stem_``
+    when the table's entry for ``stem_`` does not list them: the table keeps each word's
+    first senses and most related words only, so a relation may be written on one side
+    ('pedal' lists 'rider'; 'rider' does not list 'pedal'). Synonyms, broader and
+    narrower words and derivations are relations both ways; read from the base's side."""
+    return _reverse(tuple(lexicon())).get(stem_, ())
+
+
+@lru_cache(maxsize=4)
+def _reverse(lexicon: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    from brtrade.core import english
+
+    found: dict[str, list[str]] = {}
+    for held in sorted({stem(w) for w in lexicon if w.isalpha()}):
+        for close in english.related(held)[0]:
+            found.setdefault(close, []).append(held)
+    return {k: tuple(v) for k, v in found.items()}
