@@ -233,7 +233,13 @@ def test_a_change_is_of_what_the_question_says_changed(
         ("what was China's trade surplus", True),
         ("does the engine have a price advantage", False),  # not what is asked for
         ("what is the appeal of the engine", False),
-        ("what was the value of trade with ASEAN", False),  # an amount preferred only
+        ("what was the value of trade with ASEAN", True),
+        ("what is the annual capacity of the port", True),
+        ("how much did China export to Indonesia", True),
+        ("how much does the e-bike cost", True),
+        ("how much has the pandemic hurt trade", False),  # a degree
+        ("how much do the economies complement each other", False),
+        ("how much trade did China do with ASEAN", False),  # an amount preferred only
     ],
 )
 def test_a_question_asking_for_a_measure_needs_an_amount(question: str, needed: bool) -> None:
@@ -1629,3 +1635,25 @@ def test_a_question_in_words_only_the_base_s_words_relate_to(
     run: Run, question: str, first: str, memory: bool
 ) -> None:
     assert ids(run, question, memory=memory)[:1] == [first]
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("what was the value of trade with Singapore", None),  # the routes' record
+        ("what is the annual capacity of the port", None),
+        ("how much did China export to Indonesia in 2020", None),
+        ("what was the value of trade with ASEAN", "asean-trade-2020"),
+        ("how much did trade with belt and road countries amount to", "br-trade-2020-total"),
+        ("how much has the pandemic hurt belt and road trade", "br-cooperation-resilient"),
+        ("how much were Xidesheng's exports up", "xidesheng-exports-2020-h2"),
+    ],
+)
+@pytest.mark.parametrize("memory", [False, True])
+def test_a_sum_asked_for_is_answered_only_by_an_amount(
+    run: Run, question: str, first: str | None, memory: bool
+) -> None:
+    if first is None:
+        assert finds_nothing(run, question, memory=memory)
+    else:
+        assert ids(run, question, memory=memory)[:1] == [first]

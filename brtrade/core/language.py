@@ -12,7 +12,7 @@ snowballstemmer imports as fast but stems about 20 times slower).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from brtrade.core.text import words
 
@@ -241,7 +241,8 @@ def _counts_money(seq: list[str]) -> bool:
 
 
 MEASURES = """price cost revenue turnover profit income earnings throughput output wage
-salary spending investment budget debt deficit surplus population"""
+salary spending investment budget debt deficit surplus population value worth volume
+amount capacity"""
 """Nouns that name a measure of money or quantity: a question asking for one ('what is
 the **price** of the e-bike', 'what was the container **throughput** of Yantian') wants
 an amount, and only a record with one can answer it."""
@@ -288,10 +289,26 @@ def asked_kind(seq: list[str]) -> str | None:
     return None
 
 
+HOW_MUCH_DONE = ("how much did", "how much does", "how much do", "how much will")
+AMOUNT_VERBS = """export exports exported import imports imported sell sells sold cost costs
+spend spends spent earn earns earned pay pays paid invest invests invested buy buys
+bought"""
+"""Verbs whose 'how much' is a sum ('how much did China **export**', 'how much does the
+bike **cost**'), where 'how much did the pandemic hurt trade' asks for a degree and
+'how much were exports up' for a change."""
+
+
+@cache
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in text.split())
+
+
 def kind_needed(seq: list[str], kind: str) -> bool:
     """Whether only a record with a figure of ``kind`` can answer: a question asking
     'how many' wants a count, one asking 'what percentage' a share. The other kinds'
     words ('value', 'big', 'grow') also say other things, so they only rank."""
     if kind == "count" or (kind == "amount" and asks_for_a_measure(seq)):
         return True
+    if kind == "amount" and _said(seq, HOW_MUCH_DONE) and set(seq) & _stems(AMOUNT_VERBS):
+        return True  # 'how much did China export to Indonesia': a sum, not a degree
     return kind == "share" and bool(set(seq) & {stem(w) for w in NEEDED_SHARE.split()})
