@@ -108,6 +108,8 @@ def paraphrase(
     what it is about; a loose relation would make it about more)."""
     groups = list(plan.groups)
     out = list(dfs)
+    for i in members_of_a_name(plan, in_names):
+        groups[i] = groups[i]._replace(required=False)  # 'Belt and Road **economies**'
     # A keyword search ('asean') asks for the word itself: a known word is widened only
     # in a question of several words (and then the table is read, not before).
     several = sum(1 for g in plan.groups if g.required) > 1
@@ -152,6 +154,45 @@ def paraphrase(
         if found:
             groups[i], out[i] = wider, found
     return plan._replace(groups=tuple(groups)), out
+
+
+MEMBERS = frozenset(
+    """countries economies nations states members partners markets regions
+    governments""".split()
+)
+"""Plural nouns for what a bloc or a region is made of: after its name ('Belt and Road
+**economies**', 'ASEAN **members**', 'Southeast Asian **nations**') they are the name's,
+not a word the answer must hold in its turn: the article's 'countries along the Belt &
+Road' are a reporter's 'Belt and Road economies'."""
+
+
+def members_of_a_name(plan: Plan, in_names: Collection[str]) -> list[int]:
+    """The groups of :data:`MEMBERS` right after a name of the base: a phrase of the
+    editors' vocabulary whose words are all the base's names' (:func:`name_words`), or
+    one such word that English knows first as a name or not at all ('ASEAN', 'China')."""
+    out = []
+    for i in range(1, len(plan.groups)):
+        g, before = plan.groups[i], plan.groups[i - 1]
+        if g.via != "word" or g.word not in MEMBERS or not g.required:
+            continue
+        said = [stem(w) for w in words(before.word) if not is_stop(w)]
+        # a name of several words, each in the base's names ('belt and road'; not the
+        # editors' 'routes' or 'trading', words of names that are not names)
+        named = before.via == "vocabulary" and len(said) > 1 and all(w in in_names for w in said)
+        if not named and before.via == "word" and before.required and before.exact[:1]:
+            named = before.exact[0] in in_names and _a_name(before.exact[0])
+        if named and before.word not in MEMBERS:
+            out.append(i)
+    return out
+
+
+def _a_name(stem_: str) -> bool:
+    """Whether general English knows a stem only or first as a name, or not at all
+    ('asean', 'china'; not 'trade' of 'trade partners')."""
+    from brtrade.core import english
+
+    word = english.lookup(stem_)
+    return word is None or word.mostly_name
 
 
 DEMONYM_ENDINGS = ("ese", "ian", "ean", "an", "n", "i", "ish")

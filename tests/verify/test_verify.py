@@ -457,3 +457,13 @@ def test_a_word_for_how_much_of_trade_is_no_kind_of_trade(scope: str) -> None:
 def test_a_kind_of_trade_the_base_does_not_cover_is_not_found(kind: str) -> None:
     sentence = f"Belt and Road countries took 21.9 percent of China's {kind} trade in 2020."
     assert verdicts(sentence) == [["figure", "not-found"]]
+
+
+@pytest.mark.parametrize("members", ["economies", "nations", "states", "partners", "members"])
+def test_a_bloc_s_members_after_its_name_are_the_bloc(members: str) -> None:
+    """'Belt and Road economies' are the article's countries along the routes: the
+    word for the members is the name's, not one the claim must hold too."""
+    sentence = f"Belt and Road {members} took 21.9 percent of China's overall trade in 2020."
+    assert verdicts(sentence) == [["figure", "contradicted"]]
+    right = f"Belt and Road {members} took 29.1 percent of China's overall trade in 2020."
+    assert verdicts(right) == [["figure", "supported"]]
