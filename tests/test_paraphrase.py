@@ -240,6 +240,11 @@ def test_a_change_is_of_what_the_question_says_changed(
         ("how much has the pandemic hurt trade", False),  # a degree
         ("how much do the economies complement each other", False),
         ("how much trade did China do with ASEAN", False),  # an amount preferred only
+        ("how big is the Xidesheng factory", True),
+        ("how heavy is the smart engine", True),
+        ("what was the trade balance with belt and road countries", True),
+        ("how big was the rise in rail trade", False),  # a change
+        ("how big a part of China's trade was with the routes' countries", False),  # a share
     ],
 )
 def test_a_question_asking_for_a_measure_needs_an_amount(question: str, needed: bool) -> None:
@@ -504,7 +509,8 @@ def test_the_kind_floor_is_never_above_the_floor_and_never_nothing() -> None:
         ("what percentage of trade was rail", True),
         ("what proportion of exports", True),
         ("what part did the ports play", False),  # 'part' asks for a share only at times
-        ("how big was trade", False),
+        ("how big was trade", True),  # a size: in a figure
+        ("how big was the rise", False),  # a change, preferred
         ("how fast did exports grow", False),
     ],
 )
@@ -1650,6 +1656,12 @@ def test_a_question_in_words_only_the_base_s_words_relate_to(
         ("how much did trade with belt and road countries amount to", "br-trade-2020-total"),
         ("how much has the pandemic hurt belt and road trade", "br-cooperation-resilient"),
         ("how much were Xidesheng's exports up", "xidesheng-exports-2020-h2"),
+        ("how big is the Xidesheng factory", None),
+        ("how heavy is the smart engine", None),
+        ("what was the trade balance with belt and road countries", None),
+        ("how big was trade with belt and road countries", "br-trade-2020-total"),
+        ("how big was the rise in rail trade", "br-rail-trade-growth"),
+        ("how large was the increase in Xidesheng's exports", "xidesheng-exports-2020-h2"),
     ],
 )
 @pytest.mark.parametrize("memory", [False, True])

@@ -242,7 +242,7 @@ def _counts_money(seq: list[str]) -> bool:
 
 MEASURES = """price cost revenue turnover profit income earnings throughput output wage
 salary spending investment budget debt deficit surplus population value worth volume
-amount capacity"""
+amount capacity balance weight size"""
 """Nouns that name a measure of money or quantity: a question asking for one ('what is
 the **price** of the e-bike', 'what was the container **throughput** of Yantian') wants
 an amount, and only a record with one can answer it."""
@@ -253,7 +253,7 @@ def _asks_for_measure() -> re.Pattern[str]:
     measures = "|".join(sorted({stem(w) for w in MEASURES.split()}))
     return re.compile(
         r"\bwhat (?:is|was|are|were|s) (?:(?:the|a|an|its|their) )?(?:[a-z]+ ){0,3}?"
-        rf"(?:{measures})(?: (?:of|for|at|in|on)\b|$)"
+        rf"(?:{measures})(?: (?:of|for|at|in|on|with|between)\b|$)"
     )
 
 
@@ -279,6 +279,8 @@ def asked_kind(seq: list[str]) -> str | None:
         return "amount"
     if _said(seq, SHARE_FORMS):
         return "share"
+    if _said(seq, SIZE_FORMS) and not set(seq) & dict(_asked_kinds())["change"]:
+        return "amount"  # 'how big is the factory'; not 'how big was the rise'
     have = set(seq)
     for kind, cues in _asked_kinds():
         if kind == "count":
@@ -288,6 +290,14 @@ def asked_kind(seq: list[str]) -> str | None:
             return kind
     return None
 
+
+SIZE_FORMS = tuple(
+    f"how {w} {verb}"
+    for w in "big large heavy tall wide deep old".split()
+    for verb in "is are was were".split()
+)
+"""'How big is the factory', 'how heavy is the engine': a size, in a figure; 'how big a
+part of' asks for a share, 'how big was the rise' for a change (both read first)."""
 
 HOW_MUCH_DONE = ("how much did", "how much does", "how much do", "how much will")
 AMOUNT_VERBS = """export exports exported import imports imported sell sells sold cost costs
@@ -309,6 +319,8 @@ def kind_needed(seq: list[str], kind: str) -> bool:
     words ('value', 'big', 'grow') also say other things, so they only rank."""
     if kind == "count" or (kind == "amount" and asks_for_a_measure(seq)):
         return True
+    if kind == "amount" and _said(seq, SIZE_FORMS):
+        return True  # 'how big is the Xidesheng factory': no figure of it, no answer
     if kind == "amount" and _said(seq, HOW_MUCH_DONE) and set(seq) & _stems(AMOUNT_VERBS):
         return True  # 'how much did China export to Indonesia': a sum, not a degree
     return kind == "share" and bool(set(seq) & {stem(w) for w in NEEDED_SHARE.split()})
