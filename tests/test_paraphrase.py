@@ -1701,3 +1701,58 @@ def test_a_bloc_named_with_its_members_is_the_bloc(run: Run, memory: bool) -> No
     """Without the rule, 'economies' (held by five records, not the share's) sank it."""
     question = "what percent of the country's overall trade went to belt and road economies"
     assert "br-trade-2020-share" in ids(run, question, memory=memory)[:3]
+
+
+# -- who said it: the words before the verb of speech, what was said after it --------
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("who talked about market diversification", "about market diversification"),
+        ("which academic commented on market diversification", "on market diversification"),
+        ("who is the executive dean quoted on diversification", "on diversification"),
+        ("who is the deputy director quoted in the report", None),  # who, and where
+        ("who was quoted in this story", None),
+    ],
+)
+def test_what_was_said_follows_the_verb_of_speech(question: str, topic: str | None) -> None:
+    from brtrade.core.people import said_about
+
+    assert said_about(question) == topic
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        # 'market' is no word of who the speaker is: both are experts, the dean said it
+        ("which academic commented on market diversification", "tu-xinquan"),
+        ("who is the deputy director quoted in the report", "zhou-mi"),
+        ("who is the Xidesheng representative", "li-xiangrong"),  # no one's title
+        (
+            "which Chinese Academy of International Trade and Economic Cooperation official"
+            " was quoted",
+            "zhou-mi",
+        ),
+    ],
+)
+@pytest.mark.parametrize("memory", [False, True])
+def test_who_said_it_is_told_by_the_words_for_the_person(
+    run: Run, question: str, speaker: str, memory: bool
+) -> None:
+    assert ids(run, question, memory=memory)[:1] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("question", "person"),
+    [
+        ("which Chinese Academy of International Trade official was quoted", True),
+        ("which University of International Business and Economics dean is cited", True),
+        ("what did the director say about the pandemic", False),
+        ("which part of the trade was rail", False),
+    ],
+)
+def test_a_word_for_a_person_after_a_long_name_asks_for_the_person(
+    question: str, person: bool
+) -> None:
+    assert about_a_person(question) is person

@@ -18,7 +18,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from brtrade.core.language import PERSON_NOUNS, SPEECH, TITLES, WHO, is_stop, stem
+from brtrade.core.language import (
+    PERSON_NOUNS,
+    SOURCE_DETERMINERS,
+    SOURCE_NOUNS,
+    SPEECH,
+    TITLES,
+    WHO,
+    is_stop,
+    stem,
+)
 from brtrade.core.paraphrase import typed_names
 from brtrade.core.text import fold, words
 
@@ -63,6 +72,14 @@ def about_a_person(text: str) -> bool:
             return True  # 'which university is Tu Xinquan from', 'what firm does Li run'
     if found[0] in ("which", "what") and any(_names_a_person(found, i) for i in (1, 2, 3)):
         return True  # 'which expert', 'what Chinese official', 'which executive dean'
+    if found[0] in ("which", "what") and found[1:2] and found[1] not in AUXILIARIES:
+        # 'which Chinese Academy of International Trade and Economic Cooperation
+        # **official was** quoted': a long name before the word for the person
+        for i in range(2, len(found) - 1):
+            if found[i] in SPEECH:
+                break
+            if found[i] in PERSON_NOUNS | TITLES - OTHER_SENSES and found[i + 1] in AUXILIARIES:
+                return True
     if found[:3] == ["tell", "me", "about"]:
         return True
     if found[-1] == "do" and "does" in found:  # 'what does X do'
@@ -122,7 +139,12 @@ def matching_speakers(
     vocabulary = Vocabulary(vocabulary_entries)
     fields = [_speaker_fields(r, aliases) for r in speakers]  # once: each scans the bodies
     store = MemoryPostings([field_tokens(f, vocabulary) for f in fields])
-    asked = _without(text, ASKS_ABOUT_A_PERSON | SPEECH | NAMING)
+    # a word for a person that neither the editors' vocabulary nor any speaker's fields
+    # hold ('the Xidesheng **representative**') says the question is about someone, not
+    # who ('executive' of 'executive dean' does)
+    held = {fold(w) for _, found in vocabulary_entries for w in found}
+    held |= {w for f in fields for _, _, texts in f for t in texts for w in words(t)}
+    asked = _without(text, ASKS_ABOUT_A_PERSON | SPEECH | NAMING | (PERSON_NOUNS - held))
     if not words(asked):
         return []
     query = Query(words=tuple(words(asked)), text=asked)
@@ -186,8 +208,29 @@ def said_about(text: str) -> str | None:
         return None
     form = WHO | ASKS_ABOUT_A_PERSON | SPEECH | PERSON_NOUNS | NAMING
     form |= {"which", "what", "tell", "me"}
-    topic = _without(text, form)
-    return topic if words(topic) else None
+    # what was said follows the verb of speech; the words before it say who said it
+    # ('who is the deputy director **quoted** in the report')
+    pieces = text.split()
+    at = next(i for i, p in enumerate(pieces) if any(w in SPEECH for w in words(p)))
+    topic = _without(" ".join(_not_the_source(pieces[at + 1 :])), form)
+    return topic if any(not is_stop(w) for w in words(topic)) else None
+
+
+def _not_the_source(pieces: Sequence[str]) -> list[str]:
+    """``pieces`` less the words that name the article itself ('in **the story**')."""
+    found = [words(p) for p in pieces]
+    out = []
+    for i, p in enumerate(pieces):
+        here = found[i]
+        before = found[i - 1] if i else []
+        if (
+            here
+            and here[-1] in SOURCE_NOUNS
+            and (len(here) > 1 or before[-1:] and before[-1] in SOURCE_DETERMINERS)
+        ):
+            continue
+        out.append(p)
+    return out
 
 
 def _without(text: str, form: frozenset[str]) -> str:

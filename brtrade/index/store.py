@@ -205,6 +205,7 @@ class FactStore:
         """The speakers a question about a person asks about ('who is Tu Xinquan', 'what
         is Zhou Mi's job'), as contract rows, best first; none for other questions."""
         from brtrade.core.people import about_a_person, body_aliases, matching_speakers, said_about
+        from brtrade.core.text import words
 
         text = " ".join(query)
         if not about_a_person(text):
@@ -227,9 +228,18 @@ class FactStore:
             ]
             best = max((c for _, c in said), default=0.0)
             ids = list(dict.fromkeys(s for s, c in said if c >= best))
-            # ...and of them, those the question describes ('the executive dean'), if any
-            described = found or matching_speakers(text, speakers, entries, aliases, floor=False)
-            among = [r for r in described if r["id"] in ids]
+            # ...and of them, those the question describes ('the executive dean'), if any,
+            # by its words less what was said ('which academic commented on market
+            # diversification': 'market' is no word of who the speaker is), in the order
+            # of what they said
+            spoken = set(words(topic))
+            who = " ".join(w for w in words(text) if w not in spoken)
+            described = matching_speakers(who, speakers, entries, aliases) or matching_speakers(
+                who, speakers, entries, aliases, floor=False
+            )
+            among = sorted(
+                (r for r in described if r["id"] in ids), key=lambda r: ids.index(r["id"])
+            )
             found = among or [r for i in ids for r in speakers if r["id"] == i] or found
         return [dict(r) for r in found]
 
