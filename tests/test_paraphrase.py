@@ -1658,6 +1658,10 @@ def test_a_question_in_words_only_the_base_s_words_relate_to(
         ("how much were Xidesheng's exports up", "xidesheng-exports-2020-h2"),
         ("how big is the Xidesheng factory", None),
         ("how heavy is the smart engine", None),
+        ("how much does the smart engine weigh", None),
+        ("what is the population of ASEAN", None),  # its trade is an amount, no population
+        ("what was the cost of the smart engine", None),
+        ("what is the size of trade with ASEAN", "asean-trade-2020"),  # any amount's
         ("what was the trade balance with belt and road countries", None),
         ("how big was trade with belt and road countries", "br-trade-2020-total"),
         ("how big was the rise in rail trade", "br-rail-trade-growth"),
@@ -1756,3 +1760,20 @@ def test_a_word_for_a_person_after_a_long_name_asks_for_the_person(
     question: str, person: bool
 ) -> None:
     assert about_a_person(question) is person
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("what is the population of ASEAN", "population"),
+        ("what was the container throughput of Yantian port", "throughput"),
+        ("what is the price of the e-bike", "price"),
+        ("what was the value of trade with ASEAN", None),  # any amount is a value
+        ("what is the size of trade", None),
+        ("how big is the population", None),  # not 'what is the ... MEASURE'
+    ],
+)
+def test_a_measure_of_its_own_is_what_every_answer_must_name(
+    question: str, measure: str | None
+) -> None:
+    assert picked(question, paraphrase.measured) == ([measure] if measure else [])

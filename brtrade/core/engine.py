@@ -314,6 +314,7 @@ def weigh(
         heads = frozenset(
             paraphrase.counted(plan, words_only=False, after=paraphrase.COUNTED)
             | paraphrase.asked_for(plan, dfs)
+            | paraphrase.measured(plan)
         )
     subject = frozenset(paraphrase.changed(plan, names)) if asks else frozenset[int]()
     # a question's names, not a keyword search's ('WTO' finds the dean of WTO studies)

@@ -248,12 +248,28 @@ the **price** of the e-bike', 'what was the container **throughput** of Yantian'
 an amount, and only a record with one can answer it."""
 
 
+GENERIC_MEASURES = frozenset(stem(w) for w in "value worth volume amount size".split())
+"""The measures that any amount is ('the **value** of trade'): the kind asked for, where
+a *population* or a *price* is a measure of its own that the answer must name."""
+
+
+def measure_asked(seq: list[str]) -> str | None:
+    """The stem of the measure of its own a question asks for ('what is the **population**
+    of ASEAN': not ASEAN's trade, though that is an amount too); None when it asks for
+    none, or for one any amount is (:data:`GENERIC_MEASURES`)."""
+    found = _asks_for_measure().search(" ".join(seq)) if "what" in seq else None
+    if found is None:
+        return None
+    head = found.group(1)
+    return None if head in GENERIC_MEASURES else head
+
+
 @lru_cache(maxsize=1)
 def _asks_for_measure() -> re.Pattern[str]:
     measures = "|".join(sorted({stem(w) for w in MEASURES.split()}))
     return re.compile(
         r"\bwhat (?:is|was|are|were|s) (?:(?:the|a|an|its|their) )?(?:[a-z]+ ){0,3}?"
-        rf"(?:{measures})(?: (?:of|for|at|in|on|with|between)\b|$)"
+        rf"({measures})(?: (?:of|for|at|in|on|with|between)\b|$)"
     )
 
 
@@ -302,7 +318,7 @@ part of' asks for a share, 'how big was the rise' for a change (both read first)
 HOW_MUCH_DONE = ("how much did", "how much does", "how much do", "how much will")
 AMOUNT_VERBS = """export exports exported import imports imported sell sells sold cost costs
 spend spends spent earn earns earned pay pays paid invest invests invested buy buys
-bought"""
+bought weigh weighs weighed"""
 """Verbs whose 'how much' is a sum ('how much did China **export**', 'how much does the
 bike **cost**'), where 'how much did the pandemic hurt trade' asks for a degree and
 'how much were exports up' for a change."""

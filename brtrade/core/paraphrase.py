@@ -453,6 +453,18 @@ def asked_for(plan: Plan, dfs: Sequence[int] | None = None) -> set[int]:
     return set()
 
 
+def measured(plan: Plan) -> set[int]:
+    """The measure of its own a 'what is the ... MEASURE of' question asks for
+    (:func:`brtrade.core.language.measure_asked`: 'what is the **population** of
+    ASEAN'), which every answer must name: an amount of ASEAN's trade is no population."""
+    from brtrade.core.language import measure_asked
+
+    head = measure_asked([stem(g.word) for g in plan.groups])
+    if head is None:
+        return set()
+    return {i for i, g in enumerate(plan.groups) if g.required and stem(g.word) == head}
+
+
 HOW_FAR = frozenset({"fast", "much", "quickly", "rapidly", "far", "strongly", "sharply"})
 """Words after 'how' that, in a question asking for a change, ask how far something went:
 'how **fast** did China's economy grow'."""
