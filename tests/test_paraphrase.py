@@ -1777,3 +1777,53 @@ def test_a_measure_of_its_own_is_what_every_answer_must_name(
     question: str, measure: str | None
 ) -> None:
     assert picked(question, paraphrase.measured) == ([measure] if measure else [])
+
+
+# -- a question asking when needs a record that says when ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Trade rose 1 percent in 2020.", True),
+        ("In the second half of the year, exports rose.", True),
+        ("The bikes can soon be exported.", True),
+        ("It is of great significance to foreign trade.", False),
+        ("A bicycle factory developed a smart engine.", False),
+    ],
+)
+def test_a_text_says_when(text: str, when: bool) -> None:
+    from brtrade.core.language import says_when
+
+    assert says_when(text) is when
+
+
+def test_every_record_with_a_period_or_a_time_holds_the_when_term() -> None:
+    from brtrade.core.language import says_when
+    from brtrade.core.terms import TIMED
+
+    analyzer = Analyzer(BASE)
+    for claim in BASE.claims:
+        timed = claim.period is not None or says_when(claim.statement, claim.provenance.evidence)
+        assert (TIMED in analyzer.claim_tokens(claim)) is timed, claim.id
+    (significance,) = [c for c in BASE.claims if c.id == "bri-significance"]
+    assert TIMED not in analyzer.claim_tokens(significance)
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("when was the institute founded", None),  # no record says when of it
+        ("when did China and the belt and road countries become complementary", None),
+        ("when will the bikes be shipped overseas", "bicycle-export-soon"),  # 'soon'
+        ("when did ASEAN become China's largest trading partner", "asean-largest-partner-2020"),
+    ],
+)
+@pytest.mark.parametrize("memory", [False, True])
+def test_a_question_asking_when_is_answered_only_by_a_record_that_says_when(
+    run: Run, question: str, first: str | None, memory: bool
+) -> None:
+    if first is None:
+        assert finds_nothing(run, question, memory=memory)
+    else:
+        assert ids(run, question, memory=memory)[:1] == [first]

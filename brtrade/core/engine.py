@@ -117,6 +117,8 @@ def rank(
     covers: dict[int, int] = {}
     kind_at = _kind_group(weighed)
     kinded: set[int] = set()  # records holding a figure of the kind asked for
+    when_at = _when_group(weighed)
+    timed: set[int] = set()  # records saying when, for a question asking when
     itself: dict[int, int] = {}  # how many of the groups asked for themselves each matches
     counts: dict[int, int] = {}  # how many of the groups counted each matches
     subjects: set[int] = set()  # the records naming what a change question says changed
@@ -128,7 +130,7 @@ def rank(
     unsaid = weighed.unsaid
     for i, group in enumerate(weighed.plan.groups):
         weight = weighed.weights[i]
-        if not weight and i != kind_at:
+        if not weight and i != kind_at and i != when_at:
             continue  # it adds neither points nor cover
         full = weighed.cover_weight(i)
         best: dict[int, int] = {}
@@ -161,6 +163,8 @@ def rank(
                         said.add(o)
         if i == kind_at:
             kinded.update(best)
+        if i == when_at:
+            timed.update(best)
         if spoken_of:
             for o in best:
                 spoken[o] = spoken.get(o, 0) + 1
@@ -204,6 +208,8 @@ def rank(
             return False  # 'what did the WTO say' is not answered by a dean of WTO studies
         if o in served and o not in titled:
             return False  # 'who is the chairman': not the secretary to the board chairman
+        if when_at is not None and o not in timed:
+            return False  # 'when was the engine developed': a record that says no date
         if event and o not in happened:
             return False  # 'when did the initiative begin' is not told by its significance
         if spoken.get(o, 0) < spoken_need:
@@ -244,6 +250,14 @@ def _counting(weighed: Weighed, postings: Postings) -> set[int] | None:
     close = english.related(group.exact[-1])[0] if group.word.isalpha() else ()
     terms = (*group.exact, *group.near, *group.related, *close)
     return {o for o, _ in postings(Way(tuple(COUNTS + t for t in terms), None, 1, 100))}
+
+
+def _when_group(weighed: Weighed) -> int | None:
+    """Where the group of a question asking when stands (:data:`match.WHEN_CUE`), when
+    the floor applies."""
+    if not weighed.floor:
+        return None
+    return next((i for i, g in enumerate(weighed.plan.groups) if g.word == match.WHEN_CUE), None)
 
 
 def _kind_group(weighed: Weighed) -> int | None:

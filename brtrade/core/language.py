@@ -207,6 +207,33 @@ reporter's narrative or a table's figure. ('What makes the engine' may ask what 
 made of: not a form of why.)"""
 
 
+_WHEN = re.compile(
+    r"\b(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september"
+    r"|october|november|december|soon|later|today|yesterday|tomorrow|now|currently"
+    r"|recently|earlier|previously|annually|quarter|half|since|until|after|before|during"
+    r"|(?:this|last|next|same|that|the) (?:year|month|week|period|season|decade))\b",
+    re.IGNORECASE,
+)
+"""Words that say when ('in **2020**', 'in the second **half**', '**soon**', 'after the
+completion of assembly'): general English."""
+
+
+def says_when(*texts: str) -> bool:
+    """Whether any of ``texts`` says when something happened or will."""
+    return any(_WHEN.search(t) for t in texts)
+
+
+WHEN_AUXILIARIES = frozenset(
+    stem(w) for w in "did does do was were is are will would has have had can could".split()
+)
+
+
+def asks_when(seq: list[str]) -> bool:
+    """Whether a question of these stems asks when ('**when did** ASEAN become...', '**when
+    will** the bikes be exported'): only a record that says when answers it."""
+    return len(seq) > 2 and seq[0] == "when" and seq[1] in WHEN_AUXILIARIES
+
+
 def asks_why(seq: list[str]) -> bool:
     """Whether a question of these stems asks for a reason (:data:`REASON_FORMS`)."""
     return _said(seq, REASON_FORMS)

@@ -45,6 +45,7 @@ from brtrade.core.language import (
     SOURCE_NOUNS,
     SPEECH,
     asked_kind,
+    asks_when,
     asks_why,
     is_stop,
     kind_cues,
@@ -52,7 +53,7 @@ from brtrade.core.language import (
     stem,
 )
 from brtrade.core.numbers import SMALL_NUMBERS, find_mentions, number_token
-from brtrade.core.terms import SAID, TOPIC, Vocabulary
+from brtrade.core.terms import SAID, TIMED, TOPIC, Vocabulary
 from brtrade.core.text import compounds, words
 
 FLOOR_PERCENT = 60
@@ -111,6 +112,9 @@ class Plan(NamedTuple):
 
 
 SAID_CUE = "(said)"
+WHEN_CUE = "(when)"
+"""The group of a question asking when: every answer says when (term
+:data:`brtrade.core.terms.TIMED`)."""
 """The group of a question asking what someone said: points for someone's words."""
 
 
@@ -202,6 +206,9 @@ def plan_query(
         groups = [g._replace(required=True) for g in groups]  # only stop words: need them all
     if kind is not None:
         groups.append(Group(f"({kind})", (f"k:{kind}",), required=False, via="kind"))
+    if question and not all_words and asks_when(seq):
+        # 'when did X happen': only a record that says when (it never adds points)
+        groups.append(Group(WHEN_CUE, (TIMED,), required=False, via="cue"))
     if question and not all_words and len(folded) > 1:
         if asks_why(seq):
             groups.append(Group("(reason)", (SAID,), required=False, via="cue"))

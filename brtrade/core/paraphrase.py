@@ -595,11 +595,6 @@ def said_by_someone(text: str, plan: Plan) -> int | None:
     return None
 
 
-WHEN_AUXILIARIES = frozenset(
-    "did does do was were is are will would can could has have had".split()
-)
-
-
 EVENTS = frozenset(
     stem(w)
     for w in """begin began begun start started open opened launch launched found founded
@@ -616,8 +611,9 @@ def event_of(plan: Plan) -> set[int]:
     did the Belt and Road Initiative **begin**', 'when was Xidesheng **founded**'). Every
     answer matches it, in the article's words or related ones: a record about the
     initiative that says nothing of its start gives no date of it."""
-    said = [g.word for g in plan.groups]
-    if len(said) < 3 or said[0] != "when" or said[1] not in WHEN_AUXILIARIES:
+    from brtrade.core.language import asks_when
+
+    if not asks_when([stem(g.word) for g in plan.groups]):
         return set()
     found = [k for k, g in enumerate(plan.groups) if g.required and stem(g.word) in EVENTS]
     return {found[-1]} if found else set()

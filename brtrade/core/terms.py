@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from brtrade.core.language import stem
+from brtrade.core.language import says_when, stem
 from brtrade.core.numbers import find_mentions, number_token
 from brtrade.core.text import compounds, words
 
@@ -75,6 +75,11 @@ SAID = "k:said"
 """The term of every record given in someone's words (a quote, or a claim with a speaker
 or quote): what a question asking why prefers (:func:`brtrade.core.language.asks_why`),
 through a group ``(reason)`` that adds points and never makes an answer."""
+
+TIMED = "k:when"
+"""The term of every record that says when: it has a period, or its words name a time
+('in 2020', 'in the second half', 'soon'): what a question asking when needs
+(:func:`brtrade.core.language.asks_when`)."""
 
 FIELD_BITS = 4
 """A posting's value holds its field's code in its low bits, its weight above them."""
@@ -403,6 +408,12 @@ class Analyzer:
             ),
             said=claim.speaker is not None or claim.quote is not None,
         )
+        if (
+            claim.period
+            or any(f.period for f in claim.figures)
+            or says_when(claim.statement, claim.provenance.evidence)
+        ):
+            out[TIMED] = (_CLAIM_WEIGHTS["figure"], _CODES["figure"])
         weight = (_CLAIM_WEIGHTS["figure"], _CODES["figure"])
         for f in claim.figures:
             if f.kind == "count":  # what it counts: '11 **routes**'
@@ -411,7 +422,10 @@ class Analyzer:
         return out
 
     def quote_tokens(self, quote: Quote) -> Tokens:
-        return self.tokens(self.quote_fields(quote), _QUOTE_WEIGHTS, said=True)
+        out = self.tokens(self.quote_fields(quote), _QUOTE_WEIGHTS, said=True)
+        if says_when(quote.text):
+            out[TIMED] = (_QUOTE_WEIGHTS["text"], _CODES["text"])
+        return out
 
     def lexicon(self) -> list[str]:
         """Every folded word a record of the base is searched by, for spelling."""
