@@ -1827,3 +1827,11 @@ def test_a_question_asking_when_is_answered_only_by_a_record_that_says_when(
         assert finds_nothing(run, question, memory=memory)
     else:
         assert ids(run, question, memory=memory)[:1] == [first]
+
+
+def test_a_name_english_knows_first_as_a_name_is_no_common_noun_to_widen(run: Run) -> None:
+    """'china' typed in lower case is China before it is porcelain: a word of the base's
+    names that English knows first as a name is asked for as it is."""
+    assert not english.common_noun(stem("china")) and english.common_noun(stem("nation"))
+    result = run("facts", "which partner overtook all others for china in 2020")
+    assert "'china'" not in result.stderr

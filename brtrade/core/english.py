@@ -163,9 +163,10 @@ even where the base holds it only rarely, as inside a name."""
 
 
 def common_noun(stem: str) -> bool:
-    """Whether a word is a common noun of general English (not a name)."""
+    """Whether a word is a common noun of general English, not a name nor first a name
+    ('china' is China before it is porcelain)."""
     word = lookup(stem)
-    return word is not None and word.noun and not word.name and word.zipf >= COMMON_NOUN_ZIPF
+    return word is not None and word.noun and not word.mostly_name and word.zipf >= COMMON_NOUN_ZIPF
 
 
 def widens(stem: str) -> bool:
