@@ -1835,3 +1835,13 @@ def test_a_name_english_knows_first_as_a_name_is_no_common_noun_to_widen(run: Ru
     assert not english.common_noun(stem("china")) and english.common_noun(stem("nation"))
     result = run("facts", "which partner overtook all others for china in 2020")
     assert "'china'" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("word", "noun"), [("overtook", False), ("rode", False), ("worse", False), ("geese", True)]
+)
+def test_an_irregular_form_is_of_its_lemma_s_part_of_speech(word: str, noun: bool) -> None:
+    """WordNet's exception lists give 'overtook' for 'overtake': a verb's form weighs as
+    a verb (how a thing is asked), not as a noun unknown to English."""
+    found = english.lookup(stem(word))
+    assert found is not None and found.noun is noun

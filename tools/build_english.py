@@ -272,6 +272,9 @@ def main(argv: list[str]) -> int:
                     related[s] = {base: 0, **related[base]}
                     zipf[s] = max(zipf.get(base, 0.0), z(f[0]))
                     names[s] = names.get(base, False)
+                    # a noun's plural is a noun ('geese'); a verb's or an adjective's
+                    # form is how a thing is asked ('overtook', 'rode', 'worse')
+                    nouns[s] = nouns[base] if name == "noun" else -1
 
     # An adverb means what its adjective means ('steadily': 'steady', and so 'stable'):
     # it takes the close relations of the adjective it is made from, loosely.
