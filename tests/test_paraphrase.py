@@ -1771,6 +1771,7 @@ def test_a_word_for_a_person_after_a_long_name_asks_for_the_person(
         ("what was the value of trade with ASEAN", None),  # any amount is a value
         ("what is the size of trade", None),
         ("how big is the population", None),  # not 'what is the ... MEASURE'
+        ("what was the trade surplus", "surplus"),  # at the end, before the kind's group
     ],
 )
 def test_a_measure_of_its_own_is_what_every_answer_must_name(
@@ -1845,3 +1846,17 @@ def test_an_irregular_form_is_of_its_lemma_s_part_of_speech(word: str, noun: boo
     a verb (how a thing is asked), not as a noun unknown to English."""
     found = english.lookup(stem(word))
     assert found is not None and found.noun is noun
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("what is notable about yantian port", "yantian-port-most-routes"),
+        ("what is special about the xidesheng engine", "xidesheng-engine-advantages"),
+    ],
+)
+@pytest.mark.parametrize("memory", [False, True])
+def test_what_is_so_about_x_asks_about_x(run: Run, question: str, first: str, memory: bool) -> None:
+    """'What is **notable** about the port' asks about the port: 'notable' is how it is
+    asked, not a thing every answer must name."""
+    assert ids(run, question, memory=memory)[:1] == [first]

@@ -446,6 +446,8 @@ def asked_for(plan: Plan, dfs: Sequence[int] | None = None) -> set[int]:
             run.append(j)
         if not run or plan.groups[run[-1]].via == "number":
             return set()
+        if said[run[-1] + 1 : run[-1] + 2] == ["about"]:
+            return set()  # 'what is **notable** about the port': how, not a thing asked for
         out = {run[-1]}
         if dfs is not None and plan.groups[run[-1]].via == "related":
             out.update(k for k in run[:-1] if _rare_and_not_held(plan.groups[k], dfs[k]))
@@ -459,7 +461,7 @@ def measured(plan: Plan) -> set[int]:
     ASEAN'), which every answer must name: an amount of ASEAN's trade is no population."""
     from brtrade.core.language import measure_asked
 
-    head = measure_asked([stem(g.word) for g in plan.groups])
+    head = measure_asked([stem(g.word) for g in plan.groups if g.via not in ("kind", "cue")])
     if head is None:
         return set()
     return {i for i, g in enumerate(plan.groups) if g.required and stem(g.word) == head}
