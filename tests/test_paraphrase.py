@@ -1860,3 +1860,22 @@ def test_what_is_so_about_x_asks_about_x(run: Run, question: str, first: str, me
     """'What is **notable** about the port' asks about the port: 'notable' is how it is
     asked, not a thing every answer must name."""
     assert ids(run, question, memory=memory)[:1] == [first]
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("what was the growth of trade with Indonesia", None),  # the routes name Indonesia
+        ("what was the growth in China's exports to Singapore", None),
+        ("what was the growth of trade with ASEAN", "asean-trade-2020"),
+        ("what was the rise in rail trade", "br-rail-trade-growth"),
+    ],
+)
+@pytest.mark.parametrize("memory", [False, True])
+def test_a_change_asked_for_by_its_noun_is_answered_only_by_a_change(
+    run: Run, question: str, first: str | None, memory: bool
+) -> None:
+    if first is None:
+        assert finds_nothing(run, question, memory=memory)
+    else:
+        assert ids(run, question, memory=memory)[:1] == [first]

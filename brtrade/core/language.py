@@ -291,6 +291,20 @@ def measure_asked(seq: list[str]) -> str | None:
     return None if head in GENERIC_MEASURES else head
 
 
+CHANGES = "growth rise increase decrease decline fall drop change gain"
+"""Nouns that name a change: 'what was the **growth** of trade with Indonesia' asks for
+one, and only a record with a change answers it."""
+
+
+@lru_cache(maxsize=1)
+def _asks_for_a_change() -> re.Pattern[str]:
+    changes = "|".join(sorted({stem(w) for w in CHANGES.split()}))
+    return re.compile(
+        r"\bwhat (?:is|was|are|were|s) (?:(?:the|a|an|its|their) )?(?:[a-z]+ ){0,2}?"
+        rf"(?:{changes}) (?:of|in)\b"
+    )
+
+
 @lru_cache(maxsize=1)
 def _asks_for_measure() -> re.Pattern[str]:
     measures = "|".join(sorted({stem(w) for w in MEASURES.split()}))
@@ -362,6 +376,8 @@ def kind_needed(seq: list[str], kind: str) -> bool:
     words ('value', 'big', 'grow') also say other things, so they only rank."""
     if kind == "count" or (kind == "amount" and asks_for_a_measure(seq)):
         return True
+    if kind == "change" and _asks_for_a_change().search(" ".join(seq)) and "what" in seq:
+        return True  # 'what was the growth of trade with Indonesia': a change, or nothing
     if kind == "amount" and _said(seq, SIZE_FORMS):
         return True  # 'how big is the Xidesheng factory': no figure of it, no answer
     if kind == "amount" and _said(seq, HOW_MUCH_DONE) and set(seq) & _stems(AMOUNT_VERBS):
