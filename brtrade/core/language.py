@@ -207,20 +207,23 @@ reporter's narrative or a table's figure. ('What makes the engine' may ask what 
 made of: not a form of why.)"""
 
 
-_WHEN = re.compile(
-    r"\b(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september"
-    r"|october|november|december|soon|later|today|yesterday|tomorrow|now|currently"
-    r"|recently|earlier|previously|annually|quarter|half|since|until|after|before|during"
-    r"|(?:this|last|next|same|that|the) (?:year|month|week|period|season|decade))\b",
-    re.IGNORECASE,
-)
-"""Words that say when ('in **2020**', 'in the second **half**', '**soon**', 'after the
-completion of assembly'): general English."""
+@lru_cache(maxsize=1)
+def _when() -> re.Pattern[str]:
+    """Words that say when ('in **2020**', 'in the second **half**', '**soon**', 'after
+    the completion of assembly'): general English (compiled when first needed)."""
+    return re.compile(
+        r"\b(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august"
+        r"|september|october|november|december|soon|later|today|yesterday|tomorrow|now"
+        r"|currently|recently|earlier|previously|annually|quarter|half|since|until|after"
+        r"|before|during|(?:this|last|next|same|that|the) (?:year|month|week|period"
+        r"|season|decade))\b",
+        re.IGNORECASE,
+    )
 
 
 def says_when(*texts: str) -> bool:
     """Whether any of ``texts`` says when something happened or will."""
-    return any(_WHEN.search(t) for t in texts)
+    return any(_when().search(t) for t in texts)
 
 
 WHEN_AUXILIARIES = frozenset(
