@@ -1879,3 +1879,26 @@ def test_a_change_asked_for_by_its_noun_is_answered_only_by_a_change(
         assert finds_nothing(run, question, memory=memory)
     else:
         assert ids(run, question, memory=memory)[:1] == [first]
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("what was China's belt and road trade in renminbi", "br-trade-2020-total"),
+        ("what was ASEAN trade in RMB", "asean-trade-2020"),
+        ("how much is the belt and road trade worth in American dollars", "br-trade-2020-total"),
+    ],
+)
+@pytest.mark.parametrize("memory", [False, True])
+def test_a_currency_by_any_of_its_names(run: Run, question: str, first: str, memory: bool) -> None:
+    """'Renminbi' is the article's yuan; 'American' before 'dollars' names the currency
+    (the base holds 'American' only in the name of Zhou Mi's institute)."""
+    assert ids(run, question, memory=memory)[:1] == [first]
+
+
+def test_the_names_of_a_currency_are_one_group() -> None:
+    plan = match.plan_query("trade in renminbi", Analyzer(BASE).vocabulary, question=True)
+    (group,) = [g for g in plan.groups if g.word == "renminbi"]
+    assert stem("yuan") in group.exact and "rmb" in group.exact
+    plan = match.plan_query("worth in US dollars", Analyzer(BASE).vocabulary, question=True)
+    assert not [g for g in plan.groups if g.word == "us" and g.required]

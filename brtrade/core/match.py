@@ -52,7 +52,13 @@ from brtrade.core.language import (
     kind_needed,
     stem,
 )
-from brtrade.core.numbers import SMALL_NUMBERS, find_mentions, number_token
+from brtrade.core.numbers import (
+    CURRENCY_QUALIFIERS,
+    CURRENCY_WORDS,
+    SMALL_NUMBERS,
+    find_mentions,
+    number_token,
+)
 from brtrade.core.terms import SAID, TIMED, TOPIC, Vocabulary
 from brtrade.core.text import compounds, words
 
@@ -120,6 +126,11 @@ WHEN_CUE = "(when)"
 
 def _word_group(word: str, required: bool, via: str = "word") -> Group:
     s = stem(word)
+    if word in CURRENCY_WORDS:
+        # 'in renminbi' is the article's 'yuan': every name of the currency matches
+        unit = CURRENCY_WORDS[word]
+        names = dict.fromkeys(stem(w) for w, u in CURRENCY_WORDS.items() if u == unit)
+        return Group(word, (s, *(n for n in names if n != s)), required=required, via=via)
     if word in SMALL_NUMBERS and word not in ("zero", "one"):
         # 'eleven new routes' are the article's '11 new routes' ('one' is also a pronoun)
         return Group(word, (s, str(SMALL_NUMBERS[word])), required=required, via=via)
@@ -188,6 +199,8 @@ def plan_query(
         group = _word_group(word, all_words or not is_stop(word))
         if question and not all_words and _names_the_source(folded, i):
             group = group._replace(required=False)  # 'in the story': where, not what
+        if word in CURRENCY_QUALIFIERS and folded[i + 1 : i + 2] in (["dollar"], ["dollars"]):
+            group = group._replace(required=False)  # 'American dollars': the currency
         if i in joined:  # a compound's parts each match, and so does its joined form
             parts, whole = joined[i]
             if len(word) == 1:  # 'e' of 'e-bike': a letter, not a thing asked for

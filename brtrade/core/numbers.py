@@ -234,6 +234,23 @@ class Mention(NamedTuple):
         return abs(value - self.value) <= step / 2 * (1 + 1e-9)
 
 
+CURRENCY_WORDS = {
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "dollar": "USD",
+    "dollars": "USD",
+    "usd": "USD",
+}
+"""Words that name a currency a figure may be in: a question's 'in **renminbi**' asks
+for the figure in yuan, as a mention's unit says."""
+
+CURRENCY_QUALIFIERS = frozenset({"us", "u", "s", "american", "america"})
+"""Words before 'dollars' that say which dollars ('**American** dollars'): the currency's
+name, not a word an answer must hold."""
+
+
 def _unit_of(pre: str | None, unit: str | None) -> str | None:
     text = f"{pre or ''} {unit or ''}".lower()
     if "point" in text:
