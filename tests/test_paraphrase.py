@@ -1902,3 +1902,14 @@ def test_the_names_of_a_currency_are_one_group() -> None:
     assert stem("yuan") in group.exact and "rmb" in group.exact
     plan = match.plan_query("worth in US dollars", Analyzer(BASE).vocabulary, question=True)
     assert not [g for g in plan.groups if g.word == "us" and g.required]
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("what was the trend in trade with ASEAN last year", "asean-trade-2020"),
+        ("what was the trend in rail trade", "br-rail-trade-growth"),
+    ],
+)
+def test_a_trend_asks_for_a_change(run: Run, question: str, first: str) -> None:
+    assert ids(run, question)[:1] == [first]

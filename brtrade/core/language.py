@@ -155,7 +155,7 @@ ASKED_KINDS = (
         "change",
         """increase increased grow grew growth rise rose jump jumped climb climbed gain
         expand expanded fall fell drop dropped decline declined shrink shrank fast faster
-        compared change changed""",
+        compared change changed trend trends""",
     ),
     ("count", "many number"),
     (
