@@ -1013,6 +1013,63 @@ def test_a_change_year_on_year_answers_a_question_compared_with_the_year_before(
     assert answer in ids(run, question, memory=True)[:3]
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much did ASEAN trade grow in 2019",
+        "how much was trade with belt and road countries in 2019",
+        "how many new routes did Yantian open in 2019",
+        "what did the bicycle company export during 2019",
+    ],
+)
+def test_a_year_a_change_is_only_measured_against_is_not_what_it_is_about(
+    run: Run, question: str
+) -> None:
+    # a 2020 rise year on year is a rise from 2019, not a figure of 2019
+    assert ids(run, question) == []
+    assert ids(run, question, memory=True) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how did trade in 2020 compare with that of 2019",
+        "was trade with asean higher than in 2019",
+        "how did trade compare to 2019 levels",
+        "how much has asean trade risen since 2019",
+    ],
+)
+def test_every_way_of_comparing_with_a_year_finds_the_change_from_it(
+    run: Run, question: str
+) -> None:
+    assert "asean-trade-2020" in ids(run, question)[:3]
+
+
+@pytest.mark.parametrize(
+    ("question", "compared"),
+    [
+        ("grew compared with 2019", True),
+        ("rose from 2019", True),
+        ("higher than in 2019", True),
+        ("compared to the 2019 level", True),
+        ("rose between 2019 and 2020", True),
+        ("grew in 2019", False),
+        ("traded during 2019", False),
+        ("the 2019 total", False),
+        ("from 11 routes", False),
+    ],
+)
+def test_a_year_is_compared_with_only_after_a_word_of_comparison(
+    question: str, compared: bool
+) -> None:
+    from brtrade.core.match import _compared_year
+    from brtrade.core.text import words
+
+    folded = words(question)
+    at = next(i for i, w in enumerate(folded) if w[:2] in ("19", "20") or w == "11")
+    assert _compared_year(folded, at) is compared
+
+
 @pytest.mark.parametrize("year", ["2019", "2018"])
 def test_a_year_no_change_is_measured_against_still_turns_a_question_away(
     run: Run, year: str

@@ -59,7 +59,7 @@ from brtrade.core.numbers import (
     find_mentions,
     number_token,
 )
-from brtrade.core.terms import SAID, TIMED, TOPIC, Vocabulary
+from brtrade.core.terms import SAID, SINCE, TIMED, TOPIC, Vocabulary
 from brtrade.core.text import compounds, words
 
 FLOOR_PERCENT = 60
@@ -201,6 +201,8 @@ def plan_query(
             group = group._replace(required=False)  # 'in the story': where, not what
         if word in CURRENCY_QUALIFIERS and folded[i + 1 : i + 2] in (["dollar"], ["dollars"]):
             group = group._replace(required=False)  # 'American dollars': the currency
+        if _compared_year(folded, i):  # 'grew compared with 2019': a change from it
+            group = group._replace(exact=(*group.exact, SINCE + word))
         if i in joined:  # a compound's parts each match, and so does its joined form
             parts, whole = joined[i]
             if len(word) == 1:  # 'e' of 'e-bike': a letter, not a thing asked for
@@ -229,6 +231,25 @@ def plan_query(
             groups.append(Group(SAID_CUE, (SAID,), required=False, via="cue"))
     needed = kind is not None and kind_needed(seq, kind)
     return Plan(tuple(groups), all_words=all_words, kind_needed=needed)
+
+
+_SINCE_CUES = frozenset("from since than over against versus vs on between before".split())
+_COMPARE_VERBS = frozenset("compare compared comparing comparison relative".split())
+_SKIPPED = frozenset("the in of year that those its level levels".split())
+
+
+def _compared_year(folded: Sequence[str], i: int) -> bool:
+    """Whether ``folded[i]`` is a year a question compares with ('up **from** 2019',
+    'compared **with** 2019', 'than in 2019'), not one it is about ('grew **in** 2019')."""
+    word = folded[i]
+    if not (len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")):
+        return False
+    before = [w for w in folded[max(0, i - 4) : i] if w not in _SKIPPED]
+    if not before:
+        return False
+    if before[-1] in _SINCE_CUES:
+        return True
+    return before[-1] in ("with", "to") and len(before) > 1 and before[-2] in _COMPARE_VERBS
 
 
 def _names_the_source(folded: Sequence[str], i: int) -> bool:

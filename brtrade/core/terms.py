@@ -81,6 +81,11 @@ TIMED = "k:when"
 ('in 2020', 'in the second half', 'soon'): what a question asking when needs
 (:func:`brtrade.core.language.asks_when`)."""
 
+SINCE = "k:since"
+"""The prefix of the years a record's changes are measured against ('k:since2019' of a
+2020 rise year on year): a question comparing with the year ('grew **compared with**
+2019') is answered by it; one about the year ('grew **in** 2019') is not."""
+
 FIELD_BITS = 4
 """A posting's value holds its field's code in its low bits, its weight above them."""
 FIELD_MASK = (1 << FIELD_BITS) - 1
@@ -295,14 +300,17 @@ class Analyzer:
 
     @staticmethod
     def _periods(claim: Claim) -> list[str]:
-        """A claim's periods, and the years its changes are measured against (a 2020
-        rise year on year is a rise compared with 2019)."""
+        """A claim's periods."""
+        return [p for p in (claim.period, *(f.period for f in claim.figures)) if p]
+
+    @staticmethod
+    def _since(claim: Claim) -> list[str]:
+        """The years a claim's changes are measured against (a 2020 rise year on year is
+        a rise from 2019), as :data:`SINCE` terms: not years the claim is about."""
         from brtrade.core.periods import compared_with
 
-        out = [p for p in (claim.period, *(f.period for f in claim.figures)) if p]
-        for f in claim.figures:
-            out.extend(sorted(compared_with(f.period or claim.period, f.basis) - set(out)))
-        return out
+        years = {y for f in claim.figures for y in compared_with(f.period or claim.period, f.basis)}
+        return [SINCE + y for y in sorted(years)]
 
     def quote_fields(self, quote: Quote) -> list[tuple[str, list[str]]]:
         name, role, served = self._speaker(quote.speaker)
@@ -414,6 +422,8 @@ class Analyzer:
             or says_when(claim.statement, claim.provenance.evidence)
         ):
             out[TIMED] = (_CLAIM_WEIGHTS["figure"], _CODES["figure"])
+        for term in self._since(claim):
+            out.setdefault(term, (_CLAIM_WEIGHTS["period"], _CODES["period"]))
         weight = (_CLAIM_WEIGHTS["figure"], _CODES["figure"])
         for f in claim.figures:
             if f.kind == "count":  # what it counts: '11 **routes**'
