@@ -1970,3 +1970,51 @@ def test_the_names_of_a_currency_are_one_group() -> None:
 )
 def test_a_trend_asks_for_a_change(run: Run, question: str, first: str) -> None:
     assert ids(run, question)[:1] == [first]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("what is Zhou Mi's assessment", "bri-significance"),
+        ("what was Li Xiangrong's main point", "xidesheng-engine-advantages"),
+        ("what is Zhou Mi's take on the pandemic", "br-cooperation-resilient"),
+        ("what was Tu Xinquan's argument", "market-diversification-results"),
+        ("what is Zhou Mi's explanation for the resilience", "br-cooperation-resilient"),
+        ("what view did Zhou Mi express", "br-complementarity"),
+        ("what was the dean's verdict on diversification", "market-diversification-results"),
+    ],
+)
+def test_a_noun_for_someone_s_words_asks_for_them_as_a_verb_of_speech_does(
+    run: Run, question: str, answer: str
+) -> None:
+    assert answer in ids(run, question)[:3]
+    assert answer in ids(run, question, memory=True)[:3]
+
+
+def test_a_noun_for_someone_s_words_still_needs_what_they_spoke_of(run: Run) -> None:
+    # no one in the article spoke of tariffs
+    assert ids(run, "what is Zhou Mi's view on tariffs") == []
+    assert ids(run, "what was Li Xiangrong's assessment of the housing market") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "speaks"),
+    [
+        ("what is Zhou Mi's assessment", True),
+        ("what was the dean's main point", True),
+        ("what view did Tu express", True),
+        ("what did Tu say", True),
+        ("what is the view from the port", False),
+        ("what point did trade reach", False),
+        ("which opinion did the dean voice", True),
+        ("what is Tu Xinquan's position", False),  # a role: a question about the person
+    ],
+)
+def test_an_opinion_noun_speaks_only_after_a_possessor_or_as_what_view_did(
+    question: str, speaks: bool
+) -> None:
+    from brtrade.core.language import speaks as speaks_at
+    from brtrade.core.text import words
+
+    found = words(question)
+    assert any(speaks_at(found, i) for i in range(len(found))) is speaks

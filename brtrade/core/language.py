@@ -12,6 +12,7 @@ snowballstemmer imports as fast but stems about 20 times slower).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from brtrade.core.text import words
@@ -66,6 +67,47 @@ SPEECH = frozenset(
 )
 """Verbs of speech: in a question about a person, how it asks ('who **said**'), never
 what it asks about. General English, not the base's."""
+
+OPINIONS = frozenset(
+    """view views opinion opinions assessment assessments take point points argument
+    arguments explanation explanations comment comments remark remarks message verdict
+    conclusion conclusions analysis prediction predictions outlook belief beliefs idea
+    ideas perspective reasoning reaction response advice warning evaluation judgement
+    judgment observation observations stance thoughts words claim claims statement
+    statements""".split()
+)
+"""Nouns for what someone said or thinks: after a possessor ('Zhou Mi's **assessment**',
+'the dean's main **point**') or as 'what **view** did Tu express', they ask for the
+person's words as a verb of speech does (:func:`speaks`). General English, not the
+base's."""
+
+
+def speaks(found: Sequence[str], i: int) -> bool:
+    """Whether ``found[i]`` asks for someone's words: a verb of speech (:data:`SPEECH`),
+    or a noun of :data:`OPINIONS` after a possessive ('Li Xiangrong's main **point**')
+    or as 'what **view** did...'."""
+    word = found[i]
+    if word in SPEECH:
+        return True
+    if word not in OPINIONS:
+        return False
+    if "s" in found[max(0, i - 2) : i]:
+        return True
+    return (
+        i > 0
+        and found[i - 1] in ("what", "which")
+        and found[i + 1 : i + 2] in (["did"], ["does"], ["do"])
+        and any(w in _VOICING for w in found[i + 2 :])
+    )
+
+
+_VOICING = frozenset(
+    """express expressed give gave offer offered voice voiced share shared hold held
+    present presented put make made have""".split()
+)
+"""Verbs that have someone voice a view ('what view did Zhou Mi **express**'): not 'what
+point did trade reach'."""
+
 
 STOP_WORDS = (
     frozenset(

@@ -41,15 +41,16 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from brtrade.core.language import (
+    OPINIONS,
     SOURCE_DETERMINERS,
     SOURCE_NOUNS,
-    SPEECH,
     asked_kind,
     asks_when,
     asks_why,
     is_stop,
     kind_cues,
     kind_needed,
+    speaks,
     stem,
 )
 from brtrade.core.numbers import (
@@ -197,6 +198,8 @@ def plan_query(
             continue
         word = folded[i]
         group = _word_group(word, all_words or not is_stop(word))
+        if question and not all_words and word in OPINIONS and speaks(folded, i):
+            group = group._replace(required=False)  # 'Zhou Mi's **view**': how it asks
         if question and not all_words and _names_the_source(folded, i):
             group = group._replace(required=False)  # 'in the story': where, not what
         if word in CURRENCY_QUALIFIERS and folded[i + 1 : i + 2] in (["dollar"], ["dollars"]):
@@ -227,7 +230,8 @@ def plan_query(
     if question and not all_words and len(folded) > 1:
         if asks_why(seq):
             groups.append(Group("(reason)", (SAID,), required=False, via="cue"))
-        elif SPEECH & set(folded):  # 'what did the company say about exports': its words
+        elif any(speaks(folded, k) for k in range(len(folded))):
+            # 'what did the company say about exports', 'Zhou Mi's assessment': its words
             groups.append(Group(SAID_CUE, (SAID,), required=False, via="cue"))
     needed = kind is not None and kind_needed(seq, kind)
     return Plan(tuple(groups), all_words=all_words, kind_needed=needed)

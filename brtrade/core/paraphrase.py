@@ -514,9 +514,9 @@ def changed(plan: Plan, names: Collection[str] = ()) -> set[int]:
     return set()
 
 
-ABOUT = frozenset({"about", "on", "regarding", "concerning", "of"})
+ABOUT = frozenset({"about", "on", "regarding", "concerning", "of", "for"})
 """Words after a verb of speech that introduce what was spoken of: 'say **about**',
-'comment **on**', 'think **of**'."""
+'comment **on**', 'think **of**', 'Zhou Mi's explanation **for**'."""
 
 OPINION = frozenset({"think", "thinks", "thought", "view", "views", "feel", "feels", "felt"})
 
@@ -528,12 +528,12 @@ def spoken_about(plan: Plan) -> set[int]:
     the last noun of its first phrase, after any possessor. Every answer matches it, in
     the article's words or any related ones: a quote on diversification is no answer to a
     question about tariffs."""
-    from brtrade.core.language import SPEECH
+    from brtrade.core.language import speaks
 
     groups = plan.groups
     said = [g.word for g in groups]
     for i in range(len(said) - 2):
-        if said[i] not in SPEECH and said[i] not in OPINION or said[i + 1] not in ABOUT:
+        if not (speaks(said, i) or said[i] in OPINION) or said[i + 1] not in ABOUT:
             continue
         run: list[int] = []
         for k in range(i + 2, len(groups)):
@@ -584,11 +584,11 @@ def said_by_someone(text: str, plan: Plan) -> int | None:
     tell'). Every answer is then someone's words: the reporter's narrative that names
     Indonesia is no answer. None for any other question ('what did the bicycle company
     say', 'what does the data show')."""
-    from brtrade.core.language import PERSON_NOUNS, SPEECH, TITLES
+    from brtrade.core.language import PERSON_NOUNS, TITLES, speaks
 
     at = next((i for i, g in enumerate(plan.groups) if g.word == SAID_CUE), None)
     found = words(text)
-    verb = next((i for i, w in enumerate(found) if w in SPEECH), None)
+    verb = next((i for i in range(len(found)) if speaks(found, i)), None)
     if at is None or verb is None:
         return None
     before = set(found[:verb])
