@@ -2018,3 +2018,55 @@ def test_an_opinion_noun_speaks_only_after_a_possessor_or_as_what_view_did(
 
     found = words(question)
     assert any(speaks_at(found, i) for i in range(len(found))) is speaks
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is Li Xiangrong's age",
+        "what is Zhou Mi's nationality",
+        "what is Li Xiangrong's annual salary",
+        "what was Tu Xinquan's birthplace",
+    ],
+)
+def test_what_someone_has_is_not_answered_by_their_words_on_something_else(
+    run: Run, question: str
+) -> None:
+    assert ids(run, question) == []
+    assert ids(run, question, memory=True) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("what is Li Xiangrong's company", "xidesheng-engine-advantages"),  # his words say it
+        ("what is Zhou Mi's job", "zhou-mi"),
+        ("what is China's trade with ASEAN", "asean-trade-2020"),  # no one's words
+    ],
+)
+def test_what_someone_has_is_answered_where_it_is_said(
+    run: Run, question: str, answer: str
+) -> None:
+    assert answer in ids(run, question)[:3]
+
+
+@pytest.mark.parametrize(
+    ("question", "owned"),
+    [
+        ("what is Li Xiangrong's age", ("xiangrong", "age")),
+        ("what is Li Xiangrong's annual income", ("xiangrong", "income")),
+        ("what is Xidesheng's flagship product", ("xidesheng", "product")),
+        ("what is the trade surplus", None),
+        ("what is Tu Xinquan's view", None),  # a noun for his words: not a thing he has
+    ],
+)
+def test_a_thing_asked_for_after_a_possessive_has_its_possessor(
+    question: str, owned: tuple[str, str] | None
+) -> None:
+    from brtrade.core.match import plan_query
+    from brtrade.core.paraphrase import asked_for, possessed
+    from brtrade.core.terms import Vocabulary
+
+    plan = plan_query(question, Vocabulary(()), question=True)
+    found = possessed(plan, asked_for(plan))
+    assert (None if found is None else tuple(plan.groups[k].word for k in found)) == owned

@@ -128,6 +128,9 @@ def rank(
     served: set[int] = set()  # the records holding a title asked for as another's
     titled: set[int] = set()  # ... and as their own
     unsaid = weighed.unsaid
+    owner, owned = weighed.owned if weighed.owned and weighed.floor else (None, None)
+    theirs: set[int] = set()  # records in the words of the possessor of what is asked for
+    say_it: set[int] = set()  # records saying what is asked for by itself
     for i, group in enumerate(weighed.plan.groups):
         weight = weighed.weights[i]
         if not weight and i != kind_at and i != when_at:
@@ -156,6 +159,10 @@ def rank(
                     happened.add(o)
                 if title:
                     (served if value & FIELD_MASK == SERVED else titled).add(o)
+                if i == owner and value & FIELD_MASK == SPEAKER:
+                    theirs.add(o)
+                if i == owned and way.share == 100:
+                    say_it.add(o)
                 if (naming or saying) and value & FIELD_MASK not in unsaid:
                     if naming:  # said by the record, not only the editors' label
                         named.add(o)
@@ -206,6 +213,8 @@ def rank(
             return False  # ...nor by one that does not name what is counted
         if says.get(o, 0) < names:
             return False  # 'what did the WTO say' is not answered by a dean of WTO studies
+        if o in theirs and o not in say_it:
+            return False  # 'what is Li Xiangrong's age': his words on the engine say nothing of it
         if o in served and o not in titled:
             return False  # 'who is the chairman': not the secretary to the board chairman
         if when_at is not None and o not in timed:
@@ -229,6 +238,8 @@ def rank(
         return heapq.nsmallest(limit, found, key=_order)
     return sorted(found, key=_order)
 
+
+SPEAKER = FIELDS.index("speaker")
 
 SAYING = frozenset(FIELDS.index(f) for f in ("statement", "evidence", "quote", "text"))
 """The fields in which a record says what happened (not its editors' topics or the names
@@ -324,10 +335,13 @@ def weigh(
     if asks and any(g.via == "kind" for g in plan.groups):
         itself = paraphrase.asked_itself(plan, names, counted)
     heads = frozenset[int]()
+    owned = None
     if asks:  # what 'how many' counts: every answer names it
+        head = paraphrase.asked_for(plan, dfs)
+        owned = paraphrase.possessed(plan, head)
         heads = frozenset(
             paraphrase.counted(plan, words_only=False, after=paraphrase.COUNTED)
-            | paraphrase.asked_for(plan, dfs)
+            | head
             | paraphrase.measured(plan)
         )
     subject = frozenset(paraphrase.changed(plan, names)) if asks else frozenset[int]()
@@ -360,6 +374,7 @@ def weigh(
         event,
         title,
         unsaid,
+        owned,
     )
 
 

@@ -326,6 +326,10 @@ class Weighed(NamedTuple):
     unsaid: frozenset[int] = frozenset({TOPIC})
     """Field codes in which a record holds a word without saying it (see ``names``): an
     editors' topic, and for a question not asking for an expert, a field a body studies."""
+    owned: tuple[int, int] | None = None
+    """(possessor, thing) of a question asking for something someone has ('Li
+    Xiangrong's **age**'): a record in the possessor's words answers only if it says the
+    thing by itself, not through a related word (:func:`brtrade.core.paraphrase.possessed`)."""
 
     @property
     def required(self) -> int:

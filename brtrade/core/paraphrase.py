@@ -455,6 +455,23 @@ def asked_for(plan: Plan, dfs: Sequence[int] | None = None) -> set[int]:
     return set()
 
 
+def possessed(plan: Plan, head: Collection[int]) -> tuple[int, int] | None:
+    """(possessor, thing) of a question asking for a thing someone has ('what is **Li
+    Xiangrong**'s **age**', 'what is **Zhou Mi**'s **nationality**'): the head asked for
+    (:func:`asked_for`) after a possessive and the last word of what owns it. The
+    possessor's own words answer it only when they say the thing itself: a quote of Li
+    Xiangrong on new materials tells nothing of his age (:func:`brtrade.core.engine.rank`)."""
+    if len(head) != 1:
+        return None
+    at = next(iter(head))
+    k = at - 1
+    while k >= 0 and plan.groups[k].required and plan.groups[k].word != "s":
+        k -= 1  # 'Li Xiangrong's **annual** salary'
+    if k < 1 or plan.groups[k].word != "s" or not plan.groups[k - 1].required:
+        return None
+    return k - 1, at
+
+
 def measured(plan: Plan) -> set[int]:
     """The measure of its own a 'what is the ... MEASURE of' question asks for
     (:func:`brtrade.core.language.measure_asked`: 'what is the **population** of
