@@ -30,10 +30,14 @@ reported apart:
   stood in for it;
 - a twelfth, tests/quality/heldout12.yaml, written later that day in a new session,
   before its changes, and committed alone with the scores they started from: never
-  read, like the ninth.
+  read, like the ninth (but one of its no-answer questions was seen in a grep of the
+  test tree, after the class it belongs to had been found in probes);
+- a thirteenth, tests/quality/heldout13.yaml, written in the same session after its
+  first changes, for that reason, and committed alone with the scores as they stood:
+  never read.
 
 The held-out sets' misses are not printed unless asked (``--misses``), and the clean
-sets' (:data:`CLEAN`, the ninth and the twelfth) never: reading them is the first step
+sets' (:data:`CLEAN`, the ninth, twelfth and thirteenth) never: reading them is the first step
 of tuning to them.
 
     python benchmarks/quality.py
@@ -64,7 +68,8 @@ HELDOUT9 = ROOT / "tests" / "quality" / "heldout9.yaml"
 HELDOUT10 = ROOT / "tests" / "quality" / "heldout10.yaml"
 HELDOUT11 = ROOT / "tests" / "quality" / "heldout11.yaml"
 HELDOUT12 = ROOT / "tests" / "quality" / "heldout12.yaml"
-CLEAN = (HELDOUT9, HELDOUT12)
+HELDOUT13 = ROOT / "tests" / "quality" / "heldout13.yaml"
+CLEAN = (HELDOUT9, HELDOUT12, HELDOUT13)
 """The clean estimates: the sets whose misses have never been read (nor are printed)."""
 KINDS = ("keyword", "question", "person", "figure", "no-answer")
 
@@ -213,6 +218,7 @@ SETS = (
     ("tenth held-out set", HELDOUT10),
     ("eleventh held-out set", HELDOUT11),
     ("twelfth held-out set", HELDOUT12),
+    ("thirteenth held-out set", HELDOUT13),
 )
 
 

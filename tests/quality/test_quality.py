@@ -57,6 +57,7 @@ HELDOUT9 = QUALITY.load_questions(QUALITY.HELDOUT9)
 HELDOUT10 = QUALITY.load_questions(QUALITY.HELDOUT10)
 HELDOUT11 = QUALITY.load_questions(QUALITY.HELDOUT11)
 HELDOUT12 = QUALITY.load_questions(QUALITY.HELDOUT12)
+HELDOUT13 = QUALITY.load_questions(QUALITY.HELDOUT13)
 
 
 def test_the_set_is_big_enough_and_of_every_kind() -> None:
@@ -114,6 +115,7 @@ def test_every_answer_names_a_record_of_the_base() -> None:
         *HELDOUT10,
         *HELDOUT11,
         *HELDOUT12,
+        *HELDOUT13,
     ):
         assert set(q["answers"]) <= ids, q
 
@@ -245,6 +247,15 @@ HELDOUT12_FLOORS = {
 """Floors at the scores the twelfth held-out set was committed with (69d8530)."""
 
 
+HELDOUT13_FLOORS = {
+    "keyword": {"hit@3": 1.00},
+    "question": {"hit@1": 0.90, "hit@3": 1.00},
+    "person": {"hit@1": 1.00},
+    "no-answer": {"empty": 0.90},
+}
+"""Floors at the scores the thirteenth held-out set was committed with (1e13534)."""
+
+
 IN_ORDER = (
     QUESTIONS,
     HELDOUT,
@@ -259,6 +270,7 @@ IN_ORDER = (
     HELDOUT10,
     HELDOUT11,
     HELDOUT12,
+    HELDOUT13,
 )
 """The sets in the order they were written: each held-out set is apart from all before."""
 
@@ -291,6 +303,11 @@ LATER_SETS = {
     "twelfth": (
         HELDOUT12,
         HELDOUT12_FLOORS,
+        {"question": 30, "person": 10, "keyword": 10, "no-answer": 10},
+    ),
+    "thirteenth": (
+        HELDOUT13,
+        HELDOUT13_FLOORS,
         {"question": 30, "person": 10, "keyword": 10, "no-answer": 10},
     ),
 }
