@@ -237,23 +237,15 @@ def plan_query(
     return Plan(tuple(groups), all_words=all_words, kind_needed=needed)
 
 
-_SINCE_CUES = frozenset("from since than over against versus vs on between before".split())
-_COMPARE_VERBS = frozenset("compare compared comparing comparison relative".split())
-_SKIPPED = frozenset("the in of year that those its level levels".split())
-
-
 def _compared_year(folded: Sequence[str], i: int) -> bool:
     """Whether ``folded[i]`` is a year a question compares with ('up **from** 2019',
     'compared **with** 2019', 'than in 2019'), not one it is about ('grew **in** 2019')."""
+    from brtrade.core.periods import measured_against
+
     word = folded[i]
     if not (len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")):
         return False
-    before = [w for w in folded[max(0, i - 4) : i] if w not in _SKIPPED]
-    if not before:
-        return False
-    if before[-1] in _SINCE_CUES:
-        return True
-    return before[-1] in ("with", "to") and len(before) > 1 and before[-2] in _COMPARE_VERBS
+    return measured_against(folded[max(0, i - 4) : i])
 
 
 def _names_the_source(folded: Sequence[str], i: int) -> bool:

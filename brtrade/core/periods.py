@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from brtrade.core.numbers import SMALL_NUMBERS
@@ -40,6 +41,25 @@ def compared_with(period: str | None, basis: str | None) -> set[str]:
     if basis not in ("year-on-year", "same-period-previous-year"):
         return set()
     return {str(int(y) - 1) for y in years(period)}
+
+
+COMPARED_WITH = frozenset("from since than over against versus vs on between before".split())
+"""Words after which a year is one compared with ('up 7 % **from** 2019'), not one
+a question or a sentence is about."""
+_COMPARING = frozenset("compare compared comparing comparison relative".split())
+_PASSED_OVER = frozenset("the in of year that those its level levels".split())
+
+
+def measured_against(before: Sequence[str]) -> bool:
+    """Whether a year after the folded words ``before`` is one compared with ('up
+    **from** 2019', 'compared **with** the 2019 level', 'than in 2019'), not one the
+    text is about ('grew **in** 2019')."""
+    kept = [w for w in before[-4:] if w not in _PASSED_OVER]
+    if not kept:
+        return False
+    if kept[-1] in COMPARED_WITH:
+        return True
+    return kept[-1] in ("with", "to") and len(kept) > 1 and kept[-2] in _COMPARING
 
 
 MONTHS = {

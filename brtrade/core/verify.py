@@ -38,7 +38,8 @@ from brtrade.core.numbers import (
     find_mentions,
     format_number,
 )
-from brtrade.core.text import fold, strip_controls
+from brtrade.core.periods import measured_against
+from brtrade.core.text import fold, strip_controls, words
 
 __all__ = ["PROBLEMS", "VERDICTS", "Finding", "Search", "summary", "verify_draft"]
 
@@ -119,19 +120,13 @@ def comparable(reading: Reading, measure: str, scope: str | None, kind: str) -> 
     return True
 
 
-_BASE_YEAR = re.compile(
-    r"(?:from|since|than|over|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
 def _years(draft: Draft, mentions: Iterable[Mention]) -> set[str]:
     """The years a sentence is about: its years, but for those it compares with
     ('up 7% from 2019' is about 2020, or at least not about 2019)."""
     return {
         str(int(m.value))
         for m in mentions
-        if m.is_year and not _BASE_YEAR.search(draft.text[max(0, m.start - 30) : m.start])
+        if m.is_year and not measured_against(words(draft.text[max(0, m.start - 40) : m.start]))
     }
 
 

@@ -467,3 +467,25 @@ def test_a_bloc_s_members_after_its_name_are_the_bloc(members: str) -> None:
     assert verdicts(sentence) == [["figure", "contradicted"]]
     right = f"Belt and Road {members} took 29.1 percent of China's overall trade in 2020."
     assert verdicts(right) == [["figure", "supported"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "years"),
+    [
+        ("Trade rose 7 percent in 2020 from 2019.", {"2020"}),
+        ("Trade in 2020 was 7 percent higher than in 2019.", {"2020"}),
+        ("Trade grew 7 percent in 2020 compared with the 2019 level.", {"2020"}),
+        ("Trade was up 7 percent on 2019.", set()),
+        ("Trade rose 1 percent in 2019.", {"2019"}),
+    ],
+)
+def test_a_year_a_sentence_compares_with_is_not_what_it_is_about(
+    sentence: str, years: set[str]
+) -> None:
+    # the rule questions use too (brtrade.core.periods.measured_against)
+    from brtrade.core.draft_text import Draft
+    from brtrade.core.numbers import find_mentions
+    from brtrade.core.verify import _years
+
+    draft = Draft(sentence, 1)
+    assert _years(draft, find_mentions(sentence)) == years
