@@ -240,11 +240,11 @@ def plan_query(
 def _compared_year(folded: Sequence[str], i: int) -> bool:
     """Whether ``folded[i]`` is a year a question compares with ('up **from** 2019',
     'compared **with** 2019', 'than in 2019'), not one it is about ('grew **in** 2019')."""
-    from brtrade.core.periods import measured_against
-
     word = folded[i]
     if not (len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")):
         return False
+    from brtrade.core.periods import measured_against  # only for a year: start-up
+
     return measured_against(folded[max(0, i - 4) : i])
 
 

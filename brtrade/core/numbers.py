@@ -276,6 +276,8 @@ def find_mentions(text: str, *, spelled: bool = False) -> list[Mention]:
     'threefold' as percent changes) and runs of years ('eight consecutive years', 'four
     years in a row', 'the sixth straight year' as counts)."""
     out: list[Mention] = []
+    if not spelled and not any(ch.isdigit() for ch in text):
+        return out  # every figure in digits holds one; the pattern compiles on first use
     for m in _mention_pattern().finditer(text):
         raw = m.group("num")
         scale_word = (m.group("scale") or "").lower()

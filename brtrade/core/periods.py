@@ -7,6 +7,7 @@ copy states ('in the first two months', 'last year'), read against the article's
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -92,11 +93,15 @@ _MONTH = MONTH_NAME
 # --------------------------------------------------------------------------
 # The article's date
 
-_DATELINE = re.compile(
-    rf"^\s*(?P<place>[A-Z][A-Za-z .'’-]*?),\s+(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})"
-    rf"(?:,\s*(?P<year>(?:19|20)\d\d))?\s*(?:\((?P<agency>[^)\n]{{1,40}})\)\s*)?"
-    r"(?:--|—|–|-)\s*"
-)
+
+@functools.cache
+def _dateline_pattern() -> re.Pattern[str]:
+    """Compiled on first use, as the periods' patterns are: a query pays for neither."""
+    return re.compile(
+        rf"^\s*(?P<place>[A-Z][A-Za-z .'’-]*?),\s+(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})"
+        rf"(?:,\s*(?P<year>(?:19|20)\d\d))?\s*(?:\((?P<agency>[^)\n]{{1,40}})\)\s*)?"
+        r"(?:--|—|–|-)\s*"
+    )
 
 
 class Dateline(NamedTuple):
@@ -112,7 +117,7 @@ class Dateline(NamedTuple):
 
 def dateline(text: str) -> Dateline | None:
     """The dateline the text opens with, if it has one."""
-    m = _DATELINE.match(text)
+    m = _dateline_pattern().match(text)
     if m is None:
         return None
     return Dateline(
@@ -142,35 +147,40 @@ def article_date(line: Dateline | None, today: datetime.date) -> datetime.date |
 # Periods
 
 _N = r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
-_PERIODS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern, re.IGNORECASE))
-    for name, pattern in (
-        (
-            "months",
-            rf"\bfirst\s+{_N}\s+months\b(?:\s+of\s+(?:the\s+year|this\s+year|(?P<y>(?:19|20)\d\d)))?",
-        ),
-        (
-            "to",
-            rf"\b{_N}\s+months\s+(?:to|through|ending(?:\s+in)?)\s+(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d))?",
-        ),
-        ("span", rf"\b(?P<m1>{_MONTH})\s*[-–]\s*(?P<m2>{_MONTH})\b(?:\s+(?P<y>(?:19|20)\d\d))?"),
-        (
-            "half",
-            r"\b(?P<h>first|second)\s+half\b(?:\s+of\s+(?:the\s+year|this\s+year|(?P<y>(?:19|20)\d\d)))?",
-        ),
-        (
-            "quarter",
-            r"\b(?:(?P<q>first|second|third|fourth)\s+quarter|Q(?P<qn>[1-4]))\b(?:\s+of\s+(?:the\s+year|this\s+year|(?P<y>(?:19|20)\d\d)))?",
-        ),
-        (
-            "month",
-            rf"\b(?:in|during|for|of)\s+(?P<m>{_MONTH})(?!\s+\d)(?:\s+(?P<y>(?:19|20)\d\d))?(?:\s+alone)?\b",
-        ),
-        ("last", r"\blast\s+year\b"),
-        ("this", r"\bthis\s+year\b"),
-        ("year", r"\b(?:in|for|during|of)\s+(?P<y>(?:19|20)\d\d)\b"),
-    )
+_PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
+    (
+        "months",
+        rf"\bfirst\s+{_N}\s+months\b(?:\s+of\s+(?:the\s+year|this\s+year|(?P<y>(?:19|20)\d\d)))?",
+    ),
+    (
+        "to",
+        rf"\b{_N}\s+months\s+(?:to|through|ending(?:\s+in)?)\s+(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d))?",
+    ),
+    ("span", rf"\b(?P<m1>{_MONTH})\s*[-–]\s*(?P<m2>{_MONTH})\b(?:\s+(?P<y>(?:19|20)\d\d))?"),
+    (
+        "half",
+        r"\b(?P<h>first|second)\s+half\b(?:\s+of\s+(?:the\s+year|this\s+year|(?P<y>(?:19|20)\d\d)))?",
+    ),
+    (
+        "quarter",
+        r"\b(?:(?P<q>first|second|third|fourth)\s+quarter|Q(?P<qn>[1-4]))\b(?:\s+of\s+(?:the\s+year|this\s+year|(?P<y>(?:19|20)\d\d)))?",
+    ),
+    (
+        "month",
+        rf"\b(?:in|during|for|of)\s+(?P<m>{_MONTH})(?!\s+\d)(?:\s+(?P<y>(?:19|20)\d\d))?(?:\s+alone)?\b",
+    ),
+    ("last", r"\blast\s+year\b"),
+    ("this", r"\bthis\s+year\b"),
+    ("year", r"\b(?:in|for|during|of)\s+(?P<y>(?:19|20)\d\d)\b"),
 )
+
+
+@functools.cache
+def _periods() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The patterns, compiled on first use (``draft`` reads them; a query never does)."""
+    return tuple((name, re.compile(p, re.IGNORECASE)) for name, p in _PERIOD_PATTERNS)
+
+
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
@@ -182,7 +192,7 @@ def period_of(sentence: str, date: datetime.date | None) -> str | None:
     """The period a sentence states, in ISO 8601, its year read against the article's
     ``date`` where the sentence gives none ('in the first two months' of a story filed
     on 7 March 2026: 2026-01/2026-02). None when it states none the date can place."""
-    for name, pattern in _PERIODS:
+    for name, pattern in _periods():
         m = pattern.search(sentence)
         if m is None:
             continue
