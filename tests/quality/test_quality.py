@@ -58,6 +58,7 @@ HELDOUT10 = QUALITY.load_questions(QUALITY.HELDOUT10)
 HELDOUT11 = QUALITY.load_questions(QUALITY.HELDOUT11)
 HELDOUT12 = QUALITY.load_questions(QUALITY.HELDOUT12)
 HELDOUT13 = QUALITY.load_questions(QUALITY.HELDOUT13)
+HELDOUT14 = QUALITY.load_questions(QUALITY.HELDOUT14)
 
 
 def test_the_set_is_big_enough_and_of_every_kind() -> None:
@@ -116,6 +117,7 @@ def test_every_answer_names_a_record_of_the_base() -> None:
         *HELDOUT11,
         *HELDOUT12,
         *HELDOUT13,
+        *HELDOUT14,
     ):
         assert set(q["answers"]) <= ids, q
 
@@ -256,6 +258,15 @@ HELDOUT13_FLOORS = {
 """Floors at the scores the thirteenth held-out set was committed with (1e13534)."""
 
 
+HELDOUT14_FLOORS = {
+    "keyword": {"hit@3": 1.00},
+    "question": {"hit@1": 0.80, "hit@3": 0.90},
+    "person": {"hit@1": 1.00},
+    "no-answer": {"empty": 0.90},
+}
+"""Floors at the scores the fourteenth held-out set was committed with (d42ac4d)."""
+
+
 IN_ORDER = (
     QUESTIONS,
     HELDOUT,
@@ -271,6 +282,7 @@ IN_ORDER = (
     HELDOUT11,
     HELDOUT12,
     HELDOUT13,
+    HELDOUT14,
 )
 """The sets in the order they were written: each held-out set is apart from all before."""
 
@@ -308,6 +320,11 @@ LATER_SETS = {
     "thirteenth": (
         HELDOUT13,
         HELDOUT13_FLOORS,
+        {"question": 30, "person": 10, "keyword": 10, "no-answer": 10},
+    ),
+    "fourteenth": (
+        HELDOUT14,
+        HELDOUT14_FLOORS,
         {"question": 30, "person": 10, "keyword": 10, "no-answer": 10},
     ),
 }
