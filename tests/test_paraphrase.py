@@ -916,6 +916,10 @@ def test_each_row_of_an_answer_about_a_person_validates_as_its_type(run: Run) ->
         ("what was the headline figure", None),
         ("what did the expert say", None),
         ("how did trade grow", None),
+        # after 'the' or a possessive, a plural is the phrase's noun, not a verb's form
+        ("what are the selling points", "points"),
+        ("what are the port's shipping lanes", "lanes"),
+        ("what are the selling points of the engine", None),
     ],
 )
 def test_what_a_question_asks_for_is_the_head_of_its_phrase(
@@ -2072,3 +2076,16 @@ def test_a_thing_asked_for_after_a_possessive_has_its_possessor(
     plan = plan_query(question, Vocabulary(()), question=True)
     found = possessed(plan, asked_for(plan))
     assert (None if found is None else tuple(plan.groups[k].word for k in found)) == owned
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("what are the selling points of Xidesheng's engine", "xidesheng-engine-advantages"),
+        ("what are the strengths of the smart engine", "xidesheng-engine-advantages"),
+    ],
+)
+def test_a_plural_in_a_noun_phrase_does_not_end_it(run: Run, question: str, answer: str) -> None:
+    """'points' is a verb's form too; after 'the selling' it is the noun that heads the
+    phrase (whose 'of' then says it is the question's form), not a verb ending it."""
+    assert in_top_three(run, question, answer)

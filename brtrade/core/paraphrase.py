@@ -421,6 +421,7 @@ def asked_for(plan: Plan, dfs: Sequence[int] | None = None) -> set[int]:
         if said[i] != "what" or said[i + 1] not in ASKED_BY:
             continue
         run: list[int] = []
+        determined = False  # the phrase opens with 'the', 'its'...: a noun phrase
         for j in range(i + 2, len(plan.groups)):
             g = plan.groups[j]
             if g.via == "kind":
@@ -428,6 +429,7 @@ def asked_for(plan: Plan, dfs: Sequence[int] | None = None) -> set[int]:
             if not g.required:
                 if g.word == "s" and run:
                     run = []  # 'China's surplus': the head follows the possessor
+                    determined = True
                     continue
                 if not is_stop(g.word):
                     return set()  # a word saying the kind asked for: 'the annual rise'
@@ -437,10 +439,12 @@ def asked_for(plan: Plan, dfs: Sequence[int] | None = None) -> set[int]:
                     break
                 if g.word not in DETERMINERS:
                     return set()  # 'what is the value of': the form of the question
+                determined = True
                 continue
+            plural = determined and len(g.word) > 3 and g.word.endswith("s")
             if run and (
                 g.word.endswith("ing")
-                or not _noun(g if g.via != "related" else g._replace(via="word"))
+                or not (plural or _noun(g if g.via != "related" else g._replace(via="word")))
             ):
                 break  # 'what is China aiming for': a verb ends the phrase
             run.append(j)
