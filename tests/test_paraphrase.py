@@ -59,7 +59,8 @@ def test_the_table_is_sorted_unique_and_well_formed() -> None:
     assert len(lines) > 30_000
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
     for line in lines:
-        key, zipf, flag, related, country = line.split("\t")
+        key, zipf, flag, related, country, compounds = line.split("\t")
+        assert key not in compounds.split() and compounds.split() == sorted(compounds.split())
         assert key and 0 <= int(zipf) <= 80 and flag in ("n", "m", "o", "v")
         close, _, loose = related.partition("|")
         assert key not in close.split() and key not in loose.split()
@@ -2088,4 +2089,55 @@ def test_a_thing_asked_for_after_a_possessive_has_its_possessor(
 def test_a_plural_in_a_noun_phrase_does_not_end_it(run: Run, question: str, answer: str) -> None:
     """'points' is a verb's form too; after 'the selling' it is the noun that heads the
     phrase (whose 'of' then says it is the question's form), not a verb ending it."""
+    assert in_top_three(run, question, answer)
+
+
+# -- two words that make one noun ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "one"),
+    [
+        ("exchange", "rate", True),
+        ("stock", "market", True),
+        ("interest", "rate", True),
+        ("selling", "point", True),
+        ("growth", "rate", True),
+        ("rate", "exchange", False),  # in that order only
+        ("bicycle", "factory", False),
+        ("new", "york", False),  # a name, not a noun of two common words
+    ],
+)
+def test_the_table_knows_the_nouns_of_two_common_words(first: str, second: str, one: bool) -> None:
+    assert english.compound(stem(first), stem(second)) is one
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the exchange rate of the yuan",
+        "what is the yuan dollar exchange rate forecast",
+        "how did the stock market react",
+        "how did the stock market in Shenzhen do",
+        "what did Tu Xinquan say about interest rates",
+    ],
+)
+def test_a_compound_noun_the_base_cannot_hold_is_not_widened_word_by_word(
+    run: Run, question: str
+) -> None:
+    """No record holds 'exchange' or 'stock': an exchange rate is not trade and a rate,
+    nor a stock market a market, so nothing answers."""
+    assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("what was the growth rate of belt and road trade", "br-trade-2020-growth"),
+        ("what are the trade routes to Singapore", "yantian-port-new-routes-2020"),
+    ],
+)
+def test_a_compound_whose_first_word_the_base_holds_is_read_word_by_word(
+    run: Run, question: str, answer: str
+) -> None:
     assert in_top_three(run, question, answer)

@@ -10,8 +10,10 @@ One line per Snowball stem (brtrade.core.language.stem, so that the keys are the
 the matcher uses), sorted by stem for a binary search:
 
     stem <TAB> zipf*10 <TAB> flag <TAB> close stems | loose stems <TAB> country stems
+        <TAB> compound stems
 
-(space-separated; the last field is empty but for a capital, below)
+(space-separated; the last two fields are empty but for a capital and the first word
+of a compound, below)
 
 - zipf: the highest wordfreq Zipf frequency among the WordNet lemmas (and their
   inflections) with this stem: how common the word is in general English;
@@ -29,7 +31,11 @@ the matcher uses), sorted by stem for a binary search:
   noun's coordinate terms (:data:`MAX_SIBLINGS`), most related first;
 - country: for the name of a national capital ('Beijing', 'Peking', 'Moscow'), the
   one-word names of the country it is the capital of (WordNet's part holonym of an
-  instance of *national capital*): a reporter's 'Beijing' is often China's government.
+  instance of *national capital*): a reporter's 'Beijing' is often China's government;
+- compound: the stems of the words that follow this one in a noun WordNet lists as
+  two common words (both at least :data:`COMPOUND_ZIPF`, neither a stop word, not a
+  name): 'exchang' lists 'rate', 'stock' lists 'market'. An exchange rate is one thing,
+  not an exchange and a rate.
 
 WordNet 3.0 is Copyright 2006 by Princeton University, under the WordNet licence
 (BSD-like; see brtrade/core/english.LICENSE). wordfreq's data is CC BY-SA 4.0,
@@ -69,7 +75,11 @@ LOOSE = SEMANTIC_ORDER.index("~")
 """Narrower words, words of the definition and words defined by it are loosely related;
 the rest closely."""
 
+COMPOUND_ZIPF = 3.5
+"""Each word of a compound kept is at least this common ('exchange' 4.6, 'rate' 5.0)."""
+
 _WORD = re.compile(r"^[a-z]+$")
+_COMPOUND = re.compile(r"^[a-z]+_[a-z]+$")
 _GLOSS_WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -173,7 +183,7 @@ def main(argv: list[str]) -> int:
     for ss in synsets.values():
         for w in ss.lemmas:
             low = w.lower()
-            if _WORD.match(low):
+            if _WORD.match(low) or _COMPOUND.match(low):
                 capitalised[low] = capitalised.get(low, True) and w != low
 
     zipf: dict[str, float] = {}
@@ -293,6 +303,19 @@ def main(argv: list[str]) -> int:
                     found[u] = inherited
 
     seats = capitals(synsets)
+    follows: dict[str, set[str]] = defaultdict(set)
+    for lemma, keys in senses.items():
+        if not _COMPOUND.match(lemma) or capitalised.get(lemma, False):
+            continue
+        if not any(k[0] == "n" for k in keys):
+            continue
+        first, second = lemma.split("_")
+        if first in STOP_WORDS or second in STOP_WORDS:
+            continue
+        if min(z(first), z(second)) < COMPOUND_ZIPF:
+            continue
+        if stem(first) != stem(second):
+            follows[stem(first)].add(stem(second))
     lines = []
     for s in sorted(related):
         if zipf.get(s, 0.0) < MIN_ZIPF and not names.get(s):
@@ -309,7 +332,8 @@ def main(argv: list[str]) -> int:
         if flag == "o" and nouns[s] > 0 and commonest.get(s, (0.0, False))[1]:
             flag = "m"  # mostly a name: 'Japan', 'Brazil' (and 'japan', lacquer)
         seat = " ".join(seats.get(s, ())) if flag in ("n", "m") else ""
-        lines.append(f"{s}\t{round(10 * zipf.get(s, 0.0))}\t{flag}\t{rel}\t{seat}")
+        joined = " ".join(sorted(follows.get(s, ())))
+        lines.append(f"{s}\t{round(10 * zipf.get(s, 0.0))}\t{flag}\t{rel}\t{seat}\t{joined}")
     OUT.write_text("\n".join(lines) + "\n", "utf-8")
     print(f"{OUT.relative_to(ROOT)}: {len(lines)} stems, {OUT.stat().st_size:,} bytes")
     return 0

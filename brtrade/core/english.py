@@ -6,6 +6,7 @@ wordfreq by ``tools/build_english.py`` and shipped with brtrade; neither is need
 run time. One sorted line per Snowball stem::
 
     stem <TAB> zipf*10 <TAB> n|m|o|v <TAB> close stems|loose stems <TAB> country stems
+        <TAB> stems that follow it in a compound noun
 
 It is read by binary search over a memory map, a few lookups per question, so a
 query pays for the words it asks about, not for the 38,000 lines (see
@@ -51,6 +52,9 @@ class Word(NamedTuple):
     mostly_name: bool = False
     """A name first, though English also has a common word of it: 'Japan' (and the
     lacquer), 'Brazil' (and the nut); every name is."""
+    compounds: tuple[str, ...] = ()
+    """Stems of the words that follow it in a noun of two common words: 'exchang' has
+    'rate', 'stock' has 'market'."""
 
 
 @lru_cache(maxsize=1)
@@ -122,12 +126,20 @@ def _entry(stem: str) -> Word | None:
                 tuple(loose.split()),
                 tuple(fields[4].split()) if len(fields) > 4 else (),
                 flag in ("n", "m"),
+                tuple(fields[5].split()) if len(fields) > 5 else (),
             )
         if head < key:
             lo = end + 1
         else:
             hi = start
     return None
+
+
+def compound(first: str, second: str) -> bool:
+    """Whether the stems ``first`` and ``second``, in that order, make a noun of their
+    own in general English ('exchange rate', 'stock market', 'selling point')."""
+    word = lookup(first)
+    return word is not None and second in word.compounds
 
 
 def share(stem: str) -> int:

@@ -113,8 +113,9 @@ def paraphrase(
     # A keyword search ('asean') asks for the word itself: a known word is widened only
     # in a question of several words (and then the table is read, not before).
     several = sum(1 for g in plan.groups if g.required) > 1
+    whole = compounds_not_held(plan, dfs)
     for i, (g, df) in enumerate(zip(plan.groups, dfs, strict=True)):
-        if not g.required or g.via != "word" or not g.word.isalpha():
+        if not g.required or g.via != "word" or not g.word.isalpha() or i in whole:
             continue
         place = demonym_of(g.word, in_names)
         if place is not None and place not in g.exact:
@@ -154,6 +155,25 @@ def paraphrase(
         if found:
             groups[i], out[i] = wider, found
     return plan._replace(groups=tuple(groups)), out
+
+
+def compounds_not_held(plan: Plan, dfs: Sequence[int]) -> set[int]:
+    """The groups of two words that make one noun in English ('exchange rate', 'stock
+    market', 'interest rate') whose first word no record holds: the base cannot say
+    the thing, and its words are not widened one by one (an exchange rate is not a
+    trade, nor a stock market a market; 'growth rate', whose 'growth' the base holds,
+    is read word by word)."""
+    from brtrade.core import english
+
+    out: set[int] = set()
+    groups = plan.groups
+    for i in range(len(groups) - 1):
+        a, b = groups[i], groups[i + 1]
+        if dfs[i] or not all(g.required and g.via == "word" and g.word.isalpha() for g in (a, b)):
+            continue
+        if english.compound(a.exact[0], b.exact[0]):
+            out.update((i, i + 1))
+    return out
 
 
 MEMBERS = frozenset(
