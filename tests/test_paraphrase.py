@@ -2141,3 +2141,47 @@ def test_a_compound_whose_first_word_the_base_holds_is_read_word_by_word(
     run: Run, question: str, answer: str
 ) -> None:
     assert in_top_three(run, question, answer)
+
+
+# -- the names a question writes rank its answers ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("how big was trade with belt and road nations", ["belt and road"]),
+        ("what was the total of ASEAN trade in yuan", ["asean"]),
+        ("which port in Shenzhen has the most routes", ["shenzhen"]),
+        ("what does the bicycle factory near the port make", []),  # words, not names
+    ],
+)
+def test_the_scope_of_a_question_is_the_base_names_it_writes(
+    question: str, names: list[str]
+) -> None:
+    from brtrade.core.engine import Searcher
+
+    in_names = Searcher(BASE).name_words()
+    assert picked(question, lambda plan: paraphrase.scope(plan, in_names)) == names
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        # ASEAN's record holds 'totalled' and 'trade volume'; only the total names the
+        # Belt and Road
+        (
+            "what was the total value of China's belt and road trade in 2020 in yuan",
+            "br-trade-2020-total",
+        ),
+        (
+            "what was the total worth of China's dealings with belt and road economies in 2020",
+            "br-trade-2020-total",
+        ),
+        ("what was the total of ASEAN trade in yuan", "asean-trade-2020"),
+    ],
+)
+def test_an_answer_naming_what_the_question_names_ranks_first(
+    run: Run, question: str, first: str
+) -> None:
+    for memory in (False, True):
+        assert ids(run, question, memory=memory)[:1] == [first]

@@ -131,6 +131,7 @@ def rank(
     owner, owned = weighed.owned if weighed.owned and weighed.floor else (None, None)
     theirs: set[int] = set()  # records in the words of the possessor of what is asked for
     say_it: set[int] = set()  # records saying what is asked for by itself
+    scoped: dict[int, int] = {}  # how many of the names the question writes each matches
     for i, group in enumerate(weighed.plan.groups):
         weight = weighed.weights[i]
         if not weight and i != kind_at and i != when_at:
@@ -178,6 +179,10 @@ def rank(
         if i in weighed.itself:
             for o in best:
                 itself[o] = itself.get(o, 0) + 1
+        if i in weighed.scope:
+            for o, share in cover.items():
+                if share == full:  # the name itself, not a related word
+                    scoped[o] = scoped.get(o, 0) + 1
         if counting:
             for o in named:
                 counts[o] = counts.get(o, 0) + 1
@@ -234,9 +239,13 @@ def rank(
         for o, s in scores.items()
         if passes(o) and (allowed is None or o in allowed)
     ]
+
+    def order(row: tuple[int, int, int]) -> tuple[int, int, int]:
+        return -scoped.get(row[0], 0), -row[1], row[0]  # the names asked of, then score
+
     if limit is not None and limit < len(found):
-        return heapq.nsmallest(limit, found, key=_order)
-    return sorted(found, key=_order)
+        return heapq.nsmallest(limit, found, key=order)
+    return sorted(found, key=order)
 
 
 SPEAKER = FIELDS.index("speaker")
@@ -277,10 +286,6 @@ def _kind_group(weighed: Weighed) -> int | None:
     if not weighed.floor or weighed.plan.all_words:
         return None
     return next((i for i, g in enumerate(weighed.plan.groups) if g.via == "kind"), None)
-
-
-def _order(row: tuple[int, int, int]) -> tuple[int, int]:
-    return -row[1], row[0]
 
 
 def weigh(
@@ -361,6 +366,7 @@ def weigh(
             paraphrase.spoken_about(plan) | ({said_by} if said_by is not None else set())
         )
     event = frozenset(paraphrase.event_of(plan)) if asks else frozenset[int]()
+    scope = paraphrase.scope(plan, in_names()) if asks else frozenset[int]()
     return match.Weighed(
         plan,
         weights,
@@ -375,6 +381,7 @@ def weigh(
         title,
         unsaid,
         owned,
+        scope,
     )
 
 

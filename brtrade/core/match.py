@@ -322,6 +322,10 @@ class Weighed(NamedTuple):
     """(possessor, thing) of a question asking for something someone has ('Li
     Xiangrong's **age**'): a record in the possessor's words answers only if it says the
     thing by itself, not through a related word (:func:`brtrade.core.paraphrase.possessed`)."""
+    scope: frozenset[int] = frozenset()
+    """The names of the base a question writes ('**Belt and Road** trade', '**ASEAN**'):
+    among the answers, one matching more of them ranks first, whatever its score
+    (:func:`brtrade.core.paraphrase.scope`)."""
 
     @property
     def required(self) -> int:

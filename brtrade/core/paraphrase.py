@@ -187,23 +187,38 @@ Road' are a reporter's 'Belt and Road economies'."""
 
 
 def members_of_a_name(plan: Plan, in_names: Collection[str]) -> list[int]:
-    """The groups of :data:`MEMBERS` right after a name of the base: a phrase of the
-    editors' vocabulary whose words are all the base's names' (:func:`name_words`), or
-    one such word that English knows first as a name or not at all ('ASEAN', 'China')."""
+    """The groups of :data:`MEMBERS` right after a name of the base (:func:`a_name`)."""
     out = []
     for i in range(1, len(plan.groups)):
         g, before = plan.groups[i], plan.groups[i - 1]
         if g.via != "word" or g.word not in MEMBERS or not g.required:
             continue
-        said = [stem(w) for w in words(before.word) if not is_stop(w)]
-        # a name of several words, each in the base's names ('belt and road'; not the
-        # editors' 'routes' or 'trading', words of names that are not names)
-        named = before.via == "vocabulary" and len(said) > 1 and all(w in in_names for w in said)
-        if not named and before.via == "word" and before.required and before.exact[:1]:
-            named = before.exact[0] in in_names and _a_name(before.exact[0])
-        if named and before.word not in MEMBERS:
+        if a_name(before, in_names) and before.word not in MEMBERS:
             out.append(i)
     return out
+
+
+def a_name(group: Group, in_names: Collection[str]) -> bool:
+    """Whether a group names something of the base: a phrase of the editors' vocabulary
+    whose words are all the base's names' (:func:`name_words`), or one such word that
+    English knows first as a name or not at all ('ASEAN', 'China')."""
+    said = [stem(w) for w in words(group.word) if not is_stop(w)]
+    # a name of several words, each in the base's names ('belt and road'; not the
+    # editors' 'routes' or 'trading', words of names that are not names)
+    if group.via == "vocabulary" and len(said) > 1 and all(w in in_names for w in said):
+        return True
+    if group.via == "word" and group.required and group.exact[:1]:
+        return group.exact[0] in in_names and _a_name(group.exact[0])
+    return False
+
+
+def scope(plan: Plan, in_names: Collection[str]) -> frozenset[int]:
+    """The required groups naming something of the base (:func:`a_name`): where or whom
+    a question is about ('how big was **belt and road** trade', 'ASEAN's share'). An
+    answer naming each is a better one than an answer naming fewer: the total of Belt
+    & Road trade answers the first before ASEAN's trade, however many of the
+    question's other words ASEAN's record holds."""
+    return frozenset(i for i, g in enumerate(plan.groups) if g.required and a_name(g, in_names))
 
 
 def _a_name(stem_: str) -> bool:
