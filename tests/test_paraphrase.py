@@ -2185,3 +2185,19 @@ def test_an_answer_naming_what_the_question_names_ranks_first(
 ) -> None:
     for memory in (False, True):
         assert ids(run, question, memory=memory)[:1] == [first]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("how did rail freight fare last year", "br-rail-trade-growth"),
+        ("how did the bike firm fare abroad in late 2020", "xidesheng-exports-2020-h2"),
+        ("how did belt and road cooperation cope with the pandemic", "br-cooperation-resilient"),
+    ],
+)
+def test_a_verb_asking_how_something_went_is_the_question_form(
+    run: Run, question: str, answer: str
+) -> None:
+    """'fare' is mostly a noun in English (a bus fare), which no record holds: in 'how
+    did X fare' it asks how X went, as 'do' and 'go' do."""
+    assert in_top_three(run, question, answer)

@@ -23,10 +23,12 @@ QUESTION_WORDS = frozenset(
     want wants wanted go goes going went happen happened happens change changed changes
     big bigger fast faster quickly slow slowly doing get got getting look looks like mean
     means kind sort type something anything thing things last recent recently latest
-    know known please""".split()
+    know known please fare fared fares faring perform performed performs performing
+    cope coped copes coping""".split()
 )
 """Words that ask rather than say what is wanted ('how did trade change', 'who is
-quoted on'): never required to match, though they count when they do."""
+quoted on', 'how did rail freight fare', 'how did the port cope'): never required to
+match, though they count when they do."""
 
 WHO = frozenset({"who", "whom", "whose"})
 PERSON_NOUNS = frozenset(
