@@ -447,6 +447,29 @@ def test_a_run_imports_the_module_of_its_command_only(args: list[str], module: s
     assert done.stderr.strip().splitlines()[-1] == repr([f"brtrade.cli.commands.{module}"])
 
 
+@pytest.mark.parametrize("query", ["asean", "xidesheng"])
+def test_a_keyword_query_imports_nothing_only_other_queries_need(query: str) -> None:
+    """Start-up: a keyword query from a built index reads no YAML, no Rich (machine
+    output), no table of English (its word is the base's) and compiles no period
+    patterns. (The first run builds the index; the second is measured.)"""
+    import subprocess
+    import sys
+
+    later = ("rich", "yaml", "brtrade.core.english", "brtrade.core.periods", "brtrade.core.verify")
+    code = (
+        "import sys\n"
+        "from brtrade.cli.program import app\n"
+        f"app(['facts', {query!r}, '--json'], standalone_mode=False)\n"
+        f"print([m for m in {later!r} if m in sys.modules], file=sys.stderr)\n"
+    )
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+        )
+        assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
 @pytest.mark.parametrize(
     "args", [[c] for c in ALL_COMMANDS] + [["cache", "prune"], ["cache", "clear"]]
 )

@@ -366,7 +366,9 @@ def weigh(
             paraphrase.spoken_about(plan) | ({said_by} if said_by is not None else set())
         )
     event = frozenset(paraphrase.event_of(plan)) if asks else frozenset[int]()
-    scope = paraphrase.scope(plan, in_names()) if asks else frozenset[int]()
+    several = sum(1 for g in plan.groups if g.required) > 1
+    # a sentence of several words: keywords ('asean') read no English (start-up)
+    scope = paraphrase.scope(plan, in_names()) if phrased and several else frozenset[int]()
     return match.Weighed(
         plan,
         weights,

@@ -163,14 +163,14 @@ def compounds_not_held(plan: Plan, dfs: Sequence[int]) -> set[int]:
     the thing, and its words are not widened one by one (an exchange rate is not a
     trade, nor a stock market a market; 'growth rate', whose 'growth' the base holds,
     is read word by word)."""
-    from brtrade.core import english
-
     out: set[int] = set()
     groups = plan.groups
     for i in range(len(groups) - 1):
         a, b = groups[i], groups[i + 1]
         if dfs[i] or not all(g.required and g.via == "word" and g.word.isalpha() for g in (a, b)):
             continue
+        from brtrade.core import english  # only for a word no record holds: start-up
+
         if english.compound(a.exact[0], b.exact[0]):
             out.update((i, i + 1))
     return out
