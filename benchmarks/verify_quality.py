@@ -66,7 +66,14 @@ def judge() -> Callable[[str], list[list[str]]]:
 
     def verdicts(text: str) -> list[list[str]]:
         found = verify_draft(
-            text, "draft.md", store.candidates, names.speakers, lexicon.__contains__, None, places
+            text,
+            "draft.md",
+            store.candidates,
+            names.speakers,
+            lexicon.__contains__,
+            None,
+            places,
+            names.entities,
         )
         return [[f.kind, f.verdict] for f in found]
 

@@ -24,6 +24,7 @@ from brtrade.core.attribution import Person, introductions, reported, tag_after,
 from brtrade.core.draft_text import Draft, passages, sentences
 from brtrade.core.errors import excerpt
 from brtrade.core.measures import Reading, read_figures
+from brtrade.core.names import named_in
 from brtrade.core.numbers import FIGURE_UNITS, Mention, find_mentions
 from brtrade.core.periods import MONTH_NAME, article_date, dateline, period_of
 from brtrade.core.sources import split_paragraphs
@@ -309,7 +310,7 @@ def draft_fact_file(
                 "kind": "measurement" if figures_here else "description",
                 "period": period,
                 "period_basis": "editorial" if period and editorial else None,
-                "entities": _entities(sentence, entities),
+                "entities": named_in(sentence, entities),
                 "figures": _figures(
                     sentence, figures_here, readings, claim_id, ids, (period, editorial)
                 ),
@@ -348,18 +349,6 @@ def _period(sentence: str, when: datetime.date | None, last: str | None) -> tupl
     if last is not None and _SAME_PERIOD.search(sentence):
         return last, False  # 'in the period': the one the sentence before gave
     return None, False
-
-
-def _entities(sentence: str, entities: Sequence[tuple[str, Sequence[str]]]) -> list[str]:
-    have = words(sentence)
-    found = []
-    for eid, names in entities:
-        for n in names:
-            want = words(n)
-            if want and any(have[i : i + len(want)] == want for i in range(len(have))):
-                found.append(eid)
-                break
-    return found
 
 
 def _figures(

@@ -17,6 +17,20 @@ if TYPE_CHECKING:
     from brtrade.core.model import FactBase, Record
 
 
+def named_in(text: str, entities: Iterable[tuple[str, Sequence[str]]]) -> list[str]:
+    """The ids of the entities ``text`` names, by any of their names (``entities``: id
+    and names), word for word ('trade along the Belt and Road' names belt-and-road)."""
+    have = words(text)
+    found = []
+    for eid, names in entities:
+        for n in names:
+            want = words(n)
+            if want and any(have[i : i + len(want)] == want for i in range(len(have))):
+                found.append(eid)
+                break
+    return found
+
+
 def _did_you_mean(typed: str, names: Sequence[str]) -> str | None:
     import difflib
 

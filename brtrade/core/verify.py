@@ -24,13 +24,14 @@ Verdicts, and the rules behind them (docs/verify.md):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from brtrade.core import quotations
 from brtrade.core.draft_text import Draft, passages, plain
 from brtrade.core.findings import PROBLEMS, VERDICTS, Finding, Search
 from brtrade.core.measures import Reading, read_figures, search_text
+from brtrade.core.names import named_in
 from brtrade.core.numbers import (
     FIGURE_UNITS,
     SMALL_NUMBERS,
@@ -346,9 +347,11 @@ def check_figures(
     known: Callable[[str], bool] = lambda w: True,
     cut: list[str] | None = None,
     places: Collection[str] = (),
+    entities: Sequence[tuple[str, Sequence[str]]] = (),
 ) -> list[Finding]:
     """Every figure of the draft with its verdict (the first :data:`MAX_FIGURES`; when
-    there are more, a note in ``cut``)."""
+    there are more, a note in ``cut``). ``entities`` (id and names) tell what a sentence
+    names: a claim about each comes before one that is not (see :func:`_judge`)."""
     out: list[Finding] = []
     left = MAX_FIGURES
     all_mentions = find_mentions(draft.text, spelled=True)
@@ -379,12 +382,17 @@ def check_figures(
         asked = search_text(sentence)  # not 'customs data showed', not 'in May'
         asked = _FALL_VERB.sub("rose", asked)  # 'trade fell 1 percent' is about trade's change
         candidates = search("claim", asked, 12)
+        named = set(named_in(asked, entities))
+        # how many of what the sentence names each claim is about ('Belt and Road trade')
+        scoped = {
+            row["id"]: len(named.intersection(row.get("entities", ()))) for row, _ in candidates
+        }
         strangers = _strangers(asked, known, places) + _unknown_kinds(asked, search)
         strangers += [m.group() for m in _YEARS_LONG.finditer(sentence)]
         readings = _readings(sentence, figures, draft.text[s_start:s_end], s_start)
         falls = [says_fall(draft.text, m.start) for m in figures]
         judged = [
-            _judge(draft, m, candidates, years, bool(strangers), r, f)
+            _judge(draft, m, candidates, years, bool(strangers), r, f, scoped)
             for m, r, f in zip(figures, readings, falls, strict=True)
         ]
         # A claim that supports one figure of a sentence is what the sentence is about:
@@ -397,7 +405,7 @@ def check_figures(
             judged = [
                 f
                 if f.verdict == "supported"
-                else _judge(draft, m, anchored, years, bool(strangers), r, fall)
+                else _judge(draft, m, anchored, years, bool(strangers), r, fall, scoped)
                 for f, m, r, fall in zip(judged, figures, readings, falls, strict=True)
             ]
         # A count in words that no count of the base is about ('the two countries') is
@@ -435,7 +443,11 @@ def _judge(
     strangers: bool = False,
     reading: Reading | None = None,
     fall: bool = False,
+    scoped: Mapping[str, int] | None = None,
 ) -> Finding:
+    """The verdict of one figure against the claims the sentence is about: the claims
+    about more of what the sentence names (``scoped``, by claim id) first, then those
+    covering more of its words."""
     unit = FIGURE_UNITS.get(m.unit)
     line, column = draft.where(m.start)
     shown = format_number(m.value, m.unit if m.unit in ("CNY", "USD", "percent") else None)
@@ -447,6 +459,7 @@ def _judge(
         "column": column,
     }
     compatible: list[tuple[float, bool, dict[str, Any], dict[str, Any]]] = []
+    scope = scoped or {}
     for claim, cover in candidates:
         for fig in claim["figures"]:
             if fig["unit"] != unit:
@@ -466,9 +479,15 @@ def _judge(
                 agrees = m.agrees_with(value)
             compatible.append((cover, agrees, fig, claim))
     if unit is not None and compatible and not strangers:
-        compatible.sort(key=lambda c: (-c[0], not c[1]))
-        top_cover = compatible[0][0]
-        agreeing = [c for c in compatible if c[1] and c[0] >= max(SUPPORT, top_cover - 0.1)]
+        compatible.sort(key=lambda c: (-scope.get(c[3]["id"], 0), -c[0], not c[1]))
+        top_cover, top_scope = compatible[0][0], scope.get(compatible[0][3]["id"], 0)
+        agreeing = [
+            c
+            for c in compatible
+            if c[1]
+            and c[0] >= max(SUPPORT, top_cover - 0.1)
+            and scope.get(c[3]["id"], 0) == top_scope
+        ]
         if agreeing:
             cover, _, fig, claim = agreeing[0]
             return _finding(
@@ -540,14 +559,17 @@ def verify_draft(
     known: Callable[[str], bool] = lambda word: True,
     cut: list[str] | None = None,
     places: Collection[str] = (),
+    entities: Sequence[tuple[str, str, Sequence[str]]] = (),
 ) -> list[Finding]:
     """Every figure and quotation of a draft, with its verdict, in the draft's order.
     ``known`` tells whether a (folded) word is one the base's records hold; ``places``
-    are the stems of its one-word place names (:func:`place_stems`). Beyond
+    are the stems of its one-word place names (:func:`place_stems`); ``entities`` its
+    entities (id, name, aliases). Beyond
     :data:`MAX_FIGURES` figures or :data:`MAX_QUOTATIONS` quotations, the rest is not
     checked, and ``cut`` gets a note saying so."""
     draft = Draft(strip_controls(text), file)
-    findings = check_figures(draft, search, known, cut, places)
+    named = [(eid, (name, *aliases)) for eid, name, aliases in entities]
+    findings = check_figures(draft, search, known, cut, places, named)
     checked = 0
     for start, end in passages(draft):
         if checked >= MAX_QUOTATIONS:

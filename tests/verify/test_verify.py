@@ -489,3 +489,34 @@ def test_a_year_a_sentence_compares_with_is_not_what_it_is_about(
 
     draft = Draft(sentence, 1)
     assert _years(draft, find_mentions(sentence)) == years
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict", "record"),
+    [
+        # ASEAN's record covers more of the words (worth, dollars, rose, percent) but is
+        # not about the Belt and Road the sentence names
+        (
+            "Trade along the Belt and Road, worth 1.45 trillion dollars, rose 1% in 2020.",
+            "supported",
+            "br-trade-2020-total",
+        ),
+        (
+            "Trade along the Belt and Road, worth 1.6 trillion dollars, rose 1% in 2020.",
+            "contradicted",
+            "br-trade-2020-total",
+        ),
+        (
+            "ASEAN trade, worth 730 billion dollars, rose 7% in 2020.",
+            "supported",
+            "asean-trade-2020",
+        ),
+    ],
+)
+def test_a_figure_is_compared_with_a_claim_about_what_its_sentence_names(
+    run: Run, tmp_path: Path, sentence: str, verdict: str, record: str
+) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(sentence + "\n", "utf-8")
+    first = json.loads(run("verify", str(draft), "--json").stdout)[0]
+    assert (first["verdict"], first["record"]) == (verdict, record)

@@ -170,7 +170,9 @@ def verify(
     findings = []
     for shown, text in drafts:
         cut: list[str] = []
-        findings += verify_draft(text, shown, store.candidates, speakers, known, cut, places)
+        findings += verify_draft(
+            text, shown, store.candidates, speakers, known, cut, places, names.entities
+        )
         for note in cut:  # what a draft past the limits was not checked for
             warn(f"{shown}: {note} (split it to check the rest)")
     failed = any(f.verdict in PROBLEMS for f in findings) or (
