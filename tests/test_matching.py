@@ -128,6 +128,34 @@ def test_agreement_at_the_precision_written(written: str, value: float, agrees: 
     assert find_mentions(written)[0].agrees_with(value) is agrees
 
 
+@pytest.mark.parametrize(
+    "written, value, agrees",
+    [
+        ("nearly 30 percent", 29.1, True),  # a round number said to be near: within 5 %
+        ("about 700 billion", 7.3e11, True),
+        ("almost 1,000 routes", 990, True),
+        ("about 30 percent", 34.4, False),  # 15 % away
+        ("about 10 percent", 7, False),
+        ("about 830 billion", 7.3e11, False),
+        ("30 percent", 29.1, False),  # not hedged: the digits written
+        ("more than 30 percent", 29.1, False),  # a lower bound is no hedge
+        ("about 29 percent", 29.6, False),  # not a round number: the digits written
+    ],
+)
+def test_a_hedged_round_number_agrees_with_a_value_near_it(
+    written: str, value: float, agrees: bool
+) -> None:
+    assert find_mentions(written)[0].agrees_with(value) is agrees
+
+
+@given(st.integers(1, 99), st.sampled_from(["about", "nearly", "roughly", "almost"]))
+def test_a_hedged_round_number_agrees_with_itself_and_not_with_a_tenth_more(
+    tens: int, hedge: str
+) -> None:
+    (m,) = find_mentions(f"{hedge} {tens * 10} percent")
+    assert m.agrees_with(tens * 10) and not m.agrees_with(tens * 10 * 1.1)
+
+
 @given(st.text(max_size=60))
 def test_mentions_never_raise(text: str) -> None:
     for m in find_mentions(text):

@@ -192,6 +192,11 @@ _TIMES = {
 }
 
 
+ROUND_HEDGE = 0.05
+"""How near a round number said to be approximate ('about 700 billion', 'nearly 30
+percent') must be to agree with a value: within 5 percent of it (730 billion, 29.1)."""
+
+
 class Mention(NamedTuple):
     """A figure written in running text: '4.7 trillion yuan', 'US$730bn', '34.4 per cent'."""
 
@@ -231,7 +236,18 @@ class Mention(NamedTuple):
         step = 10.0 ** (-self.decimals) * self.scale
         if self.high is not None:  # a range agrees with what lies inside it
             return self.value - step / 2 <= value <= self.high + step / 2
-        return abs(value - self.value) <= step / 2 * (1 + 1e-9)
+        if abs(value - self.value) <= step / 2 * (1 + 1e-9):
+            return True
+        return self.round_hedged and abs(value - self.value) <= ROUND_HEDGE * abs(self.value)
+
+    @property
+    def round_hedged(self) -> bool:
+        """A round number said to be near ('about 700 billion', 'nearly 30 percent'):
+        whole, ending in a zero, after 'about', 'roughly', 'nearly', 'almost'..."""
+        if self.decimals or not (self.approximate or self.bound == "upper"):
+            return False
+        written = round(self.value / self.scale)
+        return written != 0 and written % 10 == 0
 
 
 CURRENCY_WORDS = {
