@@ -2201,3 +2201,20 @@ def test_a_verb_asking_how_something_went_is_the_question_form(
     """'fare' is mostly a noun in English (a bus fare), which no record holds: in 'how
     did X fare' it asks how X went, as 'do' and 'go' do."""
     assert in_top_three(run, question, answer)
+
+
+@pytest.mark.parametrize("topic", ["the belt and road", "ASEAN trade", "the pandemic"])
+def test_tell_me_about_a_thing_asks_for_it_not_for_who_told_of_it(run: Run, topic: str) -> None:
+    """'tell' is a verb of speech, but 'tell me about the belt and road' asks for the
+    claims, not for the speakers who spoke of it."""
+    for memory in (False, True):
+        rows = json.loads(
+            run(
+                *(["--no-cache"] if memory else []), "facts", f"tell me about {topic}", "--json"
+            ).stdout
+        )
+        assert rows and rows[0]["type"] == "claim"
+
+
+def test_tell_me_who_talked_about_a_thing_asks_for_the_speaker(run: Run) -> None:
+    assert ids(run, "tell me who talked about the pandemic")[:1] == ["zhou-mi"]

@@ -204,7 +204,9 @@ def said_about(text: str) -> str | None:
     words less those of its form and the words for a person; None for any other
     question."""
     found = words(text)
-    if not about_a_person(text) or not any(w in SPEECH for w in found):
+    asking = 2 if found[:1] == ["tell"] and found[1:2] in (["me"], ["us"]) else 0
+    # 'tell me about the belt and road' asks for it, not who told of it
+    if not about_a_person(text) or not any(w in SPEECH for w in found[asking:]):
         return None
     form = WHO | ASKS_ABOUT_A_PERSON | SPEECH | PERSON_NOUNS | NAMING
     form |= {"which", "what", "tell", "me"}
