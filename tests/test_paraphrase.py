@@ -2218,3 +2218,20 @@ def test_tell_me_about_a_thing_asks_for_it_not_for_who_told_of_it(run: Run, topi
 
 def test_tell_me_who_talked_about_a_thing_asks_for_the_speaker(run: Run) -> None:
     assert ids(run, "tell me who talked about the pandemic")[:1] == ["zhou-mi"]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("what led to the resilience of belt and road cooperation", "br-cooperation-resilient"),
+        ("what is driving the engine's popularity", "xidesheng-engine-advantages"),
+        ("what drove Xidesheng's exports", "xidesheng-exports-2020-h2"),
+    ],
+)
+def test_what_drove_or_led_to_something_asks_why(run: Run, question: str, answer: str) -> None:
+    """'what led to', 'what drove', 'what caused' ask for a reason, as 'why' does; their
+    words are the question's form ('led' is not the editors' 'leading', the largest)."""
+    assert in_top_three(run, question, answer)
+    plan = match.plan_query(question, Analyzer(BASE).vocabulary, question=True)
+    assert any(g.word == "(reason)" for g in plan.groups)
+    assert not any(g.required and g.word in ("led", "to", "driving", "drove") for g in plan.groups)

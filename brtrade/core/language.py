@@ -244,6 +244,14 @@ REASON_FORMS = (
     "what explains",
     "what is behind",
     "what lies behind",
+    "what drove",
+    "what drives",
+    "what is driving",
+    "what caused",
+    "what causes",
+    "what led to",
+    "what fuelled",
+    "what fueled",
 )
 """Ways a question asks why: for an explanation, which news copy gives in someone's words
 (an analyst's 'which means...', a company's 'our engine has advantages'), not in the
@@ -284,6 +292,16 @@ def asks_when(seq: list[str]) -> bool:
 def asks_why(seq: list[str]) -> bool:
     """Whether a question of these stems asks for a reason (:data:`REASON_FORMS`)."""
     return _said(seq, REASON_FORMS)
+
+
+def why_form(seq: list[str]) -> frozenset[str]:
+    """The stems of the form of why a question of these stems uses ('what **led to**',
+    'what **drove**'): how it asks, never words it asks for ('led' is no 'leading')."""
+    for form in REASON_FORMS:
+        pair = tuple(stem(w) for w in form.split())
+        if any(tuple(seq[i : i + len(pair)]) == pair for i in range(len(seq))):
+            return frozenset(pair)
+    return frozenset()
 
 
 NEEDED_SHARE = "fraction share portion proportion percentage percent"

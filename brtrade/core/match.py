@@ -52,6 +52,7 @@ from brtrade.core.language import (
     kind_needed,
     speaks,
     stem,
+    why_form,
 )
 from brtrade.core.numbers import (
     CURRENCY_QUALIFIERS,
@@ -229,6 +230,13 @@ def plan_query(
         groups.append(Group(WHEN_CUE, (TIMED,), required=False, via="cue"))
     if question and not all_words and len(folded) > 1:
         if asks_why(seq):
+            form = why_form(seq)  # 'what **drove**', 'what **led to**': how it asks
+            groups = [
+                g._replace(required=False)
+                if g.via in ("word", "vocabulary") and " " not in g.word and stem(g.word) in form
+                else g
+                for g in groups
+            ]
             groups.append(Group("(reason)", (SAID,), required=False, via="cue"))
         elif any(speaks(folded, k) for k in range(len(folded))):
             # 'what did the company say about exports', 'Zhou Mi's assessment': its words
