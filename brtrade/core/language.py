@@ -207,7 +207,7 @@ ASKED_KINDS = (
         """big large larger value worth size volume total sum valuable much amount scale
         magnitude extent""",
     ),
-    ("figure", "figure figures statistic statistics"),
+    ("figure", "figure figures statistic statistics stat stats"),
 )
 """The kind of figure a question asks for, by its words, first kind first: 'what share',
 'how fast did it grow', 'how many', 'how big' (a figure's ``kind``: share, change,
