@@ -763,6 +763,11 @@ def test_a_hyphenated_question_matches_its_parts(run: Run) -> None:
         ("what was said by the spokesperson", False),
         ("who is the spokesperson for the bicycle company", True),
         ("what is the spokesperson's job", True),
+        ("is Zhou Mi an economist", True),  # is X a ROLE
+        ("was Li Xiangrong a spokesman for the company", True),
+        ("what is the Xidesheng secretary's name", True),  # a person's name
+        ("what is the company's name", False),  # a body's
+        ("is the smart engine new", False),
     ],
 )
 def test_questions_about_people_are_told_apart(question: str, person: bool) -> None:
@@ -2236,3 +2241,19 @@ def test_what_drove_or_led_to_something_asks_why(run: Run, question: str, answer
     plan = match.plan_query(question, Analyzer(BASE).vocabulary, question=True)
     assert any(g.word == "(reason)" for g in plan.groups)
     assert not any(g.required and g.word in ("led", "to", "driving", "drove") for g in plan.groups)
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("is Zhou Mi an economist", "zhou-mi"),
+        ("was Li Xiangrong a spokesman", "li-xiangrong"),
+        ("what is the Xidesheng secretary's name", "li-xiangrong"),
+        ("what is the WTO dean's name", "tu-xinquan"),
+    ],
+)
+def test_a_yes_no_question_of_a_role_or_a_title_s_name_answers_with_the_speaker(
+    run: Run, question: str, speaker: str
+) -> None:
+    assert ids(run, question)[:1] == [speaker]
+    assert ids(run, question, memory=True)[:1] == [speaker]

@@ -82,6 +82,11 @@ def about_a_person(text: str) -> bool:
                 return True
     if found[:3] == ["tell", "me", "about"]:
         return True
+    if found[0] in ("is", "was") and any(w in ("a", "an") for w in found[2:4] + found[3:5]):
+        return True  # 'is Zhou Mi an economist', 'was Li Xiangrong a spokesman'
+    if found[-2:] == ["s", "name"] and found[-3:-2] and found[-3] in PERSON_NOUNS | TITLES:
+        return True  # 'what is the Xidesheng secretary's name'; not 'the company's name'
+
     if found[-1] == "do" and "does" in found:  # 'what does X do'
         return True
     if "does" in found and "do" in found[(does := found.index("does")) + 1 :]:
