@@ -373,6 +373,8 @@ def test_the_index_and_memory_answer_paraphrase_alike(run: Run, question: str) -
         ("what was the headline figure for trade", "figure"),
         ("what statistics describe the port", "figure"),
         ("stats on belt and road trade in 2020", "figure"),  # found nothing: 'stats' unknown
+        ("how fast is the smart bike", "amount"),  # a speed: no verb of change
+        ("how fast is rail trade growing", "change"),
         ("how many figures are there", "count"),  # a count first
     ],
 )
@@ -2257,3 +2259,9 @@ def test_a_yes_no_question_of_a_role_or_a_title_s_name_answers_with_the_speaker(
 ) -> None:
     assert ids(run, question)[:1] == [speaker]
     assert ids(run, question, memory=True)[:1] == [speaker]
+
+
+@pytest.mark.parametrize("question", ["how fast is the smart bike", "how fast are the bikes"])
+def test_how_fast_a_thing_is_asks_for_its_speed_not_a_change(run: Run, question: str) -> None:
+    """No record gives a speed: the exports' 30 % rise is no answer."""
+    assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)

@@ -401,21 +401,28 @@ def asked_kind(seq: list[str]) -> str | None:
         return "amount"
     if _said(seq, SHARE_FORMS):
         return "share"
-    if _said(seq, SIZE_FORMS) and not set(seq) & dict(_asked_kinds())["change"]:
+    if _said(seq, SIZE_FORMS) and not (set(seq) & dict(_asked_kinds())["change"]) - SPEED:
         return "amount"  # 'how big is the factory'; not 'how big was the rise'
     have = set(seq)
     for kind, cues in _asked_kinds():
         if kind == "count":
             if _said(seq, COUNT_FORMS):
                 return "amount" if _counts_money(seq) else kind
+        elif kind == "change" and not (have & cues) - SPEED:
+            continue  # 'how fast is the smart bike': a speed, without a verb of change
         elif have & cues:
             return kind
     return None
 
 
+SPEED = frozenset({"fast", "faster"})
+"""Words of the change kind that ask for one only beside a verb of change ('how **fast**
+did trade grow'): alone they ask how fast a thing is."""
+
+
 SIZE_FORMS = tuple(
     f"how {w} {verb}"
-    for w in "big large heavy tall wide deep old".split()
+    for w in "big large heavy tall wide deep old fast quick".split()
     for verb in "is are was were".split()
 )
 """'How big is the factory', 'how heavy is the engine': a size, in a figure; 'how big a
