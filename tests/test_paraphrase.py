@@ -2265,3 +2265,39 @@ def test_a_yes_no_question_of_a_role_or_a_title_s_name_answers_with_the_speaker(
 def test_how_fast_a_thing_is_asks_for_its_speed_not_a_change(run: Run, question: str) -> None:
     """No record gives a speed: the exports' 30 % rise is no answer."""
     assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "goods"),
+    [
+        ("what were China's imports of oil in 2020", ["oil"]),
+        ("how much did car exports grow", ["car"]),
+        ("China's services trade rose", ["services"]),
+        ("how much did ASEAN trade grow", []),  # a name
+        ("overall trade and foreign trade", []),  # how much, how
+        ("goods trade and rail cargo trade", []),  # no more than trade
+        ("is spreading trade across markets working", []),  # how it goes
+    ],
+)
+def test_what_a_text_says_is_traded(text: str, goods: list[str]) -> None:
+    from brtrade.core.language import traded_goods
+
+    assert traded_goods(text) == goods
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what were China's imports of oil in 2020",
+        "how much did car exports grow",
+        "how much did China's soybean imports rise",
+    ],
+)
+def test_goods_no_record_holds_are_asked_for_themselves(run: Run, question: str) -> None:
+    """The base trades no oil: 'imports of oil in 2020' is not answered by the 2020
+    trade totals, which hold 'imports', 'China' and '2020'."""
+    assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
+
+
+def test_goods_the_base_holds_or_no_more_than_trade_still_answer(run: Run) -> None:
+    assert in_top_three(run, "how much did rail cargo trade go up", "br-rail-trade-growth")

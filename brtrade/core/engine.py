@@ -288,6 +288,10 @@ def _kind_group(weighed: Weighed) -> int | None:
     return next((i for i, g in enumerate(weighed.plan.groups) if g.via == "kind"), None)
 
 
+MEASURED_WORDS = frozenset("trade exports export imports import sales shipments".split())
+"""The words after or before which a question may say what is traded (see weigh)."""
+
+
 def weigh(
     q: Query,
     vocab: Vocabulary,
@@ -303,6 +307,13 @@ def weigh(
     # Names, and every word of a 'who' question: weighed in full, never widened.
     typed = paraphrase.typed_names(q.text)
     names = typed | paraphrase.asked_for_by_who(q.text)
+    if q.floor and not q.all_words and MEASURED_WORDS.intersection(q.words):
+        # what a question says is traded, when no record holds it ('imports of **oil**',
+        # '**car** exports'): asked for itself, in full, as a name is
+        from brtrade.core.language import traded_goods
+
+        holds = {g.word for g, d in zip(plan.groups, dfs, strict=True) if d}
+        names |= {w for w in traded_goods(q.text) if w not in holds}
     asks = q.floor and not q.all_words  # a question, not a draft's sentence or --all-words
     drafted = not q.floor and not q.all_words  # a draft's sentence (verify's candidates)
     counted: set[int] = set()

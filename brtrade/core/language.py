@@ -455,3 +455,50 @@ def kind_needed(seq: list[str], kind: str) -> bool:
     if kind == "amount" and _said(seq, HOW_MUCH_DONE) and set(seq) & _stems(AMOUNT_VERBS):
         return True  # 'how much did China export to Indonesia': a sum, not a degree
     return kind == "share" and bool(set(seq) & {stem(w) for w in NEEDED_SHARE.split()})
+
+
+_MEASURED = r"(?:trade|exports?|imports?|sales|shipments)"
+GENERIC_GOODS = frozenset({"goods", "merchandise", "product", "products", "cargo", "freight"})
+"""Words for what is traded that say no more than 'trade' does."""
+TRADE_SCOPE = frozenset(
+    """overall total combined whole entire aggregate bilateral global world international
+    foreign domestic external overseas""".split()
+)
+"""Words before 'trade' that say how much of it or where, not what is traded ('overall
+trade', 'combined exports', 'foreign trade'), though English also knows most as nouns
+('the overall', 'a total')."""
+
+
+@cache
+def _goods_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return (
+        re.compile(rf"(?<![-\w'’])([A-Za-z]+)\s+{_MEASURED}\b"),
+        re.compile(rf"\b{_MEASURED}\s+of\s+([a-z]+)\b", re.IGNORECASE),
+    )
+
+
+def traded_goods(text: str) -> list[str]:
+    """What a text says is traded, exported or imported, folded: 'China's **services**
+    trade', '**car** exports', 'imports of **soybeans**' (a common noun of English
+    right before the measure, or after its 'of'; not a name, 'ASEAN trade', nor what
+    says how or how much, 'foreign trade', 'overall trade', 'goods trade')."""
+    from brtrade.core import english
+
+    found = []
+    before, after = _goods_patterns()
+    for m in (*before.finditer(text), *after.finditer(text)):
+        word = m.group(1)
+        low = word.lower()
+        if (
+            (word[:1].isupper() and m.start(1) > 0)
+            or is_stop(low)
+            or low in GENERIC_GOODS | TRADE_SCOPE
+        ):
+            continue  # a name ('ASEAN trade') is a stranger or not by its own rule
+        if low.endswith("ing"):
+            continue  # 'spreading trade', 'growing exports': how it goes, not what
+        entry = english.lookup(stem(low))
+        if entry is None or entry.name or not entry.noun:
+            continue  # 'foreign trade', 'overall trade': how, not what
+        found.append(low)
+    return found

@@ -30,6 +30,7 @@ from typing import Any
 from brtrade.core import quotations
 from brtrade.core.draft_text import Draft, passages, plain
 from brtrade.core.findings import PROBLEMS, VERDICTS, Finding, Search
+from brtrade.core.language import traded_goods
 from brtrade.core.measures import Reading, read_figures, search_text
 from brtrade.core.names import named_in
 from brtrade.core.numbers import (
@@ -165,44 +166,14 @@ def _strangers(text: str, known: Callable[[str], bool], places: Collection[str] 
     return found
 
 
-_MEASURED = r"(?:trade|exports?|imports?|sales|shipments)"
-_KIND_BEFORE = re.compile(rf"(?<![-\w'’])([A-Za-z]+)\s+{_MEASURED}\b")
-_KIND_AFTER = re.compile(rf"\b{_MEASURED}\s+of\s+([a-z]+)\b", re.IGNORECASE)
-_GENERIC_GOODS = frozenset({"goods", "merchandise", "product", "products"})
-"""Words for what is traded that say no more than 'trade' does."""
-_SCOPE = frozenset(
-    "overall total combined whole entire aggregate bilateral global world international".split()
-)
-"""Words before 'trade' that say how much of it, not what is traded ('overall trade',
-'combined exports'), though English also knows most as nouns ('the overall', 'a total')."""
-
-
 def _unknown_kinds(text: str, search: Search) -> list[str]:
     """What the sentence says is traded, exported or imported when no record is about
-    it: 'China's **services** trade', '**car** exports', 'imports of **soybeans**' (a
-    common noun of English right before the measure, or after its 'of', that the
-    search finds nowhere, even through the editors' vocabulary: '**rail** trade' is the
-    article's trade by train). A figure of such a sentence is another measure than the
-    base's, however close its number: not found."""
-    from brtrade.core import english
-    from brtrade.core.language import is_stop, stem
-
-    found = []
-    for m in (*_KIND_BEFORE.finditer(text), *_KIND_AFTER.finditer(text)):
-        word = m.group(1)
-        low = word.lower()
-        if (
-            (word[:1].isupper() and m.start(1) > 0)
-            or is_stop(low)
-            or low in _GENERIC_GOODS | _SCOPE
-        ):
-            continue  # a name ('ASEAN trade') is a stranger or not by its own rule
-        entry = english.lookup(stem(low))
-        if entry is None or entry.name or not entry.noun:
-            continue  # 'foreign trade', 'overall trade': how, not what
-        if not search("claim", low, 1):
-            found.append(low)
-    return found
+    it: 'China's **services** trade', '**car** exports', 'imports of **soybeans**'
+    (:func:`brtrade.core.language.traded_goods`) that the search finds nowhere, even
+    through the editors' vocabulary: '**rail** trade' is the article's trade by train.
+    A figure of such a sentence is another measure than the base's, however close its
+    number: not found."""
+    return [low for low in traded_goods(text) if not search("claim", low, 1)]
 
 
 _YEARS_LONG = re.compile(
