@@ -770,6 +770,10 @@ def test_a_hyphenated_question_matches_its_parts(run: Run) -> None:
         ("what is the Xidesheng secretary's name", True),  # a person's name
         ("what is the company's name", False),  # a body's
         ("is the smart engine new", False),
+        ("where is the e-bike maker based", False),  # a body, no person
+        ("where is the bicycle company based", False),
+        ("where is the ministry's expert based", True),
+        ("what position does the bicycle company's secretary hold", True),
     ],
 )
 def test_questions_about_people_are_told_apart(question: str, person: bool) -> None:

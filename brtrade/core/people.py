@@ -95,7 +95,22 @@ def about_a_person(text: str) -> bool:
         between = found[does + 1 : found.index("do", does)]
         if any(w in PERSON_NOUNS for w in between) or typed_names(text) & set(between):
             return True
-    return any(w in ASKS_ABOUT_A_PERSON for w in found)
+    if not any(w in ASKS_ABOUT_A_PERSON for w in found):
+        return False
+    # 'where is the e-bike maker based' asks where a body is, not a person
+    return not (
+        BODIES.intersection(found)
+        and not (PERSON_NOUNS | TITLES).intersection(found)
+        and not typed_names(text)
+    )
+
+
+BODIES = ORGANISATION_NOUNS | frozenset(
+    """maker makers manufacturer manufacturers factory factories plant plants port ports
+    producer producers exporter exporters business businesses enterprise enterprises""".split()
+)
+"""Words for a body, not a person: a question of where one is based or what it holds,
+naming no person, asks about the body ('where is the bicycle company based')."""
 
 
 def body_aliases(entities: Sequence[tuple[str, str, Sequence[str]]]) -> dict[str, list[str]]:
