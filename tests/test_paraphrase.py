@@ -771,6 +771,7 @@ def test_a_hyphenated_question_matches_its_parts(run: Run) -> None:
         ("what is the company's name", False),  # a body's
         ("is the smart engine new", False),
         ("where is the e-bike maker based", False),  # a body, no person
+        ("tell me what the bike firm's spokesman said about its exports", False),  # what said
         ("where is the bicycle company based", False),
         ("where is the ministry's expert based", True),
         ("what position does the bicycle company's secretary hold", True),

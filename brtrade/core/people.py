@@ -65,6 +65,9 @@ def about_a_person(text: str) -> bool:
         return True
     if found[0] == "what" and found[1:2] and found[1] in AUXILIARIES and SPEECH & set(found):
         return False  # 'what did the ministry spokesperson say about tariffs': what was said
+    if found[:2] in (["tell", "me"], ["tell", "us"]) and found[2:3] == ["what"]:
+        if SPEECH & set(found[3:]):
+            return False  # 'tell me what the bike firm's spokesman said': what was said
     if any(w in WHO for w in found[1:]):
         return True  # 'the deputy director who was interviewed'
     if found[0] in ("which", "what") and found[1:2] and found[1] in ORGANISATION_NOUNS:
