@@ -374,6 +374,8 @@ def test_the_index_and_memory_answer_paraphrase_alike(run: Run, question: str) -
         ("what statistics describe the port", "figure"),
         ("stats on belt and road trade in 2020", "figure"),  # found nothing: 'stats' unknown
         ("how fast is the smart bike", "amount"),  # a speed: no verb of change
+        ("what percent of the country's total trade was with the routes", "share"),
+        ("what percent did trade grow", "change"),  # 'percent' alone
         ("how fast is rail trade growing", "change"),
         ("how many figures are there", "count"),  # a count first
     ],

@@ -229,9 +229,16 @@ def kind_cues(kind: str) -> frozenset[str]:
 COUNT_FORMS = ("how many", "number of")
 """A count is asked for by these words together: 'many markets' and 'number one trade
 partner' ask for none."""
-SHARE_FORMS = ("how much of", "how large a part of", "how big a part of")
-"""'How much of China's trade was with the routes' countries' asks for a share, though
-'much' alone asks for an amount."""
+SHARE_FORMS = (
+    "how much of",
+    "how large a part of",
+    "how big a part of",
+    "percent of",
+    "per cent of",
+)
+"""'How much of China's trade was with the routes' countries' and 'what percent of the
+country's total trade' ask for a share, though 'much' alone asks for an amount and
+'percent' alone may be a change's."""
 CHANGE_FORMS = ("by what percent", "by what percentage", "by how much", "by how many")
 """'By what percentage did trade change' asks for a change, though 'percentage' says a
 share."""
