@@ -104,6 +104,9 @@ _SCALE_WORDS = {
 }
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
 @functools.lru_cache(maxsize=1)
 def _mention_pattern() -> re.Pattern[str]:
     """Compiled on first use: a query that holds no number never pays for it."""
@@ -292,7 +295,7 @@ def find_mentions(text: str, *, spelled: bool = False) -> list[Mention]:
     'threefold' as percent changes) and runs of years ('eight consecutive years', 'four
     years in a row', 'the sixth straight year' as counts)."""
     out: list[Mention] = []
-    if not spelled and not any(ch.isdigit() for ch in text):
+    if not spelled and _ANY_DIGIT.search(text) is None:
         return out  # every figure in digits holds one; the pattern compiles on first use
     for m in _mention_pattern().finditer(text):
         raw = m.group("num")

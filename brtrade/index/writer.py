@@ -105,21 +105,24 @@ class Writer:
 
     def _terms(self, kind: Kind, ord_: int, tokens: Tokens, sign: int = 1) -> None:
         k = int(kind)
+        df, ids, postings = self.df, self.term_ids, self.postings  # the build's hot loop
         for tok, (weight, code) in tokens.items():
             key = (k, tok)
-            value = posted(weight, code)
-            self.df[key] = self.df.get(key, 0) + sign
+            df[key] = df.get(key, 0) + sign
             if sign > 0:
-                term = self.term_id(key)
-                got = self.postings.get(term)
+                term = ids.get(key)
+                if term is None:
+                    term = self.term_id(key)
+                got = postings.get(term)
                 if got is None:
-                    self.postings[term] = [ord_, value]
+                    postings[term] = [ord_, posted(weight, code)]
                 else:
-                    got += (ord_, value)
+                    got += (ord_, posted(weight, code))
             else:
                 self.gone.append((key, ord_))
+        words = self.words
         for w in self.analyzer.last_surface:
-            self.words[w] = self.words.get(w, 0) + sign
+            words[w] = words.get(w, 0) + sign
 
     def add(
         self,
