@@ -250,12 +250,14 @@ def deriving(claims: Iterable[Claim], named: set[str]) -> set[str]:
 
 class Squeezer:
     """Compresses rows against a preset dictionary, cheaply: the dictionary is loaded
-    once and the primed compressor copied for each row."""
+    once and the primed compressor copied for each row. Level 1: at 10k claims the
+    build takes 0.16 s less than at level 6 for an index 5 % larger (0.55x its YAML
+    against 0.53x; the size goal is 0.75x), and the cold build is the tighter goal."""
 
     def __init__(self, zdict: bytes) -> None:
         import zlib
 
-        self.primed = zlib.compressobj(6, zlib.DEFLATED, -15, 8, zlib.Z_DEFAULT_STRATEGY, zdict)
+        self.primed = zlib.compressobj(1, zlib.DEFLATED, -15, 8, zlib.Z_DEFAULT_STRATEGY, zdict)
 
     def __call__(self, row: bytes) -> tuple[bytes, int]:
         """The compressed row and its checksum."""
