@@ -2308,3 +2308,28 @@ def test_goods_no_record_holds_are_asked_for_themselves(run: Run, question: str)
 
 def test_goods_the_base_holds_or_no_more_than_trade_still_answer(run: Run) -> None:
     assert in_top_three(run, "how much did rail cargo trade go up", "br-rail-trade-growth")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how did the bike company's exports do in the first half of 2020",
+        "what were Xidesheng's exports in the third quarter of 2020",
+    ],
+)
+def test_a_part_of_a_year_no_record_is_of_finds_nothing(run: Run, question: str) -> None:
+    """The base has the exports of the second half of 2020: the first half, or the third
+    quarter, is another period (its 'half' and '2020' no longer find the second's)."""
+    assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much did the bicycle company's exports grow in the second half of 2020",
+        "how did Xidesheng's exports do in the second half",  # no year: its words
+    ],
+)
+def test_the_part_of_a_year_a_record_is_of_finds_it(run: Run, question: str) -> None:
+    assert ids(run, question)[:1] == ["xidesheng-exports-2020-h2"]
+    assert ids(run, question, memory=True)[:1] == ["xidesheng-exports-2020-h2"]

@@ -215,6 +215,10 @@ def plan_query(
                 group = group._replace(exact=(*group.exact, stem(whole)))
         groups.append(group)
         i += 1
+    if question and not all_words and _PART_OF_A_YEAR.intersection(folded):
+        part = _part_of_a_year(text)
+        if part is not None:  # 'in the first half of 2020': asked for itself
+            groups.append(Group(part, (part.replace("-", "").lower(),), via="period"))
     kind = asked_kind(seq) if question and len(folded) > 1 and not all_words else None
     if kind is not None:
         # The words that say the kind ('share', 'size', 'grow') are the question's form,
@@ -243,6 +247,19 @@ def plan_query(
             groups.append(Group(SAID_CUE, (SAID,), required=False, via="cue"))
     needed = kind is not None and kind_needed(seq, kind)
     return Plan(tuple(groups), all_words=all_words, kind_needed=needed)
+
+
+_PART_OF_A_YEAR = frozenset({"half", "quarter"})
+
+
+def _part_of_a_year(text: str) -> str | None:
+    """The half or quarter of a year a question names ('the first half of 2020':
+    2020-H1), as a record's period term is written (``2020h1``); None for none, or for
+    one without its year (then its words are matched as they are)."""
+    from brtrade.core.periods import period_of  # only for such a question: start-up
+
+    found = period_of(text, None)
+    return found if found is not None and ("-H" in found or "-Q" in found) else None
 
 
 def _compared_year(folded: Sequence[str], i: int) -> bool:
