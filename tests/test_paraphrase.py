@@ -2333,3 +2333,71 @@ def test_a_part_of_a_year_no_record_is_of_finds_nothing(run: Run, question: str)
 def test_the_part_of_a_year_a_record_is_of_finds_it(run: Run, question: str) -> None:
     assert ids(run, question)[:1] == ["xidesheng-exports-2020-h2"]
     assert ids(run, question, memory=True)[:1] == ["xidesheng-exports-2020-h2"]
+
+
+# -- exports alone are not trade both ways -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("texts", "both"),
+    [
+        (["China's imports and exports rose 1 percent"], True),
+        (["China's foreign trade reached 9.37 trillion yuan"], True),  # trade: both ways
+        (["our export value increased 30 percent"], False),  # exports alone
+        (["imports and exports rose", "exports to ASEAN fell"], False),
+        (["of great importance to trade"], True),  # 'importance' is no import
+        (["a smart engine for bikes"], False),  # no trade at all
+    ],
+)
+def test_a_record_s_trade_is_both_ways_only(texts: list[str], both: bool) -> None:
+    from brtrade.core.terms import both_ways_only
+
+    assert both_ways_only(texts) is both
+
+
+@pytest.mark.parametrize(
+    ("question", "one_way"),
+    [
+        ("how much did China's exports grow in 2020", True),
+        ("how much did China import from belt and road countries", True),
+        ("how did imports and exports change", False),
+        ("why is the belt and road important", False),  # 'important'
+        ("why does the belt and road matter to Chinese exporters", False),  # who sells
+        ("is diversifying export markets paying off", False),  # markets traded with
+    ],
+)
+def test_a_question_about_exports_or_imports_alone(question: str, one_way: bool) -> None:
+    from brtrade.core.engine import one_way_only
+    from brtrade.core.text import words
+
+    assert one_way_only(words(question)) is one_way
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much did China's exports grow in 2020",
+        "how much did China's imports fall in 2020",
+        "how much did China import from belt and road countries",
+        "what was the value of China's exports to ASEAN",
+    ],
+)
+def test_exports_alone_are_not_answered_by_trade_both_ways(run: Run, question: str) -> None:
+    """The article gives China's imports and exports together, never its exports: the
+    1 % rise of both is no answer to how China's exports grew."""
+    assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("how much did Xidesheng's exports grow", "xidesheng-exports-2020-h2"),
+        ("how did imports and exports with belt and road partners change", "br-trade-2020-growth"),
+        ("is diversifying export markets paying off for China", "market-diversification-results"),
+        ("why does the Belt and Road matter to Chinese exporters", "bri-significance"),
+    ],
+)
+def test_exports_a_record_says_or_trade_both_ways_still_answer(
+    run: Run, question: str, answer: str
+) -> None:
+    assert in_top_three(run, question, answer)

@@ -23,6 +23,7 @@ from brtrade.core import match, paraphrase
 from brtrade.core.match import LOOSE_COVER, RELATED_COVER, WHOLE, Group, Weighed, direct_only
 from brtrade.core.query import Asked, Found, Hit, Query
 from brtrade.core.terms import (
+    BOTH_WAYS,
     COUNTS,
     FIELD_BITS,
     FIELD_MASK,
@@ -208,8 +209,15 @@ def rank(
     event = bool(weighed.event) and weighed.floor
 
     tallied = _counting(weighed, postings) if needed and weighed.floor else None
+    both_ways = (
+        {o for o, _ in postings(Way((BOTH_WAYS,), None, WHOLE, 100))}
+        if weighed.one_way and weighed.floor
+        else set()
+    )
 
     def passes(o: int) -> bool:
+        if o in both_ways:
+            return False  # 'China's exports': not its imports and exports together
         if tallied is not None and o not in tallied:
             return False  # 'how many countries' is not answered by a count of routes
         if needed and o not in kinded:
@@ -286,6 +294,23 @@ def _kind_group(weighed: Weighed) -> int | None:
     if not weighed.floor or weighed.plan.all_words:
         return None
     return next((i for i, g in enumerate(weighed.plan.groups) if g.via == "kind"), None)
+
+
+def one_way_only(said: Sequence[str]) -> bool:
+    """Whether words of a question speak of exports alone or of imports alone ('how much
+    did China **import** from', 'China's **exports**'), not of both or of trade."""
+    ways = [
+        w
+        for i, w in enumerate(said)
+        if w in _ONE_WAY
+        and not (w in ("export", "import") and tuple(said[i + 1 : i + 2]) == ("markets",))
+    ]  # not 'export markets', markets traded with
+    exports = any(w.startswith("export") for w in ways)
+    return bool(ways) and (exports != any(w.startswith("import") for w in ways))
+
+
+_ONE_WAY = frozenset("export exports exported exporting import imports imported importing".split())
+"""What is sold abroad or bought from abroad (not 'exporters', who sell)."""
 
 
 MEASURED_WORDS = frozenset("trade exports export imports import sales shipments".split())
@@ -380,6 +405,7 @@ def weigh(
     several = sum(1 for g in plan.groups if g.required) > 1
     # a sentence of several words: keywords ('asean') read no English (start-up)
     scope = paraphrase.scope(plan, in_names()) if phrased and several else frozenset[int]()
+    one_way = phrased and one_way_only(q.words)  # a sentence: the keyword 'import' is itself
     return match.Weighed(
         plan,
         weights,
@@ -394,6 +420,7 @@ def weigh(
         title,
         unsaid,
         owned,
+        one_way,
         scope,
     )
 

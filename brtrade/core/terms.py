@@ -86,6 +86,29 @@ SINCE = "k:since"
 2020 rise year on year): a question comparing with the year ('grew **compared with**
 2019') is answered by it; one about the year ('grew **in** 2019') is not."""
 
+BOTH_WAYS = "k:bothways"
+"""The term of every record whose trade is only ever both ways: it speaks of trade, or
+of 'imports **and** exports', and never of exports or imports alone. A question about
+exports alone ('how much did China's exports grow') is not answered by it
+(:func:`both_ways_only`)."""
+
+_BOTH = re.compile(r"\b(?:imports?|exports?)\s+(?:and|&)\s+(?:imports?|exports?)\b", re.I)
+_ONE_WAY = re.compile(r"\b(?:import|export)(?:s|ed|ing|ers?)?\b", re.I)  # not 'important'
+_TRADE = re.compile(r"\btrad(?:e|es|ed|ing)\b", re.I)
+
+
+def both_ways_only(texts: Iterable[str]) -> bool:
+    """Whether ``texts`` speak of trade only both ways: some text says 'trade' or
+    'imports and exports' (or 'import and export'), and none says exports or imports
+    alone ('our export value increased')."""
+    both = False
+    for text in texts:
+        if _ONE_WAY.search(_BOTH.sub(" ", text)) is not None:
+            return False  # exports or imports by themselves
+        both = both or _TRADE.search(text) is not None or _BOTH.search(text) is not None
+    return both
+
+
 FIELD_BITS = 4
 """A posting's value holds its field's code in its low bits, its weight above them."""
 FIELD_MASK = (1 << FIELD_BITS) - 1
@@ -424,6 +447,9 @@ class Analyzer:
             out[TIMED] = (_CLAIM_WEIGHTS["figure"], _CODES["figure"])
         for term in self._since(claim):
             out.setdefault(term, (_CLAIM_WEIGHTS["period"], _CODES["period"]))
+        said = (claim.statement, claim.provenance.evidence, *(f.measure for f in claim.figures))
+        if both_ways_only(said):
+            out[BOTH_WAYS] = (_CLAIM_WEIGHTS["figure"], _CODES["figure"])
         weight = (_CLAIM_WEIGHTS["figure"], _CODES["figure"])
         for f in claim.figures:
             if f.kind == "count":  # what it counts: '11 **routes**'
@@ -435,6 +461,8 @@ class Analyzer:
         out = self.tokens(self.quote_fields(quote), _QUOTE_WEIGHTS, said=True)
         if says_when(quote.text):
             out[TIMED] = (_QUOTE_WEIGHTS["text"], _CODES["text"])
+        if both_ways_only((quote.text,)):
+            out[BOTH_WAYS] = (_QUOTE_WEIGHTS["text"], _CODES["text"])
         return out
 
     def lexicon(self) -> list[str]:
