@@ -2284,6 +2284,9 @@ def test_how_fast_a_thing_is_asks_for_its_speed_not_a_change(run: Run, question:
         ("overall trade and foreign trade", []),  # how much, how
         ("goods trade and rail cargo trade", []),  # no more than trade
         ("is spreading trade across markets working", []),  # how it goes
+        ("how much did trade by sea grow", ["sea"]),  # how it is carried
+        ("how much did air freight grow", ["air"]),
+        ("trade by train rose", ["train"]),  # the base holds it: a question then finds it
     ],
 )
 def test_what_a_text_says_is_traded(text: str, goods: list[str]) -> None:
@@ -2401,3 +2404,13 @@ def test_exports_a_record_says_or_trade_both_ways_still_answer(
     run: Run, question: str, answer: str
 ) -> None:
     assert in_top_three(run, question, answer)
+
+
+@pytest.mark.parametrize(
+    "question", ["how much did trade by sea grow", "how much did air freight grow"]
+)
+def test_a_way_of_carrying_trade_no_record_holds_is_asked_for_itself(
+    run: Run, question: str
+) -> None:
+    """The base has trade by train: by sea, or by air, is not it."""
+    assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)

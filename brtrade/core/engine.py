@@ -313,7 +313,9 @@ _ONE_WAY = frozenset("export exports exported exporting import imports imported 
 """What is sold abroad or bought from abroad (not 'exporters', who sell)."""
 
 
-MEASURED_WORDS = frozenset("trade exports export imports import sales shipments".split())
+MEASURED_WORDS = frozenset(
+    "trade exports export imports import sales shipments freight cargo".split()
+)
 """The words after or before which a question may say what is traded (see weigh)."""
 
 

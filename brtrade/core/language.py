@@ -477,23 +477,24 @@ trade', 'combined exports', 'foreign trade'), though English also knows most as 
 
 
 @cache
-def _goods_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _goods_patterns() -> tuple[re.Pattern[str], ...]:
     return (
-        re.compile(rf"(?<![-\w'’])([A-Za-z]+)\s+{_MEASURED}\b"),
+        re.compile(rf"(?<![-\w'’])([A-Za-z]+)\s+(?:{_MEASURED}|freight|cargo)\b"),
         re.compile(rf"\b{_MEASURED}\s+of\s+([a-z]+)\b", re.IGNORECASE),
+        re.compile(rf"\b{_MEASURED}\s+by\s+([a-z]+)\b", re.IGNORECASE),  # by sea, by air
     )
 
 
 def traded_goods(text: str) -> list[str]:
-    """What a text says is traded, exported or imported, folded: 'China's **services**
-    trade', '**car** exports', 'imports of **soybeans**' (a common noun of English
-    right before the measure, or after its 'of'; not a name, 'ASEAN trade', nor what
-    says how or how much, 'foreign trade', 'overall trade', 'goods trade')."""
+    """What a text says is traded, exported or imported, or how, folded: 'China's
+    **services** trade', '**car** exports', 'imports of **soybeans**', 'trade by
+    **sea**', '**air** freight' (a common noun of English right before the measure, or
+    after its 'of' or 'by'; not a name, 'ASEAN trade', nor what says how or how much,
+    'foreign trade', 'overall trade', 'goods trade')."""
     from brtrade.core import english
 
     found = []
-    before, after = _goods_patterns()
-    for m in (*before.finditer(text), *after.finditer(text)):
+    for m in (found for pattern in _goods_patterns() for found in pattern.finditer(text)):
         word = m.group(1)
         low = word.lower()
         if (
