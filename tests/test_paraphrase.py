@@ -2282,7 +2282,7 @@ def test_how_fast_a_thing_is_asks_for_its_speed_not_a_change(run: Run, question:
         ("China's services trade rose", ["services"]),
         ("how much did ASEAN trade grow", []),  # a name
         ("overall trade and foreign trade", []),  # how much, how
-        ("goods trade and rail cargo trade", []),  # no more than trade
+        ("goods trade and rail cargo trade", ["rail"]),  # cargo: no more than trade; rail: how
         ("is spreading trade across markets working", []),  # how it goes
         ("how much did trade by sea grow", ["sea"]),  # how it is carried
         ("how much did air freight grow", ["air"]),

@@ -407,7 +407,7 @@ def weigh(
     several = sum(1 for g in plan.groups if g.required) > 1
     # a sentence of several words: keywords ('asean') read no English (start-up)
     scope = paraphrase.scope(plan, in_names()) if phrased and several else frozenset[int]()
-    one_way = phrased and one_way_only(q.words)  # a sentence: the keyword 'import' is itself
+    one_way = phrased and several and one_way_only(q.words)  # a sentence, not a keyword
     return match.Weighed(
         plan,
         weights,
