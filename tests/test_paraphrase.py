@@ -2371,9 +2371,9 @@ def test_a_record_s_trade_is_both_ways_only(texts: list[str], both: bool) -> Non
 )
 def test_a_question_about_exports_or_imports_alone(question: str, one_way: bool) -> None:
     from brtrade.core.engine import one_way_only
-    from brtrade.core.text import words
 
-    assert one_way_only(words(question)) is one_way
+    plan = match.plan_query(question, BASE_VOCABULARY, question=True)
+    assert one_way_only(plan) is one_way
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from brtrade.core import match, paraphrase
+from brtrade.core.language import MEASURED_WORDS, traded_goods
 from brtrade.core.match import LOOSE_COVER, RELATED_COVER, WHOLE, Group, Weighed, direct_only
 from brtrade.core.query import Asked, Found, Hit, Query
 from brtrade.core.terms import (
@@ -296,9 +297,11 @@ def _kind_group(weighed: Weighed) -> int | None:
     return next((i for i, g in enumerate(weighed.plan.groups) if g.via == "kind"), None)
 
 
-def one_way_only(said: Sequence[str]) -> bool:
-    """Whether words of a question speak of exports alone or of imports alone ('how much
-    did China **import** from', 'China's **exports**'), not of both or of trade."""
+def one_way_only(plan: match.Plan) -> bool:
+    """Whether the words of a question's plan speak of exports alone or of imports alone
+    ('how much did China **import** from', 'China's **exports**'), not of both or of
+    trade."""
+    said = [g.word for g in plan.groups]
     ways = [
         w
         for i, w in enumerate(said)
@@ -311,12 +314,6 @@ def one_way_only(said: Sequence[str]) -> bool:
 
 _ONE_WAY = frozenset("export exports exported exporting import imports imported importing".split())
 """What is sold abroad or bought from abroad (not 'exporters', who sell)."""
-
-
-MEASURED_WORDS = frozenset(
-    "trade exports export imports import sales shipments freight cargo".split()
-)
-"""The words after or before which a question may say what is traded (see weigh)."""
 
 
 def weigh(
@@ -337,8 +334,6 @@ def weigh(
     if q.floor and not q.all_words and MEASURED_WORDS.intersection(q.words):
         # what a question says is traded, when no record holds it ('imports of **oil**',
         # '**car** exports'): asked for itself, in full, as a name is
-        from brtrade.core.language import traded_goods
-
         holds = {g.word for g, d in zip(plan.groups, dfs, strict=True) if d}
         names |= {w for w in traded_goods(q.text) if w not in holds}
     asks = q.floor and not q.all_words  # a question, not a draft's sentence or --all-words
@@ -404,10 +399,9 @@ def weigh(
             paraphrase.spoken_about(plan) | ({said_by} if said_by is not None else set())
         )
     event = frozenset(paraphrase.event_of(plan)) if asks else frozenset[int]()
-    several = sum(1 for g in plan.groups if g.required) > 1
-    # a sentence of several words: keywords ('asean') read no English (start-up)
+    several = plan.several
     scope = paraphrase.scope(plan, in_names()) if phrased and several else frozenset[int]()
-    one_way = phrased and several and one_way_only(q.words)  # a sentence, not a keyword
+    one_way = phrased and several and one_way_only(plan)  # a sentence, not a keyword
     return match.Weighed(
         plan,
         weights,

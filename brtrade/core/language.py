@@ -464,7 +464,12 @@ def kind_needed(seq: list[str], kind: str) -> bool:
     return kind == "share" and bool(set(seq) & {stem(w) for w in NEEDED_SHARE.split()})
 
 
-_MEASURED = r"(?:trade|exports?|imports?|sales|shipments)"
+FLOWS = ("trade", "exports", "export", "imports", "import", "sales", "shipments")
+"""The words for a flow of trade, after or before which a text says what is traded."""
+MEASURED_WORDS = frozenset((*FLOWS, "freight", "cargo"))
+"""Every word by which :func:`traded_goods` finds what is traded: a cheap test of
+whether to look ('freight' and 'cargo' only follow it: '**air** freight')."""
+_MEASURED = "(?:" + "|".join(FLOWS) + ")"
 GENERIC_GOODS = frozenset({"goods", "merchandise", "product", "products", "cargo", "freight"})
 """Words for what is traded that say no more than 'trade' does."""
 TRADE_SCOPE = frozenset(

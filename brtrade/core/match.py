@@ -118,6 +118,12 @@ class Plan(NamedTuple):
     """Only a record with a figure of the kind asked for answers ('how many', 'what
     percentage': :func:`brtrade.core.language.kind_needed`)."""
 
+    @property
+    def several(self) -> bool:
+        """Whether more than one word is required: a sentence, not a keyword search
+        ('asean'), which asks for its word itself and reads no English (start-up)."""
+        return sum(1 for g in self.groups if g.required) > 1
+
 
 SAID_CUE = "(said)"
 WHEN_CUE = "(when)"

@@ -112,7 +112,7 @@ def paraphrase(
         groups[i] = groups[i]._replace(required=False)  # 'Belt and Road **economies**'
     # A keyword search ('asean') asks for the word itself: a known word is widened only
     # in a question of several words (and then the table is read, not before).
-    several = sum(1 for g in plan.groups if g.required) > 1
+    several = plan.several
     whole = compounds_not_held(plan, dfs)
     for i, (g, df) in enumerate(zip(plan.groups, dfs, strict=True)):
         if not g.required or g.via != "word" or not g.word.isalpha() or i in whole:
