@@ -188,11 +188,31 @@ def test_a_common_noun_of_an_organisation_s_name_reaches_its_relations(
     }
 
 
-@pytest.mark.parametrize("name", ["Africa", "Germany", "Keqiang", "Brazil", "Kazakhstan"])
+@pytest.mark.parametrize("name", ["Africa", "Germany", "Keqiang", "Brazil", "Kazakhstan", "US"])
 def test_a_name_no_record_holds_still_turns_the_question_away(run: Run, name: str) -> None:
     result = run("facts", "how", "much", "did", "China", "trade", "with", name, "in", "2020")
     assert result.exit_code == ExitCode.NO_MATCH
     assert "no record has:" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("how much was ASEAN trade in US dollars", "asean-trade-2020"),
+        ("what was trade with belt and road countries worth in US currency", "br-trade-2020-total"),
+        ("US dollars", "br-trade-2020-total"),
+    ],
+)
+def test_us_before_dollars_names_the_currency_not_the_us(
+    run: Run, question: str, answer: str
+) -> None:
+    from brtrade.core.terms import Vocabulary, text_terms
+
+    assert ids(run, question)[0] == answer
+    terms, _ = text_terms(
+        "about 730 billion U.S dollars, or 730 billion US dollars", Vocabulary([])
+    )
+    assert not {"us", "u", "s"} & set(terms)  # the record holds the currency, not the US
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,7 @@ applies it, the same over records in memory and over the persistent index:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -193,6 +194,7 @@ def plan_query(
     folded = [w for chunk in rest for w in words(chunk)]
     seq = [stem(w) for w in folded]
     joined = _compound_ends(folded, [p for chunk in rest for p in compounds(chunk)])
+    capitals = _capitals(text)
     i = 0
     while i < len(folded):
         hit = vocabulary.find(seq, i)
@@ -204,12 +206,12 @@ def plan_query(
             i += n
             continue
         word = folded[i]
-        group = _word_group(word, all_words or not is_stop(word))
+        group = _word_group(word, all_words or not is_stop(word) or word in capitals)
         if question and not all_words and word in OPINIONS and speaks(folded, i):
             group = group._replace(required=False)  # 'Zhou Mi's **view**': how it asks
         if question and not all_words and _names_the_source(folded, i):
             group = group._replace(required=False)  # 'in the story': where, not what
-        if word in CURRENCY_QUALIFIERS and folded[i + 1 : i + 2] in (["dollar"], ["dollars"]):
+        if word in CURRENCY_QUALIFIERS and folded[i + 1 : i + 2] in _CURRENCY_NOUNS:
             group = group._replace(required=False)  # 'American dollars': the currency
         if _compared_year(folded, i):  # 'grew compared with 2019': a change from it
             group = group._replace(exact=(*group.exact, SINCE + word))
@@ -256,6 +258,15 @@ def plan_query(
 
 
 _PART_OF_A_YEAR = frozenset({"half", "quarter"})
+_CURRENCY_NOUNS = (["dollar"], ["dollars"], ["currency"])
+
+
+def _capitals(text: str) -> frozenset[str]:
+    """The (folded) words a query writes in capitals, a name even where the word is also
+    a stop word ('trade with the **US**'); none in a query written all in capitals."""
+    if text.upper() == text:
+        return frozenset()
+    return frozenset(w.lower() for w in re.findall(r"\b[A-Z]{2,}\b", text))
 
 
 def _part_of_a_year(text: str) -> str | None:

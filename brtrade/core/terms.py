@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from brtrade.core.language import says_when, stem
-from brtrade.core.numbers import find_mentions, number_token
+from brtrade.core.numbers import CURRENCY_QUALIFIERS, find_mentions, number_token
 from brtrade.core.text import compounds, words
 
 if TYPE_CHECKING:
@@ -202,7 +202,8 @@ def text_terms(text: str, vocabulary: Vocabulary) -> tuple[tuple[str, ...], tupl
     ('e-bike' is also 'ebike'), its vocabulary entries and its numbers with units."""
     folded = words(text)
     seq = [stem(w) for w in folded]
-    terms = dict.fromkeys(seq)
+    qualifying = _qualifying_dollars(folded) if "ollar" in text else set()
+    terms = dict.fromkeys(s for k, s in enumerate(seq) if k not in qualifying)
     for parts in compounds(text):
         terms[stem("".join(parts))] = None
     for entry in vocabulary.entries_in(seq):
@@ -213,6 +214,18 @@ def text_terms(text: str, vocabulary: Vocabulary) -> tuple[tuple[str, ...], tupl
                 terms[number_token(m.value)] = None
     return tuple(terms), tuple(w for w in folded if w.isalpha())
 
+
+def _qualifying_dollars(folded: Sequence[str]) -> set[int]:
+    """Where words say which dollars ('**US** dollars', '**U.S** dollars', '**American**
+    dollars'): a text holds the currency there, not the US."""
+    found: set[int] = set()
+    for k, w in enumerate(folded):
+        if w in ("dollar", "dollars"):
+            j = k - 1
+            while j >= 0 and folded[j] in CURRENCY_QUALIFIERS:
+                found.add(j)
+                j -= 1
+    return found
 
 _SERVES = re.compile(r"\s+to\s+(?=\S)", re.IGNORECASE)
 
