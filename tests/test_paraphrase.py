@@ -196,6 +196,27 @@ def test_a_name_no_record_holds_still_turns_the_question_away(run: Run, name: st
 
 
 @pytest.mark.parametrize(
+    ("text", "ranks"),
+    [
+        ("China's second largest partner", {2: "secondlargest"}),
+        ("the third-biggest market and the 2nd top port", {1: "thirdbiggest", 6: "2ndtop"}),
+        ("in the second half of 2020", {}),  # a part of a year, not a rank
+        ("China's largest trading partner", {}),
+    ],
+)
+def test_a_rank_below_the_first_is_read_with_its_superlative(
+    text: str, ranks: dict[int, str]
+) -> None:
+    from brtrade.core.text import ranked, words
+
+    assert ranked(words(text)) == ranks
+
+
+def test_the_largest_partner_still_answers_beside_the_second(run: Run) -> None:
+    assert ids(run, "which was China's largest trading partner")[0] == "asean-largest-partner-2020"
+
+
+@pytest.mark.parametrize(
     ("question", "answer"),
     [
         ("how much was ASEAN trade in US dollars", "asean-trade-2020"),
@@ -272,6 +293,9 @@ def test_a_change_is_of_what_the_question_says_changed(
         ("what was the trade balance with belt and road countries", True),
         ("how big was the rise in rail trade", False),  # a change
         ("how big a part of China's trade was with the routes' countries", False),  # a share
+        ("what is the speed of the smart bike engine", True),
+        ("what is the range of the e-bike", True),
+        ("what is the length of the new routes", True),
     ],
 )
 def test_a_question_asking_for_a_measure_needs_an_amount(question: str, needed: bool) -> None:
@@ -284,7 +308,14 @@ def test_a_question_asking_for_a_measure_needs_an_amount(question: str, needed: 
 
 @pytest.mark.parametrize(
     "question",
-    ["what is the price of the Xidesheng e-bike", "what was the container throughput of Yantian"],
+    [
+        "what is the price of the Xidesheng e-bike",
+        "what was the container throughput of Yantian",
+        "what is the speed of the smart bike engine",
+        "how many countries are part of the belt and road initiative",  # a count
+        "which country was China's second largest trading partner",  # not the largest
+        "what was China's second-largest trading partner",
+    ],
 )
 def test_a_measure_no_figure_gives_finds_nothing(run: Run, question: str) -> None:
     """The engine's statement says it has a price advantage; it gives no price."""
@@ -398,6 +429,9 @@ def test_the_index_and_memory_answer_paraphrase_alike(run: Run, question: str) -
         ("what percent did trade grow", "change"),  # 'percent' alone
         ("how fast is rail trade growing", "change"),
         ("how many figures are there", "count"),  # a count first
+        ("how many countries are part of the belt and road initiative", "count"),
+        ("how many partners accounted for most of the trade", "count"),
+        ("how large a part of trade did ASEAN account for", "share"),
     ],
 )
 def test_a_question_says_the_kind_of_figure_it_asks_for(question: str, kind: str | None) -> None:

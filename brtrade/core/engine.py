@@ -381,6 +381,7 @@ def weigh(
             paraphrase.counted(plan, words_only=False, after=paraphrase.COUNTED)
             | head
             | paraphrase.measured(plan)
+            | {i for i, g in enumerate(plan.groups) if g.via == "rank"}  # 'second largest'
         )
     subject = frozenset(paraphrase.changed(plan, names)) if asks else frozenset[int]()
     # a question's names, not a keyword search's ('WTO' finds the dean of WTO studies)

@@ -341,7 +341,7 @@ def _counts_money(seq: list[str]) -> bool:
 
 MEASURES = """price cost revenue turnover profit income earnings throughput output wage
 salary spending investment budget debt deficit surplus population value worth volume
-amount capacity balance weight size"""
+amount capacity balance weight size speed distance length height range"""
 """Nouns that name a measure of money or quantity: a question asking for one ('what is
 the **price** of the e-bike', 'what was the container **throughput** of Yantian') wants
 an amount, and only a record with one can answer it."""
@@ -417,10 +417,15 @@ def asked_kind(seq: list[str]) -> str | None:
                 return "amount" if _counts_money(seq) else kind
         elif kind == "change" and not (have & cues) - SPEED:
             continue  # 'how fast is the smart bike': a speed, without a verb of change
+        elif kind == "share" and not (have & cues) - _PARTS and _said(seq, COUNT_FORMS):
+            continue  # 'how many countries are **part** of the initiative': a count
         elif have & cues:
             return kind
     return None
 
+
+_PARTS = frozenset(stem(w) for w in ("part", "account", "accounted"))
+"""Words of the share kind that say a share only when no 'how many' asks for a count."""
 
 SPEED = frozenset({"fast", "faster"})
 """Words of the change kind that ask for one only beside a verb of change ('how **fast**

@@ -63,7 +63,7 @@ from brtrade.core.numbers import (
     number_token,
 )
 from brtrade.core.terms import SAID, SINCE, TIMED, TOPIC, Vocabulary
-from brtrade.core.text import compounds, words
+from brtrade.core.text import compounds, ranked, words
 
 FLOOR_PERCENT = 60
 """An answer matches groups weighing at least this share of the required groups' weight."""
@@ -195,6 +195,7 @@ def plan_query(
     seq = [stem(w) for w in folded]
     joined = _compound_ends(folded, [p for chunk in rest for p in compounds(chunk)])
     capitals = _capitals(text)
+    ranks = ranked(folded)
     i = 0
     while i < len(folded):
         hit = vocabulary.find(seq, i)
@@ -221,6 +222,8 @@ def plan_query(
                 group = group._replace(required=False)
             if whole:
                 group = group._replace(exact=(*group.exact, stem(whole)))
+        if i in ranks:  # 'the **second** largest': held as said, never widened
+            group = Group(word, (stem(ranks[i]),), via="rank")
         groups.append(group)
         i += 1
     if question and not all_words and _PART_OF_A_YEAR.intersection(folded):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from brtrade.core.language import says_when, stem
 from brtrade.core.numbers import CURRENCY_QUALIFIERS, find_mentions, number_token
-from brtrade.core.text import compounds, words
+from brtrade.core.text import compounds, ranked, words
 
 if TYPE_CHECKING:
     from brtrade.core.model import Claim, FactBase, Quote
@@ -206,6 +206,8 @@ def text_terms(text: str, vocabulary: Vocabulary) -> tuple[tuple[str, ...], tupl
     terms = dict.fromkeys(s for k, s in enumerate(seq) if k not in qualifying)
     for parts in compounds(text):
         terms[stem("".join(parts))] = None
+    for joined in ranked(folded).values():
+        terms[stem(joined)] = None
     for entry in vocabulary.entries_in(seq):
         terms[f"v:{entry}"] = None
     if _DIGIT.search(text):
@@ -226,6 +228,7 @@ def _qualifying_dollars(folded: Sequence[str]) -> set[int]:
                 found.add(j)
                 j -= 1
     return found
+
 
 _SERVES = re.compile(r"\s+to\s+(?=\S)", re.IGNORECASE)
 

@@ -39,6 +39,25 @@ def compounds(text: str) -> list[tuple[str, ...]]:
     return [tuple(_WORD.findall(m)) for m in _COMPOUND.findall(fold(text))]
 
 
+RANKS = frozenset(
+    "second third fourth fifth sixth seventh eighth ninth tenth 2nd 3rd 4th 5th".split()
+)
+SUPERLATIVES = frozenset("largest biggest greatest top leading".split())
+
+
+def ranked(folded: list[str] | tuple[str, ...]) -> dict[int, str]:
+    """Where a rank below the first stands before a superlative ('China's **second
+    largest** partner', 'second-largest'): its position -> the two words joined, the term
+    that says it (a record's 'largest' is not its 'second largest')."""
+    if not RANKS.intersection(folded):
+        return {}
+    return {
+        k: w + folded[k + 1]
+        for k, w in enumerate(folded[:-1])
+        if w in RANKS and folded[k + 1] in SUPERLATIVES
+    }
+
+
 _CONTROL = re.compile(
     r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST (a title, a link)
     r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI (7- or 8-bit): colours, cursor moves
