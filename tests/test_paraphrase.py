@@ -217,6 +217,24 @@ def test_the_largest_partner_still_answers_beside_the_second(run: Run) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("what is CAITEC", "zhou-mi"),
+        ("what is the China Institute for WTO Studies", "tu-xinquan"),
+        ("what is Xidesheng", "li-xiangrong"),
+        ("what is ASEAN", None),  # no one's body: its claims, as before
+    ],
+)
+def test_a_body_asked_for_by_name_answers_with_its_people(
+    run: Run, question: str, speaker: str | None
+) -> None:
+    rows = json.loads(run("facts", question, "--json").stdout)
+    people = [r["id"] for r in rows if r["type"] == "speaker"]
+    assert people == ([speaker] if speaker else [])
+    assert any(r["type"] == "claim" for r in rows)
+
+
+@pytest.mark.parametrize(
     ("question", "answer"),
     [
         ("how much was ASEAN trade in US dollars", "asean-trade-2020"),
@@ -1190,6 +1208,10 @@ def test_how_much_a_thing_grew_does_not_count_the_thing(question: str, head: str
         ("what good does diversifying trade do for the world economy", False),
         ("which institute studies trade", False),
         ("what business did China do with asean", False),
+        ("what is CAITEC", True),  # a body, asked for by its name alone: its people
+        ("what is the Ministry of Commerce", True),
+        ("what is China's trade with ASEAN", False),
+        ("what is the trade surplus", False),
     ],
 )
 def test_questions_about_people_by_their_body_or_title_are_told_apart(

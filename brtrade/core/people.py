@@ -85,6 +85,8 @@ def about_a_person(text: str) -> bool:
                 return True
     if found[:3] == ["tell", "me", "about"]:
         return True
+    if found[0] == "what" and found[1:2] in (["is"], ["was"]) and _only_a_name(text, found[2:]):
+        return True  # 'what is CAITEC', 'what is the Ministry of Commerce': its people
     if found[0] in ("is", "was") and any(w in ("a", "an") for w in found[2:4] + found[3:5]):
         return True  # 'is Zhou Mi an economist', 'was Li Xiangrong a spokesman'
     if found[-2:] == ["s", "name"] and found[-3:-2] and found[-3] in PERSON_NOUNS | TITLES:
@@ -107,6 +109,16 @@ def about_a_person(text: str) -> bool:
         and not typed_names(text)
     )
 
+
+def _only_a_name(text: str, rest: Sequence[str]) -> bool:
+    """Whether these words are one name, as the question writes it ('CAITEC', 'the
+    Ministry of Commerce'): words in capitals and the small words of a name between."""
+    names = typed_names(text)
+    rest = rest[1:] if rest[:1] == ["the"] else rest
+    return bool(rest) and rest[-1] in names and all(w in names or w in _OF_A_NAME for w in rest)
+
+
+_OF_A_NAME = frozenset({"of", "for", "and", "the"})
 
 BODIES = ORGANISATION_NOUNS | frozenset(
     """maker makers manufacturer manufacturers factory factories plant plants port ports
