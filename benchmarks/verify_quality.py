@@ -74,6 +74,7 @@ def judge() -> Callable[[str], list[list[str]]]:
             None,
             places,
             names.entities,
+            store.speaker_described,
         )
         return [[f.kind, f.verdict] for f in found]
 

@@ -118,6 +118,28 @@ def attributed_name(draft: Draft, start: int, end: int) -> str | None:
     return None
 
 
+_DESCRIBED_BEFORE = re.compile(
+    rf"(?:^|[,;:—–]\s*)((?:[\w'’&-]+\s+){{1,8}}?){_SAID}\b(?!.*\b{_SAID}\b)", re.IGNORECASE
+)
+_DESCRIBED_AFTER = re.compile(
+    rf"^[\s,;:—–-]*{_SAID}\s+((?:[\w'’&-]+\s*){{1,8}}?)\s*(?:[,.;:!?]|$)", re.IGNORECASE
+)
+
+
+def described_speaker(draft: Draft, start: int, end: int) -> str | None:
+    """How the sentence of the quotation at [start, end) describes whoever said it,
+    where it names no one: the words before its verb of speech ('**The Ministry of
+    Commerce expert** said the initiative was "of great significance"'), or after one
+    that follows the quotation ('"...," said **a WTO scholar**'). Up to eight words."""
+    s_start, s_end = draft.sentence_at(start, end)
+    after = plain(draft.text[end + 1 : max(s_end, end + 1)])
+    m = _DESCRIBED_AFTER.search(after)
+    if m is None:
+        m = _DESCRIBED_BEFORE.search(plain(draft.text[s_start : max(start - 1, s_start)]))
+    found = m.group(1).strip() if m else ""
+    return found if words(found) else None
+
+
 class _SpeakerWords(NamedTuple):
     """The base's speakers as folded words, looked up by first word and by word set."""
 

@@ -161,15 +161,17 @@ def matching_speakers(
     vocabulary_entries: Sequence[tuple[str, Sequence[str]]],
     aliases: Mapping[str, Sequence[str]],
     floor: bool = True,
+    question: bool = True,
 ) -> list[Mapping[str, Any]]:
     """The speaker rows a question about a person is about, best first: those matching
     enough of what it asks (its words less the words of its form); without the
-    ``floor``, those matching the most of it (ties kept)."""
+    ``floor``, those matching the most of it (ties kept). Not a ``question``, ``text`` is a
+    description of someone, not a question ('the Ministry of Commerce expert')."""
     from brtrade.core.engine import MemoryPostings, rank, weigh
     from brtrade.core.query import Query
     from brtrade.core.terms import Vocabulary, field_tokens
 
-    if not speakers or not about_a_person(text):
+    if not speakers or (question and not about_a_person(text)):
         return []
     vocabulary = Vocabulary(vocabulary_entries)
     fields = [_speaker_fields(r, aliases) for r in speakers]  # once: each scans the bodies

@@ -14,6 +14,7 @@ from brtrade.core.draft_text import (
     ELLIPSIS,
     Draft,
     attributed_name,
+    described_speaker,
     named_speaker,
     plain,
     speaker_of,
@@ -89,11 +90,14 @@ def check_quote(
     search: Search,
     speakers: Sequence[tuple[str, str]],
     known: Callable[[str], bool] = lambda word: True,
+    describe: Callable[[str], str | None] | None = None,
 ) -> Finding | None:
     """The verdict on the quotation at [start, end): verbatim (whole, or a fragment) in
     a quote of the speaker the draft names, misquoted, misattributed, or not found.
     ``known`` tells whether a (folded) word is one the base's records hold: a 'said'
-    followed only by such words names no person."""
+    followed only by such words names no person. ``describe`` gives the id of the one
+    speaker a description fits ('the Ministry of Commerce expert'), for a sentence that
+    names no one."""
     raw = draft.text[start:end]
     unmarked = plain(raw)
     said_spans = word_spans(unmarked)
@@ -110,6 +114,12 @@ def check_quote(
         named = named_speaker(draft, start, end, speakers)
         if named is not None:
             name, who = named
+        elif describe is not None and (described := described_speaker(draft, start, end)):
+            fits = describe(described)  # 'the Ministry of Commerce expert said "..."'
+            if fits is not None:  # shown as written, but 'not a WTO scholar'
+                first = described.split(" ", 1)[0]
+                lead = first.lower() if first in ("The", "A", "An") else first
+                name, who = lead + described[len(first) :], fits
     if len(said) < MIN_QUOTE_WORDS and who is None:
         return None  # a few words in quote marks, from no one: a phrase, not a quotation
     pieces = [[w for w, _, _ in word_spans(p)] for p in ELLIPSIS.split(unmarked)]

@@ -531,11 +531,13 @@ def verify_draft(
     cut: list[str] | None = None,
     places: Collection[str] = (),
     entities: Sequence[tuple[str, str, Sequence[str]]] = (),
+    describe: Callable[[str], str | None] | None = None,
 ) -> list[Finding]:
     """Every figure and quotation of a draft, with its verdict, in the draft's order.
     ``known`` tells whether a (folded) word is one the base's records hold; ``places``
     are the stems of its one-word place names (:func:`place_stems`); ``entities`` its
-    entities (id, name, aliases). Beyond
+    entities (id, name, aliases); ``describe`` the one speaker a description fits
+    (:func:`brtrade.core.quotations.check_quote`). Beyond
     :data:`MAX_FIGURES` figures or :data:`MAX_QUOTATIONS` quotations, the rest is not
     checked, and ``cut`` gets a note saying so."""
     draft = Draft(strip_controls(text), file)
@@ -549,7 +551,7 @@ def verify_draft(
                     f"the draft has more than {MAX_QUOTATIONS:,} quotations: checked the first"
                 )
             break
-        found = quotations.check_quote(draft, start, end, search, speakers, known)
+        found = quotations.check_quote(draft, start, end, search, speakers, known, describe)
         if found is not None:
             findings.append(found)
             checked += 1

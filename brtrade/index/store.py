@@ -201,22 +201,40 @@ class FactStore:
         """Quotes answering ``asked`` as contract rows, best first (:meth:`answers`)."""
         return self.answers("quote", asked).whole()
 
-    def speakers_asked_about(self, query: Sequence[str]) -> list[dict[str, Any]]:
-        """The speakers a question about a person asks about ('who is Tu Xinquan', 'what
-        is Zhou Mi's job'), as contract rows, best first; none for other questions."""
-        from brtrade.core.people import about_a_person, body_aliases, matching_speakers, said_about
-        from brtrade.core.text import words
+    def _speaker_search(
+        self,
+    ) -> tuple[list[dict[str, Any]], list[tuple[str, list[str]]], dict[str, list[str]]]:
+        """What a search of the speakers needs: their rows, the editors' vocabulary, and
+        each body's aliases (:func:`brtrade.core.people.matching_speakers`)."""
+        from brtrade.core.people import body_aliases
 
-        text = " ".join(query)
-        if not about_a_person(text):
-            return []
         entries = self._from_index(
             lambda i: i.vocabulary_entries(),
             lambda: [(t.id, list(t.words)) for t in self.base().vocabulary],
         )
         entities = self.names().entities
         aliases = {**body_aliases(entities), **{e: list(a) for e, _, a in entities}}
-        speakers = self.small_rows("speaker")
+        return self.small_rows("speaker"), entries, aliases
+
+    def speaker_described(self, description: str) -> str | None:
+        """The id of the one speaker a draft's description of someone fits ('the
+        Ministry of Commerce expert', 'a WTO scholar'); None for none, or several."""
+        from brtrade.core.people import matching_speakers
+
+        speakers, entries, aliases = self._speaker_search()
+        found = matching_speakers(description, speakers, entries, aliases, question=False)
+        return str(found[0]["id"]) if len(found) == 1 else None
+
+    def speakers_asked_about(self, query: Sequence[str]) -> list[dict[str, Any]]:
+        """The speakers a question about a person asks about ('who is Tu Xinquan', 'what
+        is Zhou Mi's job'), as contract rows, best first; none for other questions."""
+        from brtrade.core.people import about_a_person, matching_speakers, said_about
+        from brtrade.core.text import words
+
+        text = " ".join(query)
+        if not about_a_person(text):
+            return []
+        speakers, entries, aliases = self._speaker_search()
         found = matching_speakers(text, speakers, entries, aliases)
         topic = said_about(text)
         if topic is not None:  # 'who talked about X': those who said what best matches X

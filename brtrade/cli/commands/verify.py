@@ -171,7 +171,15 @@ def verify(
     for shown, text in drafts:
         cut: list[str] = []
         findings += verify_draft(
-            text, shown, store.candidates, speakers, known, cut, places, names.entities
+            text,
+            shown,
+            store.candidates,
+            speakers,
+            known,
+            cut,
+            places,
+            names.entities,
+            store.speaker_described,
         )
         for note in cut:  # what a draft past the limits was not checked for
             warn(f"{shown}: {note} (split it to check the rest)")
