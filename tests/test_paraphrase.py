@@ -196,6 +196,36 @@ def test_a_name_no_record_holds_still_turns_the_question_away(run: Run, name: st
 
 
 @pytest.mark.parametrize(
+    ("question", "form"),
+    [
+        ("what role does the belt and road initiative play for China's trade", ["role", "play"]),
+        ("what part did the initiative play in China's trade", ["part", "play"]),
+        ("how big a role has diversification played", ["big", "role", "played"]),
+        ("what part of China's trade was with ASEAN", []),  # a share: no 'play'
+        ("what did the company play down", []),
+    ],
+)
+def test_what_role_x_plays_is_the_question_s_form(question: str, form: list[str]) -> None:
+    from brtrade.core.language import plays_a_role
+    from brtrade.core.text import words
+
+    found = words(question)
+    assert [found[k] for k in sorted(plays_a_role(found))] == form
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what role does the belt and road initiative play for China's trade",
+        "what part does the belt and road initiative play in China's trade",  # not a share
+        "what role does the initiative play",
+    ],
+)
+def test_what_role_x_plays_asks_how_much_it_matters(run: Run, question: str) -> None:
+    assert ids(run, question)[0] == "bri-significance"
+
+
+@pytest.mark.parametrize(
     ("text", "ranks"),
     [
         ("China's second largest partner", {2: "secondlargest"}),

@@ -311,6 +311,25 @@ def why_form(seq: list[str]) -> frozenset[str]:
     return frozenset()
 
 
+_PLAYS_A_ROLE = re.compile(
+    r"\b(?:what|which|how (big|large|important|great|significant) an?) (role|part)s? "
+    r"(?:[a-z]+ ){1,8}?(play|plays|played|playing)\b"
+)
+SIGNIFICANCE = ("significance", "importance", "contribution", "role")
+"""What 'what **role** does X **play**' asks for: how much X matters ('of great
+**significance**', 'making important **contribution**'), not a share of anything."""
+
+
+def plays_a_role(folded: Sequence[str]) -> frozenset[int]:
+    """Where the words of 'what role (part) does X play' stand among a question's folded
+    words: the question's form, asking how much X matters, never a part or a share."""
+    text = " ".join(folded)
+    m = _PLAYS_A_ROLE.search(text) if "play" in text else None
+    if m is None:
+        return frozenset()
+    return frozenset(len(text[: m.start(g)].split()) for g in (1, 2, 3) if m.start(g) >= 0)
+
+
 NEEDED_SHARE = "fraction share portion proportion percentage percent"
 """Words that ask for a share and nothing else: a question saying one is answered only
 by a share ('what part did it play' need not be)."""

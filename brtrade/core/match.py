@@ -43,6 +43,7 @@ from typing import NamedTuple
 
 from brtrade.core.language import (
     OPINIONS,
+    SIGNIFICANCE,
     SOURCE_DETERMINERS,
     SOURCE_NOUNS,
     asked_kind,
@@ -51,6 +52,7 @@ from brtrade.core.language import (
     is_stop,
     kind_cues,
     kind_needed,
+    plays_a_role,
     speaks,
     stem,
     why_form,
@@ -230,6 +232,17 @@ def plan_query(
         part = _part_of_a_year(text)
         if part is not None:  # 'in the first half of 2020': asked for itself
             groups.append(Group(part, (part.replace("-", "").lower(),), via="period"))
+    roles = plays_a_role(folded) if question and not all_words else frozenset[int]()
+    if roles:  # 'what role does the initiative play': how much it matters, not a part
+        played = {folded[k] for k in roles}
+        groups = [
+            g._replace(required=False)
+            if g.word in played and g.via in ("word", "vocabulary")
+            else g
+            for g in groups
+        ]
+        groups.append(Group("(role)", tuple(stem(w) for w in SIGNIFICANCE), (), None, False, "cue"))
+        seq = [s for k, s in enumerate(seq) if k not in roles]
     kind = asked_kind(seq) if question and len(folded) > 1 and not all_words else None
     if kind is not None:
         # The words that say the kind ('share', 'size', 'grow') are the question's form,
