@@ -226,6 +226,42 @@ def test_what_role_x_plays_asks_how_much_it_matters(run: Run, question: str) -> 
 
 
 @pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("which belt and road country traded the most with China", None),  # none is said
+        ("which ASEAN member imported the most from China", None),
+        ("what is China's most important trading partner", "asean-largest-partner-2020"),
+        ("which port has the most routes in southern China", "yantian-port-most-routes"),
+        ("which markets did the bike company's sales grow most in", "xidesheng-exports-2020-h2"),
+        ("how long does assembly and testing of the bikes take", None),  # no time given
+        ("how far is the bicycle factory from Yantian port", None),
+    ],
+)
+def test_a_question_for_the_first_of_its_kind_needs_a_record_saying_one(
+    run: Run, question: str, answer: str | None
+) -> None:
+    if answer is None:
+        assert finds_nothing(run, question)
+    else:
+        assert ids(run, question)[0] == answer
+
+
+@pytest.mark.parametrize(
+    ("question", "extreme"),
+    [
+        ("which country traded the most with China", True),
+        ("which country grew most in 2020", True),
+        ("what is China's most important partner", True),
+        ("where did most of the trade go", False),  # a greater part
+        ("which port has most international routes", False),  # more than the others
+    ],
+)
+def test_most_asks_for_an_extreme_only_as_one(question: str, extreme: bool) -> None:
+    plan = match.plan_query(question, BASE_VOCABULARY, question=True)
+    assert any(g.via == "extreme" for g in plan.groups) is extreme
+
+
+@pytest.mark.parametrize(
     ("text", "ranks"),
     [
         ("China's second largest partner", {2: "secondlargest"}),

@@ -369,6 +369,10 @@ def weigh(
     )
     if asks and known is not None:  # words of substance: the question's form weighs nothing
         weights = paraphrase.quieten(plan, weights)
+    if asks:  # 'the most' only filters: every answer says something is first
+        weights = tuple(
+            1 if g.via == "extreme" else w for g, w in zip(plan.groups, weights, strict=True)
+        )
     itself = frozenset[int]()
     if asks and any(g.via == "kind" for g in plan.groups):
         itself = paraphrase.asked_itself(plan, names, counted)
@@ -381,8 +385,8 @@ def weigh(
             paraphrase.counted(plan, words_only=False, after=paraphrase.COUNTED)
             | head
             | paraphrase.measured(plan)
-            | {i for i, g in enumerate(plan.groups) if g.via == "rank"}  # 'second largest'
-        )
+            | {i for i, g in enumerate(plan.groups) if g.via in ("rank", "extreme")}
+        )  # 'the second largest', 'traded the most': every answer says so
     subject = frozenset(paraphrase.changed(plan, names)) if asks else frozenset[int]()
     # a question's names, not a keyword search's ('WTO' finds the dean of WTO studies)
     named = frozenset(

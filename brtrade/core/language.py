@@ -455,9 +455,15 @@ SIZE_FORMS = tuple(
     f"how {w} {verb}"
     for w in "big large heavy tall wide deep old fast quick".split()
     for verb in "is are was were".split()
+) + tuple(
+    f"how {w} {verb}"
+    for w in ("long", "far")
+    for verb in "is are was were does do did will has have".split()
 )
-"""'How big is the factory', 'how heavy is the engine': a size, in a figure; 'how big a
-part of' asks for a share, 'how big was the rise' for a change (both read first)."""
+"""'How big is the factory', 'how heavy is the engine', 'how long does testing take',
+'how far is the factory from the port': a size, a time or a distance, in a figure; 'how
+big a part of' asks for a share, 'how big was the rise' for a change (both read
+first)."""
 
 HOW_MUCH_DONE = ("how much did", "how much does", "how much do", "how much will")
 AMOUNT_VERBS = """export exports exported import imports imported sell sells sold cost costs

@@ -65,7 +65,7 @@ from brtrade.core.numbers import (
     number_token,
 )
 from brtrade.core.terms import SAID, SINCE, TIMED, TOPIC, Vocabulary
-from brtrade.core.text import compounds, ranked, words
+from brtrade.core.text import EXTREMES, compounds, ranked, words
 
 FLOOR_PERCENT = 60
 """An answer matches groups weighing at least this share of the required groups' weight."""
@@ -226,6 +226,12 @@ def plan_query(
                 group = group._replace(exact=(*group.exact, stem(whole)))
         if i in ranks:  # 'the **second** largest': held as said, never widened
             group = Group(word, (stem(ranks[i]),), via="rank")
+        elif question and word == "most" and _an_extreme(folded, i):
+            # 'which country traded **the most**', 'China's **most** important partner':
+            # an answer says something is first ('largest', 'most', 'top')
+            group = Group(
+                word, tuple(sorted({stem(w) for w in EXTREMES})), (), None, False, "extreme"
+            )
         groups.append(group)
         i += 1
     if question and not all_words and _PART_OF_A_YEAR.intersection(folded):
@@ -275,6 +281,16 @@ def plan_query(
 
 _PART_OF_A_YEAR = frozenset({"half", "quarter"})
 _CURRENCY_NOUNS = (["dollar"], ["dollars"], ["currency"])
+
+
+def _an_extreme(folded: Sequence[str], i: int) -> bool:
+    """Whether the 'most' at ``i`` says something is first: 'traded **the most**',
+    'China's **most** important partner', 'grew **most** in 2020'; not 'most of the
+    trade' nor 'most international routes' (a greater part)."""
+    after = folded[i + 1 : i + 2]
+    if after == ["of"]:
+        return False
+    return folded[i - 1 : i] in (["the"], ["s"]) or not after or is_stop(after[0])
 
 
 def _capitals(text: str) -> frozenset[str]:

@@ -43,6 +43,11 @@ RANKS = frozenset(
     "second third fourth fifth sixth seventh eighth ninth tenth 2nd 3rd 4th 5th".split()
 )
 SUPERLATIVES = frozenset("largest biggest greatest top leading".split())
+EXTREMES = SUPERLATIVES | frozenset(
+    "most highest main especially particularly mainly mostly chiefly primarily".split()
+)
+"""Words that say a thing is first of its kind, or above the rest: what 'which country
+traded **the most**' asks a record to say ('grew 30 percent, **especially** to...')."""
 
 
 def ranked(folded: list[str] | tuple[str, ...]) -> dict[int, str]:
