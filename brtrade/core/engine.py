@@ -312,6 +312,12 @@ def one_way_only(plan: match.Plan) -> bool:
     return bool(ways) and (exports != any(w.startswith("import") for w in ways))
 
 
+ASKING = frozenset(
+    """how what which who when where why did does do was were is are has have had will
+    would can could tell give list show""".split()
+)
+"""First words of a question, as against a search of a record's own words."""
+
 _ONE_WAY = frozenset("export exports exported exporting import imports imported importing".split())
 """What is sold abroad or bought from abroad (not 'exporters', who sell)."""
 
@@ -406,7 +412,9 @@ def weigh(
     event = frozenset(paraphrase.event_of(plan)) if asks else frozenset[int]()
     several = plan.several
     scope = paraphrase.scope(plan, in_names()) if phrased and several else frozenset[int]()
-    one_way = phrased and several and one_way_only(plan)  # a sentence, not a keyword
+    # a question, not keywords: 'exports 1 s' holds the words of 'imports and exports'
+    asking = bool(q.words) and q.words[0] in ASKING
+    one_way = phrased and several and asking and one_way_only(plan)
     return match.Weighed(
         plan,
         weights,
