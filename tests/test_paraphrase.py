@@ -318,6 +318,8 @@ def test_us_before_dollars_names_the_currency_not_the_us(
         "about 730 billion U.S dollars, or 730 billion US dollars", Vocabulary([])
     )
     assert not {"us", "u", "s"} & set(terms)  # the record holds the currency, not the US
+    assert {"q:us", "q:u", "q:s"} <= set(terms)  # ...and the words, for a keyword search
+    assert ids(run, "US")[:2] == ["br-trade-2020-total", "asean-trade-2020"]
 
 
 @pytest.mark.parametrize(

@@ -64,7 +64,7 @@ from brtrade.core.numbers import (
     find_mentions,
     number_token,
 )
-from brtrade.core.terms import SAID, SINCE, TIMED, TOPIC, Vocabulary
+from brtrade.core.terms import QUALIFIER, SAID, SINCE, TIMED, TOPIC, Vocabulary
 from brtrade.core.text import EXTREMES, compounds, ranked, words
 
 FLOOR_PERCENT = 60
@@ -210,6 +210,9 @@ def plan_query(
             continue
         word = folded[i]
         group = _word_group(word, all_words or not is_stop(word) or word in capitals)
+        if word in CURRENCY_QUALIFIERS and not (question and word in capitals):
+            # a record's 'US dollars' holds 'q:us': the word, not 'trade with the **US**'
+            group = group._replace(exact=(*group.exact, QUALIFIER + stem(word)))
         if question and not all_words and word in OPINIONS and speaks(folded, i):
             group = group._replace(required=False)  # 'Zhou Mi's **view**': how it asks
         if question and not all_words and _names_the_source(folded, i):
@@ -226,7 +229,7 @@ def plan_query(
                 group = group._replace(exact=(*group.exact, stem(whole)))
         if i in ranks:  # 'the **second** largest': held as said, never widened
             group = Group(word, (stem(ranks[i]),), via="rank")
-        elif question and word == "most" and _an_extreme(folded, i):
+        elif question and not all_words and word == "most" and _an_extreme(folded, i):
             # 'which country traded **the most**', 'China's **most** important partner':
             # an answer says something is first ('largest', 'most', 'top')
             group = Group(
@@ -288,8 +291,8 @@ def _an_extreme(folded: Sequence[str], i: int) -> bool:
     'China's **most** important partner', 'grew **most** in 2020'; not 'most of the
     trade' nor 'most international routes' (a greater part)."""
     after = folded[i + 1 : i + 2]
-    if after == ["of"]:
-        return False
+    if after == ["of"] or i == 0:
+        return False  # 'most of the trade'; a query of 'most ...' is a keyword search
     return folded[i - 1 : i] in (["the"], ["s"]) or not after or is_stop(after[0])
 
 

@@ -86,6 +86,11 @@ SINCE = "k:since"
 2020 rise year on year): a question comparing with the year ('grew **compared with**
 2019') is answered by it; one about the year ('grew **in** 2019') is not."""
 
+QUALIFIER = "q:"
+"""The prefix of a word that says which dollars ('**US** dollars' holds ``q:us``, not
+``us``): a keyword search for it finds the record; a question about trade with the US
+does not (:func:`brtrade.core.match.plan_query`)."""
+
 BOTH_WAYS = "k:bothways"
 """The term of every record whose trade is only ever both ways: it speaks of trade, or
 of 'imports **and** exports', and never of exports or imports alone. A question about
@@ -203,7 +208,7 @@ def text_terms(text: str, vocabulary: Vocabulary) -> tuple[tuple[str, ...], tupl
     folded = words(text)
     seq = [stem(w) for w in folded]
     qualifying = _qualifying_dollars(folded) if "ollar" in text else set()
-    terms = dict.fromkeys(s for k, s in enumerate(seq) if k not in qualifying)
+    terms = dict.fromkeys(QUALIFIER + s if k in qualifying else s for k, s in enumerate(seq))
     for parts in compounds(text):
         terms[stem("".join(parts))] = None
     for joined in ranked(folded).values():
