@@ -41,7 +41,14 @@ class Draft:
         return before, after
 
 
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=[\s”\"’)*_]*(?:\s|$))|\n\s*\n")
+_SENTENCE_END = re.compile(
+    r"(?<!\d)[.!?](?=[\s”\"’)*_]*(?:\s|$))"
+    r"|(?:(?<= \d)|(?<= \d\d)|(?<= \d\d\d)|(?<= \d{4}))[.!?](?=[”\"’)]*(?:\s+[A-Z“\"‘(]|\s*$))"
+    r"|\n\s*\n"
+)
+"""A sentence ends at a full stop, question or exclamation mark before a space; after a
+number, only one that follows a space and comes before the next sentence's capital
+('...rose 7 percent in **2020.** Trade with...'; not '9.37', nor a list's '1.')."""
 _OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’", "«": "»"}
 
 
