@@ -262,6 +262,15 @@ def test_most_asks_for_an_extreme_only_as_one(question: str, extreme: bool) -> N
 
 
 @pytest.mark.parametrize(
+    ("question", "one"), [("up about one percent", True), ("one of the routes", False)]
+)
+def test_one_before_percent_is_the_number(question: str, one: bool) -> None:
+    plan = match.plan_query(question, BASE_VOCABULARY, question=True)
+    (group,) = [g for g in plan.groups if g.word == "one"]
+    assert ("1" in group.exact) is one
+
+
+@pytest.mark.parametrize(
     ("text", "ranks"),
     [
         ("China's second largest partner", {2: "secondlargest"}),

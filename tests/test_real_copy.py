@@ -529,6 +529,10 @@ def test_utf16_and_oversized_articles(run: Run, tmp_path: Path) -> None:
                 ".",
                 "quarterly",
                 "halves of",
+                "seven percent",
+                "thirty-four per cent",
+                "twenty",
+                "percent",
                 "x" * 50,
             ]
         ),

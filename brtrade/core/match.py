@@ -210,6 +210,8 @@ def plan_query(
             continue
         word = folded[i]
         group = _word_group(word, all_words or not is_stop(word) or word in capitals)
+        if word == "one" and folded[i + 1 : i + 2] in (["percent"], ["per"], ["pc"]):
+            group = Group(word, (stem(word), "1"), required=group.required)  # 'one percent'
         if word in CURRENCY_QUALIFIERS and not (question and word in capitals):
             # a record's 'US dollars' holds 'q:us': the word, not 'trade with the **US**'
             group = group._replace(exact=(*group.exact, QUALIFIER + stem(word)))

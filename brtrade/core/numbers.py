@@ -153,6 +153,12 @@ _ORDINAL = {
 }
 _PARTS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _SMALL_WORDS = "|".join(SMALL_NUMBERS)
+_TENS = {
+    w: 10 * n
+    for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+    if n > 1
+}
+_TENS_WORDS = "|".join(_TENS)
 
 
 @functools.lru_cache(maxsize=1)
@@ -175,6 +181,9 @@ def _spelled_pattern() -> re.Pattern[str]:
             (?<!final\ )(?<!other\ )(?<!early\ )(?<!later\ )(?<!back\ )(?<!front\ )
             (?:\b(?P<top>a|one|two|three|four|{_SMALL_WORDS})[\s-]+)?
             \b(?P<part>half|halves|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\b|\s*$))
+        |(?P<percent>\b(?P<percent_n>{_SMALL_WORDS}|{_TENS_WORDS})
+            (?:[\s-](?P<percent_u>one|two|three|four|five|six|seven|eight|nine))?
+            \s+(?:percent|per\s+cent)\b)
         |(?P<times>\b(?:doubled|tripled|trebled|quadrupled|halved)\b)
         |(?P<fold>\b(?P<fold_n>{_SMALL_WORDS}|\d+)[\s-]?fold\b)
         |(?P<years>\b(?P<years_n>{_SMALL_WORDS}|\d+)\s+
@@ -373,7 +382,7 @@ def _ranges(text: str, found: list[Mention]) -> list[Mention]:
 
 _SPELLED_KEYS = re.compile(
     r"half|halv|third|quarter|fifth|tenth|doubled|tripled|trebled|quadrupled|fold\b|"
-    r"consecutive|straight|successive|in\s+a\s+row",
+    r"consecutive|straight|successive|in\s+a\s+row|percent|per\s+cent",
     re.IGNORECASE,
 )
 """The words every figure in words holds: the full pattern is tried only near them."""
@@ -411,6 +420,11 @@ def _spelled(text: str) -> list[Mention]:
             parts = _PARTS.get(part, _PARTS.get(part + "s", 2))
             count = 1 if top in ("a", "one") else SMALL_NUMBERS.get(top, 1)
             value = round(100.0 * count / parts, 6)
+        elif m.group("percent"):  # 'seven percent', 'thirty-four per cent'
+            n = m.group("percent_n").lower()
+            value = float(SMALL_NUMBERS.get(n, _TENS.get(n, 0)))
+            if m.group("percent_u") and n in _TENS:
+                value += SMALL_NUMBERS[m.group("percent_u").lower()]
         elif m.group("times"):
             value = _TIMES[m.group("times").lower()]
         elif m.group("fold"):
