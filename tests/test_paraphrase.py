@@ -262,6 +262,17 @@ def test_most_asks_for_an_extreme_only_as_one(question: str, extreme: bool) -> N
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "was China's commerce with BRI partners up one percent",  # the BRI's, not partners
+        "Is it true that China's commerce with BRI partners was up only about one percent?",
+    ],
+)
+def test_members_after_an_editors_one_word_name_are_the_name_s(run: Run, question: str) -> None:
+    assert ids(run, question)[0] == "br-trade-2020-growth"
+
+
+@pytest.mark.parametrize(
     ("question", "one"), [("up about one percent", True), ("one of the routes", False)]
 )
 def test_one_before_percent_is_the_number(question: str, one: bool) -> None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from brtrade.core.language import SPEECH, WHO, is_stop, stem
 from brtrade.core.match import SAID_CUE, Group, Plan, idf
+from brtrade.core.numbers import SMALL_NUMBERS
 from brtrade.core.text import words
 
 if TYPE_CHECKING:
@@ -117,6 +118,8 @@ def paraphrase(
     for i, (g, df) in enumerate(zip(plan.groups, dfs, strict=True)):
         if not g.required or g.via != "word" or not g.word.isalpha() or i in whole:
             continue
+        if g.word in SMALL_NUMBERS:
+            continue  # 'one', 'eleven': a number, never 'ace' or 'single'
         place = demonym_of(g.word, in_names)
         if place is not None and place not in g.exact:
             groups[i] = g = g._replace(exact=(*g.exact, place))
@@ -207,6 +210,8 @@ def a_name(group: Group, in_names: Collection[str]) -> bool:
     # editors' 'routes' or 'trading', words of names that are not names)
     if group.via == "vocabulary" and len(said) > 1 and all(w in in_names for w in said):
         return True
+    if group.via == "vocabulary" and len(said) == 1 and " " not in group.word.strip():
+        return said[0] in in_names and _a_name(said[0])  # 'BRI', an editors' name for one
     if group.via == "word" and group.required and group.exact[:1]:
         return group.exact[0] in in_names and _a_name(group.exact[0])
     return False
