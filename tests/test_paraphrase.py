@@ -262,6 +262,24 @@ def test_most_asks_for_an_extreme_only_as_one(question: str, extreme: bool) -> N
 
 
 @pytest.mark.parametrize(
+    ("question", "speakers"),
+    [
+        ("who was quoted", ["li-xiangrong", "tu-xinquan", "zhou-mi"]),
+        ("who was interviewed for the story", ["li-xiangrong", "tu-xinquan", "zhou-mi"]),
+        ("which experts were quoted", ["tu-xinquan", "zhou-mi"]),  # the editors' 'expert'
+        ("who's the guy from the WTO institute quoted in the piece", ["tu-xinquan"]),
+        ("who is the woman from the ministry", ["zhou-mi"]),
+        ("who is the chairman of Shenzhen Xidesheng Bicycle Company", []),
+    ],
+)
+def test_who_was_quoted_is_every_speaker_or_those_described(
+    run: Run, question: str, speakers: list[str]
+) -> None:
+    rows = json.loads(run("facts", question, "--json").stdout or "[]")
+    assert [r["id"] for r in rows if r["type"] == "speaker"] == speakers
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "was China's commerce with BRI partners up one percent",  # the BRI's, not partners

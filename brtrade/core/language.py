@@ -36,7 +36,8 @@ PERSON_NOUNS = frozenset(
     economists researcher researchers analyst analysts executive executives professor
     professors specialist specialists spokesman spokeswoman spokesperson representative
     representatives interviewee interviewees commentator commentators observer observers
-    speaker speakers insider insiders person persons individual""".split()
+    speaker speakers insider insiders person persons individual people man men woman
+    women guy guys gentleman lady""".split()
 )
 """Words that name a person by what they are: 'which **expert** was quoted'."""
 

@@ -181,9 +181,11 @@ def matching_speakers(
     # who ('executive' of 'executive dean' does)
     held = {fold(w) for _, found in vocabulary_entries for w in found}
     held |= {w for f in fields for _, _, texts in f for t in texts for w in words(t)}
-    asked = _without(text, ASKS_ABOUT_A_PERSON | SPEECH | NAMING | (PERSON_NOUNS - held))
-    if not words(asked):
-        return []
+    kept = {stem(w) for _, found in vocabulary_entries for w in found}  # 'experts'
+    unheld = frozenset(w for w in PERSON_NOUNS - held if stem(w) not in kept)
+    asked = _without(text, ASKS_ABOUT_A_PERSON | SPEECH | NAMING | unheld)
+    if all(is_stop(w) or w in WHO or w in SOURCE_NOUNS for w in words(asked)):
+        return _everyone(text, speakers, question)  # 'who was quoted in the article'
     query = Query(words=tuple(words(asked)), text=asked)
 
     def lexicon() -> list[str]:  # for spelling, read only when a word is unknown
@@ -193,7 +195,7 @@ def matching_speakers(
 
     weighed = weigh(query, vocabulary, store.df, len(speakers), lexicon)
     if not any(g.required for g in weighed.plan.groups):
-        return []
+        return _everyone(text, speakers, question)
     ranked = rank(weighed._replace(floor=floor), store.postings)
     if not floor:
         ranked = [r for r in ranked if r[1] == ranked[0][1]]
@@ -270,6 +272,16 @@ def _not_the_source(pieces: Sequence[str]) -> list[str]:
             continue
         out.append(p)
     return out
+
+
+def _everyone(
+    text: str, speakers: Sequence[Mapping[str, Any]], question: bool
+) -> list[Mapping[str, Any]]:
+    """Every speaker, for a question that asks who was quoted and nothing more ('who was
+    quoted in the article', 'which people spoke'): a verb of speech or a word for a
+    person, and no word of whom; none for anything else ('who is', a description)."""
+    said = set(words(text))
+    return list(speakers) if question and said & (SPEECH | PERSON_NOUNS) else []
 
 
 def _without(text: str, form: frozenset[str]) -> str:
