@@ -262,6 +262,18 @@ def test_most_asks_for_an_extreme_only_as_one(question: str, extreme: bool) -> N
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "Any numbers on how much rail cargo between China and the BRI grew?",
+        "how much cargo went by train to belt and road countries",
+    ],
+)
+def test_how_much_cargo_asks_for_trade(run: Run, question: str) -> None:
+    """A word for goods that says no more than trade is not what 'how much' measures."""
+    assert ids(run, question)[0] == "br-rail-trade-growth"
+
+
+@pytest.mark.parametrize(
     ("question", "speakers"),
     [
         ("who was quoted", ["li-xiangrong", "tu-xinquan", "zhou-mi"]),

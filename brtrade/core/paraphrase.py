@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from brtrade.core.language import SPEECH, WHO, is_stop, stem
+from brtrade.core.language import GENERIC_GOODS, SPEECH, WHO, is_stop, stem
 from brtrade.core.match import SAID_CUE, Group, Plan, idf
 from brtrade.core.numbers import SMALL_NUMBERS
 from brtrade.core.text import words
@@ -408,7 +408,8 @@ def counted(
                     break  # 'containers passed': the phrase ends at its verb
                 run.append(j)
             if run and (plan.groups[run[-1]].via == "word" or not words_only):
-                out.add(run[-1])
+                if plan.groups[run[-1]].word not in GENERIC_GOODS:
+                    out.add(run[-1])  # 'how much **cargo**' asks for trade: it may widen
     return out
 
 
