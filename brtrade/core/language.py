@@ -200,7 +200,8 @@ ASKED_KINDS = (
         "change",
         """increase increased grow grew growth rise rose jump jumped climb climbed gain
         expand expanded fall fell drop dropped decline declined shrink shrank fast faster
-        compared change changed trend trends""",
+        compared change changed trend trends surge surged soar soared boom boomed slump
+        slumped plunge plunged tumble tumbled dip dipped rebound rebounded""",
     ),
     ("count", "many number"),
     (
@@ -367,7 +368,7 @@ the **price** of the e-bike', 'what was the container **throughput** of Yantian'
 an amount, and only a record with one can answer it."""
 
 
-GENERIC_MEASURES = frozenset(stem(w) for w in "value worth volume amount size".split())
+GENERIC_MEASURES = frozenset(stem(w) for w in "value worth volume amount size turnover".split())
 """The measures that any amount is ('the **value** of trade'): the kind asked for, where
 a *population* or a *price* is a measure of its own that the answer must name."""
 

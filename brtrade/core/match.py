@@ -258,7 +258,7 @@ def plan_query(
     if kind is not None:
         # The words that say the kind ('share', 'size', 'grow') are the question's form,
         # like 'how'; a group for the kind ranks a record with such a figure first.
-        cues = kind_cues(kind)
+        cues = kind_cues(kind) | (REACHED if kind == "amount" else frozenset())
         groups = [g._replace(required=False) if _says_kind(g, cues) else g for g in groups]
     if groups and not any(g.required for g in groups):
         groups = [g._replace(required=True) for g in groups]  # only stop words: need them all
@@ -285,6 +285,13 @@ def plan_query(
 
 
 _PART_OF_A_YEAR = frozenset({"half", "quarter"})
+REACHED = frozenset(
+    stem(w)
+    for w in """reach reached reaches reaching hit hits top topped tops stand stood stands
+    come came comes""".split()
+)
+"""Verbs of a sum in a question asking for an amount: how it asks ('how much did
+ASEAN trade **reach**', 'what did it **come** to'), never a word an answer must hold."""
 _CURRENCY_NOUNS = (["dollar"], ["dollars"], ["currency"])
 
 

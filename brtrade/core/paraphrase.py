@@ -115,7 +115,7 @@ def paraphrase(
     # in a question of several words (and then the table is read, not before).
     several = plan.several
     whole = compounds_not_held(plan, dfs)
-    for i, (g, df) in enumerate(zip(plan.groups, dfs, strict=True)):
+    for i, (g, df) in enumerate(zip(list(groups), dfs, strict=True)):  # members, not required
         if not g.required or g.via != "word" or not g.word.isalpha() or i in whole:
             continue
         if g.word in SMALL_NUMBERS:
