@@ -595,6 +595,10 @@ def test_the_index_and_memory_answer_paraphrase_alike(run: Run, question: str) -
         ("how fast is rail trade growing", "change"),
         ("how many figures are there", "count"),  # a count first
         ("how many countries are part of the belt and road initiative", "count"),
+        ("was belt and road trade up or down in 2020", "change"),
+        ("how much did belt and road trade edge up", "change"),
+        ("did belt and road trade boom or slump", "change"),
+        ("what edge does the engine have", None),  # 'edge' alone is no change
         ("how many partners accounted for most of the trade", "count"),
         ("how large a part of trade did ASEAN account for", "share"),
     ],

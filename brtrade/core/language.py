@@ -241,7 +241,24 @@ SHARE_FORMS = (
 """'How much of China's trade was with the routes' countries' and 'what percent of the
 country's total trade' ask for a share, though 'much' alone asks for an amount and
 'percent' alone may be a change's."""
-CHANGE_FORMS = ("by what percent", "by what percentage", "by how much", "by how many")
+CHANGE_FORMS = (
+    "by what percent",
+    "by what percentage",
+    "by how much",
+    "by how many",
+    "up or down",
+    "down or up",
+    "edge up",
+    "edged up",
+    "inch up",
+    "inched up",
+    "tick up",
+    "ticked up",
+    "go up",
+    "went up",
+    "go down",
+    "went down",
+)
 """'By what percentage did trade change' asks for a change, though 'percentage' says a
 share."""
 REASON_FORMS = (
