@@ -44,7 +44,7 @@ _CLAIM_WEIGHTS = {
     "figure": 4,
     "role": 2,
     "evidence": 2,
-    "quote": 2,
+    "quote": 1,
     "period": 2,
     "place": 2,
     "served": 2,
