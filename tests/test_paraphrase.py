@@ -291,6 +291,21 @@ def test_members_after_a_name_stay_the_name_s_when_rare() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "held"),
+    [
+        ("what was the export value in the second half", "second"),  # rare, so widened
+        ("how long does assembly and testing of the bikes take", "testing"),
+    ],
+)
+def test_a_miss_never_says_no_record_has_a_word_one_holds(
+    run: Run, question: str, held: str
+) -> None:
+    result = run("facts", question)
+    assert result.exit_code == ExitCode.NO_MATCH
+    assert f"'{held}'" not in result.stderr.split(";")[0], result.stderr
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Any numbers on how much rail cargo between China and the BRI grew?",

@@ -109,6 +109,9 @@ class Group(NamedTuple):
     cover only :data:`RELATED_COVER` percent of it toward the floor."""
     loose: tuple[str, ...] = ()
     """Terms of words loosely related to it, covering :data:`LOOSE_COVER` percent."""
+    held: bool = False
+    """Widened though some record holds the word itself (a word rare in the base): a
+    miss is then never told as 'no record has' it."""
 
 
 class Plan(NamedTuple):
@@ -453,7 +456,7 @@ class Weighed(NamedTuple):
             dict.fromkeys(
                 g.word
                 for g, df in zip(self.plan.groups, self.dfs, strict=True)
-                if g.required and (not df or g.via == "related")
+                if g.required and (not df or (g.via == "related" and not g.held))
             )
         )
 

@@ -148,7 +148,7 @@ def paraphrase(
         close, far = english.related(g.exact[0])
         if not loose or (df and not named):  # held by a few records: close relations only
             far = ()
-        wider = g._replace(related=close, loose=far, via="related")
+        wider = g._replace(related=close, loose=far, via="related", held=bool(df))
         found = df_of(wider)
         if not found and loose and not df and lexicon is not None:
             back = relating(g.exact[0], lexicon)  # 'riders' of a base that says 'pedal'
