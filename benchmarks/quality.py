@@ -81,7 +81,7 @@ KINDS = ("keyword", "question", "person", "figure", "no-answer")
 def load_questions(path: Path = QUESTIONS) -> list[dict[str, Any]]:
     import yaml
 
-    data: list[dict[str, Any]] = yaml.safe_load(path.read_text("utf-8"))
+    data: list[dict[str, Any]] = yaml.load(path.read_text("utf-8"), Loader=yaml.CSafeLoader)
     return data
 
 

@@ -49,7 +49,7 @@ GOALS = {"accuracy": 0.95, "catch": 0.95, "false alarms": 0.03}
 def load(path: Path) -> list[dict[str, Any]]:
     import yaml
 
-    data: list[dict[str, Any]] = yaml.safe_load(path.read_text("utf-8"))
+    data: list[dict[str, Any]] = yaml.load(path.read_text("utf-8"), Loader=yaml.CSafeLoader)
     return data
 
 

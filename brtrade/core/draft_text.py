@@ -33,7 +33,12 @@ class Draft:
         """The sentence around [start, end): from the end of the previous one (or a blank
         line) to the next full stop, question or exclamation mark (or blank line)."""
         if self._ends is None:
-            self._ends = [m.end() for m in _SENTENCE_END.finditer(self.text)]
+            text = self.text
+            self._ends = [
+                m.end()
+                for m in _SENTENCE_END.finditer(text)
+                if not _ABBREVIATION.search(text, max(0, m.end() - 8), m.end())
+            ]  # 'Jan. 14', 'Mr. Chen', 'U.S. dollars': no end of a sentence
         i = bisect.bisect_right(self._ends, start)
         before = self._ends[i - 1] if i else 0
         j = bisect.bisect_left(self._ends, end + 1)
@@ -180,25 +185,33 @@ def named_speaker(
     draft: Draft, start: int, end: int, speakers: Sequence[tuple[str, str]]
 ) -> tuple[str, str] | None:
     """(name as written, speaker id) of the one base speaker the sentence of the
-    quotation at [start, end), or the sentence before it, names (in full, or by family
-    name): who a partial quotation in the writer's own sentence is from ('Tu Xinquan
-    said China's "market diversification strategy ..."'). None for none, or several."""
+    quotation at [start, end) names (in full, or by family name), or, when it names
+    none, the sentence before it: who a partial quotation in the writer's own sentence
+    is from ('Tu Xinquan said China's "market diversification strategy ..."'). None for
+    none, or several."""
     s_start, s_end = draft.sentence_at(start, end)
     p_start, _ = draft.sentence_at(max(s_start - 1, 0), max(s_start - 1, 0))
-    window = words(plain(draft.text[p_start:start] + " " + draft.text[end:s_end]))
     known = _words_of(speakers)
-    found: dict[str, str] = {}
-    named = sorted({i for w in set(window) for i in known.by_first.get(w, ())})
-    for sid, full, parts in (known.parts[i] for i in named):
-        n = len(parts)
-        if any(window[i : i + n] == parts for i in range(len(window) - n + 1)):
-            found[sid] = full
-        else:
-            found.setdefault(sid, parts[0])  # the family name alone: 'Tu said'
+    found = _named(words(plain(draft.text[s_start:start] + " " + draft.text[end:s_end])), known)
+    if not found:
+        found = _named(words(plain(draft.text[p_start:s_start])), known)
     if len(found) != 1:
         return None
     sid, shown = next(iter(found.items()))
     return shown, sid
+
+
+def _named(window: Sequence[str], known: _SpeakerWords) -> dict[str, str]:
+    """The speakers these words name, by id: in full, or by family name alone."""
+    found: dict[str, str] = {}
+    named = sorted({i for w in set(window) for i in known.by_first.get(w, ())})
+    for sid, full, parts in (known.parts[i] for i in named):
+        n = len(parts)
+        if any(list(window[i : i + n]) == parts for i in range(len(window) - n + 1)):
+            found[sid] = full
+        else:
+            found.setdefault(sid, parts[0])  # the family name alone: 'Tu said'
+    return found
 
 
 def speaker_of(name: str | None, speakers: Sequence[tuple[str, str]]) -> str | None:

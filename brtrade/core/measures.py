@@ -43,7 +43,9 @@ _ATTRIBUTION = re.compile(
 _LEAD = re.compile(
     rf"^(?:(?:in|during|for|over|by)\s+(?:the\s+)?(?:first|second|third|fourth|last|same)?\s*"
     rf"(?:\w+\s+)?(?:months?|half|quarter|period|year|{_MONTH})(?:\s+(?:of\s+)?(?:the\s+)?"
-    rf"(?:year|this\s+year|\d{{4}}|alone))?|last\s+year|this\s+year|in\s+\d{{4}}),\s*",
+    rf"(?:year|this\s+year|\d{{4}}|alone))?|last\s+year|this\s+year|in\s+\d{{4}}"
+    rf"|on\s+{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
+    r"|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)),\s*",
     re.IGNORECASE,
 )
 _TRAIL_TIME = re.compile(
@@ -156,11 +158,20 @@ class Reading(NamedTuple):
     """amount, count, change or share."""
 
 
+DATELINE = re.compile(
+    rf"^\s*[A-Z][A-Z .'’-]{{1,40}}(?:,\s*{_MONTH}\s+\d{{1,2}})?\s*"
+    r"(?:\([^)]{1,40}\))?\s*[-–—]{1,2}\s+"
+)
+"""A wire story's dateline: 'BEIJING, Jan. 14 (Reuters) - ', 'SHANGHAI (Xinhua) -- ':
+where and when it was filed, and by whom, not what its sentence is about."""
+
+
 def plain_clause(sentence: str) -> str:
-    """The sentence without its attribution ('customs data showed', 'according to ...',
-    ', the ministry said') and leading time phrase: what ``verify`` searches the base
-    with, so that neither changes which claim a figure is compared with."""
-    out = _ATTRIBUTION.sub("", sentence.strip().rstrip("."))
+    """The sentence without its dateline, attribution ('customs data showed', 'according
+    to ...', ', the ministry said') and leading time phrase: what ``verify`` searches the
+    base with, so that none changes which claim a figure is compared with."""
+    out = _LEAD.sub("", DATELINE.sub("", sentence.strip()).rstrip("."))
+    out = _ATTRIBUTION.sub("", out)  # 'On March 5, customs data showed (that) ...'
     return _LEAD.sub("", out).strip(" ,")
 
 

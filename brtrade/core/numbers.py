@@ -344,6 +344,9 @@ def find_mentions(text: str, *, spelled: bool = False) -> list[Mention]:
 
 _RANGE_GAP = re.compile(r"\s*(?:-|–|to)\s*|\s+and\s+")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_AFTER_A_DATE = re.compile(r"\b(?:in|of|during|since|by|for|until|through)\s+$", re.IGNORECASE)
+"""Words before a year a sentence dates by ('rose 1% **in** 2020 to 9.37 trillion yuan'):
+the year is when, never the low end of a range."""
 
 
 def _ranges(text: str, found: list[Mention]) -> list[Mention]:
@@ -353,7 +356,15 @@ def _ranges(text: str, found: list[Mention]) -> list[Mention]:
     while i < len(found):
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
-        if b is not None and a.unit is None and a.scale == 1 and not (a.is_year and b.is_year):
+        if (
+            b is not None
+            and a.unit is None
+            and a.scale == 1
+            and not (
+                a.is_year
+                and (b.is_year or _AFTER_A_DATE.search(text, max(0, a.start - 12), a.start))
+            )
+        ):
             gap = text[a.end : b.start]
             between = _BETWEEN.search(text[max(0, a.start - 8) : a.start])
             if (

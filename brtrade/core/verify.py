@@ -40,7 +40,7 @@ from brtrade.core.numbers import (
     find_mentions,
     format_number,
 )
-from brtrade.core.periods import measured_against
+from brtrade.core.periods import MONTH_NAME, measured_against
 from brtrade.core.text import fold, strip_controls, words
 
 __all__ = ["PROBLEMS", "VERDICTS", "Finding", "Search", "summary", "verify_draft"]
@@ -138,6 +138,13 @@ _CAPITALISED = re.compile(r"(?<![.!?:“\"‘]\s)\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 
 
+CORPORATE = frozenset(
+    "co corp corporation inc incorporated ltd limited plc llc ag sa nv bv gmbh".split()
+)
+"""What a company's name ends with, saying what kind of body it is: never a name the
+base must know ('Shenzhen Xidesheng Bicycle **Co**' is the base's company)."""
+
+
 def _strangers(text: str, known: Callable[[str], bool], places: Collection[str] = ()) -> list[str]:
     """Names in the sentence that no record of the base holds: 'Africa' in a sentence
     about trade (capitalised, or a word general English knows only as a name; a first
@@ -151,8 +158,8 @@ def _strangers(text: str, known: Callable[[str], bool], places: Collection[str] 
     text = text.strip()
     for m in _CAPITALISED.finditer(text):
         word = fold(m.group())
-        if _known_name(word, known, places):
-            continue
+        if word in CORPORATE or _known_name(word, known, places):
+            continue  # 'Shenzhen Xidesheng Bicycle **Co**': the kind of body, no name
         if m.start() == 0 and not re.match(r"['’]s\b", text[m.end() :]):
             entry = english.lookup(stem(word))
             if entry is not None and not entry.mostly_name:
@@ -304,6 +311,18 @@ def _period_years(period: str | None) -> set[str]:
     return set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", period or ""))
 
 
+_DAY_BEFORE = re.compile(rf"\b{MONTH_NAME}\s+$")
+_DAY_AFTER = re.compile(rf"\s+{MONTH_NAME}\b")
+
+
+def _is_a_day(draft: Draft, m: Mention) -> bool:
+    """Whether a bare number is the day of a date ('Jan. 14', '14 January'): no figure."""
+    if m.unit is not None or m.scale != 1 or not 1 <= m.value <= 31 or m.decimals:
+        return False
+    before = draft.text[max(0, m.start - 12) : m.start]
+    return bool(_DAY_BEFORE.search(before) or _DAY_AFTER.match(draft.text, m.end))
+
+
 def _is_list_marker(draft: Draft, m: Mention) -> bool:
     line_start = draft.line_start(m.start)
     near = draft.text[max(line_start, m.start - 64) : m.start].strip()
@@ -344,7 +363,11 @@ def check_figures(
         by_sentence.setdefault(draft.sentence_at(m.start, m.end), []).append(m)
     for (s_start, s_end), mentions in by_sentence.items():
         years = _years(draft, mentions)
-        figures = [m for m in mentions if not m.is_year and not _is_list_marker(draft, m)]
+        figures = [
+            m
+            for m in mentions
+            if not m.is_year and not _is_list_marker(draft, m) and not _is_a_day(draft, m)
+        ]
         digits = {m.value for m in figures if m.start not in in_words}
         # 'eleven routes, 11 in all': the count in words is the one in digits
         figures = [m for m in figures if m.start not in in_words or m.value not in digits]

@@ -22,8 +22,8 @@ from brtrade.core.verify import PROBLEMS, Finding
 from brtrade.index.store import FactStore
 from tests.helpers import ROOT, SCRIPT, Run, env
 
-SENTENCES: list[dict[str, Any]] = yaml.safe_load(
-    (Path(__file__).parent / "sentences.yaml").read_text("utf-8")
+SENTENCES: list[dict[str, Any]] = yaml.load(
+    (Path(__file__).parent / "sentences.yaml").read_text("utf-8"), Loader=yaml.CSafeLoader
 )
 STORE = FactStore(bundled_facts_path(), use_cache=False)
 LEXICON = STORE.lexicon()
