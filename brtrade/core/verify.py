@@ -145,6 +145,11 @@ CORPORATE = frozenset(
 base must know ('Shenzhen Xidesheng Bicycle **Co**' is the base's company)."""
 
 
+NEWS_AGENCIES = frozenset("xinhua reuters afp ap bloomberg cgtn cctv dpa kyodo yonhap".split())
+"""The wire services a story is filed by or told to ('SHANGHAI (**Xinhua**) --', 'told
+**Reuters**'): who reports it, not what its figures are about."""
+
+
 def _strangers(text: str, known: Callable[[str], bool], places: Collection[str] = ()) -> list[str]:
     """Names in the sentence that no record of the base holds: 'Africa' in a sentence
     about trade (capitalised, or a word general English knows only as a name; a first
@@ -158,8 +163,8 @@ def _strangers(text: str, known: Callable[[str], bool], places: Collection[str] 
     text = text.strip()
     for m in _CAPITALISED.finditer(text):
         word = fold(m.group())
-        if word in CORPORATE or _known_name(word, known, places):
-            continue  # 'Shenzhen Xidesheng Bicycle **Co**': the kind of body, no name
+        if word in CORPORATE or word in NEWS_AGENCIES or _known_name(word, known, places):
+            continue  # 'Bicycle **Co**': the kind of body; 'told **Xinhua**': who reports
         if m.start() == 0 and not re.match(r"['’]s\b", text[m.end() :]):
             entry = english.lookup(stem(word))
             if entry is not None and not entry.mostly_name:
