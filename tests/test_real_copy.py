@@ -181,6 +181,27 @@ def test_titles_before_names_and_organisations_are_no_person() -> None:
     assert tag_before("Chen Rui, head of research at Harbourline, said: ") is not None
 
 
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_no_name_runs_over_the_end_of_a_sentence(gap: str) -> None:
+    text = (
+        f"The routes reach Indonesia and Singapore.{gap}Li Xiangrong, secretary to the board "
+        "chairman of Shenzhen Xidesheng Bicycle Company, told Xinhua that exports rose."
+    )
+    (li,) = introductions(text)
+    assert li.name == "Li Xiangrong" and text[li.start :].startswith("Li Xiangrong")
+    (j,) = introductions("J. R. Smith, a researcher at the Academy of Trade, said it grew.")
+    assert j.name == "J. R. Smith"  # an initial's full stop ends no sentence
+
+
+def test_a_dateline_is_no_part_of_a_drafted_statement(run: Run, tmp_path: Path) -> None:
+    article = tmp_path / "wire.txt"
+    line = "SHENZHEN, Jan. 15 (Xinhua) -- Trade with ASEAN rose 7 percent in 2020."
+    article.write_text(line + "\n", "utf-8")
+    (claim,) = yaml.safe_load(run("draft", str(article)).stdout)["claims"]
+    assert claim["statement"] == "Trade with ASEAN rose 7 percent in 2020."
+    assert claim["provenance"]["evidence"] == line  # verbatim, as the article gives it
+
+
 def test_introductions_and_indirect_speech() -> None:
     text = (
         "Liu Chang, a researcher at the Chinese Academy of Trade, told China Daily that "

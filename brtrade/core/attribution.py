@@ -107,7 +107,16 @@ def split_title(chain: str) -> tuple[str, str] | None:
     return " ".join(title), " ".join(name)
 
 
+_SENTENCE_BREAK = re.compile(r"(?:\w\w[.!?]|\n)\s+")
+"""A full stop after a word (not an initial's 'J.'), or a line break: no name runs over
+it ('...to Indonesia and **Singapore.** Li Xiangrong, secretary to...')."""
+
+
 def _person(chain: str, rest: str | None, start: int, end: int) -> Person | None:
+    cut = list(_SENTENCE_BREAK.finditer(chain))
+    if cut:
+        start += cut[-1].end()
+        chain = chain[cut[-1].end() :]
     split = split_title(chain)
     if split is None:
         return None

@@ -23,7 +23,7 @@ from typing import Any
 from brtrade.core.attribution import Person, introductions, reported, tag_after, tag_before
 from brtrade.core.draft_text import Draft, passages, sentences
 from brtrade.core.errors import excerpt
-from brtrade.core.measures import Reading, read_figures
+from brtrade.core.measures import DATELINE, Reading, read_figures
 from brtrade.core.names import named_in
 from brtrade.core.numbers import FIGURE_UNITS, Mention, find_mentions
 from brtrade.core.periods import MONTH_NAME, article_date, dateline, period_of
@@ -306,7 +306,7 @@ def draft_fact_file(
             claim_id = ids.new(slug(about))
             claim: dict[str, Any] = {
                 "id": claim_id,
-                "statement": sentence,
+                "statement": DATELINE.sub("", sentence) or sentence,  # evidence keeps it
                 "kind": "measurement" if figures_here else "description",
                 "period": period,
                 "period_basis": "editorial" if period and editorial else None,
