@@ -2600,6 +2600,14 @@ def test_a_record_s_trade_is_both_ways_only(texts: list[str], both: bool) -> Non
     assert both_ways_only(texts) is both
 
 
+def test_keywords_of_exports_alone_put_trade_both_ways_after_not_away(run: Run) -> None:
+    """A keyword search finds every record holding its words, but the one about exports
+    comes before imports and exports together; a question is not answered by them."""
+    assert ids(run, "secretary board chairman export value")[0] == "xidesheng-exports-2020-h2"
+    assert "br-trade-2020-growth" in ids(run, "exports 1 s")  # its own words find it
+    assert ids(run, "how much did China's exports grow in 2020") == []
+
+
 @pytest.mark.parametrize(
     ("question", "one_way"),
     [

@@ -215,9 +215,11 @@ def rank(
         if weighed.one_way and weighed.floor
         else set()
     )
+    excluded = both_ways if weighed.one_way == "no" else set()
+    later = both_ways if weighed.one_way == "after" else set()
 
     def passes(o: int) -> bool:
-        if o in both_ways:
+        if o in excluded:
             return False  # 'China's exports': not its imports and exports together
         if tallied is not None and o not in tallied:
             return False  # 'how many countries' is not answered by a count of routes
@@ -249,8 +251,9 @@ def rank(
         if passes(o) and (allowed is None or o in allowed)
     ]
 
-    def order(row: tuple[int, int, int]) -> tuple[int, int, int]:
-        return -scoped.get(row[0], 0), -row[1], row[0]  # the names asked of, then score
+    def order(row: tuple[int, int, int]) -> tuple[int, int, int, int]:
+        # the names asked of, exports before trade both ways (keywords), then score
+        return -scoped.get(row[0], 0), row[0] in later, -row[1], row[0]
 
     if limit is not None and limit < len(found):
         return heapq.nsmallest(limit, found, key=order)
@@ -414,7 +417,9 @@ def weigh(
     scope = paraphrase.scope(plan, in_names()) if phrased and several else frozenset[int]()
     # a question, not keywords: 'exports 1 s' holds the words of 'imports and exports'
     asking = bool(q.words) and q.words[0] in ASKING
-    one_way = phrased and several and asking and one_way_only(plan)
+    one_way = ""
+    if phrased and several and one_way_only(plan):
+        one_way = "no" if asking else "after"
     return match.Weighed(
         plan,
         weights,

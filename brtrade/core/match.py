@@ -411,10 +411,12 @@ class Weighed(NamedTuple):
     """(possessor, thing) of a question asking for something someone has ('Li
     Xiangrong's **age**'): a record in the possessor's words answers only if it says the
     thing by itself, not through a related word (:func:`brtrade.core.paraphrase.possessed`)."""
-    one_way: bool = False
-    """A question about exports alone or imports alone ('how much did China's exports
-    grow'): a record whose exports and imports are only ever both together answers it
-    not (:data:`brtrade.core.terms.BOTH_WAYS`)."""
+    one_way: str = ""
+    """For a query about exports alone or imports alone, what becomes of a record whose
+    exports and imports are only ever both together (:data:`brtrade.core.terms.BOTH_WAYS`):
+    ``"no"`` for a question ('how much did China's exports grow': it answers it not),
+    ``"after"`` for keywords ('secretary board chairman export value': it comes after
+    the records of exports, a record's own words still find it); else ``""``."""
     scope: frozenset[int] = frozenset()
     """The names of the base a question writes ('**Belt and Road** trade', '**ASEAN**'):
     among the answers, one matching more of them ranks first, whatever its score
