@@ -67,6 +67,9 @@ class FactStore:
         self._tried = False
         self._searcher: Searcher | None = None
         self._told: set[str] = set()
+        self._speaker_inputs: (
+            tuple[list[dict[str, Any]], list[tuple[str, list[str]]], dict[str, list[str]]] | None
+        ) = None
 
     def close(self) -> None:
         """Close the index. An open index holds a read lock (see
@@ -205,16 +208,19 @@ class FactStore:
         self,
     ) -> tuple[list[dict[str, Any]], list[tuple[str, list[str]]], dict[str, list[str]]]:
         """What a search of the speakers needs: their rows, the editors' vocabulary, and
-        each body's aliases (:func:`brtrade.core.people.matching_speakers`)."""
-        from brtrade.core.people import body_aliases
+        each body's aliases (:func:`brtrade.core.people.matching_speakers`); read once
+        (``verify`` asks for each quotation whose sentence describes its speaker)."""
+        if self._speaker_inputs is None:
+            from brtrade.core.people import body_aliases
 
-        entries = self._from_index(
-            lambda i: i.vocabulary_entries(),
-            lambda: [(t.id, list(t.words)) for t in self.base().vocabulary],
-        )
-        entities = self.names().entities
-        aliases = {**body_aliases(entities), **{e: list(a) for e, _, a in entities}}
-        return self.small_rows("speaker"), entries, aliases
+            entries = self._from_index(
+                lambda i: i.vocabulary_entries(),
+                lambda: [(t.id, list(t.words)) for t in self.base().vocabulary],
+            )
+            entities = self.names().entities
+            aliases = {**body_aliases(entities), **{e: list(a) for e, _, a in entities}}
+            self._speaker_inputs = (self.small_rows("speaker"), entries, aliases)
+        return self._speaker_inputs
 
     def speaker_described(self, description: str) -> str | None:
         """The id of the one speaker a draft's description of someone fits ('the
