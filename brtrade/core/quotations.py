@@ -45,14 +45,16 @@ def _occurs(pieces: Sequence[Sequence[str]], have: Sequence[str]) -> bool:
     return True
 
 
+@lru_cache(maxsize=1024)
 def _diff(
-    base: Sequence[str],
-    said: Sequence[str],
-    base_shown: Sequence[str],
-    said_shown: Sequence[str],
+    base: tuple[str, ...],
+    said: tuple[str, ...],
+    base_shown: tuple[str, ...],
+    said_shown: tuple[str, ...],
 ) -> tuple[str, int, int, int]:
     """A word diff of ``said`` against its best window of ``base`` (compared folded, shown
-    as written): (diff, matched words, window start, window end) in base words."""
+    as written): (diff, matched words, window start, window end) in base words. Made once
+    per pair: a draft that gives a quotation twice compares it with the same quotes."""
     import difflib
 
     sm = difflib.SequenceMatcher(None, base, said, autojunk=False)
@@ -158,8 +160,8 @@ def check_quote(
                 expected=_verbatim(row["text"], spans, have, pieces),
                 provenance=row["provenance"],
             )
-        shown = [row["text"][a:b] for _, a, b in spans]
-        diff, matched, lo, hi = _diff(have, said, shown, said_shown)
+        shown = tuple(row["text"][a:b] for _, a, b in spans)
+        diff, matched, lo, hi = _diff(have, tuple(said), shown, tuple(said_shown))
         share = matched / len(said)
         if share >= CLOSE_QUOTE and matched >= 3 and (best is None or share > best[0]):
             expected = row["text"][spans[lo][1] : spans[hi - 1][2]] if hi > lo else None

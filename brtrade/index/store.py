@@ -67,6 +67,7 @@ class FactStore:
         self._tried = False
         self._searcher: Searcher | None = None
         self._told: set[str] = set()
+        self._candidates: dict[tuple[str, str, int], list[tuple[dict[str, Any], float]]] = {}
         self._speaker_inputs: (
             tuple[list[dict[str, Any]], list[tuple[str, list[str]]], dict[str, list[str]]] | None
         ) = None
@@ -277,15 +278,21 @@ class FactStore:
         self, kind: str, text: str, limit: int = 8
     ) -> list[tuple[dict[str, Any], float]]:
         """The records of ``kind`` ('claim' or 'quote') that ``text`` is most about, with
-        the share of its words each covers, best first: the matcher without its floor."""
+        the share of its words each covers, best first: the matcher without its floor.
+        Each search is made once a store: a draft asks the same of many sentences (a
+        subject it repeats, a quotation given twice), and its rows are only read."""
         from brtrade.core.errors import UsageError
 
-        try:
-            q = resolve_query(self.names(), [text], limit=limit)._replace(floor=False)
-        except UsageError:
-            return []  # no words to go by
-        answer = self._batches(Kind.CLAIM if kind == "claim" else Kind.QUOTE, q).whole()
-        return list(zip(answer.rows, answer.found.covers, strict=True))
+        key = (kind, text, limit)
+        if key not in self._candidates:
+            try:
+                q = resolve_query(self.names(), [text], limit=limit)._replace(floor=False)
+            except UsageError:
+                self._candidates[key] = []  # no words to go by
+            else:
+                answer = self._batches(Kind.CLAIM if kind == "claim" else Kind.QUOTE, q).whole()
+                self._candidates[key] = list(zip(answer.rows, answer.found.covers, strict=True))
+        return list(self._candidates[key])
 
     def record(self, typed: str) -> Shown:
         """The record ``typed`` names (``id`` or ``kind:id``), the other kinds sharing

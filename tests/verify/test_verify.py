@@ -107,6 +107,33 @@ def test_what_a_draft_says_is_traded_is_searched_for_once_and_only_when_unheld()
     assert "cargo" not in asked  # 'cargo' says no more than trade
 
 
+def test_a_draft_s_repeated_sentences_are_searched_once_and_judged_alike(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store makes each candidate search once: a draft giving its points again (the
+    5,000-word draft of benchmarks/bench.py is the example draft 49 times) judges each
+    copy as the first, at the cost of the first."""
+    searched: list[tuple[str, ...]] = []
+    real = FactStore._batches
+
+    def counted(self: FactStore, kind: Any, q: Any) -> Any:
+        searched.append((str(kind), *q.words))
+        return real(self, kind, q)
+
+    monkeypatch.setattr(FactStore, "_batches", counted)
+    example = (ROOT / "examples" / "draft.md").read_text("utf-8")
+    draft = tmp_path / "draft.md"
+    draft.write_text("\n\n".join([example] * 3), "utf-8")
+    result = run("verify", str(draft), "--json")
+    assert result.exit_code == 1
+    found = json.loads(result.stdout)
+    per_copy = len(found) // 3
+    assert per_copy >= 7 and len(found) == 3 * per_copy
+    shape = [(f["kind"], f["verdict"], f.get("record"), f["message"]) for f in found]
+    assert shape == shape[:per_copy] * 3  # each copy judged as the first
+    assert searched and len(searched) == len(set(searched))  # each search made once
+
+
 def test_the_goals_hold_on_the_whole_set() -> None:
     got = BENCH.scores(BENCH.pairs(verdicts, SENTENCES))
     assert got["accuracy"] >= 0.90 and got["catch"] >= 0.90, got
