@@ -59,6 +59,7 @@ HELDOUT11 = QUALITY.load_questions(QUALITY.HELDOUT11)
 HELDOUT12 = QUALITY.load_questions(QUALITY.HELDOUT12)
 HELDOUT13 = QUALITY.load_questions(QUALITY.HELDOUT13)
 HELDOUT14 = QUALITY.load_questions(QUALITY.HELDOUT14)
+HELDOUT15 = QUALITY.load_questions(QUALITY.HELDOUT15)
 
 
 def test_the_set_is_big_enough_and_of_every_kind() -> None:
@@ -118,6 +119,7 @@ def test_every_answer_names_a_record_of_the_base() -> None:
         *HELDOUT12,
         *HELDOUT13,
         *HELDOUT14,
+        *HELDOUT15,
     ):
         assert set(q["answers"]) <= ids, q
 
@@ -267,6 +269,15 @@ HELDOUT14_FLOORS = {
 """Floors at the scores the fourteenth held-out set was committed with (d42ac4d)."""
 
 
+HELDOUT15_FLOORS = {
+    "keyword": {"hit@3": 1.00},
+    "question": {"hit@1": 0.86, "hit@3": 1.00},
+    "person": {"hit@1": 0.90},
+    "no-answer": {"empty": 0.80},
+}
+"""Floors at the scores the fifteenth held-out set was committed with (141ff13)."""
+
+
 IN_ORDER = (
     QUESTIONS,
     HELDOUT,
@@ -283,6 +294,7 @@ IN_ORDER = (
     HELDOUT12,
     HELDOUT13,
     HELDOUT14,
+    HELDOUT15,
 )
 """The sets in the order they were written: each held-out set is apart from all before."""
 
@@ -325,6 +337,11 @@ LATER_SETS = {
     "fourteenth": (
         HELDOUT14,
         HELDOUT14_FLOORS,
+        {"question": 30, "person": 10, "keyword": 10, "no-answer": 10},
+    ),
+    "fifteenth": (
+        HELDOUT15,
+        HELDOUT15_FLOORS,
         {"question": 30, "person": 10, "keyword": 10, "no-answer": 10},
     ),
 }
