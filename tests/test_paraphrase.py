@@ -2664,3 +2664,29 @@ def test_a_way_of_carrying_trade_no_record_holds_is_asked_for_itself(
 ) -> None:
     """The base has trade by train: by sea, or by air, is not it."""
     assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
+
+
+@pytest.mark.parametrize(
+    ("word", "past"),
+    [
+        ("produced", True),
+        ("listed", True),
+        ("shipped", True),
+        ("priced", True),
+        ("speed", False),
+        ("seed", False),
+        ("need", False),
+        ("produce", False),
+    ],
+)
+def test_a_verb_s_past_is_told_by_its_ending_and_stem(word: str, past: bool) -> None:
+    assert paraphrase._past_form(word) is past
+
+
+def test_a_verb_s_past_weighs_as_a_verb_though_its_stem_is_mostly_a_noun_s(run: Run) -> None:
+    """'produced' shares its stem with 'produce' (the noun, and the editors' topic of
+    products): in a question it says how a thing is asked, and no longer outweighs
+    what the question is about."""
+    question = "what results has diversification produced"
+    assert ids(run, question)[:1] == ["market-diversification-results"]
+    assert ids(run, question, memory=True)[:1] == ["market-diversification-results"]

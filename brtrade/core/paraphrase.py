@@ -325,11 +325,24 @@ def weight(
         from brtrade.core import english
 
         word = english.lookup(stem(group.word))
-        if word is not None and not word.noun and not word.name:
+        if word is not None and not word.name and (not word.noun or _past_form(group.word)):
             return idf(n_docs, df) * english.share(stem(group.word)) // 100
     if not question or not (df == 0 or group.via == "related"):
         return idf(n_docs, df)
     return min(idf(n_docs, df), unknown_weight(n_docs, group, known, names))
+
+
+def _past_form(word: str) -> bool:
+    """Whether ``word`` is written as a verb's past ('produced', 'listed'): its stem is
+    that of the word without its ending ('produce'), though the stem is mostly a noun's
+    ('produc' of 'produce', the noun). A question's verb says how a thing is asked."""
+    if len(word) < 6 or not word.endswith("ed"):
+        return False
+    s = stem(word)
+    bare = [word[:-1], word[:-2]]  # 'produce', 'list'
+    if word[-3] == word[-4]:
+        bare.append(word[:-3])  # 'ship' of 'shipped'
+    return s != word and s in {stem(b) for b in bare}
 
 
 def quieten(plan: Plan, weights: Sequence[int]) -> tuple[int, ...]:
