@@ -2690,3 +2690,42 @@ def test_a_verb_s_past_weighs_as_a_verb_though_its_stem_is_mostly_a_noun_s(run: 
     question = "what results has diversification produced"
     assert ids(run, question)[:1] == ["market-diversification-results"]
     assert ids(run, question, memory=True)[:1] == ["market-diversification-results"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many routes Yantian added",
+        "I'd like to know how many routes Yantian added",
+        "I'm curious how many new lines Shenzhen launched",
+        "how many routes Yantian opened in 2020",
+    ],
+)
+def test_what_is_counted_ends_where_a_clause_with_a_name_begins(run: Run, question: str) -> None:
+    """'how many routes Yantian added': the count is of routes, 'Yantian added' a clause
+    of its own (its 'added' is no verb of speech, its I'd no word to find)."""
+    assert ids(run, question)[:1] == ["yantian-port-new-routes-2020"]
+    assert ids(run, question, memory=True)[:1] == ["yantian-port-new-routes-2020"]
+    plan = match.plan_query(question, Analyzer(BASE).vocabulary, question=True)
+    at = paraphrase.tallied(plan)
+    assert at is not None and plan.groups[at].word in ("routes", "lines")
+    assert not any(g.word == match.SAID_CUE for g in plan.groups)
+    assert not any(g.required and g.word in ("i", "d", "m") for g in plan.groups)
+
+
+@pytest.mark.parametrize(
+    ("words", "speech"),
+    [
+        ("what else had Tu Xinquan added", True),
+        ("Zhou Mi added that trade grew", True),
+        ("how many routes Yantian added", False),
+        ("how many goods were described", False),
+        ("how many experts said trade grew", True),
+    ],
+)
+def test_a_verb_of_speech_after_what_is_counted_is_done_to_it(words: str, speech: bool) -> None:
+    from brtrade.core.language import speaks
+    from brtrade.core.text import words as split
+
+    found = split(words)
+    assert any(speaks(found, i) for i in range(len(found))) is speech

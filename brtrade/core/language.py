@@ -91,7 +91,11 @@ def speaks(found: Sequence[str], i: int) -> bool:
     or as 'what **view** did...'."""
     word = found[i]
     if word in SPEECH:
-        return True
+        # 'how many routes Yantian **added**': the verb of what is counted, not speech
+        return not (
+            word in THING_VERBS
+            and any(tuple(found[k : k + 2]) in _HOW_MANY for k in range(max(0, i - 2)))
+        )
     if word not in OPINIONS:
         return False
     if "s" in found[max(0, i - 2) : i]:
@@ -102,6 +106,16 @@ def speaks(found: Sequence[str], i: int) -> bool:
         and found[i + 1 : i + 2] in (["did"], ["does"], ["do"])
         and any(w in _VOICING for w in found[i + 2 :])
     )
+
+
+THING_VERBS = frozenset(
+    """added noted stated described observed announced highlighted stressed credited
+    attributed predicted praised mentioned cited""".split()
+)
+"""Verbs of speech that as often have a thing for object ('routes added', 'goods
+described'): after what a question counts, they are what was done to it."""
+
+_HOW_MANY = frozenset({("how", "many"), ("how", "much")})
 
 
 _VOICING = frozenset(
@@ -119,7 +133,8 @@ STOP_WORDS = (
     their theirs we us our you your he him his she her i me my be is are was were been
     being am do does did done doing have has had having can could will would shall should
     may might must not no nor only own same too very just also any all each every both
-    few more most other some s t don ever again further once up down out off over under
+    few more most other some s t d ll ve re m don ever again further once up down out off
+    over under
     what which who whom whose when where why how per via vs versus according did
     through throughout between among amongst across during after before since until
     till within toward towards upon against behind beyond beside besides while whilst

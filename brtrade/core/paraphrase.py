@@ -235,6 +235,11 @@ def _a_name(stem_: str) -> bool:
     return word is None or word.mostly_name
 
 
+def _plain_name(group: Group) -> bool:
+    """Whether a group is a plain word English knows first as a name, or not at all."""
+    return group.via == "word" and group.word.isalpha() and _a_name(group.exact[0])
+
+
 DEMONYM_ENDINGS = ("ese", "ian", "ean", "an", "n", "i", "ish")
 """How English makes the word for a place's people and things from the place's name:
 China -> Chinese, Indonesia -> Indonesian, Singapore -> Singaporean, Brazil ->
@@ -336,7 +341,7 @@ def _past_form(word: str) -> bool:
     """Whether ``word`` is written as a verb's past ('produced', 'listed'): its stem is
     that of the word without its ending ('produce'), though the stem is mostly a noun's
     ('produc' of 'produce', the noun). A question's verb says how a thing is asked."""
-    if len(word) < 6 or not word.endswith("ed"):
+    if len(word) < 5 or not word.endswith("ed"):
         return False
     s = stem(word)
     bare = [word[:-1], word[:-2]]  # 'produce', 'list'
@@ -417,8 +422,10 @@ def counted(
                     if run:
                         break
                     continue
-                if run and not _noun(g):
-                    break  # 'containers passed': the phrase ends at its verb
+                if run and (not _noun(g) or _past_form(g.word)):
+                    break  # 'containers passed', 'routes Yantian added': its verb ends it
+                if run and _plain_name(g) and not _plain_name(plan.groups[run[-1]]):
+                    break  # 'how many routes Yantian added': a clause of its own
                 run.append(j)
             if run and (plan.groups[run[-1]].via == "word" or not words_only):
                 if plan.groups[run[-1]].word not in GENERIC_GOODS:
@@ -443,6 +450,8 @@ def tallied(plan: Plan) -> int | None:
                 if run:
                     break
                 continue
+            if run and _plain_name(g) and not _plain_name(plan.groups[run[-1]]):
+                break  # 'how many routes Yantian added': the name begins a clause
             run.append(j)
         return run[-1] if run else None
     return None
