@@ -2729,3 +2729,23 @@ def test_a_verb_of_speech_after_what_is_counted_is_done_to_it(words: str, speech
 
     found = split(words)
     assert any(speaks(found, i) for i in range(len(found))) is speech
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("what is Tu Xinquan's university", "tu-xinquan"),
+        ("what is Li Xiangrong's company", "li-xiangrong"),
+        ("which is Zhou Mi's ministry", "zhou-mi"),
+    ],
+)
+def test_a_named_person_s_body_asks_for_the_person(run: Run, question: str, speaker: str) -> None:
+    """'Tu Xinquan's university' is a thing of his record, not of the claims."""
+    assert about_a_person(question)
+    assert ids(run, question)[:1] == [speaker]
+    assert ids(run, question, memory=True)[:1] == [speaker]
+
+
+def test_a_body_s_possessive_of_a_common_word_is_not_a_person_s() -> None:
+    assert not about_a_person("what is the port's university")
+    assert not about_a_person("how did the country's companies do")

@@ -89,6 +89,11 @@ def about_a_person(text: str) -> bool:
         return True  # 'what is CAITEC', 'what is the Ministry of Commerce': its people
     if found[0] in ("is", "was") and any(w in ("a", "an") for w in found[2:4] + found[3:5]):
         return True  # 'is Zhou Mi an economist', 'was Li Xiangrong a spokesman'
+    if any(
+        found[i] == "s" and found[i + 1] in ORGANISATION_NOUNS and found[i - 1] in typed_names(text)
+        for i in range(1, len(found) - 1)
+    ):
+        return True  # 'what is Tu Xinquan's university', 'Li Xiangrong's company'
     if found[-2:] == ["s", "name"] and found[-3:-2] and found[-3] in PERSON_NOUNS | TITLES:
         return True  # 'what is the Xidesheng secretary's name'; not 'the company's name'
 
