@@ -2749,3 +2749,32 @@ def test_a_named_person_s_body_asks_for_the_person(run: Run, question: str, spea
 def test_a_body_s_possessive_of_a_common_word_is_not_a_person_s() -> None:
     assert not about_a_person("what is the port's university")
     assert not about_a_person("how did the country's companies do")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how did belt and road trade do in the first quarter",
+        "how did trade fare in the last quarter",
+        "what did exports do in the first half",
+    ],
+)
+def test_a_part_of_a_year_without_its_year_no_record_is_of_finds_nothing(
+    run: Run, question: str
+) -> None:
+    """A whole year's trade is no answer to a question about its first quarter."""
+    assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how did Xidesheng's exports do in the second half",
+        "what happened to exports in the second half of the year",
+    ],
+)
+def test_a_part_of_a_year_without_its_year_a_record_is_of_finds_it(
+    run: Run, question: str
+) -> None:
+    assert ids(run, question)[:1] == ["xidesheng-exports-2020-h2"]
+    assert ids(run, question, memory=True)[:1] == ["xidesheng-exports-2020-h2"]

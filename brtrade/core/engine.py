@@ -353,6 +353,7 @@ def weigh(
         if plan.corrections:
             dfs = [df_of(g) for g in plan.groups]
     if asks:
+        names |= paraphrase.part_of_a_year(plan)  # 'in the first quarter'
         # What a question counts is asked for itself, never for its relations.
         counted = paraphrase.counted(plan)
         plan, dfs = paraphrase.paraphrase(

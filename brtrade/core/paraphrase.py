@@ -235,6 +235,27 @@ def _a_name(stem_: str) -> bool:
     return word is None or word.mostly_name
 
 
+ORDINAL_PARTS = frozenset("first second third fourth last final latter opening".split())
+"""Words that pick a half or quarter of a year ('the **first** quarter')."""
+
+
+def part_of_a_year(plan: Plan) -> frozenset[str]:
+    """The words of a half or quarter of a year a question names without its year ('in
+    the **first quarter**', 'the **second half**'): asked for themselves, weighed in
+    full as a name, so that the trade of a whole year is no answer; a record of that
+    part (the company's second half of 2020) holds them. With its year the part is a
+    period of its own (:func:`brtrade.core.match.plan_query`)."""
+    said = [g.word for g in plan.groups]
+    return frozenset(
+        w
+        for i in range(len(said) - 1)
+        if said[i] in ORDINAL_PARTS
+        and said[i + 1] in ("half", "quarter")
+        and not any(g.via == "period" for g in plan.groups)
+        for w in said[i : i + 2]
+    )
+
+
 def _plain_name(group: Group) -> bool:
     """Whether a group is a plain word English knows first as a name, or not at all."""
     return group.via == "word" and group.word.isalpha() and _a_name(group.exact[0])
