@@ -2773,8 +2773,6 @@ def test_a_part_of_a_year_without_its_year_no_record_is_of_finds_nothing(
         "what happened to exports in the second half of the year",
     ],
 )
-def test_a_part_of_a_year_without_its_year_a_record_is_of_finds_it(
-    run: Run, question: str
-) -> None:
+def test_a_part_of_a_year_without_its_year_a_record_is_of_finds_it(run: Run, question: str) -> None:
     assert ids(run, question)[:1] == ["xidesheng-exports-2020-h2"]
     assert ids(run, question, memory=True)[:1] == ["xidesheng-exports-2020-h2"]
