@@ -179,8 +179,9 @@ def _spelled_pattern() -> re.Pattern[str]:
         rf"""
         (?P<fraction>(?<!first\ )(?<!second\ )(?<!the\ )(?<!latter\ )(?<!last\ )
             (?<!final\ )(?<!other\ )(?<!early\ )(?<!later\ )(?<!back\ )(?<!front\ )
+            (?<!third\ )(?<!fourth\ )(?<!this\ )(?<!that\ )(?<!each\ )(?<!every\ )
             (?:\b(?P<top>a|one|two|three|four|{_SMALL_WORDS})[\s-]+)?
-            \b(?P<part>half|halves|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\b|\s*$))
+            \b(?P<part>half|halves|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\b|\s*[.,;:!?]|\s*$))
         |(?P<percent>\b(?P<percent_n>{_SMALL_WORDS}|{_TENS_WORDS})
             (?:[\s-](?P<percent_u>one|two|three|four|five|six|seven|eight|nine))?
             \s+(?:percent|per\s+cent)\b)
@@ -203,6 +204,12 @@ _TIMES = {
     "halved": -50.0,
 }
 
+
+BOUND_REACH = 1.5
+"""How far past a bound a figure may lie and still be what it bounds: 'more than 30
+percent' agrees with 34.4 (up to 45), 'less than 10 percent' with 7 (down to 6.7)."""
+NEAR_ONLY = frozenset({"nearly", "almost", "just under"})
+"""Bounds that say a figure is near, under it: not merely on one side."""
 
 ROUND_HEDGE = 0.05
 """How near a round number said to be approximate ('about 700 billion', 'nearly 30
@@ -229,6 +236,12 @@ class Mention(NamedTuple):
     high: float | None = None
     """For a range ('between 4 and 6 percent', '8-10 percent'): its upper end; the value
     is its lower end."""
+    strict: bool = False
+    """A bound that says only on which side the figure lies ('more than', 'over', 'at
+    least'; 'less than', 'under', 'up to'), not that it is near ('nearly', 'almost')."""
+    fraction: bool = False
+    """A fraction in words ('a third', 'two-thirds of'): a writer's round way of saying
+    a percentage near it."""
 
     @property
     def is_year(self) -> bool:
@@ -250,7 +263,12 @@ class Mention(NamedTuple):
             return self.value - step / 2 <= value <= self.high + step / 2
         if abs(value - self.value) <= step / 2 * (1 + 1e-9):
             return True
-        return self.round_hedged and abs(value - self.value) <= ROUND_HEDGE * abs(self.value)
+        if self.strict and self.bound == "lower":  # 'more than a third': 34.4 percent
+            return self.value <= value <= BOUND_REACH * self.value
+        if self.strict and self.bound == "upper":  # 'less than 10 percent': 7
+            return self.value / BOUND_REACH <= value <= self.value
+        near = self.round_hedged or (self.fraction and self.bound is None)
+        return near and abs(value - self.value) <= ROUND_HEDGE * abs(self.value)
 
     @property
     def round_hedged(self) -> bool:
@@ -330,6 +348,7 @@ def find_mentions(text: str, *, spelled: bool = False) -> list[Mention]:
                 scale=scale,
                 approximate=hedge == "approx",
                 bound=hedge if hedge in ("lower", "upper") else None,
+                strict=hedge in ("lower", "upper") and _strict(m.group(hedge or "num")),
             )
         )
     out = _ranges(text, out)
@@ -464,9 +483,16 @@ def _spelled(text: str) -> list[Mention]:
                 scale=1.0,
                 approximate=kind == "approx",
                 bound=kind if kind in ("lower", "upper") else None,
+                strict=hedge is not None and kind in ("lower", "upper") and _strict(hedge.group()),
+                fraction=bool(m.group("fraction")),
             )
         )
     return out
+
+
+def _strict(hedge: str) -> bool:
+    """Whether a bound's words say only a side ('more than', 'under'), not 'nearly'."""
+    return " ".join(hedge.lower().split()) not in NEAR_ONLY
 
 
 def number_token(value: float) -> str:

@@ -136,6 +136,17 @@ _CAPITALISED = re.compile(r"(?<![.!?:“\"‘]\s)\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b
 
 
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+_PARTNER = re.compile(
+    r"\b(?i:trade|trading|traded|exports?|exported|imports?|imported|shipments?|commerce)"
+    r"\s+(?:with|to|from|between)\s+(?:the\s+)?(?P<who>(?:[A-Z][\w&.-]*(?:\s+|$))+)"
+)
+"""Whom a sentence says trade was with ('trade **with Indonesia**', 'exports **to
+Singapore**'): written as a name, capitalised."""
+
+
+def _partners(sentence: str, entities: Sequence[tuple[str, Sequence[str]]]) -> set[str]:
+    """The entities a sentence names as whom trade was with (:data:`_PARTNER`)."""
+    return {eid for m in _PARTNER.finditer(sentence) for eid in named_in(m.group("who"), entities)}
 
 
 CORPORATE = frozenset(
@@ -400,6 +411,13 @@ def check_figures(
         strangers += [m.group() for m in _YEARS_LONG.finditer(sentence)]
         readings = _readings(sentence, figures, draft.text[s_start:s_end], s_start)
         falls = [says_fall(draft.text, m.start) for m in figures]
+        # A claim of another partner is no measure of this one's trade: the trade with
+        # ASEAN says nothing of the trade with Indonesia, a member.
+        partners = _partners(sentence, entities)
+        if partners:
+            candidates = [
+                (row, c) for row, c in candidates if partners <= set(row.get("entities", ()))
+            ]
         judged = [
             _judge(draft, m, candidates, years, bool(strangers), r, f, scoped)
             for m, r, f in zip(figures, readings, falls, strict=True)

@@ -569,3 +569,60 @@ def test_a_figure_is_compared_with_a_claim_about_what_its_sentence_names(
     draft.write_text(sentence + "\n", "utf-8")
     first = json.loads(run("verify", str(draft), "--json").stdout)[0]
     assert (first["verdict"], first["record"]) == (verdict, record)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Rail trade with Belt and Road countries rose more than 30 percent.", "supported"),
+        ("Rail trade with Belt and Road countries rose over 30 percent.", "supported"),
+        ("Trade with ASEAN grew less than 10 percent in 2020.", "supported"),
+        ("Trade with ASEAN grew by under 10 percent in 2020.", "supported"),
+        ("Belt and Road trade was more than 10 trillion yuan in 2020.", "contradicted"),
+        ("Rail trade with Belt and Road countries rose more than 50 percent.", "contradicted"),
+        ("Trade with ASEAN grew less than 5 percent in 2020.", "contradicted"),
+        ("Trade by rail rose by more than a third.", "supported"),
+        ("Trade by rail rose by a third.", "supported"),
+        ("Rail trade with Belt and Road countries rose nearly 40 percent.", "contradicted"),
+    ],
+)
+def test_a_bound_agrees_with_a_value_on_its_side(text: str, verdict: str) -> None:
+    """'more than 30 percent' is true of 34.4 percent; 'nearly 40' is not (near, under)."""
+    assert verdicts(text) == [["figure", verdict]]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Trade with Indonesia grew 15 percent in 2020.", "not-found"),
+        ("Exports to Singapore rose 7 percent in 2020.", "not-found"),
+        ("Trade with ASEAN grew 15 percent in 2020.", "contradicted"),
+        ("Trade between China and ASEAN rose 7 percent in 2020.", "supported"),
+        ("Trade with Belt and Road countries rose 1 percent in 2020.", "supported"),
+    ],
+)
+def test_a_partner_s_trade_is_compared_only_with_claims_about_that_partner(
+    text: str, verdict: str
+) -> None:
+    """ASEAN's 7 percent says nothing of Indonesia's trade, a member's."""
+    assert verdicts(text) == [["figure", verdict]]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Rail trade rose by a third.", 33.333333),
+        ("Rail trade rose by more than a third, data showed.", 33.333333),
+        ("The trend would continue through the third quarter.", None),
+        ("Exports fell in the fourth quarter, officials said.", None),
+        ("Sales picked up this quarter.", None),
+        ("Exports rose in the second half.", None),
+    ],
+)
+def test_a_fraction_in_words_ends_a_sentence_but_a_period_s_part_is_none(
+    text: str, value: float | None
+) -> None:
+    from brtrade.core.numbers import find_mentions
+
+    found = [m.value for m in find_mentions(text, spelled=True) if not m.is_year]
+    assert found == ([] if value is None else [value])
