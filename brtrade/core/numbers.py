@@ -208,6 +208,9 @@ _TIMES = {
 BOUND_REACH = 1.5
 """How far past a bound a figure may lie and still be what it bounds: 'more than 30
 percent' agrees with 34.4 (up to 45), 'less than 10 percent' with 7 (down to 6.7)."""
+FRACTION_HEDGE = 0.15
+"""How near a hedged fraction in words must be: 'almost a third' is 28.3 to 33.3
+percent, 'about a quarter' 21.25 to 28.75."""
 NEAR_ONLY = frozenset({"nearly", "almost", "just under"})
 """Bounds that say a figure is near, under it: not merely on one side."""
 
@@ -267,6 +270,12 @@ class Mention(NamedTuple):
             return self.value <= value <= BOUND_REACH * self.value
         if self.strict and self.bound == "upper":  # 'less than 10 percent': 7
             return self.value / BOUND_REACH <= value <= self.value
+        if self.fraction and (self.approximate or self.bound == "upper"):
+            # 'almost a third' of 29.1 percent, 'about a quarter' of 27: a hedged fraction
+            below = self.bound == "upper"
+            return abs(value - self.value) <= FRACTION_HEDGE * self.value and not (
+                below and value > self.value
+            )
         near = self.round_hedged or (self.fraction and self.bound is None)
         return near and abs(value - self.value) <= ROUND_HEDGE * abs(self.value)
 

@@ -263,7 +263,7 @@ def place_stems(entities: Iterable[tuple[str, str, Sequence[str]]]) -> frozenset
 
 _COUNTED_IN_WORDS = re.compile(
     rf"\b(?P<n>{'|'.join(w for w, n in SMALL_NUMBERS.items() if n >= 2)})"
-    r"(?=(?:\s+[a-z-]+){0,2}?\s+(?P<noun>[a-z]+s)\b)",
+    r"(?=(?:\s+[a-z-]+){0,3}?\s+(?P<noun>[a-z]+s)\b)",
     re.IGNORECASE,
 )
 _TIME_UNITS = frozenset(

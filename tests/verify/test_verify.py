@@ -584,6 +584,11 @@ def test_a_figure_is_compared_with_a_claim_about_what_its_sentence_names(
         ("Trade by rail rose by more than a third.", "supported"),
         ("Trade by rail rose by a third.", "supported"),
         ("Rail trade with Belt and Road countries rose nearly 40 percent.", "contradicted"),
+        ("Belt and Road trade made up almost a third of China's total.", "supported"),
+        ("Belt and Road trade made up about a quarter of China's total.", "contradicted"),
+        ("Belt and Road trade made up almost half of China's total.", "contradicted"),
+        ("Eleven new international shipping routes opened at Yantian in 2020.", "supported"),
+        ("Yantian opened twelve new international shipping routes in 2020.", "contradicted"),
     ],
 )
 def test_a_bound_agrees_with_a_value_on_its_side(text: str, verdict: str) -> None:
