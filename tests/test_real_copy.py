@@ -379,6 +379,28 @@ def test_dependent_clauses_shares_counts_and_lists() -> None:
     assert earlier[2] == "share"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        (
+            "Transhipment cargo, which accounts for about 85 percent of the volume, grew.",
+            "Transhipment cargo share of volume",
+        ),
+        ("Rubber exports, which rose 12 percent, led the gains.", "Rubber exports"),
+        ("Analysts at DBS Bank said freight rates had more than tripled.", "freight rates"),
+        ("The ministry said exports to Laos rose 9 percent.", "exports to Laos"),
+        ("Economists estimated that imports fell 4 percent.", "imports"),
+    ],
+)
+def test_a_relative_clause_or_a_leading_attribution_is_not_the_measure(
+    sentence: str, measure: str
+) -> None:
+    """'X, which accounts for 85 percent': X is measured, not 'which'; 'Analysts at DBS
+    Bank said freight rates had tripled': the rates, not the analysts."""
+    (got,) = _read(sentence)
+    assert got[0] == measure
+
+
 def test_datelines_and_periods() -> None:
     line = dateline("BEIJING, March 7 (Xinhua) -- Trade grew.")
     assert line is not None and (line.month, line.day, line.year) == (3, 7, None)

@@ -129,6 +129,14 @@ _RELATIVE = re.compile(
     r"(?P<verb>(?:(?:was|were|is|are|had|has|have|been|being)\s+)*[\w'’-]+)\s+$"
 )
 """'durians that were picked less than 48 hours ago': the figure's clause is relative."""
+_SAID_LEAD = re.compile(
+    r"^[\w'’ .&-]{2,80}?\s+(?:said|says|told\s+[\w ]{2,30}?|reported|estimated|noted|added|"
+    r"warned)\s+(?:that\s+)?(?=\S)",
+    re.IGNORECASE,
+)
+"""A leading attribution in a figure's subject that names no person the attribution
+module knows ('Analysts at DBS Bank said freight rates ...'): what follows is measured."""
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 _LIST = re.compile(
     r"(?P<items>(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s+)+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
     r",?\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
@@ -364,6 +372,10 @@ def read_figures(sentence: str, mentions: Sequence[Mention], units: Sequence[str
         subject = _LEAD.sub("", _clean(subject))
         if lead := reported_lead(subject):  # 'Lyu said trade in intermediate goods ...'
             subject = _clean(subject[lead:])
+        elif said := _SAID_LEAD.match(subject):  # 'Analysts at DBS Bank said freight rates'
+            subject = _clean(subject[said.end() :])
+        if subject.lower() in _RELATIVE_PRONOUNS:
+            subject = ""  # 'Transhipment cargo, which accounts for 85 percent': the one before
         head = segment.strip()
         dependent = bool(_DEPENDENT.match(head)) and start <= len(segment) - len(head) + 40
         np = re.search(r"([\w'’ -]+?)\s+(?:of|worth|valued\s+at|totalling|totaling)\s+$", between)
