@@ -225,6 +225,73 @@ def test_introductions_and_indirect_speech() -> None:
     assert reported("Trade rose 5 percent, according to the General Administration.") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "role", "organisation"),
+    [
+        (
+            "Its chief executive, Nurul Huda, told reporters.",
+            "Nurul Huda",
+            "chief executive",
+            "chief executive",
+        ),
+        (
+            "The council's chief economist, Tan Wei, said trade fell.",
+            "Tan Wei",
+            "chief economist",
+            "council",
+        ),
+        ("A spokesman, John Lee, said on Monday.", "John Lee", "spokesman", "spokesman"),
+    ],
+)
+def test_a_person_introduced_role_first(text: str, name: str, role: str, organisation: str) -> None:
+    (person,) = introductions(text)
+    assert (person.name, person.role, person.organisation) == (name, role, organisation)
+    said = reported(text)
+    assert said is not None and said.name == name
+
+
+def test_the_general_administration_introduced_role_first_is_no_person() -> None:
+    assert introductions("Its parent, the General Administration, said.") == []
+
+
+def test_indirect_speech_told_by_a_pronoun_is_the_one_person_named_before() -> None:
+    text = (
+        '"Demand has been weak," said Ahmad Razak, a senior trader at Felda Trading. He '
+        "added that stocks at Chinese ports were at a three-year high.\n\n"
+        "Its chief executive, Nurul Huda, told reporters on Monday that the council "
+        'would open an office. "China remains our market," she said.\n\n'
+        "Chen Bo, an analyst at DBS, said prices fell. Liu Yi, a trader at UOB, said "
+        "stocks rose. He said that demand was weak.\n"
+    )
+    _, doc = draft_fact_file(text, "a", today=TODAY)
+    said = {c["statement"][:20]: (c.get("speaker"), c.get("basis")) for c in doc["claims"]}
+    assert said["He added that stocks"] == ("ahmad-razak", "reported")
+    assert said["Its chief executive,"] == ("nurul-huda", "reported")
+    assert said["He said that demand "] == (None, None)  # two named before: no one
+    assert [q["speaker"] for q in doc["quotes"]] == ["ahmad-razak", "nurul-huda"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        (
+            "The council said shipments to India, the largest buyer, rose 9 percent.",
+            "shipments to India",
+        ),
+        ("Prices have dropped by nearly a quarter since March.", "Prices"),
+    ],
+)
+def test_an_earlier_segment_s_attribution_is_not_the_measure(sentence: str, measure: str) -> None:
+    (got,) = _read(sentence)
+    assert got[0] == measure
+
+
+def test_a_hedged_fraction_keeps_its_article_and_hedge() -> None:
+    (m,) = [m for m in find_mentions("nearly a quarter of trade", spelled=True)]
+    assert (m.text, m.bound) == ("a quarter", "upper")
+    assert m.agrees_with(22.0) and not m.agrees_with(26.0) and not m.agrees_with(20.0)
+
+
 def test_a_name_alone_never_introduced_gives_no_speaker() -> None:
     _, doc = draft_fact_file('"Trade will grow," Chen said.\n\nZhang said it would not.\n', "a")
     assert doc["speakers"] == [] and doc["quotes"] == []

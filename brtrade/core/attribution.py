@@ -176,15 +176,30 @@ _INTRODUCTION = re.compile(
 
 def introductions(text: str) -> list[Person]:
     """Everyone the text introduces with a role, outside quotes or in tags: 'Liu Chang,
-    a researcher at the Chinese Academy of ..., told China Daily'."""
+    a researcher at the Chinese Academy of ..., told China Daily'; and with the role
+    first, set off by commas: 'Its chief executive, Nurul Huda, told reporters'."""
     out = []
     for m in _INTRODUCTION.finditer(text):
         person = _person(m.group("chain"), m.group("rest"), m.start("chain"), m.end("say"))
         if person is not None and person.role:
             out.append(person)
-    return out
+    for m in _ROLE_FIRST.finditer(text):
+        split = split_title(m.group("chain"))
+        if split is None or split[0]:
+            continue  # no person ('the GAC'), or a title the chain holds itself
+        owner = (m.group("owner") or "").strip()
+        role = m.group("role").strip()
+        out.append(Person(split[1], role, owner or role, m.start("lead"), m.end("say")))
+    return sorted(out, key=lambda p: p.start)
 
 
+_ROLE_FIRST = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<lead>(?:(?:Its|Their|His|Her|An?)\s+|(?:The\s+)?"
+    rf"(?P<owner>[A-Za-z][\w -]{{1,40}}?)['’]s\s+|The\s+)?)"
+    rf"(?P<role>[a-z][\w -]{{2,60}}?),\s+(?P<chain>{_CHAIN}),\s+(?P<say>{SAY})\b"
+)
+"""A person introduced role first: 'Its chief executive, Nurul Huda, told reporters',
+"The council's chief economist, Tan Wei, said"."""
 _REPORTED_LEAD = re.compile(
     rf"^(?P<chain>{_CHAIN})(?:,\s+(?P<rest>[^,]{{3,160}}?),)?\s+(?P<say>{SAY})"
     r"(?:\s+(?:reporters|journalists|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))?\s+"
@@ -205,8 +220,12 @@ def reported_lead(text: str) -> int:
 
 def reported(sentence: str) -> Person | None:
     """The person a sentence outside quotes reports the words of: 'Lyu said trade in
-    ...', '..., Zhang said.', 'According to Liu, ...'. The caller decides whether the
-    name is someone (introduced, or introduced here with a role)."""
+    ...', '..., Zhang said.', 'According to Liu, ...', 'Its chief executive, Nurul
+    Huda, told reporters that ...'. The caller decides whether the name is someone
+    (introduced, or introduced here with a role)."""
+    first = _ROLE_FIRST.match(sentence)
+    if first is not None and (people := introductions(sentence[: first.end()])):
+        return people[0]
     for pattern in (_REPORTED_LEAD, _REPORTED_TAIL, _ACCORDING):
         m = pattern.search(sentence)
         if m is None:

@@ -38,6 +38,13 @@ _YOY = re.compile(
     re.I,
 )
 _PRONOUN_AFTER = re.compile(r"^[\s,;:—–-]*(?:he|she)\s+(?:said|says|added|told|noted)\b", re.I)
+_PRONOUN_REPORTS = re.compile(
+    r"(?:He|She)\s+(?:said|says|added|noted|stressed|explained|warned|argued|insisted|"
+    r"predicted|estimated|told\s+(?:reporters|journalists|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))"
+    r"(?:\s+(?:on|in)\s+\w+)?\s+(?:that\s+)?(?=[\w$])"
+)
+"""Indirect speech told by a pronoun: 'He added that stocks ...', 'She said the council
+would ...'."""
 _PRONOUN_BEFORE = re.compile(r"(?:^|[.!?]\s+)(?:He|She)\s+(?:said|says|added)[\s,:]*$")
 _COMPARES = re.compile(
     r"\b(?:consecutive|straight|successive)\s+years?\b|\byears\s+in\s+a\s+row\b|"
@@ -222,10 +229,9 @@ def draft_fact_file(
         ):
             # '"...," she said' or 'She said: "..."': the one person named in this
             # paragraph or the one before, before the quote; none if two were
-            here = para_of(start)
-            near = [n for n in named if n[0] < start and n[4] >= here - 1]
-            if len({n[1] for n in near}) == 1:
-                _, _, speaker, evidence, tag_para = near[-1]
+            one = _the_one_named(named, start, para_of(start))
+            if one is not None:
+                _, _, speaker, evidence, tag_para = one
         if speaker is None and previous is not None and start - previous[0] < 160:
             # '"...," He said, "and the share is rising."': the quote goes on after its
             # tag, in the same paragraph, with nothing but the tag between
@@ -320,11 +326,17 @@ def draft_fact_file(
             if inside is not None:
                 claim["speaker"] = inside["speaker"]
                 claim["quote"] = inside["id"]
-            elif (person := reported(sentence)) is not None:
-                evidence = sentence[person.start : person.end]
-                speaker = people.meet(person, evidence, number)
-                if speaker is not None:  # indirect speech: a claim with its speaker
-                    claim["speaker"] = speaker["id"]
+            elif (person := reported(sentence)) is not None and (
+                speaker := people.meet(person, sentence[person.start : person.end], number)
+            ):  # indirect speech: a claim with its speaker
+                claim["speaker"] = speaker["id"]
+                claim["basis"] = "reported"
+            elif _PRONOUN_REPORTS.match(sentence):
+                # 'He added that stocks were high': the one person named in this
+                # paragraph or the one before, before the sentence; none if two were
+                one = _the_one_named(named, offset, number)
+                if one is not None:
+                    claim["speaker"] = one[1]
                     claim["basis"] = "reported"
             claims.append({k: v for k, v in claim.items() if v not in (None, [])})
     document = {
@@ -335,6 +347,21 @@ def draft_fact_file(
         "claims": claims,
     }
     return laid_out, document
+
+
+def _the_one_named(
+    named: Sequence[tuple[int, str, dict[str, Any], str, int]], before: int, para: int
+) -> tuple[int, str, dict[str, Any], str, int] | None:
+    """Whom a 'he said' at ``before`` in paragraph ``para`` means: the one person named
+    before it in its paragraph, else the one named in the paragraph before; None when
+    two were."""
+    for at in (para, para - 1):
+        here = [n for n in named if n[0] < before and n[4] == at]
+        if len({n[1] for n in here}) > 1:
+            return None
+        if here:
+            return here[-1]
+    return None
 
 
 def _period(sentence: str, when: datetime.date | None, last: str | None) -> tuple[str | None, bool]:

@@ -183,6 +183,17 @@ def plain_clause(sentence: str) -> str:
     return _LEAD.sub("", out).strip(" ,")
 
 
+def _unattributed(subject: str) -> str:
+    """A subject without a leading attribution: 'Lyu said (that) trade in intermediate
+    goods', 'The council said shipments to India', 'Analysts at DBS Bank said freight
+    rates': what follows is measured."""
+    if lead := reported_lead(subject):
+        return _clean(subject[lead:])
+    if said := _SAID_LEAD.match(subject):
+        return _clean(subject[said.end() :])
+    return subject
+
+
 def _clean(phrase: str) -> str:
     phrase = phrase.strip(' ,;:—–-.“”"‘’')
     for _ in range(3):
@@ -340,9 +351,10 @@ def read_figures(sentence: str, mentions: Sequence[Mention], units: Sequence[str
             text = sentence[max(a, b - _WINDOW) : b]
             subject, verb, _ = _subject(text, len(text))
             if verb and _clean(subject):
-                last_subject, open_subject = _clean(subject), False
+                last_subject, open_subject = _unattributed(_clean(subject)), False
             elif not verb and not open_subject and not _ASIDE.match(text.strip()):
-                if (noun := _LEAD.sub("", _clean(text))) and not _LEAD.match(text.strip() + ", "):
+                noun = _unattributed(_LEAD.sub("", _clean(text)))
+                if noun and not _LEAD.match(text.strip() + ", "):
                     # 'Imports from China, by contrast, fell': the subject before an aside
                     # (the first of a run: 'Port X, the world's busiest port, handled')
                     last_subject, open_subject = noun, True
@@ -370,10 +382,7 @@ def read_figures(sentence: str, mentions: Sequence[Mention], units: Sequence[str
         if relative and len(_clean(subject)) < relative.start("np") + 1:
             subject, verb, between = relative.group("np"), relative.group("verb"), ""
         subject = _LEAD.sub("", _clean(subject))
-        if lead := reported_lead(subject):  # 'Lyu said trade in intermediate goods ...'
-            subject = _clean(subject[lead:])
-        elif said := _SAID_LEAD.match(subject):  # 'Analysts at DBS Bank said freight rates'
-            subject = _clean(subject[said.end() :])
+        subject = _unattributed(subject)
         if subject.lower() in _RELATIVE_PRONOUNS:
             subject = ""  # 'Transhipment cargo, which accounts for 85 percent': the one before
         head = segment.strip()

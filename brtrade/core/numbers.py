@@ -177,11 +177,13 @@ def _bound_before() -> re.Pattern[str]:
 def _spelled_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"""
-        (?P<fraction>(?<!first\ )(?<!second\ )(?<!the\ )(?<!latter\ )(?<!last\ )
-            (?<!final\ )(?<!other\ )(?<!early\ )(?<!later\ )(?<!back\ )(?<!front\ )
-            (?<!third\ )(?<!fourth\ )(?<!this\ )(?<!that\ )(?<!each\ )(?<!every\ )
+        (?P<fraction>(?<!\bfirst\ )(?<!\bsecond\ )(?<!\bthe\ )(?<!\blatter\ )(?<!\blast\ )
+            (?<!\bfinal\ )(?<!\bother\ )(?<!\bearly\ )(?<!\blater\ )(?<!\bback\ )(?<!\bfront\ )
+            (?<!\bthird\ )(?<!\bfourth\ )(?<!\bthis\ )(?<!\bthat\ )(?<!\beach\ )(?<!\bevery\ )
             (?:\b(?P<top>a|one|two|three|four|{_SMALL_WORDS})[\s-]+)?
-            \b(?P<part>half|halves|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\b|\s*[.,;:!?]|\s*$))
+            \b(?P<part>half|halves|thirds?|quarters?|fifths?|tenths?)\b
+            (?=\s+of\b|\s*[.,;:!?]|\s*$|\s+(?:since|from|compared|over|year|last|this|
+            in\s+\d{{4}})\b))
         |(?P<percent>\b(?P<percent_n>{_SMALL_WORDS}|{_TENS_WORDS})
             (?:[\s-](?P<percent_u>one|two|three|four|five|six|seven|eight|nine))?
             \s+(?:percent|per\s+cent)\b)
