@@ -287,7 +287,7 @@ def test_an_earlier_segment_s_attribution_is_not_the_measure(sentence: str, meas
 
 
 def test_a_hedged_fraction_keeps_its_article_and_hedge() -> None:
-    (m,) = [m for m in find_mentions("nearly a quarter of trade", spelled=True)]
+    (m,) = find_mentions("nearly a quarter of trade", spelled=True)
     assert (m.text, m.bound) == ("a quarter", "upper")
     assert m.agrees_with(22.0) and not m.agrees_with(26.0) and not m.agrees_with(20.0)
 
