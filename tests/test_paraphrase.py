@@ -2776,3 +2776,23 @@ def test_a_part_of_a_year_without_its_year_no_record_is_of_finds_nothing(
 def test_a_part_of_a_year_without_its_year_a_record_is_of_finds_it(run: Run, question: str) -> None:
     assert ids(run, question)[:1] == ["xidesheng-exports-2020-h2"]
     assert ids(run, question, memory=True)[:1] == ["xidesheng-exports-2020-h2"]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("what's Yantian's role in south China shipping", "yantian-port-most-routes"),
+        ("what is the role of the initiative in China's trade", "bri-significance"),
+    ],
+)
+def test_a_thing_s_role_in_something_asks_how_much_it_matters(
+    run: Run, question: str, answer: str
+) -> None:
+    assert ids(run, question)[:1] == [answer]
+    assert ids(run, question, memory=True)[:1] == [answer]
+    plan = match.plan_query(question, Analyzer(BASE).vocabulary, question=True)
+    assert any(g.word == "(role)" for g in plan.groups)
+
+
+def test_a_person_s_role_is_still_a_job(run: Run) -> None:
+    assert ids(run, "what is Zhou Mi's role in the ministry")[:1] == ["zhou-mi"]

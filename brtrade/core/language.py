@@ -349,6 +349,9 @@ _PLAYS_A_ROLE = re.compile(
     r"\b(?:what|which|how (big|large|important|great|significant) an?) (role|part)s? "
     r"(?:[a-z]+ ){1,8}?(play|plays|played|playing)\b"
 )
+_ROLE_IN = re.compile(r"\b(?:s|the) (roles?) (?:of (?:[a-z]+ ){1,6}?)?in\b")
+"""'X's role in Y', 'the role of X in Y': how much X matters there, as 'what role does
+X play' asks (a person's 'role' alone is a job: :mod:`brtrade.core.people`)."""
 SIGNIFICANCE = ("significance", "importance", "contribution", "role")
 """What 'what **role** does X **play**' asks for: how much X matters ('of great
 **significance**', 'making important **contribution**'), not a share of anything."""
@@ -359,9 +362,12 @@ def plays_a_role(folded: Sequence[str]) -> frozenset[int]:
     words: the question's form, asking how much X matters, never a part or a share."""
     text = " ".join(folded)
     m = _PLAYS_A_ROLE.search(text) if "play" in text else None
+    if m is None and ("role" in folded or "roles" in folded):
+        m = _ROLE_IN.search(text)  # 'Yantian's role in south China shipping'
     if m is None:
         return frozenset()
-    return frozenset(len(text[: m.start(g)].split()) for g in (1, 2, 3) if m.start(g) >= 0)
+    groups = range(1, (m.re.groups or 0) + 1)
+    return frozenset(len(text[: m.start(g)].split()) for g in groups if m.start(g) >= 0)
 
 
 NEEDED_SHARE = "fraction share portion proportion percentage percent"
