@@ -2529,6 +2529,9 @@ def test_how_fast_a_thing_is_asks_for_its_speed_not_a_change(run: Run, question:
         ("how much did trade by sea grow", ["sea"]),  # how it is carried
         ("how much did air freight grow", ["air"]),
         ("trade by train rose", ["train"]),  # the base holds it: a question then finds it
+        ("how much did exports of electric cars rise", ["cars"]),  # after its adjective
+        ("imports of crude oil", ["oil"]),
+        ("how much did exports of the bicycle company grow", []),  # whose, not what
     ],
 )
 def test_what_a_text_says_is_traded(text: str, goods: list[str]) -> None:
@@ -2543,6 +2546,7 @@ def test_what_a_text_says_is_traded(text: str, goods: list[str]) -> None:
         "what were China's imports of oil in 2020",
         "how much did car exports grow",
         "how much did China's soybean imports rise",
+        "how much did exports of electric cars rise",
     ],
 )
 def test_goods_no_record_holds_are_asked_for_themselves(run: Run, question: str) -> None:

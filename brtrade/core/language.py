@@ -556,6 +556,13 @@ def _goods_patterns() -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(rf"(?<![-\w'’])([A-Za-z]+)\s+(?:{_MEASURED}|freight|cargo)\b"),
         re.compile(rf"\b{_MEASURED}\s+of\s+([a-z]+)\b", re.IGNORECASE),
+        # 'exports of electric **cars**', 'imports of crude **oil**': the noun after its
+        # adjective (not 'exports of the company', whose they are)
+        re.compile(
+            rf"\b{_MEASURED}\s+of\s+(?!(?:the|its|their|a|an|this|these|our|his|her)\b)"
+            r"[a-z]+\s+([a-z]+)\b",
+            re.IGNORECASE,
+        ),
         re.compile(rf"\b{_MEASURED}\s+by\s+([a-z]+)\b", re.IGNORECASE),  # by sea, by air
     )
 
