@@ -2800,3 +2800,31 @@ def test_a_thing_s_role_in_something_asks_how_much_it_matters(
 
 def test_a_person_s_role_is_still_a_job(run: Run) -> None:
     assert ids(run, "what is Zhou Mi's role in the ministry")[:1] == ["zhou-mi"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who is the person from the Ministry of Commerce think tank",
+        "who works for the Ministry of Commerce think tank",
+        "whose institute studies American and Oceania affairs",
+    ],
+)
+def test_a_common_word_after_a_name_describes_the_name_among_speakers(
+    run: Run, question: str
+) -> None:
+    assert ids(run, question)[:1] == ["zhou-mi"]
+    assert ids(run, question, memory=True)[:1] == ["zhou-mi"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who is the owner of Yantian port",
+        "who is the chairman of Xidesheng",
+        "who negotiated the trade deals",
+        "who is the president of Indonesia",
+    ],
+)
+def test_titles_agents_and_what_is_done_still_ask_for_whom(run: Run, question: str) -> None:
+    assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)

@@ -332,14 +332,16 @@ def weigh(
     n_docs: int,
     lexicon: Callable[[], Sequence[str]],
     in_names: Callable[[], Collection[str]] = frozenset,
+    among_speakers: bool = False,
 ) -> Weighed:
-    """The query's plan, spelling corrected, with each group's weight in this base."""
+    """The query's plan, spelling corrected, with each group's weight in this base (of
+    the speakers' records, ``among_speakers``: :func:`paraphrase.asked_for_by_who`)."""
 
     plan = match.plan_query(q.text, vocab, all_words=q.all_words, question=q.floor)
     dfs = [df_of(g) for g in plan.groups]
     # Names, and every word of a 'who' question: weighed in full, never widened.
     typed = paraphrase.typed_names(q.text)
-    names = typed | paraphrase.asked_for_by_who(q.text)
+    names = typed | paraphrase.asked_for_by_who(q.text, among_speakers)
     if q.floor and not q.all_words and MEASURED_WORDS.intersection(q.words):
         # what a question says is traded, when no record holds it ('imports of **oil**',
         # '**car** exports'): asked for itself, in full, as a name is

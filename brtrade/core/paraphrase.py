@@ -17,7 +17,15 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from brtrade.core.language import GENERIC_GOODS, SPEECH, WHO, is_stop, stem
+from brtrade.core.language import (
+    GENERIC_GOODS,
+    PERSON_NOUNS,
+    SPEECH,
+    TITLES,
+    WHO,
+    is_stop,
+    stem,
+)
 from brtrade.core.match import SAID_CUE, Group, Plan, idf
 from brtrade.core.numbers import SMALL_NUMBERS
 from brtrade.core.text import words
@@ -56,7 +64,7 @@ DO_AND_MODALS = frozenset("do does did will would can could should may might mus
 are its verb ('who is the president', 'who has the patents')."""
 
 
-def asked_for_by_who(text: str) -> frozenset[str]:
+def asked_for_by_who(text: str, among_speakers: bool = False) -> frozenset[str]:
     """Every word of a question that begins with 'who' ('who is the president of
     ASEAN'): it asks for a person by those words, so none of them is a mere common word
     of the question's form: each is taken as a name, weighed in full and not widened
@@ -64,7 +72,12 @@ def asked_for_by_who(text: str) -> frozenset[str]:
     :mod:`brtrade.core.people` first.) Its verbs of speech ('who **said**') are its form,
     not names, and so is the verb right after 'who' ('who **holds** the intellectual
     property', 'who **owns** the patents'): it says what the person does, in words a
-    reporter chooses, and weighs as any word of English."""
+    reporter chooses, and weighs as any word of English. ``among_speakers``, where the
+    speakers' records are searched, a common word of English that says no person (not
+    a title, a word for a person or an agent: *owner*) right after a name, as written,
+    describes the name, not whom: 'who is the person from the Ministry of Commerce
+    **think tank**', 'whose institute studies American and Oceania **affairs**'; 'who
+    negotiated the trade **deals**' still asks for deals."""
     found = words(text)
     if not found or found[0] not in WHO:
         return frozenset()
@@ -73,13 +86,32 @@ def asked_for_by_who(text: str) -> frozenset[str]:
     while at < len(found) - 1 and found[at] in DO_AND_MODALS:
         at += 1  # 'who did build the routes'
     verb = found[at] if at < len(found) and not is_stop(found[at]) else None
-    if verb is not None:
-        from brtrade.core import english
+    from brtrade.core import english
 
+    if verb is not None:
         known = english.lookup(stem(verb))
         if known is not None and not known.name:
             names.discard(verb)  # 'who **holds** the rights': it asks by a verb, not a name
+    typed = typed_names(text) if among_speakers else frozenset[str]()
+    for i in range(1, len(found)) if among_speakers else ():
+        w = found[i]
+        if w in typed or w in PERSON_NOUNS | TITLES or _an_agent(w) or not w.isalpha():
+            continue  # 'who is the **owner**', 'the **president** of Indonesia': whom
+        if found[i - 1] not in typed and found[i - 1] in names:
+            continue  # 'who negotiated the trade **deals**': what, not where
+        known = english.lookup(stem(w))
+        if found[i - 1] in typed and known is not None and not known.name:
+            names.discard(w)  # 'the Ministry of Commerce **think** tank': the name's words
+            typed = typed | {w}  # ... and on: 'think **tank**'
     return frozenset(names)
+
+
+def _an_agent(word: str) -> bool:
+    """Whether a word names a person by what they do ('owner', 'founder', 'economist',
+    'historian', 'resident'): an English agent noun's ending."""
+    return len(word) > 4 and word.endswith(
+        ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ent", "ents", "ant", "ants")
+    )
 
 
 RARE_IN_BASE = 8

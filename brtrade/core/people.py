@@ -198,7 +198,7 @@ def matching_speakers(
             {w for f in fields for _, _, texts in f for t in texts for w in words(t) if w.isalpha()}
         )
 
-    weighed = weigh(query, vocabulary, store.df, len(speakers), lexicon)
+    weighed = weigh(query, vocabulary, store.df, len(speakers), lexicon, among_speakers=True)
     if not any(g.required for g in weighed.plan.groups):
         return _everyone(text, speakers, question)
     ranked = rank(weighed._replace(floor=floor), store.postings)
