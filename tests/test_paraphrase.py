@@ -2828,3 +2828,11 @@ def test_a_common_word_after_a_name_describes_the_name_among_speakers(
 )
 def test_titles_agents_and_what_is_done_still_ask_for_whom(run: Run, question: str) -> None:
     assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
+
+
+@pytest.mark.parametrize(
+    "question", ["who is China's commerce minister", "what did the minister say"]
+)
+def test_a_title_is_no_prefix_of_a_body(run: Run, question: str) -> None:
+    """A minister is not the Ministry of Commerce, which Zhou Mi's records name."""
+    assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)

@@ -46,6 +46,7 @@ from brtrade.core.language import (
     SIGNIFICANCE,
     SOURCE_DETERMINERS,
     SOURCE_NOUNS,
+    TITLES,
     asked_kind,
     asks_when,
     asks_why,
@@ -155,7 +156,8 @@ def _word_group(word: str, required: bool, via: str = "word") -> Group:
     near = tuple(s[:k] for k in range(len(s) - 1, max(MIN_NEAR - 1, len(s) - 3), -1))
     # A stem shorter than a prefix may be ('trying' -> 'tri') is a whole stem only: as a
     # prefix it would match 'trillion'.
-    prefix = s if len(s) >= MIN_PREFIX else None
+    prefix = s if len(s) >= MIN_PREFIX and word not in TITLES else None
+    # (a title is no prefix of a body: a 'minister' is not a 'ministry')
     return Group(word, (s,), near, prefix, required, via)
 
 
