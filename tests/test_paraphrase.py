@@ -2836,3 +2836,20 @@ def test_titles_agents_and_what_is_done_still_ask_for_whom(run: Run, question: s
 def test_a_title_is_no_prefix_of_a_body(run: Run, question: str) -> None:
     """A minister is not the Ministry of Commerce, which Zhou Mi's records name."""
     assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("what did the deputy director say", "zhou-mi"),
+        ("what did the executive dean say", "tu-xinquan"),
+    ],
+)
+def test_of_equal_scores_the_record_in_the_editors_phrase_s_own_words_comes_first(
+    run: Run, question: str, speaker: str
+) -> None:
+    """'deputy director' and 'executive dean' are both the editors' *expert*: the
+    record whose speaker is the deputy director says so word for word."""
+    for flag in ([], ["--no-cache"]):
+        first = json.loads(run(*flag, "facts", question, "--json").stdout)
+        assert first[0]["speaker"]["id"] == speaker

@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from brtrade.core import match, paraphrase
-from brtrade.core.language import MEASURED_WORDS, traded_goods
+from brtrade.core.language import MEASURED_WORDS, is_stop, stem, traded_goods
 from brtrade.core.match import LOOSE_COVER, RELATED_COVER, WHOLE, Group, Weighed, direct_only
 from brtrade.core.query import Asked, Found, Hit, Query
 from brtrade.core.terms import (
@@ -250,14 +250,35 @@ def rank(
         for o, s in scores.items()
         if passes(o) and (allowed is None or o in allowed)
     ]
+    worded = _in_own_words(weighed, postings) if weighed.floor and len(found) > 1 else {}
 
-    def order(row: tuple[int, int, int]) -> tuple[int, int, int, int]:
-        # the names asked of, exports before trade both ways (keywords), then score
-        return -scoped.get(row[0], 0), row[0] in later, -row[1], row[0]
+    def order(row: tuple[int, int, int]) -> tuple[int, int, int, int, int]:
+        # the names asked of, exports before trade both ways (keywords), then score; of
+        # equal scores, the record in the words of the editors' phrases the question uses
+        o = row[0]
+        return -scoped.get(o, 0), o in later, -row[1], -worded.get(o, 0), o
 
     if limit is not None and limit < len(found):
         return heapq.nsmallest(limit, found, key=order)
     return sorted(found, key=order)
+
+
+def _in_own_words(weighed: Weighed, postings: Postings) -> dict[int, int]:
+    """How many of the question's phrases of the editors' vocabulary each record holds
+    word for word: 'the deputy director' is the editors' *expert*, as the executive dean
+    is, and Zhou Mi's records say 'Deputy Director'."""
+    out: dict[int, int] = {}
+    for g in weighed.plan.groups:
+        if g.via != "vocabulary" or " " not in g.word:
+            continue
+        stems = [stem(w) for w in g.word.split() if not is_stop(w)]
+        holding: set[int] | None = None
+        for s in stems:
+            have = {o for o, _ in postings(Way((s,), None, 1, 100))}
+            holding = have if holding is None else holding & have
+        for o in holding or ():
+            out[o] = out.get(o, 0) + 1
+    return out
 
 
 SPEAKER = FIELDS.index("speaker")
