@@ -19,7 +19,7 @@ import heapq
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from brtrade.core import match, paraphrase
+from brtrade.core import asking, match, paraphrase
 from brtrade.core.language import MEASURED_WORDS, is_stop, stem, traded_goods
 from brtrade.core.match import LOOSE_COVER, RELATED_COVER, WHOLE, Group, Weighed, direct_only
 from brtrade.core.query import Asked, Found, Hit, Query
@@ -293,7 +293,7 @@ def _counting(weighed: Weighed, postings: Postings) -> set[int] | None:
     (:data:`brtrade.core.terms.COUNTS`: '11 **routes**' for 'how many shipping lines');
     None for any other question."""
     kind = next((g for g in weighed.plan.groups if g.via == "kind"), None)
-    at = paraphrase.tallied(weighed.plan)
+    at = asking.tallied(weighed.plan)
     if kind is None or kind.exact != ("k:count",) or at is None:
         return None
     from brtrade.core import english
@@ -356,13 +356,13 @@ def weigh(
     among_speakers: bool = False,
 ) -> Weighed:
     """The query's plan, spelling corrected, with each group's weight in this base (of
-    the speakers' records, ``among_speakers``: :func:`paraphrase.asked_for_by_who`)."""
+    the speakers' records, ``among_speakers``: :func:`asking.asked_for_by_who`)."""
 
     plan = match.plan_query(q.text, vocab, all_words=q.all_words, question=q.floor)
     dfs = [df_of(g) for g in plan.groups]
     # Names, and every word of a 'who' question: weighed in full, never widened.
     typed = paraphrase.typed_names(q.text)
-    names = typed | paraphrase.asked_for_by_who(q.text, among_speakers)
+    names = typed | asking.asked_for_by_who(q.text, among_speakers)
     if q.floor and not q.all_words and MEASURED_WORDS.intersection(q.words):
         # what a question says is traded, when no record holds it ('imports of **oil**',
         # '**car** exports'): asked for itself, in full, as a name is
@@ -376,9 +376,9 @@ def weigh(
         if plan.corrections:
             dfs = [df_of(g) for g in plan.groups]
     if asks:
-        names |= paraphrase.part_of_a_year(plan)  # 'in the first quarter'
+        names |= asking.part_of_a_year(plan)  # 'in the first quarter'
         # What a question counts is asked for itself, never for its relations.
-        counted = paraphrase.counted(plan)
+        counted = asking.counted(plan)
         plan, dfs = paraphrase.paraphrase(
             plan, dfs, df_of, names, counted, n_docs, in_names(), lexicon=lexicon
         )
@@ -412,38 +412,38 @@ def weigh(
     heads = frozenset[int]()
     owned = None
     if asks:  # what 'how many' counts: every answer names it
-        head = paraphrase.asked_for(plan, dfs)
-        owned = paraphrase.possessed(plan, head)
+        head = asking.asked_for(plan, dfs)
+        owned = asking.possessed(plan, head)
         heads = frozenset(
-            paraphrase.counted(plan, words_only=False, after=paraphrase.COUNTED)
+            asking.counted(plan, words_only=False, after=asking.COUNTED)
             | head
-            | paraphrase.measured(plan)
+            | asking.measured(plan)
             | {i for i, g in enumerate(plan.groups) if g.via in ("rank", "extreme")}
         )  # 'the second largest', 'traded the most': every answer says so
-    subject = frozenset(paraphrase.changed(plan, names)) if asks else frozenset[int]()
+    subject = frozenset(asking.changed(plan, names)) if asks else frozenset[int]()
     # a question's names, not a keyword search's ('WTO' finds the dean of WTO studies)
     named = frozenset(
         i
         for i, g in enumerate(plan.groups)
         if phrased and g.word in typed and g.required and weights[i]
     )
-    title = frozenset(paraphrase.who_title(plan)) if asks else frozenset[int]()
+    title = frozenset(asking.who_title(plan)) if asks else frozenset[int]()
     # 'the WTO expert' is the dean of WTO studies; 'the WTO' is not
     unsaid = frozenset({TOPIC} if paraphrase.asks_for_study(q.words) else {TOPIC, STUDIED})
     about = frozenset[int]()
     if asks:  # what was spoken of; and, of someone's words, that they are someone's
-        said_by = paraphrase.said_by_someone(q.text, plan)
-        about = frozenset(
-            paraphrase.spoken_about(plan) | ({said_by} if said_by is not None else set())
-        )
-    event = frozenset(paraphrase.event_of(plan)) if asks else frozenset[int]()
+        said_by = asking.said_by_someone(q.text, plan)
+        about = frozenset(asking.spoken_about(plan) | ({said_by} if said_by is not None else set()))
+    event = frozenset(asking.event_of(plan)) if asks else frozenset[int]()
     several = plan.several
     scope = paraphrase.scope(plan, in_names()) if phrased and several else frozenset[int]()
     # a question, not keywords: 'exports 1 s' holds the words of 'imports and exports'
-    asking = bool(q.words) and q.words[0] in ASKING
+    opens_as_asked = bool(q.words) and q.words[0] in ASKING
     one_way = ""
     if phrased and several and one_way_only(plan):
-        one_way = "no" if asking else "after"
+        one_way = "no" if opens_as_asked else "after"
+    if one_way == "no":  # 'what did China import from Indonesia': every answer says so
+        heads = heads | {i for i, g in enumerate(plan.groups) if g.required and g.word in _ONE_WAY}
     return match.Weighed(
         plan,
         weights,

@@ -183,6 +183,27 @@ IRREGULAR = {
 """Forms a suffix-stripping stemmer cannot join to their stem ('rose' -> 'rise')."""
 
 
+COLLIDING = {
+    "important": "importan",
+    "importance": "importan",
+    "importantly": "importan",
+    "unimportant": "unimportan",
+    "authority": "authorit",
+    "authorities": "authorit",
+    "department": "departm",
+    "departments": "departm",
+    "experience": "experienc",
+    "experiences": "experienc",
+    "experienced": "experienc",
+    "position": "position",
+    "positions": "position",
+}
+"""Words Snowball stems onto a word of another meaning: *important* and *importance*
+onto *import* (so "importance" found the trade records' "imports and exports"),
+*authority* onto *author*, *department* onto *depart*, *experience* onto
+*experiment*, *position* onto *positive*. Each is given a stem of its own."""
+
+
 @lru_cache(maxsize=1)
 def _stemmer() -> object:
     import Stemmer
@@ -195,6 +216,8 @@ def stem(word: str) -> str:
     """The stem of one folded word: 'rising' -> 'rise', 'rose' -> 'rise'; numbers as they are."""
     if not word.isalpha():
         return word
+    if word in COLLIDING:
+        return COLLIDING[word]
     word = IRREGULAR.get(word, word)
     stemmed: str = _stemmer().stemWord(word)  # type: ignore[attr-defined]
     return stemmed

@@ -389,20 +389,20 @@ class Weighed(NamedTuple):
     subject: frozenset[int] = frozenset()
     """What a question asking how far something changed says changed ('how fast did
     China's **economy** grow', 'the company's **export sales**'): every answer matches
-    one of these words (:func:`brtrade.core.paraphrase.changed`)."""
+    one of these words (:func:`brtrade.core.asking.changed`)."""
     names: frozenset[int] = frozenset()
     """The names a question writes ('exports to **Brazil**', 'what did the **WTO** say'):
     every answer says each in a field of its own, not only as an editors' topic or as the
     field a body studies."""
     about: frozenset[int] = frozenset()
     """Groups every answer matches, by any relation: what a question asking what someone
-    said spoke of ('say about **tariffs**': :func:`brtrade.core.paraphrase.spoken_about`),
+    said spoke of ('say about **tariffs**': :func:`brtrade.core.asking.spoken_about`),
     and, when it names who spoke, its ``(said)`` group (someone's words:
-    :func:`brtrade.core.paraphrase.said_by_someone`)."""
+    :func:`brtrade.core.asking.said_by_someone`)."""
     event: frozenset[int] = frozenset()
     """What a question asking when something happened says happened ('when did it
     **begin**'): every answer says it, in its own words or closely related ones
-    (:func:`brtrade.core.paraphrase.event_of`)."""
+    (:func:`brtrade.core.asking.event_of`)."""
     title: frozenset[int] = frozenset()
     """The title a question asks the holder of ('who is the **chairman**'): no answer
     holds it only as the title of someone it serves (:data:`brtrade.core.terms.SERVED`)."""
@@ -412,7 +412,7 @@ class Weighed(NamedTuple):
     owned: tuple[int, int] | None = None
     """(possessor, thing) of a question asking for something someone has ('Li
     Xiangrong's **age**'): a record in the possessor's words answers only if it says the
-    thing by itself, not through a related word (:func:`brtrade.core.paraphrase.possessed`)."""
+    thing by itself, not through a related word (:func:`brtrade.core.asking.possessed`)."""
     one_way: str = ""
     """For a query about exports alone or imports alone, what becomes of a record whose
     exports and imports are only ever both together (:data:`brtrade.core.terms.BOTH_WAYS`):

@@ -1,0 +1,460 @@
+"""What a question asks for, read from its plan: what it counts (:func:`counted`,
+:func:`tallied`), the thing a 'what is/was' question names (:func:`asked_for`) and whose
+it is (:func:`possessed`), its own measure (:func:`measured`), what it says changed
+(:func:`changed`), what someone spoke of and whether someone spoke (:func:`spoken_about`,
+:func:`said_by_someone`), the title and the event it asks of (:func:`who_title`,
+:func:`event_of`), the part of a year it names (:func:`part_of_a_year`) and, of a *who*
+question, its words that are names (:func:`asked_for_by_who`). Every answer must
+match what these pick (:func:`brtrade.core.engine.rank`); how words are weighed and
+widened is :mod:`brtrade.core.paraphrase`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from brtrade.core.language import (
+    GENERIC_GOODS,
+    PERSON_NOUNS,
+    SPEECH,
+    TITLES,
+    WHO,
+    is_stop,
+    stem,
+)
+from brtrade.core.match import SAID_CUE, Group, Plan
+from brtrade.core.paraphrase import past_form, typed_names
+from brtrade.core.text import words
+
+DO_AND_MODALS = frozenset("do does did will would can could should may might must".split())
+"""Verbs that stand before the verb of a question ('who **did** build'); 'is' and 'has'
+are its verb ('who is the president', 'who has the patents')."""
+
+
+def asked_for_by_who(text: str, among_speakers: bool = False) -> frozenset[str]:
+    """Every word of a question that begins with 'who' ('who is the president of
+    ASEAN'): it asks for a person by those words, so none of them is a mere common word
+    of the question's form: each is taken as a name, weighed in full and not widened
+    when no record holds it. (A question about a speaker of the base is answered by
+    :mod:`brtrade.core.people` first.) Its verbs of speech ('who **said**') are its form,
+    not names, and so is the verb right after 'who' ('who **holds** the intellectual
+    property', 'who **owns** the patents'): it says what the person does, in words a
+    reporter chooses, and weighs as any word of English. ``among_speakers``, where the
+    speakers' records are searched, a common word of English that says no person (not
+    a title, a word for a person or an agent: *owner*) right after a name, as written,
+    describes the name, not whom: 'who is the person from the Ministry of Commerce
+    **think tank**', 'whose institute studies American and Oceania **affairs**'; 'who
+    negotiated the trade **deals**' still asks for deals."""
+    found = words(text)
+    if not found or found[0] not in WHO:
+        return frozenset()
+    names = set(found) - SPEECH
+    at = 1
+    while at < len(found) - 1 and found[at] in DO_AND_MODALS:
+        at += 1  # 'who did build the routes'
+    verb = found[at] if at < len(found) and not is_stop(found[at]) else None
+    from brtrade.core import english
+
+    if verb is not None:
+        known = english.lookup(stem(verb))
+        if known is not None and not known.name:
+            names.discard(verb)  # 'who **holds** the rights': it asks by a verb, not a name
+    typed = typed_names(text) if among_speakers else frozenset[str]()
+    for i in range(1, len(found)) if among_speakers else ():
+        w = found[i]
+        if w in typed or w in PERSON_NOUNS | TITLES or _an_agent(w) or not w.isalpha():
+            continue  # 'who is the **owner**', 'the **president** of Indonesia': whom
+        if found[i - 1] not in typed and found[i - 1] in names:
+            continue  # 'who negotiated the trade **deals**': what, not where
+        known = english.lookup(stem(w))
+        if found[i - 1] in typed and known is not None and not known.name:
+            names.discard(w)  # 'the Ministry of Commerce **think** tank': the name's words
+            typed = typed | {w}  # ... and on: 'think **tank**'
+    return frozenset(names)
+
+
+def _an_agent(word: str) -> bool:
+    """Whether a word names a person by what they do ('owner', 'founder', 'economist',
+    'historian', 'resident'): an English agent noun's ending."""
+    return len(word) > 4 and word.endswith(
+        ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ent", "ents", "ant", "ants")
+    )
+
+
+ORDINAL_PARTS = frozenset("first second third fourth last final latter opening".split())
+"""Words that pick a half or quarter of a year ('the **first** quarter')."""
+
+
+def part_of_a_year(plan: Plan) -> frozenset[str]:
+    """The words of a half or quarter of a year a question names without its year ('in
+    the **first quarter**', 'the **second half**'): asked for themselves, weighed in
+    full as a name, so that the trade of a whole year is no answer; a record of that
+    part (the company's second half of 2020) holds them. With its year the part is a
+    period of its own (:func:`brtrade.core.match.plan_query`)."""
+    said = [g.word for g in plan.groups]
+    return frozenset(
+        w
+        for i in range(len(said) - 1)
+        if said[i] in ORDINAL_PARTS
+        and said[i + 1] in ("half", "quarter")
+        and not any(g.via == "period" for g in plan.groups)
+        for w in said[i : i + 2]
+    )
+
+
+def _plain_name(group: Group) -> bool:
+    """Whether a group is a plain word English knows first as a name, or not at all."""
+    if group.via != "word" or not group.word.isalpha():
+        return False
+    from brtrade.core import english
+
+    word = english.lookup(group.exact[0])
+    return word is None or word.mostly_name
+
+
+COUNTING = (("how", "many"), ("number", "of"), ("how", "much"))
+"""Words after which a question names the thing it counts."""
+COUNTED = COUNTING[:2]
+"""...and those after which it names things every answer must name: 'how many
+**bicycles**' is not answered by a count of routes, but 'how much **business**' is
+answered by trade."""
+
+
+DEGREE = frozenset("is was are were did does do has have had will would can could should".split())
+"""Verbs after 'how much' that, in a question asking for a change, make it ask how far
+something went ('how much **did** trade grow'), not how much of a thing there was ('how
+much did China invest' still asks for an amount)."""
+
+
+def counted(
+    plan: Plan, *, words_only: bool = True, after: tuple[tuple[str, str], ...] = COUNTING
+) -> set[int]:
+    """The groups a question counts or measures ('how many containers', 'the number of
+    workers'): what is asked for itself, never widened, weighing in full however common
+    a word it is. After the counting words, the last of the nouns that follow them
+    without a break (the head of the phrase: 'how many sea **lanes**', 'how many
+    **containers** passed'), when it is a plain word (or, not ``words_only``, also a
+    vocabulary phrase: every answer must match it); the words before it only
+    describe it."""
+    out: set[int] = set()
+    said = [g.word for g in plan.groups]
+    change = "(change)" in said  # the question asks how much something grew or fell
+    for i in range(len(said) - 1):
+        if (said[i], said[i + 1]) in after:
+            if change and said[i + 2 : i + 3] and said[i + 2] in DEGREE:
+                continue  # 'how much did trade expand': how far, not how much of a thing
+            run: list[int] = []
+            for j in range(i + 2, len(plan.groups)):
+                g = plan.groups[j]
+                if g.via == "kind":
+                    continue
+                if not g.required:
+                    if run:
+                        break
+                    continue
+                if run and (not _noun(g) or past_form(g.word)):
+                    break  # 'containers passed', 'routes Yantian added': its verb ends it
+                if run and _plain_name(g) and not _plain_name(plan.groups[run[-1]]):
+                    break  # 'how many routes Yantian added': a clause of its own
+                run.append(j)
+            if run and (plan.groups[run[-1]].via == "word" or not words_only):
+                if plan.groups[run[-1]].word not in GENERIC_GOODS:
+                    out.add(run[-1])  # 'how much **cargo**' asks for trade: it may widen
+    return out
+
+
+def tallied(plan: Plan) -> int | None:
+    """What a question asking 'how many' counts: the last word or phrase of the noun
+    phrase after 'how many' or 'number of', up to its verb ('how many new shipping
+    **routes** opened', 'how many **countries** are along', 'how many sea **lanes** were
+    launched'); None when it asks for no count."""
+    said = [g.word for g in plan.groups]
+    for i in range(len(said) - 2):
+        if (said[i], said[i + 1]) not in COUNTING:
+            continue
+        run: list[int] = []
+        for j in range(i + 2, len(plan.groups)):
+            g = plan.groups[j]
+            verb = g.word.endswith("ed") and len(g.word) > 4  # 'opened'; not 'shipping' routes
+            if g.via in ("kind", "cue", "number") or not g.required or verb:
+                if run:
+                    break
+                continue
+            if run and _plain_name(g) and not _plain_name(plan.groups[run[-1]]):
+                break  # 'how many routes Yantian added': the name begins a clause
+            run.append(j)
+        return run[-1] if run else None
+    return None
+
+
+ASKED_BY = frozenset({"is", "was", "were", "are", "s"})
+"""The verbs after 'what' that put the thing asked for next: 'what was the **surplus**'."""
+
+
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
+
+
+RARE_MODIFIER_ZIPF = 4.5
+"""A word describing the thing asked for that is rarer than this in English ('jobless',
+'inflation'; not 'annual', 'overall') narrows it: see :func:`asked_for`."""
+
+
+def asked_for(plan: Plan, dfs: Sequence[int] | None = None) -> set[int]:
+    """The thing a 'what is/was ...' question asks for, when it names it: the head of
+    the noun phrase after the verb ('what was China's trade **surplus** in 2020', 'what
+    is the jobless **rate**'), which every answer must match (by itself, its stem, the
+    editors' vocabulary or a closely related word) as 'how many' questions match what
+    they count. Not when the phrase goes on with 'of' (its head is then the question's
+    form: 'what is the **appeal** of the engine' asks about the engine), nor when it
+    names a kind of figure (the kind floor asks for that). When the head is matched
+    only through related words (``dfs`` given), the rare words describing it that no
+    record holds must match too: a 'jobless rate' is not any rate."""
+    said = [g.word for g in plan.groups]
+    for i in range(len(said) - 1):
+        if said[i] != "what" or said[i + 1] not in ASKED_BY:
+            continue
+        run: list[int] = []
+        determined = False  # the phrase opens with 'the', 'its'...: a noun phrase
+        for j in range(i + 2, len(plan.groups)):
+            g = plan.groups[j]
+            if g.via == "kind":
+                return set()
+            if not g.required:
+                if g.word == "s" and run:
+                    run = []  # 'China's surplus': the head follows the possessor
+                    determined = True
+                    continue
+                if not is_stop(g.word):
+                    return set()  # a word saying the kind asked for: 'the annual rise'
+                if run:
+                    if "of" in said[j : j + 2]:
+                        return set()  # 'the combined value of': the form again
+                    break
+                if g.word not in DETERMINERS:
+                    return set()  # 'what is the value of': the form of the question
+                determined = True
+                continue
+            plural = determined and len(g.word) > 3 and g.word.endswith("s")
+            if run and (
+                g.word.endswith("ing")
+                or not (plural or _noun(g if g.via != "related" else g._replace(via="word")))
+            ):
+                break  # 'what is China aiming for': a verb ends the phrase
+            run.append(j)
+        if not run or plan.groups[run[-1]].via == "number":
+            return set()
+        if said[run[-1] + 1 : run[-1] + 2] == ["about"]:
+            return set()  # 'what is **notable** about the port': how, not a thing asked for
+        out = {run[-1]}
+        if dfs is not None and plan.groups[run[-1]].via == "related":
+            out.update(k for k in run[:-1] if _rare_and_not_held(plan.groups[k], dfs[k]))
+        return out
+    return set()
+
+
+def possessed(plan: Plan, head: Collection[int]) -> tuple[int, int] | None:
+    """(possessor, thing) of a question asking for a thing someone has ('what is **Li
+    Xiangrong**'s **age**', 'what is **Zhou Mi**'s **nationality**'): the head asked for
+    (:func:`asked_for`) after a possessive and the last word of what owns it. The
+    possessor's own words answer it only when they say the thing itself: a quote of Li
+    Xiangrong on new materials tells nothing of his age (:func:`brtrade.core.engine.rank`)."""
+    if len(head) != 1:
+        return None
+    at = next(iter(head))
+    k = at - 1
+    while k >= 0 and plan.groups[k].required and plan.groups[k].word != "s":
+        k -= 1  # 'Li Xiangrong's **annual** salary'
+    if k < 1 or plan.groups[k].word != "s" or not plan.groups[k - 1].required:
+        return None
+    return k - 1, at
+
+
+def measured(plan: Plan) -> set[int]:
+    """The measure of its own a 'what is the ... MEASURE of' question asks for
+    (:func:`brtrade.core.language.measure_asked`: 'what is the **population** of
+    ASEAN'), which every answer must name: an amount of ASEAN's trade is no population."""
+    from brtrade.core.language import measure_asked
+
+    head = measure_asked([stem(g.word) for g in plan.groups if g.via not in ("kind", "cue")])
+    if head is None:
+        return set()
+    return {i for i, g in enumerate(plan.groups) if g.required and stem(g.word) == head}
+
+
+HOW_FAR = frozenset({"fast", "much", "quickly", "rapidly", "far", "strongly", "sharply"})
+"""Words after 'how' that, in a question asking for a change, ask how far something went:
+'how **fast** did China's economy grow'."""
+
+
+def changed(plan: Plan, names: Collection[str] = ()) -> set[int]:
+    """What a question asking how far something changed says changed: the noun phrase
+    between its auxiliary and its verb, after any possessor ('how fast did China's
+    **economy** grow', 'by how much did the bicycle company's **export sales** rise').
+    Every answer must match one of its words, as a 'what is/was' question's head
+    (:func:`asked_for`): a change of trade is no answer to a question about the economy.
+    Only for a question asking for a change, after 'how fast/much/...' or 'by how much'
+    and an auxiliary ('did', 'has'). The ``names`` it writes ('China-ASEAN trade') say
+    where, not what: they are left out."""
+    said = [g.word for g in plan.groups]
+    if "(change)" not in said:
+        return set()
+    for i in range(len(said) - 2):
+        if not (
+            (said[i] == "how" and said[i + 1] in HOW_FAR)
+            or (said[i] == "by" and said[i + 1] in ("what", "how"))
+        ):
+            continue
+        j = i + 2
+        while j < len(said) and not plan.groups[j].required and said[j] not in DEGREE:
+            j += 1  # 'by what percentage': the kind's own words
+        if j >= len(said) or said[j] not in DEGREE:
+            return set()
+        run: list[int] = []
+        for k in range(j + 1, len(plan.groups)):
+            g = plan.groups[k]
+            if g.via == "kind":
+                break
+            if not g.required:
+                if g.word == "s" and run:
+                    run = []  # 'China's economy': what changed follows the possessor
+                    continue
+                if run or g.word not in DETERMINERS:
+                    break
+                continue
+            if run and not _noun(g if g.via != "related" else g._replace(via="word")):
+                break
+            run.append(k)
+        return {k for k in run if plan.groups[k].via != "number" and said[k] not in names}
+    return set()
+
+
+ABOUT = frozenset({"about", "on", "regarding", "concerning", "of", "for"})
+"""Words after a verb of speech that introduce what was spoken of: 'say **about**',
+'comment **on**', 'think **of**', 'Zhou Mi's explanation **for**'."""
+
+OPINION = frozenset({"think", "thinks", "thought", "view", "views", "feel", "feels", "felt"})
+
+
+def spoken_about(plan: Plan) -> set[int]:
+    """What a question asking what someone said spoke of: the head of the noun phrase
+    after a verb of speech and 'about' ('what did Tu Xinquan say about the US trade
+    **war**', '... about **tariffs** on Chinese goods', '... about China's **strategy**'):
+    the last noun of its first phrase, after any possessor. Every answer matches it, in
+    the article's words or any related ones: a quote on diversification is no answer to a
+    question about tariffs."""
+    from brtrade.core.language import speaks
+
+    groups = plan.groups
+    said = [g.word for g in groups]
+    for i in range(len(said) - 2):
+        if not (speaks(said, i) or said[i] in OPINION) or said[i + 1] not in ABOUT:
+            continue
+        run: list[int] = []
+        for k in range(i + 2, len(groups)):
+            g = groups[k]
+            if g.via in ("kind", "cue"):
+                break
+            if not g.required:
+                if g.word == "s" and run:
+                    run = []  # 'China's strategy': what was spoken of follows the possessor
+                    continue
+                if run:
+                    break
+                continue  # 'the', and a stop word before the phrase ('the US trade war')
+            run.append(k)
+        run = [k for k in run if groups[k].via != "number"]
+        return {run[-1]} if run else set()
+    return set()
+
+
+TITLE_ENDS = frozenset({"of", "to", "at", "from", "for", "with", "in", "on", "who"})
+
+
+def who_title(plan: Plan) -> set[int]:
+    """The title a question asks the holder of: the head of the phrase after 'who is the'
+    ('who is the **chairman** of the bicycle company', 'who is the board **secretary** at
+    Xidesheng', 'who is the deputy **director** quoted'). No answer holds it only as the
+    title of someone it serves ('secretary to the board chairman' is not the chairman:
+    :data:`brtrade.core.terms.SERVED`)."""
+    from brtrade.core.language import SPEECH
+
+    said = [g.word for g in plan.groups]
+    if len(said) < 4 or said[0] not in ("who", "whos") or said[1] not in ("is", "was", "s"):
+        return set()
+    run: list[int] = []
+    for k in range(2, len(said)):
+        g = plan.groups[k]
+        if said[k] in TITLE_ENDS or g.via in ("kind", "cue"):
+            break
+        if g.required and said[k] not in SPEECH and g.via != "number":
+            run.append(k)
+    return {run[-1]} if run else set()
+
+
+def said_by_someone(text: str, plan: Plan) -> int | None:
+    """Where the ``(said)`` group of a question asking what a person said stands: one
+    whose words before its verb of speech name someone (a name, or a word for a person
+    or a title: 'what did **the president of Indonesia** say', 'what did **Tu Xinquan**
+    tell'). Every answer is then someone's words: the reporter's narrative that names
+    Indonesia is no answer. None for any other question ('what did the bicycle company
+    say', 'what does the data show')."""
+    from brtrade.core.language import PERSON_NOUNS, TITLES, speaks
+
+    at = next((i for i, g in enumerate(plan.groups) if g.word == SAID_CUE), None)
+    found = words(text)
+    verb = next((i for i in range(len(found)) if speaks(found, i)), None)
+    if at is None or verb is None:
+        return None
+    before = set(found[:verb])
+    if before & (PERSON_NOUNS | TITLES) or before & typed_names(text):
+        return at
+    return None
+
+
+EVENTS = frozenset(
+    stem(w)
+    for w in """begin began begun start started open opened launch launched found founded
+    establish established create created set inaugurate inaugurated introduce introduced
+    close closed end ended finish finished complete completed sign signed join joined
+    build built announce announced unveil unveiled""".split()
+)
+"""Verbs of an event that has a date ('when did the initiative **begin**', 'when was the
+company **founded**'): general English, the question's form."""
+
+
+def event_of(plan: Plan) -> set[int]:
+    """What a question asking when something happened says happened (:data:`EVENTS`: 'when
+    did the Belt and Road Initiative **begin**', 'when was Xidesheng **founded**'). Every
+    answer matches it, in the article's words or related ones: a record about the
+    initiative that says nothing of its start gives no date of it."""
+    from brtrade.core.language import asks_when
+
+    if not asks_when([stem(g.word) for g in plan.groups]):
+        return set()
+    found = [k for k, g in enumerate(plan.groups) if g.required and stem(g.word) in EVENTS]
+    return {found[-1]} if found else set()
+
+
+def _rare_and_not_held(group: Group, df: int) -> bool:
+    """Whether a word no record holds as it is written is rare in English (or unknown to
+    it): :data:`RARE_MODIFIER_ZIPF`."""
+    if group.via not in ("word", "related") or (df and group.via == "word"):
+        return False
+    from brtrade.core import english
+
+    word = english.lookup(stem(group.word))
+    return word is None or word.zipf < RARE_MODIFIER_ZIPF
+
+
+def _noun(group: Group) -> bool:
+    """Whether a group can be a noun of the counted phrase: a vocabulary phrase or a
+    number, or a word general English takes mostly as a noun (or does not know), unless
+    its form is a verb's past ('opened', 'passed')."""
+    if group.via != "word":
+        return True
+    if len(group.word) > 4 and group.word.endswith("ed"):
+        return False
+    from brtrade.core import english
+
+    word = english.lookup(group.exact[0])
+    return word is None or word.noun
