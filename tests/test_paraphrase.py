@@ -2883,3 +2883,22 @@ def test_exports_or_imports_alone_need_a_record_that_says_so(run: Run) -> None:
     question = "what did China import from Indonesia"
     assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
     assert ids(run, "when can the bikes be exported")[:1] == ["bicycle-export-soon"]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("when can the factory ship its bicycles overseas", "bicycle-export-soon"),
+        ("when will the bikes be exported", "bicycle-export-soon"),
+        ("when will the next new routes open at Yantian", None),
+        ("when were the 11 routes opened", "yantian-port-new-routes-2020"),
+    ],
+)
+def test_when_will_or_can_asks_for_a_record_of_what_will_or_can_happen(
+    run: Run, question: str, answer: str | None
+) -> None:
+    """The exports of the second half of 2020 did happen: they do not say when the bikes
+    can be shipped; the routes opened in 2020 are not the next ones."""
+    for memory in (False, True):
+        found = ids(run, question, memory=memory)
+        assert found[:1] == ([answer] if answer else [])

@@ -353,6 +353,26 @@ def asks_when(seq: list[str]) -> bool:
     return len(seq) > 2 and seq[0] == "when" and seq[1] in WHEN_AUXILIARIES
 
 
+AHEAD_AUXILIARIES = frozenset(stem(w) for w in "will would can could shall".split())
+"""The auxiliaries of a question that asks when something will or can happen ('**when
+will** the next routes open', '**when can** the bikes be shipped'): not when it did."""
+
+_AHEAD = re.compile(
+    r"\b(?:will|would|can|could|shall|soon|going\s+to|expects?|expected|plans?|next)\b", re.I
+)
+
+
+def asks_ahead(seq: list[str]) -> bool:
+    """Whether a question of these stems asks when something will or can happen."""
+    return asks_when(seq) and seq[1] in AHEAD_AUXILIARIES
+
+
+def says_ahead(*texts: str) -> bool:
+    """Whether any of ``texts`` speaks of what will or can happen ('the bikes can **soon**
+    be exported'), not only of what did."""
+    return any(_AHEAD.search(t) for t in texts)
+
+
 def asks_why(seq: list[str]) -> bool:
     """Whether a question of these stems asks for a reason (:data:`REASON_FORMS`)."""
     return _said(seq, REASON_FORMS)

@@ -48,6 +48,7 @@ from brtrade.core.language import (
     SOURCE_NOUNS,
     TITLES,
     asked_kind,
+    asks_ahead,
     asks_when,
     asks_why,
     is_stop,
@@ -65,7 +66,7 @@ from brtrade.core.numbers import (
     find_mentions,
     number_token,
 )
-from brtrade.core.terms import QUALIFIER, SAID, SINCE, TIMED, TOPIC, Vocabulary
+from brtrade.core.terms import AHEAD, QUALIFIER, SAID, SINCE, TIMED, TOPIC, Vocabulary
 from brtrade.core.text import EXTREMES, compounds, ranked, words
 
 FLOOR_PERCENT = 60
@@ -270,8 +271,10 @@ def plan_query(
     if kind is not None:
         groups.append(Group(f"({kind})", (f"k:{kind}",), required=False, via="kind"))
     if question and not all_words and asks_when(seq):
-        # 'when did X happen': only a record that says when (it never adds points)
-        groups.append(Group(WHEN_CUE, (TIMED,), required=False, via="cue"))
+        # 'when did X happen': only a record that says when (it never adds points); 'when
+        # will X happen': one that says when of what will or can
+        timed = AHEAD if asks_ahead(seq) else TIMED
+        groups.append(Group(WHEN_CUE, (timed,), required=False, via="cue"))
     if question and not all_words and len(folded) > 1:
         if asks_why(seq):
             form = why_form(seq)  # 'what **drove**', 'what **led to**': how it asks

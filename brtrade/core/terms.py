@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from brtrade.core.language import says_when, stem
+from brtrade.core.language import says_ahead, says_when, stem
 from brtrade.core.numbers import CURRENCY_QUALIFIERS, find_mentions, number_token
 from brtrade.core.text import compounds, ranked, words
 
@@ -77,6 +77,9 @@ or quote): what a question asking why prefers (:func:`brtrade.core.language.asks
 through a group ``(reason)`` that adds points and never makes an answer."""
 
 TIMED = "k:when"
+AHEAD = "k:ahead"
+"""The term of a record that says when, and speaks of what will or can happen ('the
+bikes can soon be exported'): what 'when will/can ...' asks for."""
 """The term of every record that says when: it has a period, or its words name a time
 ('in 2020', 'in the second half', 'soon'): what a question asking when needs
 (:func:`brtrade.core.language.asks_when`)."""
@@ -466,6 +469,8 @@ class Analyzer:
             or says_when(claim.statement, claim.provenance.evidence)
         ):
             out[TIMED] = (_CLAIM_WEIGHTS["figure"], _CODES["figure"])
+            if says_ahead(claim.statement, claim.provenance.evidence):
+                out[AHEAD] = (_CLAIM_WEIGHTS["figure"], _CODES["figure"])
         for term in self._since(claim):
             out.setdefault(term, (_CLAIM_WEIGHTS["period"], _CODES["period"]))
         said = (claim.statement, claim.provenance.evidence, *(f.measure for f in claim.figures))
@@ -482,6 +487,8 @@ class Analyzer:
         out = self.tokens(self.quote_fields(quote), _QUOTE_WEIGHTS, said=True)
         if says_when(quote.text):
             out[TIMED] = (_QUOTE_WEIGHTS["text"], _CODES["text"])
+            if says_ahead(quote.text):
+                out[AHEAD] = (_QUOTE_WEIGHTS["text"], _CODES["text"])
         if both_ways_only((quote.text,)):
             out[BOTH_WAYS] = (_QUOTE_WEIGHTS["text"], _CODES["text"])
         return out
