@@ -2902,3 +2902,26 @@ def test_when_will_or_can_asks_for_a_record_of_what_will_or_can_happen(
     for memory in (False, True):
         found = ids(run, question, memory=memory)
         assert found[:1] == ([answer] if answer else [])
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "answer"),
+    [
+        ("what percentage did belt and road trade grow by", "change", "br-trade-2020-growth"),
+        ("how large is the belt and road share of trade", "share", "br-trade-2020-share"),
+        (
+            "what percentage of China's trade was with belt and road countries",
+            "share",
+            "br-trade-2020-share",
+        ),
+    ],
+)
+def test_a_percentage_of_a_change_and_the_size_of_a_share(
+    run: Run, question: str, kind: str, answer: str
+) -> None:
+    from brtrade.core.language import asked_kind
+    from brtrade.core.text import words
+
+    assert asked_kind([stem(w) for w in words(question)]) == kind
+    assert ids(run, question)[:1] == [answer]
+    assert ids(run, question, memory=True)[:1] == [answer]

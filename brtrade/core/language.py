@@ -510,10 +510,13 @@ def asked_kind(seq: list[str]) -> str | None:
         return "amount"
     if _said(seq, SHARE_FORMS):
         return "share"
-    if _said(seq, SIZE_FORMS) and not (set(seq) & dict(_asked_kinds())["change"]) - SPEED:
-        return "amount"  # 'how big is the factory'; not 'how big was the rise'
+    kinds = dict(_asked_kinds())
     have = set(seq)
+    if _said(seq, SIZE_FORMS) and not (have & kinds["change"]) - SPEED and not have & _SHARE_NOUNS:
+        return "amount"  # 'how big is the factory'; not 'how big was the rise', nor 'share'
     for kind, cues in _asked_kinds():
+        if kind == "share" and _share_of_a_change(seq, kinds["change"]):
+            return "change"  # 'what percentage did belt and road trade grow by'
         if kind == "count":
             if _said(seq, COUNT_FORMS):
                 return "amount" if _counts_money(seq) else kind
@@ -524,6 +527,20 @@ def asked_kind(seq: list[str]) -> str | None:
         elif have & cues:
             return kind
     return None
+
+
+_SHARE_NOUNS = frozenset(stem(w) for w in "share portion proportion percentage fraction".split())
+
+
+def _share_of_a_change(seq: list[str], change: frozenset[str]) -> bool:
+    """Whether a question's percentage is a change's: 'what **percentage** did trade
+    **grow** by' (no 'of' after it, a verb of change after it), not 'what percentage of
+    trade grew'."""
+    shares = {stem(w) for w in ("percentage", "percent")}
+    for i, s in enumerate(seq):
+        if s in shares and seq[i + 1 : i + 2] != ["of"]:
+            return bool(set(seq[i + 1 :]) & (change - SPEED))
+    return False
 
 
 _PARTS = frozenset(stem(w) for w in ("part", "account", "accounted"))
