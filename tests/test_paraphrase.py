@@ -2925,3 +2925,10 @@ def test_a_percentage_of_a_change_and_the_size_of_a_share(
     assert asked_kind([stem(w) for w in words(question)]) == kind
     assert ids(run, question)[:1] == [answer]
     assert ids(run, question, memory=True)[:1] == [answer]
+
+
+def test_how_fast_a_thing_goes_asks_for_its_speed(run: Run) -> None:
+    assert finds_nothing(run, "how fast does the e-bike go")
+    assert ids(run, "how quickly can the finished bicycles be sent overseas")[:1] == [
+        "bicycle-export-soon"
+    ]  # how soon, not how fast

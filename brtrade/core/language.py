@@ -551,14 +551,18 @@ SPEED = frozenset({"fast", "faster"})
 did trade grow'): alone they ask how fast a thing is."""
 
 
-SIZE_FORMS = tuple(
-    f"how {w} {verb}"
-    for w in "big large heavy tall wide deep old fast quick".split()
-    for verb in "is are was were".split()
-) + tuple(
-    f"how {w} {verb}"
-    for w in ("long", "far")
-    for verb in "is are was were does do did will has have".split()
+SIZE_FORMS = (
+    tuple(
+        f"how {w} {verb}"
+        for w in "big large heavy tall wide deep old fast quick".split()
+        for verb in "is are was were".split()
+    )
+    + tuple(f"how {w} {verb}" for w in ("fast", "quickly") for verb in ("does", "do"))
+    + tuple(
+        f"how {w} {verb}"
+        for w in ("long", "far")
+        for verb in "is are was were does do did will has have".split()
+    )
 )
 """'How big is the factory', 'how heavy is the engine', 'how long does testing take',
 'how far is the factory from the port': a size, a time or a distance, in a figure; 'how
