@@ -245,6 +245,8 @@ def plan_query(
             )
         groups.append(group)
         i += 1
+    # keywords ('1 percentage') only rank by the kind asked: a sentence may need it
+    phrased = any(not g.required for g in groups)
     if question and not all_words and _PART_OF_A_YEAR.intersection(folded):
         part = _part_of_a_year(text)
         if part is not None:  # 'in the first half of 2020': asked for itself
@@ -288,7 +290,7 @@ def plan_query(
         elif any(speaks(folded, k) for k in range(len(folded))):
             # 'what did the company say about exports', 'Zhou Mi's assessment': its words
             groups.append(Group(SAID_CUE, (SAID,), required=False, via="cue"))
-    needed = kind is not None and kind_needed(seq, kind)
+    needed = kind is not None and phrased and kind_needed(seq, kind)
     return Plan(tuple(groups), all_words=all_words, kind_needed=needed)
 
 
