@@ -2932,3 +2932,20 @@ def test_how_fast_a_thing_goes_asks_for_its_speed(run: Run) -> None:
     assert ids(run, "how quickly can the finished bicycles be sent overseas")[:1] == [
         "bicycle-export-soon"
     ]  # how soon, not how fast
+
+
+@pytest.mark.parametrize(
+    ("question", "speakers"),
+    [
+        ("how many people were quoted", ["li-xiangrong", "tu-xinquan", "zhou-mi"]),
+        ("how many experts were quoted in the article", ["tu-xinquan", "zhou-mi"]),
+        ("how many officials from the Ministry of Commerce were quoted", ["zhou-mi"]),
+        ("how many staff work at the Shenzhen bike maker", []),
+    ],
+)
+def test_how_many_people_were_quoted_answers_with_them(
+    run: Run, question: str, speakers: list[str]
+) -> None:
+    """Counting who spoke is answered by who spoke; a count of staff is no speaker."""
+    assert ids(run, question) == speakers
+    assert ids(run, question, memory=True) == speakers

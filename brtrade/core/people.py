@@ -85,6 +85,8 @@ def about_a_person(text: str) -> bool:
                 return True
     if found[:3] == ["tell", "me", "about"]:
         return True
+    if _counts_speakers(found):
+        return True  # 'how many people were quoted': the speakers, counted
     if found[0] == "what" and found[1:2] in (["is"], ["was"]) and _only_a_name(text, found[2:]):
         return True  # 'what is CAITEC', 'what is the Ministry of Commerce': its people
     if found[0] in ("is", "was") and any(w in ("a", "an") for w in found[2:4] + found[3:5]):
@@ -112,6 +114,17 @@ def about_a_person(text: str) -> bool:
         BODIES.intersection(found)
         and not (PERSON_NOUNS | TITLES).intersection(found)
         and not typed_names(text)
+    )
+
+
+def _counts_speakers(found: Sequence[str]) -> bool:
+    """Whether a question counts who spoke: 'how many **people** (experts, officials)
+    were **quoted**'; not 'how many staff work at the bike maker'."""
+    return (
+        list(found[:2]) == ["how", "many"]
+        and bool(found[2:3])
+        and found[2] in PERSON_NOUNS
+        and bool(SPEECH & set(found[3:]))
     )
 
 
@@ -189,6 +202,8 @@ def matching_speakers(
     kept = {stem(w) for _, found in vocabulary_entries for w in found}  # 'experts'
     unheld = frozenset(w for w in PERSON_NOUNS - held if stem(w) not in kept)
     asked = _without(text, ASKS_ABOUT_A_PERSON | SPEECH | NAMING | unheld)
+    if _counts_speakers(words(text)):  # 'how many experts were quoted': the people counted
+        asked = asked.split(None, 2)[2] if len(asked.split()) > 2 else ""
     if all(is_stop(w) or w in WHO or w in SOURCE_NOUNS for w in words(asked)):
         return _everyone(text, speakers, question)  # 'who was quoted in the article'
     query = Query(words=tuple(words(asked)), text=asked)
