@@ -457,6 +457,10 @@ def test_dependent_clauses_shares_counts_and_lists() -> None:
         ("Analysts at DBS Bank said freight rates had more than tripled.", "freight rates"),
         ("The ministry said exports to Laos rose 9 percent.", "exports to Laos"),
         ("Economists estimated that imports fell 4 percent.", "imports"),
+        (
+            "We are confident the full-year target of $300 billion is within reach.",
+            "full-year target",
+        ),
     ],
 )
 def test_a_relative_clause_or_a_leading_attribution_is_not_the_measure(

@@ -395,7 +395,11 @@ def read_figures(sentence: str, mentions: Sequence[Mention], units: Sequence[str
         if not subject and verb and not dependent and last_subject:
             subject = last_subject  # 'Imports from China, by contrast, fell 20.3%'
         if np and not set(_clean(np.group(1)).lower().split()) <= _CHANGE_WORDS | _MODIFIERS:
-            measure = _clean(np.group(1))
+            # the noun phrase from its last determiner: 'confident **the full-year target**
+            # of $300 billion'
+            phrase = np.group(1)
+            ends = [d.end() for d in re.finditer(r"\b(?:the|a|an|its|their|our)\s+", phrase)]
+            measure = _clean(phrase[ends[-1] :] if ends and ends[-1] < len(phrase) else phrase)
         elif (
             not subject
             and not dependent
