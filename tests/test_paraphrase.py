@@ -2951,3 +2951,26 @@ def test_how_many_people_were_quoted_answers_with_them(
         result = run(*flag, "facts", question, "--json")
         rows = json.loads(result.stdout) if result.stdout.strip() else []
         assert [r["id"] for r in rows if r.get("type") == "speaker"] == speakers
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        (
+            "verify that China's belt and road trade hit 1.45 trillion dollars",
+            "br-trade-2020-total",
+        ),
+        ("did belt and road trade hit 9.37 trillion yuan", "br-trade-2020-total"),
+        ("check whether ASEAN trade rose 7 percent", "asean-trade-2020"),
+        ("confirm that belt and road trade hit 1.45 trillion dollars", "br-trade-2020-total"),
+    ],
+)
+def test_a_fact_checker_s_check_of_a_figure(run: Run, question: str, answer: str) -> None:
+    """'hit' before a figure is a sum's verb, not the editors' *impact*; 'verify that',
+    'check whether' are how the question asks."""
+    assert ids(run, question)[:1] == [answer]
+    assert ids(run, question, memory=True)[:1] == [answer]
+
+
+def test_hit_without_a_figure_is_still_an_impact(run: Run) -> None:
+    assert ids(run, "how did the pandemic hit trade")[:1] == ["br-cooperation-resilient"]

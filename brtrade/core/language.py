@@ -138,6 +138,7 @@ STOP_WORDS = (
     what which who whom whose when where why how per via vs versus according did
     through throughout between among amongst across during after before since until
     till within toward towards upon against behind beyond beside besides while whilst
+    whether
     year years""".split()
     )
     | QUESTION_WORDS

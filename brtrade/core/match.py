@@ -268,6 +268,18 @@ def plan_query(
         # like 'how'; a group for the kind ranks a record with such a figure first.
         cues = kind_cues(kind) | (REACHED if kind == "amount" else frozenset())
         groups = [g._replace(required=False) if _says_kind(g, cues) else g for g in groups]
+    if question and not all_words:
+        # 'trade **hit** 1.45 trillion dollars', 'exports **reached** 9.37 trillion': a sum's
+        # verb before its figure says how the figure is given, not what to find
+        before = {m.group(1).lower() for m in _BEFORE_A_FIGURE.finditer(text)}
+        sums = {w for w in before if stem(w) in REACHED}
+        # 'verify that ...', 'check whether ...': how the question asks, not what
+        if len(folded) > 2 and folded[0] in CHECKING and folded[1] in ("that", "whether", "if"):
+            sums.add(folded[0])
+        groups = [
+            g._replace(required=False) if g.via in ("word", "vocabulary") and g.word in sums else g
+            for g in groups
+        ]
     if groups and not any(g.required for g in groups):
         groups = [g._replace(required=True) for g in groups]  # only stop words: need them all
     if kind is not None:
@@ -295,6 +307,10 @@ def plan_query(
 
 
 _PART_OF_A_YEAR = frozenset({"half", "quarter"})
+_BEFORE_A_FIGURE = re.compile(r"\b([A-Za-z]+)\s+(?:about\s+|nearly\s+|almost\s+|some\s+)?[$€£¥]?\d")
+"""The word before a figure: 'trade **hit** 1.45 trillion dollars'."""
+CHECKING = frozenset("verify check confirm establish see".split())
+"""Imperatives a fact-checker opens with ('**verify** that trade hit ...')."""
 REACHED = frozenset(
     stem(w)
     for w in """reach reached reaches reaching hit hits top topped tops stand stood stands
