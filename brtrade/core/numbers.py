@@ -119,7 +119,7 @@ _MENTION = r"""
        (?P<upper>\b(?:nearly|almost|less\ than|fewer\ than|under|up\ to|below|
            no\ more\ than|just\ under)\s+))?
     (?P<pre>US\s?\$|U\.S\.?\s?\$|\$|USD\s?|RMB\s?|CNY\s?|¥\s?)?
-    (?<![\w.,])
+    (?:(?<=RMB)|(?<=CNY)|(?<=USD)|(?<![\w.,]))
     (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
     (?![\w]*\d)
     (?:[\s-]?(?P<scale>trillion|billion|million|thousand|trn|tn|bn|mn|[kmb])(?![a-z]))?

@@ -35,6 +35,34 @@ def years(period: str | None) -> set[str]:
     return set(found)
 
 
+def months(period: str | None) -> frozenset[tuple[int, int]] | None:
+    """The (year, month)s of a period shorter than a year ('2020-H2', '2020-Q1',
+    '2020-07/2020-12', '2020-05'); None for a whole year, for none, or for one this
+    cannot read."""
+    if not period:
+        return None
+    m = re.fullmatch(r"(\d{4})-(?:H([12])|Q([1-4])|(\d\d))(?:/(\d{4})-(\d\d))?", period)
+    if m is None:
+        return None
+    year = int(m.group(1))
+    if m.group(2):
+        first = 1 if m.group(2) == "1" else 7
+        span = [(year, k) for k in range(first, first + 6)]
+    elif m.group(3):
+        first = 3 * int(m.group(3)) - 2
+        span = [(year, k) for k in range(first, first + 3)]
+    elif m.group(5):
+        a, b = (year, int(m.group(4))), (int(m.group(5)), int(m.group(6)))
+        span = []
+        y, k = a
+        while (y, k) <= b and len(span) < 120:
+            span.append((y, k))
+            y, k = (y + 1, 1) if k == 12 else (y, k + 1)
+    else:
+        span = [(year, int(m.group(4)))]
+    return frozenset(span) if len(span) < 12 else None
+
+
 def compared_with(period: str | None, basis: str | None) -> set[str]:
     """The years a change over ``period`` is measured against, when its basis says so:
     a year-on-year rise in 2020, or one over the same period of the year before, is a

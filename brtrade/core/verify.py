@@ -40,7 +40,7 @@ from brtrade.core.numbers import (
     find_mentions,
     format_number,
 )
-from brtrade.core.periods import MONTH_NAME, measured_against
+from brtrade.core.periods import MONTH_NAME, MONTHS, measured_against, months, period_of
 from brtrade.core.text import fold, strip_controls, words
 
 __all__ = ["PROBLEMS", "VERDICTS", "Finding", "Search", "summary", "verify_draft"]
@@ -135,6 +135,7 @@ def _years(draft: Draft, mentions: Iterable[Mention]) -> set[str]:
 _CAPITALISED = re.compile(r"(?<![.!?:“\"‘]\s)\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b")
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _PARTNER = re.compile(
     r"\b(?i:trade|trading|traded|exports?|exported|imports?|imported|shipments?|commerce)"
@@ -176,6 +177,8 @@ def _strangers(text: str, known: Callable[[str], bool], places: Collection[str] 
         word = fold(m.group())
         if word in CORPORATE or word in NEWS_AGENCIES or _known_name(word, known, places):
             continue  # 'Bicycle **Co**': the kind of body; 'told **Xinhua**': who reports
+        if word.rstrip(".") in MONTHS or word in _WEEKDAYS:
+            continue  # 'in **July**-December': when, not who or where
         if m.start() == 0 and not re.match(r"['’]s\b", text[m.end() :]):
             entry = english.lookup(stem(word))
             if entry is not None and not entry.mostly_name:
@@ -323,6 +326,13 @@ def says_fall(text: str, start: int) -> bool:
     return _FALLS.search(text[max(0, start - 60) : start]) is not None
 
 
+def _same_part(claim: dict[str, Any], part: frozenset[tuple[int, int]]) -> bool:
+    """Whether a claim's period, or one of its figures', overlaps the part of a year a
+    sentence names (a claim of a whole year does not: it is another measure)."""
+    periods = [claim.get("period"), *(f.get("period") for f in claim["figures"])]
+    return any((of := months(p)) is not None and of & part for p in periods)
+
+
 def _period_years(period: str | None) -> set[str]:
     return set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", period or ""))
 
@@ -418,6 +428,11 @@ def check_figures(
             candidates = [
                 (row, c) for row, c in candidates if partners <= set(row.get("entities", ()))
             ]
+        # A part of a year the sentence names ('in the first half of 2020') is another
+        # figure than one of another part, or of the whole year
+        part = months(period_of(sentence, None))
+        if part is not None:
+            candidates = [(row, c) for row, c in candidates if _same_part(row, part)]
         judged = [
             _judge(draft, m, candidates, years, bool(strangers), r, f, scoped)
             for m, r, f in zip(figures, readings, falls, strict=True)

@@ -634,3 +634,23 @@ def test_a_fraction_in_words_ends_a_sentence_but_a_period_s_part_is_none(
 
     found = [m.value for m in find_mentions(text, spelled=True) if not m.is_year]
     assert found == ([] if value is None else [value])
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Belt and Road trade totalled RMB9.37tn in 2020.", "supported"),
+        ("Belt and Road trade totalled CNY9.37 trillion in 2020.", "supported"),
+        ("The bike company's export value grew 30% in July-December 2020.", "supported"),
+        ("The bike company's export value grew 30% in the second half of 2020.", "supported"),
+        ("The bike company's export value grew 30% in the first half of 2020.", "not-found"),
+        ("Trade with ASEAN grew 7 percent in the first quarter of 2020.", "not-found"),
+        ("Trade with ASEAN grew 7 percent in 2020.", "supported"),
+    ],
+)
+def test_a_part_of_a_year_is_compared_only_with_a_figure_of_that_part(
+    text: str, verdict: str
+) -> None:
+    """The exports of the second half are no measure of the first; a year's trade none of
+    a quarter's. A currency code glued to its figure ('RMB9.37tn') is read."""
+    assert verdicts(text) == [["figure", verdict]]
