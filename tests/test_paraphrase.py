@@ -1164,6 +1164,7 @@ def test_each_row_of_an_answer_about_a_person_validates_as_its_type(run: Run) ->
         ("what's the inflation rate", "rate"),
         ("what was the annual rise in trade", None),  # the kind floor asks for a change
         ("what is the appeal of the engine", None),
+        ("what is the relationship between China and ASEAN", None),
         ("what was the combined value of trade with asean", None),
         ("what were the main highlights of the year", None),
         ("what is the purpose of the initiative", None),
@@ -2974,3 +2975,9 @@ def test_a_fact_checker_s_check_of_a_figure(run: Run, question: str, answer: str
 
 def test_hit_without_a_figure_is_still_an_impact(run: Run) -> None:
     assert ids(run, "how did the pandemic hit trade")[:1] == ["br-cooperation-resilient"]
+
+
+def test_the_relationship_between_two_asks_about_them(run: Run) -> None:
+    question = "what is the relationship between China and ASEAN"
+    assert ids(run, question)[:1] == ["asean-largest-partner-2020"]
+    assert ids(run, question, memory=True)[:1] == ["asean-largest-partner-2020"]

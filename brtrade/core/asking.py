@@ -227,8 +227,9 @@ def asked_for(plan: Plan, dfs: Sequence[int] | None = None) -> set[int]:
                 if not is_stop(g.word):
                     return set()  # a word saying the kind asked for: 'the annual rise'
                 if run:
-                    if "of" in said[j : j + 2]:
-                        return set()  # 'the combined value of': the form again
+                    if {"of", "between"} & set(said[j : j + 2]):
+                        # 'the combined value of', 'the relationship between': the form
+                        return set()
                     break
                 if g.word not in DETERMINERS:
                     return set()  # 'what is the value of': the form of the question
