@@ -2981,3 +2981,28 @@ def test_the_relationship_between_two_asks_about_them(run: Run) -> None:
     question = "what is the relationship between China and ASEAN"
     assert ids(run, question)[:1] == ["asean-largest-partner-2020"]
     assert ids(run, question, memory=True)[:1] == ["asean-largest-partner-2020"]
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("who is Mr Zhou", "zhou-mi"),
+        ("who is Ms Li", "li-xiangrong"),
+        ("what does Mr Tu do", "tu-xinquan"),
+        ("whos tu xinquan", "tu-xinquan"),
+    ],
+)
+def test_an_honorific_or_a_who_without_its_apostrophe(
+    run: Run, question: str, speaker: str
+) -> None:
+    """News copy's 'Mr Zhou' names Zhou Mi; 'whos' is 'who's' typed fast."""
+    assert ids(run, question)[:1] == [speaker]
+    assert ids(run, question, memory=True)[:1] == [speaker]
+
+
+def test_what_mr_zhou_said_is_his_words(run: Run) -> None:
+    assert ids(run, "what did Mr Zhou say")[0] in {
+        "br-cooperation-resilient",
+        "br-complementarity",
+        "bri-significance",
+    }

@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from brtrade.core.text import words
 
 QUESTION_WORDS = frozenset(
-    """what which who whom whose when where why how much many tell show give find list
+    """what which who whom whose whos when where why how much many tell show give find list
     say said says saying told tells quote quoted quotes quoting mention mentioned
     want wants wanted go goes going went happen happened happens change changed changes
     big bigger fast faster quickly slow slowly doing get got getting look looks like mean
@@ -30,7 +30,7 @@ QUESTION_WORDS = frozenset(
 quoted on', 'how did rail freight fare', 'how did the port cope'): never required to
 match, though they count when they do."""
 
-WHO = frozenset({"who", "whom", "whose"})
+WHO = frozenset({"who", "whom", "whose", "whos"})
 PERSON_NOUNS = frozenset(
     """expert experts official officials scholar scholars academic academics economist
     economists researcher researchers analyst analysts executive executives professor
@@ -138,7 +138,7 @@ STOP_WORDS = (
     what which who whom whose when where why how per via vs versus according did
     through throughout between among amongst across during after before since until
     till within toward towards upon against behind beyond beside besides while whilst
-    whether
+    whether mr mrs ms dr
     year years""".split()
     )
     | QUESTION_WORDS
