@@ -461,6 +461,10 @@ def test_dependent_clauses_shares_counts_and_lists() -> None:
             "We are confident the full-year target of $300 billion is within reach.",
             "full-year target",
         ),
+        (
+            "Ore exports have been replaced by processed nickel products worth $5.8 billion.",
+            "processed nickel products",
+        ),
     ],
 )
 def test_a_relative_clause_or_a_leading_attribution_is_not_the_measure(

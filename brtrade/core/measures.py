@@ -137,6 +137,13 @@ _SAID_LEAD = re.compile(
 """A leading attribution in a figure's subject that names no person the attribution
 module knows ('Analysts at DBS Bank said freight rates ...'): what follows is measured."""
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+_PASSIVE_LEAD = re.compile(
+    r"^(?:(?:have|has|had|been|being|was|were|is|are|be)\s+)+[a-z]+(?:ed|en)\s+"
+    r"(?:by|with|into|to|for)\s+",
+    re.IGNORECASE,
+)
+"""A passive verb before the noun phrase of a figure ('have been **replaced by**
+processed nickel products worth $5.8 billion')."""
 _LIST = re.compile(
     r"(?P<items>(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s+)+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
     r",?\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
@@ -397,7 +404,7 @@ def read_figures(sentence: str, mentions: Sequence[Mention], units: Sequence[str
         if np and not set(_clean(np.group(1)).lower().split()) <= _CHANGE_WORDS | _MODIFIERS:
             # the noun phrase from its last determiner: 'confident **the full-year target**
             # of $300 billion'
-            phrase = np.group(1)
+            phrase = _PASSIVE_LEAD.sub("", np.group(1).strip())  # "been replaced by ..."
             ends = [d.end() for d in re.finditer(r"\b(?:the|a|an|its|their|our)\s+", phrase)]
             measure = _clean(phrase[ends[-1] :] if ends and ends[-1] < len(phrase) else phrase)
         elif (
