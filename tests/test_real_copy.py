@@ -465,6 +465,11 @@ def test_dependent_clauses_shares_counts_and_lists() -> None:
             "Ore exports have been replaced by processed nickel products worth $5.8 billion.",
             "processed nickel products",
         ),
+        ("The ministry expects durian exports to exceed $4 billion.", "durian exports"),
+        (
+            "Somchai Wong, a trade official, said more than 1,200 trucks crossed each day.",
+            "trucks crossed",
+        ),
     ],
 )
 def test_a_relative_clause_or_a_leading_attribution_is_not_the_measure(

@@ -137,6 +137,14 @@ _SAID_LEAD = re.compile(
 """A leading attribution in a figure's subject that names no person the attribution
 module knows ('Analysts at DBS Bank said freight rates ...'): what follows is measured."""
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+_EXPECTED = re.compile(
+    r"([\w'’ -]+?)\s+to\s+(?:exceed|reach|top|hit|surpass|pass|rise\s+to|fall\s+to|"
+    r"grow\s+to|climb\s+to)\s+$",
+    re.IGNORECASE,
+)
+"""What a forecast's figure measures: the noun phrase before 'to exceed' ('expects
+**durian exports** to exceed $4 billion')."""
+_SAYING = frozenset("said says told added noted stated".split())
 _PASSIVE_LEAD = re.compile(
     r"^(?:(?:have|has|had|been|being|was|were|is|are|be)\s+)+[a-z]+(?:ed|en)\s+"
     r"(?:by|with|into|to|for)\s+",
@@ -390,11 +398,14 @@ def read_figures(sentence: str, mentions: Sequence[Mention], units: Sequence[str
             subject, verb, between = relative.group("np"), relative.group("verb"), ""
         subject = _LEAD.sub("", _clean(subject))
         subject = _unattributed(subject)
-        if subject.lower() in _RELATIVE_PRONOUNS:
+        if subject.lower() in _RELATIVE_PRONOUNS | _SAYING:
             subject = ""  # 'Transhipment cargo, which accounts for 85 percent': the one before
         head = segment.strip()
         dependent = bool(_DEPENDENT.match(head)) and start <= len(segment) - len(head) + 40
         np = re.search(r"([\w'’ -]+?)\s+(?:of|worth|valued\s+at|totalling|totaling)\s+$", between)
+        np = np or _EXPECTED.search(between)  # 'expects durian exports to exceed $4 billion'
+        if verb.strip().lower() in _SAYING:
+            verb = ""  # 'said more than 1,200 trucks crossed': whose words, not the figure's
         if dependent and _EARLIER.match(head) and out and units[index - 1] == unit:
             # 'up from 60%': the level before, of the same measure and kind
             out.append(out[-1])
