@@ -468,7 +468,7 @@ def test_dependent_clauses_shares_counts_and_lists() -> None:
         ("The ministry expects durian exports to exceed $4 billion.", "durian exports"),
         (
             "Somchai Wong, a trade official, said more than 1,200 trucks crossed each day.",
-            "trucks crossed",
+            "trucks crossed each day",
         ),
     ],
 )
