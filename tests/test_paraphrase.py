@@ -3006,3 +3006,20 @@ def test_what_mr_zhou_said_is_his_words(run: Run) -> None:
         "br-complementarity",
         "bri-significance",
     }
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("belt and raod trade", "br-trade-2020-total"),
+        ("waht is asean trade", "asean-trade-2020"),
+        ("hwo much did trade grow", "br-trade-2020-growth"),
+    ],
+)
+def test_two_neighbours_swapped_in_a_short_word_are_read(
+    run: Run, question: str, answer: str
+) -> None:
+    """The commonest slip: 'raod' is the base's 'road'; 'waht' and 'hwo' are the
+    question's form, not words to find."""
+    assert answer in ids(run, question)[:3]
+    assert answer in ids(run, question, memory=True)[:3]

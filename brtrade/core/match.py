@@ -505,13 +505,31 @@ def correct_spelling(
     fixes: list[tuple[str, str]] = []
     words_of_base: Sequence[str] | None = None
     for i, (g, df) in enumerate(zip(plan.groups, dfs, strict=True)):
-        if df or not g.required or g.via != "word" or not g.word.isalpha() or len(g.word) < 5:
+        if df or not g.required or g.via != "word" or not g.word.isalpha() or len(g.word) < 3:
             continue
         if english.lookup(g.exact[0]) is not None:
             continue  # a word of English ('create'), not a misspelt word of the base
+        if len(g.word) <= 5:
+            slips = {
+                g.word[:k] + g.word[k + 1] + g.word[k] + g.word[k + 2 :]
+                for k in range(len(g.word) - 1)
+            }
+            stops = sorted(w for w in slips if is_stop(w))
+            if stops:  # 'waht', 'teh', 'hwo' (how or who): a word of the question's form
+                groups[i] = g._replace(required=False)
+                if len(stops) == 1:
+                    fixes.append((g.word, stops[0]))
+                continue
+        if len(g.word) < 4:
+            continue
         if words_of_base is None:
             words_of_base = lexicon()
-        best = closest(g.word, words_of_base)
+        if len(g.word) == 4:  # 'raod': two neighbours swapped, the one slip so short a word
+            swapped = {g.word[:k] + g.word[k + 1] + g.word[k] + g.word[k + 2 :] for k in range(3)}
+            found = sorted(swapped & set(words_of_base))
+            best = found[0] if len(found) == 1 else None
+        else:
+            best = closest(g.word, words_of_base)
         if best is not None:
             seq = [stem(best)]
             hit = vocabulary.find(seq, 0)
