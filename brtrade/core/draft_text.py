@@ -220,11 +220,47 @@ def speaker_of(name: str | None, speakers: Sequence[tuple[str, str]]) -> str | N
     if name is None or not words(name):
         return None
     said = words(name)
+    while len(said) > 1 and said[0] in HONORIFICS:
+        said = said[1:]  # 'Professor Tu', 'Dr Zhou': the family name after the title
     known = _words_of(speakers)
     at = list(known.by_words.get(tuple(sorted(said)), ()))[:1]
     if len(said) == 1:
         at += known.by_first.get(said[0], ())[:1]
+    if not at and len(said) > 1:
+        # 'Tu Xinqaun': a full name misspelt by one slip in a word of five letters or more
+        near = [
+            k
+            for k, (_, _, parts) in enumerate(known.parts)
+            if len(parts) == len(said)
+            and all(
+                p == w or (len(p) >= 5 and _one_slip(p, w))
+                for p, w in zip(parts, said, strict=True)
+            )
+        ]
+        at = near if len(near) == 1 else []
     return known.parts[min(at)][0] if at else None
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one letter changed, added, dropped, or two
+    neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        if len(diff) == 1:
+            return True
+        k = diff[0]
+        return len(diff) == 2 and diff[1] == k + 1 and a[k] == b[k + 1] and a[k + 1] == b[k]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
+
+
+HONORIFICS = frozenset(
+    """mr mrs ms miss dr prof professor dean director minister chairman chairwoman
+    secretary president vice deputy executive""".split()
+)
+"""Words before a family name that are no part of it: 'said **Professor** Tu'."""
 
 
 def word_spans(text: str) -> list[tuple[str, int, int]]:

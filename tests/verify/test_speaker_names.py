@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -70,3 +71,29 @@ def test_many_speakers_and_one_named() -> None:
     start = text.index('"') + 1
     got = named_speaker(Draft(text, "d.md"), start, text.index('"', start), speakers)
     assert got == ("Tu Xinquan", "tu")
+
+
+QUOTE = '"China\'s market diversification strategy has had remarkable results,"'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{QUOTE} Tu Xinqaun said.",
+        f"{QUOTE} said Professor Tu.",
+        f"{QUOTE} said Xinquan Tu.",
+        f"{QUOTE} said Dean Tu.",
+    ],
+)
+def test_a_title_or_a_slip_in_the_name_is_still_the_speaker(text: str) -> None:
+    """'Professor Tu' is Tu Xinquan, and so is 'Tu Xinqaun' (one slip a word): not a
+    misattribution; the finding names him as the base spells him."""
+    from tests.verify.test_verify import verdicts
+
+    assert verdicts(text) == [["quote", "supported"]]
+
+
+def test_a_stranger_with_a_name_two_slips_away_is_not_the_speaker() -> None:
+    from tests.verify.test_verify import verdicts
+
+    assert verdicts(f"{QUOTE} Tu Xinqiang said.") == [["quote", "misattributed"]]
