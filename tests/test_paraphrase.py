@@ -3023,3 +3023,30 @@ def test_two_neighbours_swapped_in_a_short_word_are_read(
     question's form, not words to find."""
     assert answer in ids(run, question)[:3]
     assert answer in ids(run, question, memory=True)[:3]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what fell in 2020",
+        "which trade declined",
+        "which exports shrank",
+        "why did trade with ASEAN fall",
+        "what caused the drop in exports",
+    ],
+)
+def test_a_question_for_a_fall_is_not_answered_by_a_rise(run: Run, question: str) -> None:
+    assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("did exports fall in 2020", "xidesheng-exports-2020-h2"),  # whether: what they did
+        ("how did trade change", "asean-trade-2020"),
+    ],
+)
+def test_whether_something_fell_is_answered_by_what_it_did(
+    run: Run, question: str, answer: str
+) -> None:
+    assert answer in ids(run, question)[:3]

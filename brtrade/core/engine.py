@@ -336,6 +336,10 @@ def one_way_only(plan: match.Plan) -> bool:
     return bool(ways) and (exports != any(w.startswith("import") for w in ways))
 
 
+_WH = frozenset("what which why how when where who".split())
+"""The first words of a question that asks for something, not whether ('did exports
+fall' is answered by what they did)."""
+
 ASKING = frozenset(
     """how what which who when where why did does do was were is are has have had will
     would can could tell give list show""".split()
@@ -420,6 +424,11 @@ def weigh(
             | asking.measured(plan)
             | {i for i, g in enumerate(plan.groups) if g.via in ("rank", "extreme")}
         )  # 'the second largest', 'traded the most': every answer says so
+    if asks and q.words and q.words[0] in _WH:
+        # 'which trade declined', 'why did exports fall': a record of a rise is no answer
+        falls = {i for i, g in enumerate(plan.groups) if "v:fall" in g.exact}
+        if falls and not any("v:rise" in g.exact for g in plan.groups):
+            heads = heads | falls
     subject = frozenset(asking.changed(plan, names)) if asks else frozenset[int]()
     # a question's names, not a keyword search's ('WTO' finds the dean of WTO studies)
     named = frozenset(
