@@ -3050,3 +3050,10 @@ def test_whether_something_fell_is_answered_by_what_it_did(
     run: Run, question: str, answer: str
 ) -> None:
     assert answer in ids(run, question)[:3]
+
+
+def test_who_did_an_event_needs_a_record_saying_it_was_done(run: Run) -> None:
+    """The dean of the WTO studies institute is not who founded it: no record says so."""
+    question = "who founded the China Institute for WTO Studies"
+    assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
+    assert ids(run, "who opened the new routes")[:1] == ["yantian-port-new-routes-2020"]

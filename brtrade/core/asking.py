@@ -430,6 +430,14 @@ def event_of(plan: Plan) -> set[int]:
     initiative that says nothing of its start gives no date of it."""
     from brtrade.core.language import asks_when
 
+    said = [g.word for g in plan.groups]
+    if said[:1] == ["who"] and len(said) > 1:
+        # 'who **founded** the institute', 'who **built** the port': whoever did it is told
+        # by a record saying it was done
+        at = 1 + sum(1 for w in said[1:3] if w in DO_AND_MODALS)
+        if at < len(plan.groups) and stem(said[at]) in EVENTS:
+            return {at}
+        return set()
     if not asks_when([stem(g.word) for g in plan.groups]):
         return set()
     found = [k for k, g in enumerate(plan.groups) if g.required and stem(g.word) in EVENTS]
