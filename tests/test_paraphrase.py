@@ -3057,3 +3057,13 @@ def test_who_did_an_event_needs_a_record_saying_it_was_done(run: Run) -> None:
     question = "who founded the China Institute for WTO Studies"
     assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
     assert ids(run, "who opened the new routes")[:1] == ["yantian-port-new-routes-2020"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how did ASEAN rank among China's trading partners", "where does ASEAN rank"],
+)
+def test_a_rank_is_said_by_a_superlative(run: Run, question: str) -> None:
+    assert ids(run, question)[:1] == ["asean-largest-partner-2020"]
+    assert ids(run, question, memory=True)[:1] == ["asean-largest-partner-2020"]
+    assert finds_nothing(run, "what was Japan's rank among China's trading partners")

@@ -243,6 +243,10 @@ def plan_query(
             group = Group(
                 word, tuple(sorted({stem(w) for w in EXTREMES})), (), None, False, "extreme"
             )
+        elif question and not all_words and word in _RANK_NOUNS:
+            # 'what was ASEAN's **rank** among China's partners': a record says it by its
+            # superlative ('China's largest trading partner')
+            group = group._replace(exact=(*group.exact, *sorted({stem(w) for w in EXTREMES})))
         groups.append(group)
         i += 1
     # keywords ('1 percentage') only rank by the kind asked: a sentence may need it
@@ -319,6 +323,10 @@ REACHED = frozenset(
 """Verbs of a sum in a question asking for an amount: how it asks ('how much did
 ASEAN trade **reach**', 'what did it **come** to'), never a word an answer must hold."""
 _CURRENCY_NOUNS = (["dollar"], ["dollars"], ["currency"])
+
+
+_RANK_NOUNS = frozenset({"rank", "ranking", "rankings", "ranked", "standing"})
+"""Words for a place in an order, which a record says with its superlative."""
 
 
 def _an_extreme(folded: Sequence[str], i: int) -> bool:
