@@ -23,7 +23,7 @@ from brtrade.core.language import (
     stem,
 )
 from brtrade.core.match import SAID_CUE, Group, Plan
-from brtrade.core.paraphrase import past_form, typed_names
+from brtrade.core.paraphrase import name_only, past_form, typed_names
 from brtrade.core.text import words
 
 DO_AND_MODALS = frozenset("do does did will would can could should may might must".split())
@@ -104,12 +104,7 @@ def part_of_a_year(plan: Plan) -> frozenset[str]:
 
 def _plain_name(group: Group) -> bool:
     """Whether a group is a plain word English knows first as a name, or not at all."""
-    if group.via != "word" or not group.word.isalpha():
-        return False
-    from brtrade.core import english
-
-    word = english.lookup(group.exact[0])
-    return word is None or word.mostly_name
+    return group.via == "word" and group.word.isalpha() and name_only(group.exact[0])
 
 
 COUNTING = (("how", "many"), ("number", "of"), ("how", "much"))

@@ -228,32 +228,19 @@ def speaker_of(name: str | None, speakers: Sequence[tuple[str, str]]) -> str | N
         at += known.by_first.get(said[0], ())[:1]
     if not at and len(said) > 1:
         # 'Tu Xinqaun': a full name misspelt by one slip in a word of five letters or more
+        from brtrade.core.match import edit_distance  # only for a name not found as written
+
         near = [
             k
             for k, (_, _, parts) in enumerate(known.parts)
             if len(parts) == len(said)
             and all(
-                p == w or (len(p) >= 5 and _one_slip(p, w))
+                p == w or (len(p) >= 5 and edit_distance(p, w, 1) == 1)
                 for p, w in zip(parts, said, strict=True)
             )
         ]
         at = near if len(near) == 1 else []
     return known.parts[min(at)][0] if at else None
-
-
-def _one_slip(a: str, b: str) -> bool:
-    """Whether ``b`` is ``a`` with one letter changed, added, dropped, or two
-    neighbours swapped."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [k for k in range(len(a)) if a[k] != b[k]]
-        if len(diff) == 1:
-            return True
-        k = diff[0]
-        return len(diff) == 2 and diff[1] == k + 1 and a[k] == b[k + 1] and a[k + 1] == b[k]
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
 
 HONORIFICS = frozenset(

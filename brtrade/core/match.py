@@ -560,7 +560,7 @@ def closest(word: str, candidates: Sequence[str]) -> str | None:
     for cand in candidates:
         if abs(len(cand) - len(word)) > budget or cand == word:
             continue
-        d = _distance(word, cand, best_d)
+        d = edit_distance(word, cand, best_d)
         if d < best_d:
             best, best_d = [cand], d
         elif d == best_d:
@@ -568,7 +568,7 @@ def closest(word: str, candidates: Sequence[str]) -> str | None:
     return best[0] if len(best) == 1 else None
 
 
-def _distance(a: str, b: str, cap: int) -> int:
+def edit_distance(a: str, b: str, cap: int) -> int:
     """Damerau-Levenshtein distance (optimal string alignment); ``cap + 1`` as soon as
     it is sure to exceed ``cap``."""
     prev2: list[int] = []

@@ -183,9 +183,9 @@ def a_name(group: Group, in_names: Collection[str]) -> bool:
     if group.via == "vocabulary" and len(said) > 1 and all(w in in_names for w in said):
         return True
     if group.via == "vocabulary" and len(said) == 1 and " " not in group.word.strip():
-        return said[0] in in_names and _a_name(said[0])  # 'BRI', an editors' name for one
+        return said[0] in in_names and name_only(said[0])  # 'BRI', an editors' name for one
     if group.via == "word" and group.required and group.exact[:1]:
-        return group.exact[0] in in_names and _a_name(group.exact[0])
+        return group.exact[0] in in_names and name_only(group.exact[0])
     return False
 
 
@@ -198,7 +198,7 @@ def scope(plan: Plan, in_names: Collection[str]) -> frozenset[int]:
     return frozenset(i for i, g in enumerate(plan.groups) if g.required and a_name(g, in_names))
 
 
-def _a_name(stem_: str) -> bool:
+def name_only(stem_: str) -> bool:
     """Whether general English knows a stem only or first as a name, or not at all
     ('asean', 'china'; not 'trade' of 'trade partners')."""
     from brtrade.core import english
