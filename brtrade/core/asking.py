@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from brtrade.core.language import (
+    COUNTING,
     GENERIC_GOODS,
     PERSON_NOUNS,
     SPEECH,
@@ -107,8 +108,6 @@ def _plain_name(group: Group) -> bool:
     return group.via == "word" and group.word.isalpha() and name_only(group.exact[0])
 
 
-COUNTING = (("how", "many"), ("number", "of"), ("how", "much"))
-"""Words after which a question names the thing it counts."""
 COUNTED = COUNTING[:2]
 """...and those after which it names things every answer must name: 'how many
 **bicycles**' is not answered by a count of routes, but 'how much **business**' is

@@ -115,7 +115,9 @@ THING_VERBS = frozenset(
 """Verbs of speech that as often have a thing for object ('routes added', 'goods
 described'): after what a question counts, they are what was done to it."""
 
-_HOW_MANY = frozenset({("how", "many"), ("how", "much")})
+COUNTING = (("how", "many"), ("number", "of"), ("how", "much"))
+"""Words after which a question names the thing it counts (:mod:`brtrade.core.asking`)."""
+_HOW_MANY = frozenset(pair for pair in COUNTING if pair[0] == "how")
 
 
 _VOICING = frozenset(

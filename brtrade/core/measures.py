@@ -18,9 +18,10 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from brtrade.core.attribution import reported_lead
+from brtrade.core.attribution import SAY, reported_lead
 from brtrade.core.numbers import Mention
 from brtrade.core.periods import MONTH_NAME as _MONTH
+from brtrade.core.periods import WEEKDAYS
 
 # --------------------------------------------------------------------------
 # Measures
@@ -45,7 +46,7 @@ _LEAD = re.compile(
     rf"(?:\w+\s+)?(?:months?|half|quarter|period|year|{_MONTH})(?:\s+(?:of\s+)?(?:the\s+)?"
     rf"(?:year|this\s+year|\d{{4}}|alone))?|last\s+year|this\s+year|in\s+\d{{4}}"
     rf"|on\s+{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?"
-    r"|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)),\s*",
+    rf"|on\s+(?:{'|'.join(sorted(WEEKDAYS))})),\s*",
     re.IGNORECASE,
 )
 _TRAIL_TIME = re.compile(
@@ -144,7 +145,8 @@ _EXPECTED = re.compile(
 )
 """What a forecast's figure measures: the noun phrase before 'to exceed' ('expects
 **durian exports** to exceed $4 billion')."""
-_SAYING = frozenset("said says told added noted stated".split())
+_SAYING = frozenset(re.findall(r"[a-z]+", SAY))
+"""The verbs of speech of an attribution (:data:`brtrade.core.attribution.SAY`)."""
 _PASSIVE_LEAD = re.compile(
     r"^(?:(?:have|has|had|been|being|was|were|is|are|be)\s+)+[a-z]+(?:ed|en)\s+"
     r"(?:by|with|into|to|for)\s+",

@@ -91,6 +91,9 @@ def measured_against(before: Sequence[str]) -> bool:
     return kept[-1] in ("with", "to") and len(kept) > 1 and kept[-2] in _COMPARING
 
 
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+"""The days of the week, folded: when, never who ('the ministry said on **Tuesday**')."""
+
 MONTHS = {
     m: i
     for i, names in enumerate(

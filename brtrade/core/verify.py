@@ -40,7 +40,14 @@ from brtrade.core.numbers import (
     find_mentions,
     format_number,
 )
-from brtrade.core.periods import MONTH_NAME, MONTHS, measured_against, months, period_of
+from brtrade.core.periods import (
+    MONTH_NAME,
+    MONTHS,
+    WEEKDAYS,
+    measured_against,
+    months,
+    period_of,
+)
 from brtrade.core.text import fold, strip_controls, words
 
 __all__ = ["PROBLEMS", "VERDICTS", "Finding", "Search", "summary", "verify_draft"]
@@ -135,7 +142,6 @@ def _years(draft: Draft, mentions: Iterable[Mention]) -> set[str]:
 _CAPITALISED = re.compile(r"(?<![.!?:“\"‘]\s)\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b")
 
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _PARTNER = re.compile(
     r"\b(?i:trade|trading|traded|exports?|exported|imports?|imported|shipments?|commerce)"
@@ -177,7 +183,7 @@ def _strangers(text: str, known: Callable[[str], bool], places: Collection[str] 
         word = fold(m.group())
         if word in CORPORATE or word in NEWS_AGENCIES or _known_name(word, known, places):
             continue  # 'Bicycle **Co**': the kind of body; 'told **Xinhua**': who reports
-        if word.rstrip(".") in MONTHS or word in _WEEKDAYS:
+        if word.rstrip(".") in MONTHS or word in WEEKDAYS:
             continue  # 'in **July**-December': when, not who or where
         if m.start() == 0 and not re.match(r"['’]s\b", text[m.end() :]):
             entry = english.lookup(stem(word))
