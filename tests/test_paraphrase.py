@@ -3067,3 +3067,24 @@ def test_a_rank_is_said_by_a_superlative(run: Run, question: str) -> None:
     assert ids(run, question)[:1] == ["asean-largest-partner-2020"]
     assert ids(run, question, memory=True)[:1] == ["asean-largest-partner-2020"]
     assert finds_nothing(run, "what was Japan's rank among China's trading partners")
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("who leads the China Institute for WTO Studies", "tu-xinquan"),  # its executive dean
+        ("who heads the WTO studies institute", "tu-xinquan"),
+        ("who heads the Ministry of Commerce", None),  # a deputy director under it
+        ("who runs the bicycle factory", None),  # the board chairman's secretary
+    ],
+)
+def test_who_leads_a_body_is_the_one_at_its_head(
+    run: Run, question: str, speaker: str | None
+) -> None:
+    for flag in ([], ["--no-cache"]):
+        result = run(*flag, "facts", question, "--json")
+        rows = json.loads(result.stdout) if result.stdout.strip() else []
+        assert [r["id"] for r in rows if r.get("type") == "speaker"] == (
+            [speaker] if speaker else []
+        )
+    assert finds_nothing(run, "who heads the Ministry of Commerce")

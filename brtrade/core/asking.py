@@ -415,9 +415,19 @@ EVENTS = frozenset(
 )
 """Verbs of an event that has a date ('when did the initiative **begin**', 'when was the
 company **founded**'): general English, the question's form."""
+LEADS = frozenset(
+    stem(w) for w in "run runs ran head heads lead leads manage manages own owns".split()
+)
+"""Verbs of who is at the head of a body ('who **runs** the factory'): a claim must say
+it, as an event; a speaker says it by the title (:func:`brtrade.core.people.matching_speakers`)."""
+LEADS = frozenset(
+    stem(w) for w in "run runs ran head heads lead leads manage manages own owns".split()
+)
+"""Verbs of who is at the head of a body ('who **runs** the factory'): a record must say
+it, as of an event (:func:`event_of`); the speakers' records say it by their title."""
 
 
-def event_of(plan: Plan) -> set[int]:
+def event_of(plan: Plan, among_speakers: bool = False) -> set[int]:
     """What a question asking when something happened says happened (:data:`EVENTS`: 'when
     did the Belt and Road Initiative **begin**', 'when was Xidesheng **founded**'). Every
     answer matches it, in the article's words or related ones: a record about the
@@ -429,8 +439,9 @@ def event_of(plan: Plan) -> set[int]:
         # 'who **founded** the institute', 'who **built** the port': whoever did it is told
         # by a record saying it was done
         at = 1 + sum(1 for w in said[1:3] if w in DO_AND_MODALS)
-        if at < len(plan.groups) and stem(said[at]) in EVENTS:
-            return {at}
+        verbs = EVENTS if among_speakers else EVENTS | LEADS  # a speaker's title says it
+        if at < len(plan.groups) and stem(said[at]) in verbs:
+            return {at}  # ... and, of the claims, 'who **runs** the factory
         return set()
     if not asks_when([stem(g.word) for g in plan.groups]):
         return set()

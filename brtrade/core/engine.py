@@ -443,7 +443,7 @@ def weigh(
     if asks:  # what was spoken of; and, of someone's words, that they are someone's
         said_by = asking.said_by_someone(q.text, plan)
         about = frozenset(asking.spoken_about(plan) | ({said_by} if said_by is not None else set()))
-    event = frozenset(asking.event_of(plan)) if asks else frozenset[int]()
+    event = frozenset(asking.event_of(plan, among_speakers)) if asks else frozenset[int]()
     several = plan.several
     scope = paraphrase.scope(plan, in_names()) if phrased and several else frozenset[int]()
     # a question, not keywords: 'exports 1 s' holds the words of 'imports and exports'

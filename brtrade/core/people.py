@@ -228,7 +228,36 @@ def matching_speakers(
         return len(said & held)
 
     ranked.sort(key=lambda r: (-r[1], -own(r[0])))
+    if question and _asks_who_leads(words(text)):
+        # 'who runs the bicycle factory': the one at its head, not its chairman's secretary
+        # nor a deputy director of an institute under the ministry
+        ranked = [r for r in ranked if _heads(speakers[r[0]])]
     return [speakers[o] for o, _, _ in ranked]
+
+
+LEADING = frozenset(
+    "run runs ran head heads headed lead leads led manage manages managed chair chairs "
+    "chaired direct directs directed own owns owned oversee oversees".split()
+)
+"""Verbs that ask for the one at the head of a body: 'who **runs** the factory'."""
+HEAD_TITLES = frozenset(
+    """dean director chairman chairwoman chair president chief head ceo minister governor
+    mayor manager founder owner principal""".split()
+)
+UNDER_TITLES = frozenset("deputy vice assistant secretary associate acting".split())
+
+
+def _asks_who_leads(found: Sequence[str]) -> bool:
+    """Whether a question asks who is at the head of something ('who runs', 'who heads')."""
+    return bool(found) and found[0] in WHO and bool(found[1:2]) and found[1] in LEADING
+
+
+def _heads(row: Mapping[str, Any]) -> bool:
+    """Whether a speaker's role is at the head of their body: 'executive dean', not
+    'Deputy Director' nor 'secretary to the board chairman' (the title it serves)."""
+    role = words(str(row.get("role") or ""))
+    before = role[: role.index("to")] if "to" in role else role  # 'secretary to the ...'
+    return bool(set(before) & HEAD_TITLES) and not set(before) & UNDER_TITLES
 
 
 OTHER_SENSES = frozenset({"chief", "head", "chair"})
