@@ -420,11 +420,6 @@ LEADS = frozenset(
 )
 """Verbs of who is at the head of a body ('who **runs** the factory'): a claim must say
 it, as an event; a speaker says it by the title (:func:`brtrade.core.people.matching_speakers`)."""
-LEADS = frozenset(
-    stem(w) for w in "run runs ran head heads lead leads manage manages own owns".split()
-)
-"""Verbs of who is at the head of a body ('who **runs** the factory'): a record must say
-it, as of an event (:func:`event_of`); the speakers' records say it by their title."""
 
 
 def event_of(plan: Plan, among_speakers: bool = False) -> set[int]:
