@@ -365,9 +365,14 @@ AHEAD_AUXILIARIES = frozenset(stem(w) for w in "will would can could shall".spli
 """The auxiliaries of a question that asks when something will or can happen ('**when
 will** the next routes open', '**when can** the bikes be shipped'): not when it did."""
 
-_AHEAD = re.compile(
-    r"\b(?:will|would|can|could|shall|soon|going\s+to|expects?|expected|plans?|next)\b", re.I
-)
+
+@lru_cache(maxsize=1)
+def _ahead() -> re.Pattern[str]:
+    """Words of what will or can happen (compiled when first needed: not at start-up)."""
+    return re.compile(
+        r"\b(?:will|would|can|could|shall|soon|going\s+to|expects?|expected|plans?|next)\b",
+        re.I,
+    )
 
 
 def asks_ahead(seq: list[str]) -> bool:
@@ -378,7 +383,7 @@ def asks_ahead(seq: list[str]) -> bool:
 def says_ahead(*texts: str) -> bool:
     """Whether any of ``texts`` speaks of what will or can happen ('the bikes can **soon**
     be exported'), not only of what did."""
-    return any(_AHEAD.search(t) for t in texts)
+    return any(_ahead().search(t) for t in texts)
 
 
 def asks_why(seq: list[str]) -> bool:

@@ -39,6 +39,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from brtrade.core.language import (
@@ -275,7 +276,7 @@ def plan_query(
     if question and not all_words:
         # 'trade **hit** 1.45 trillion dollars', 'exports **reached** 9.37 trillion': a sum's
         # verb before its figure says how the figure is given, not what to find
-        before = {m.group(1).lower() for m in _BEFORE_A_FIGURE.finditer(text)}
+        before = {m.group(1).lower() for m in _before_a_figure().finditer(text)}
         sums = {w for w in before if stem(w) in REACHED}
         # 'verify that ...', 'check whether ...': how the question asks, not what
         if len(folded) > 2 and folded[0] in CHECKING and folded[1] in ("that", "whether", "if"):
@@ -311,8 +312,15 @@ def plan_query(
 
 
 _PART_OF_A_YEAR = frozenset({"half", "quarter"})
-_BEFORE_A_FIGURE = re.compile(r"\b([A-Za-z]+)\s+(?:about\s+|nearly\s+|almost\s+|some\s+)?[$€£¥]?\d")
-"""The word before a figure: 'trade **hit** 1.45 trillion dollars'."""
+
+
+@lru_cache(maxsize=1)
+def _before_a_figure() -> re.Pattern[str]:
+    """The word before a figure: 'trade **hit** 1.45 trillion dollars' (compiled when
+    first needed: not at start-up)."""
+    return re.compile(r"\b([A-Za-z]+)\s+(?:about\s+|nearly\s+|almost\s+|some\s+)?[$€£¥]?\d")
+
+
 CHECKING = frozenset("verify check confirm establish see".split())
 """Imperatives a fact-checker opens with ('**verify** that trade hit ...')."""
 REACHED = frozenset(
