@@ -204,7 +204,10 @@ def root(
     Run 'brtrade' alone for an overview of the base, or 'brtrade COMMAND --help'.
     """
     del version, help_man  # read by the eager callbacks
+    from brtrade.cli import startup
     from brtrade.cli.output import Settings, warn
+
+    startup.resume()  # the command is found and built: start-up is over
     from brtrade.core import environment
 
     for problem in environment.problems():  # each bad value: one warning, then its default
