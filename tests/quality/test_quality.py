@@ -60,6 +60,7 @@ HELDOUT12 = QUALITY.load_questions(QUALITY.HELDOUT12)
 HELDOUT13 = QUALITY.load_questions(QUALITY.HELDOUT13)
 HELDOUT14 = QUALITY.load_questions(QUALITY.HELDOUT14)
 HELDOUT15 = QUALITY.load_questions(QUALITY.HELDOUT15)
+HELDOUT16 = QUALITY.load_questions(QUALITY.HELDOUT16)
 
 
 def test_the_set_is_big_enough_and_of_every_kind() -> None:
@@ -120,6 +121,7 @@ def test_every_answer_names_a_record_of_the_base() -> None:
         *HELDOUT13,
         *HELDOUT14,
         *HELDOUT15,
+        *HELDOUT16,
     ):
         assert set(q["answers"]) <= ids, q
 
@@ -278,6 +280,15 @@ HELDOUT15_FLOORS = {
 """Floors at the scores the fifteenth held-out set was committed with (141ff13)."""
 
 
+HELDOUT16_FLOORS = {
+    "keyword": {"hit@3": 1.00},
+    "question": {"hit@1": 0.86, "hit@3": 0.96},
+    "person": {"hit@1": 0.90},
+    "no-answer": {"empty": 1.00},
+}
+"""Floors at the scores the sixteenth held-out set was committed with (1ada794)."""
+
+
 IN_ORDER = (
     QUESTIONS,
     HELDOUT,
@@ -295,6 +306,7 @@ IN_ORDER = (
     HELDOUT13,
     HELDOUT14,
     HELDOUT15,
+    HELDOUT16,
 )
 """The sets in the order they were written: each held-out set is apart from all before."""
 
@@ -342,6 +354,11 @@ LATER_SETS = {
     "fifteenth": (
         HELDOUT15,
         HELDOUT15_FLOORS,
+        {"question": 30, "person": 10, "keyword": 10, "no-answer": 10},
+    ),
+    "sixteenth": (
+        HELDOUT16,
+        HELDOUT16_FLOORS,
         {"question": 30, "person": 10, "keyword": 10, "no-answer": 10},
     ),
 }
