@@ -3088,3 +3088,71 @@ def test_who_leads_a_body_is_the_one_at_its_head(
             [speaker] if speaker else []
         )
     assert finds_nothing(run, "who heads the Ministry of Commerce")
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("give me the headline number for belt and road trade", "br-trade-2020-total"),
+        ("what are the latest numbers on asean trade", "asean-trade-2020"),
+        ("which bloc became China's number one trade partner", "asean-largest-partner-2020"),
+        ("what number of routes opened", "yantian-port-new-routes-2020"),
+    ],
+)
+def test_a_number_asks_for_a_figure_but_not_a_rank_or_a_count(
+    run: Run, question: str, answer: str
+) -> None:
+    assert ids(run, question)[:1] == [answer]
+    assert ids(run, question, memory=True)[:1] == [answer]
+
+
+def test_number_one_and_number_of_are_no_figure_asked() -> None:
+    from brtrade.core.language import asked_kind
+
+    def kind(q: str) -> str | None:
+        return asked_kind([stem(w) for w in q.split()])
+
+    assert kind("what is the headline number") == "figure"
+    assert kind("what are the numbers") == "figure"
+    assert kind("which bloc is the number one partner") is None
+    assert kind("the number of new routes") == "count"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("was trade with belt and road countries flat in 2020", "br-trade-2020-growth"),
+        ("did train shipments with belt and road nations pick up", "br-rail-trade-growth"),
+        ("did rail trade take off in 2020", "br-rail-trade-growth"),
+        ("by what percent did the cycle company's shipments abroad rise", None),
+    ],
+)
+def test_a_change_said_in_a_phrasal_verb_or_as_flat(
+    run: Run, question: str, answer: str | None
+) -> None:
+    want = answer or "xidesheng-exports-2020-h2"
+    assert ids(run, question)[:1] == [want]
+    assert ids(run, question, memory=True)[:1] == [want]
+
+
+def test_the_words_of_a_change_form_are_the_question_s_form() -> None:
+    from brtrade.core.language import form_words
+
+    assert form_words([stem(w) for w in "did rail trade pick up".split()]) == {"pick", "up"}
+    assert form_words([stem(w) for w in "what did the company pick".split()]) == frozenset()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is belt and road trade about 30 percent of China's total trade",
+        "did half of China's trade go to belt and road countries",
+        "nearly a third of China's trade: is that right for belt and road",
+    ],
+)
+def test_a_percent_or_fraction_of_a_whole_asks_for_a_share(run: Run, question: str) -> None:
+    assert ids(run, question)[:1] == ["br-trade-2020-share"]
+    assert ids(run, question, memory=True)[:1] == ["br-trade-2020-share"]
+    assert ids(run, "did exports rise 30 percent in the second half")[:1] == [
+        "xidesheng-exports-2020-h2"
+    ]

@@ -247,7 +247,8 @@ ASKED_KINDS = (
         """increase increased grow grew growth rise rose jump jumped climb climbed gain
         expand expanded fall fell drop dropped decline declined shrink shrank fast faster
         compared change changed trend trends surge surged soar soared boom boomed slump
-        slumped plunge plunged tumble tumbled dip dipped rebound rebounded""",
+        slumped plunge plunged tumble tumbled dip dipped rebound rebounded flat unchanged
+        stagnant stagnated stagnate""",
     ),
     ("count", "many number"),
     (
@@ -255,7 +256,7 @@ ASKED_KINDS = (
         """big large larger value worth size volume total sum valuable much amount scale
         magnitude extent""",
     ),
-    ("figure", "figure figures statistic statistics stat stats"),
+    ("figure", "figure figures statistic statistics stat stats number numbers"),
 )
 """The kind of figure a question asks for, by its words, first kind first: 'what share',
 'how fast did it grow', 'how many', 'how big' (a figure's ``kind``: share, change,
@@ -283,10 +284,20 @@ SHARE_FORMS = (
     "how big a part of",
     "percent of",
     "per cent of",
+    "half of",
+    "a third of",
+    "one third of",
+    "two thirds of",
+    "a quarter of",
+    "three quarters of",
+    "a fifth of",
+    "a tenth of",
 )
 """'How much of China's trade was with the routes' countries' and 'what percent of the
 country's total trade' ask for a share, though 'much' alone asks for an amount and
-'percent' alone may be a change's."""
+'percent' alone may be a change's; so does a fraction of a whole ('did **half of**
+China's trade go to the routes' countries', 'nearly **a third of** its trade'), but not
+a part of a year ('the first quarter of 2020')."""
 CHANGE_FORMS = (
     "by what percent",
     "by what percentage",
@@ -304,9 +315,45 @@ CHANGE_FORMS = (
     "went up",
     "go down",
     "went down",
+    "pick up",
+    "picked up",
+    "picks up",
+    "ramp up",
+    "ramped up",
+    "shoot up",
+    "shot up",
+    "speed up",
+    "sped up",
+    "take off",
+    "took off",
+    "slow down",
+    "slowed down",
+    "level off",
+    "levelled off",
+    "leveled off",
+    "tail off",
+    "tailed off",
+    "bounce back",
+    "bounced back",
 )
 """'By what percentage did trade change' asks for a change, though 'percentage' says a
-share."""
+share; 'did rail shipments **pick up**' asks for one in a verb of two words, each of
+them the question's form (:func:`form_words`)."""
+
+
+def form_words(seq: list[str]) -> frozenset[str]:
+    """The stems of the :data:`CHANGE_FORMS` a question of these stems says: how it asks
+    ('did trade **pick up**'), not what it asks about."""
+    return frozenset(
+        s
+        for form in CHANGE_FORMS
+        for p in [tuple(stem(w) for w in form.split())]
+        for i in range(len(seq))
+        if tuple(seq[i : i + len(p)]) == p
+        for s in p
+    )
+
+
 REASON_FORMS = (
     "why",
     "how come",
@@ -537,12 +584,28 @@ def asked_kind(seq: list[str]) -> str | None:
             continue  # 'how fast is the smart bike': a speed, without a verb of change
         elif kind == "share" and not (have & cues) - _PARTS and _said(seq, COUNT_FORMS):
             continue  # 'how many countries are **part** of the initiative': a count
+        elif kind == "figure" and not (have & cues) - _NUMBER and not _a_number_asked(seq):
+            continue  # 'China's **number one** partner', 'a **number of** routes'
         elif have & cues:
             return kind
     return None
 
 
 _SHARE_NOUNS = frozenset(stem(w) for w in "share portion proportion percentage fraction".split())
+_NUMBER = frozenset({"number", "numbers"})
+_RANKS = frozenset("one two three four five 1 2 3 4 5 1st 2nd 3rd".split())
+
+
+def _a_number_asked(seq: list[str]) -> bool:
+    """Whether 'number' asks for a figure: 'the headline **number** for trade', 'what
+    are the latest **numbers**', not 'the **number one** partner' (a rank) nor 'the
+    **number of** routes' (a count, when 'how many' does not say it)."""
+    for i, s in enumerate(seq):
+        if s in _NUMBER:
+            after = seq[i + 1 : i + 2]
+            if not after or (after[0] != "of" and after[0] not in _RANKS):
+                return True
+    return False
 
 
 def _share_of_a_change(seq: list[str], change: frozenset[str]) -> bool:

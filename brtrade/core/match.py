@@ -52,6 +52,7 @@ from brtrade.core.language import (
     asks_ahead,
     asks_when,
     asks_why,
+    form_words,
     is_stop,
     kind_cues,
     kind_needed,
@@ -190,9 +191,11 @@ def plan_query(
     groups: list[Group] = []
     rest: list[str] = []
     pos = 0
+    share_of = False  # '30 percent **of** China's trade': a share, whatever else it says
     for m in find_mentions(text):
         if m.unit is None and m.scale == 1:
             continue  # a bare number ('2020', '11') is a word like any other
+        share_of = share_of or (m.unit == "percent" and text[m.end : m.end + 4].lower() == " of ")
         rest.append(text[pos : m.start])
         pos = m.end
         # The number itself matches whole; its words ('730', 'billion') only partly, so
@@ -268,10 +271,13 @@ def plan_query(
         groups.append(Group("(role)", tuple(stem(w) for w in SIGNIFICANCE), (), None, False, "cue"))
         seq = [s for k, s in enumerate(seq) if k not in roles]
     kind = asked_kind(seq) if question and len(folded) > 1 and not all_words else None
+    if share_of and question and not all_words:
+        kind = "share"
     if kind is not None:
         # The words that say the kind ('share', 'size', 'grow') are the question's form,
         # like 'how'; a group for the kind ranks a record with such a figure first.
         cues = kind_cues(kind) | (REACHED if kind == "amount" else frozenset())
+        cues |= form_words(seq) if kind == "change" else frozenset()
         groups = [g._replace(required=False) if _says_kind(g, cues) else g for g in groups]
     if question and not all_words:
         # 'trade **hit** 1.45 trillion dollars', 'exports **reached** 9.37 trillion': a sum's
