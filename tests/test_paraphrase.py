@@ -3156,3 +3156,56 @@ def test_a_percent_or_fraction_of_a_whole_asks_for_a_share(run: Run, question: s
     assert ids(run, "did exports rise 30 percent in the second half")[:1] == [
         "xidesheng-exports-2020-h2"
     ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what are the key figures in the report", "what are the figures", "what are the key numbers"],
+)
+def test_a_question_asking_only_for_figures_gets_the_claims_with_figures(
+    run: Run, question: str
+) -> None:
+    found = ids(run, question)
+    assert found and found == ids(run, question, memory=True)
+    assert found[0] == "br-trade-2020-total"
+    assert "br-cooperation-drive" not in found  # no figure
+
+
+def test_a_reporter_s_ranking_word_before_figures_is_form() -> None:
+    plan = match.plan_query(
+        "what are the main statistics on rail trade", Vocabulary({}), question=True
+    )
+    assert not next(g for g in plan.groups if g.word == "main").required
+    plan = match.plan_query("what are the trade figures", Vocabulary({}), question=True)
+    assert next(g for g in plan.groups if g.word == "trade").required
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("what went down last year", None),  # a fall: none was
+        ("did asean trade go down", "asean-trade-2020"),  # whether: what it did
+        ("did rail trade go up", "br-rail-trade-growth"),
+    ],
+)
+def test_went_up_and_went_down_are_a_rise_and_a_fall(
+    run: Run, question: str, answer: str | None
+) -> None:
+    if answer is None:
+        assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
+    else:
+        assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("where does Tu Xinquan teach", "tu-xinquan"),
+        ("where does Tu Xinquan lecture", "tu-xinquan"),
+        ("which body does Zhou Mi serve", "zhou-mi"),
+    ],
+)
+def test_where_someone_teaches_or_serves_is_about_them(
+    run: Run, question: str, speaker: str
+) -> None:
+    assert ids(run, question)[:1] == [speaker]

@@ -592,6 +592,14 @@ def asked_kind(seq: list[str]) -> str | None:
 
 
 _SHARE_NOUNS = frozenset(stem(w) for w in "share portion proportion percentage fraction".split())
+FIGURE_MODIFIERS = frozenset(
+    """key main headline important major top big chief principal central core crucial
+    vital notable salient essential basic primary leading official latest new newest
+    recent""".split()
+)
+"""Words that say which figures a question wants as a reporter ranks them, not what
+they measure: 'the **key** figures', 'the **headline** number', 'the **latest**
+statistics' (right before a word asking for any figure, they are the question's form)."""
 _NUMBER = frozenset({"number", "numbers"})
 _RANKS = frozenset("one two three four five 1 2 3 4 5 1st 2nd 3rd".split())
 

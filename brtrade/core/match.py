@@ -43,6 +43,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from brtrade.core.language import (
+    FIGURE_MODIFIERS,
     OPINIONS,
     SIGNIFICANCE,
     SOURCE_DETERMINERS,
@@ -279,6 +280,13 @@ def plan_query(
         cues = kind_cues(kind) | (REACHED if kind == "amount" else frozenset())
         cues |= form_words(seq) if kind == "change" else frozenset()
         groups = [g._replace(required=False) if _says_kind(g, cues) else g for g in groups]
+        if kind == "figure":  # 'the **key** figures', 'the **headline** number': form too
+            said = {
+                a
+                for a, b in zip(folded, folded[1:], strict=False)
+                if a in FIGURE_MODIFIERS and stem(b) in cues
+            }
+            groups = [g._replace(required=False) if g.word in said else g for g in groups]
     if question and not all_words:
         # 'trade **hit** 1.45 trillion dollars', 'exports **reached** 9.37 trillion': a sum's
         # verb before its figure says how the figure is given, not what to find
@@ -291,10 +299,12 @@ def plan_query(
             g._replace(required=False) if g.via in ("word", "vocabulary") and g.word in sums else g
             for g in groups
         ]
-    if groups and not any(g.required for g in groups):
+    asks_only = kind is not None and bool(groups) and not any(g.required for g in groups)
+    if groups and not any(g.required for g in groups) and not asks_only:
         groups = [g._replace(required=True) for g in groups]  # only stop words: need them all
     if kind is not None:
-        groups.append(Group(f"({kind})", (f"k:{kind}",), required=False, via="kind"))
+        # 'what are the key figures in the report': only the kind is asked, so it is needed
+        groups.append(Group(f"({kind})", (f"k:{kind}",), required=asks_only, via="kind"))
     if question and not all_words and asks_when(seq):
         # 'when did X happen': only a record that says when (it never adds points); 'when
         # will X happen': one that says when of what will or can
@@ -389,9 +399,12 @@ def _names_the_source(folded: Sequence[str], i: int) -> bool:
 
 def _says_kind(group: Group, cues: frozenset[str]) -> bool:
     """Whether a group is one of the words that say the kind asked for: a word ('share',
-    'grow') or a one-word vocabulary entry ('proportion', an editors' word for a percent)."""
+    'grow'), a one-word vocabulary entry ('proportion', an editors' word for a percent) or
+    a phrase of the vocabulary all of whose words say it ('**went down**')."""
     if group.via == "word":
         return group.exact[0] in cues
+    if group.via == "vocabulary" and " " in group.word:  # 'went down': a verb of two words
+        return all(stem(w) in cues for w in group.word.split())
     return group.via == "vocabulary" and len(group.exact) == 2 and group.exact[1] in cues
 
 

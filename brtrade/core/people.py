@@ -37,7 +37,8 @@ ASKS_ABOUT_A_PERSON = frozenset(
     affiliations belong belongs organisation organization organisations organizations
     institution institutions occupation profession career office hold holds speak speaks
     spoke speaking spoken spokesman spokeswoman spokesperson represent represents
-    represented representing profile biography background based""".split()
+    represented representing profile biography background based teach teaches taught
+    teaching lecture lectures lectured serve serves served serving""".split()
 )
 """Words that ask what a person is or where they work. General English, not the
 base's: they are the question's form, never required to match."""
