@@ -3209,3 +3209,39 @@ def test_where_someone_teaches_or_serves_is_about_them(
     run: Run, question: str, speaker: str
 ) -> None:
     assert ids(run, question)[:1] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("tell me about China's trade with the belt and road countries", None),
+        ("explain the smart engine", "bicycle-smart-engine"),
+        ("what does the article tell us about exports", None),
+    ],
+)
+def test_the_asker_s_own_verb_of_speech_asks_for_no_one_s_words(
+    run: Run, question: str, first: str | None
+) -> None:
+    from brtrade.core.language import speaks
+
+    found = ids(run, question)
+    assert found
+    if first:
+        assert found[0] == first
+    assert "q:" not in " ".join(found)
+    folded = question.replace("'", " ").lower().split()
+    assert not any(speaks(folded, k) for k in range(len(folded)))
+    said = "what did Zhou Mi tell reporters".split()
+    assert any(speaks([w.lower() for w in said], k) for k in range(len(said)))
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("what did the company spokesman say", "xidesheng-engine-advantages"),
+        ("what did the ministry spokesperson say about trade", "br-cooperation-resilient"),
+    ],
+)
+def test_a_word_for_whoever_spoke_is_not_required(run: Run, question: str, answer: str) -> None:
+    assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
+    assert finds_nothing(run, "what did the Indonesian official say")

@@ -86,11 +86,14 @@ base's."""
 
 
 def speaks(found: Sequence[str], i: int) -> bool:
-    """Whether ``found[i]`` asks for someone's words: a verb of speech (:data:`SPEECH`),
-    or a noun of :data:`OPINIONS` after a possessive ('Li Xiangrong's main **point**')
-    or as 'what **view** did...'."""
+    """Whether ``found[i]`` asks for someone's words: a verb of speech (:data:`SPEECH`)
+    but the asker's own ('**tell me** about', 'what does the article **tell us**', an
+    imperative first word: '**explain** the engine'), or a noun of :data:`OPINIONS`
+    after a possessive ('Li Xiangrong's main **point**') or as 'what **view** did...'."""
     word = found[i]
     if word in SPEECH:
+        if i == 0 or found[i + 1 : i + 2] in (["me"], ["us"]):
+            return False  # '**tell me** about trade', '**explain** the engine': the asker's
         # 'how many routes Yantian **added**': the verb of what is counted, not speech
         return not (
             word in THING_VERBS

@@ -45,6 +45,7 @@ from typing import NamedTuple
 from brtrade.core.language import (
     FIGURE_MODIFIERS,
     OPINIONS,
+    PERSON_NOUNS,
     SIGNIFICANCE,
     SOURCE_DETERMINERS,
     SOURCE_NOUNS,
@@ -321,7 +322,13 @@ def plan_query(
             ]
             groups.append(Group("(reason)", (SAID,), required=False, via="cue"))
         elif any(speaks(folded, k) for k in range(len(folded))):
-            # 'what did the company say about exports', 'Zhou Mi's assessment': its words
+            # 'what did the company say about exports', 'Zhou Mi's assessment': its words;
+            # 'what did the company **spokesman** say': a word for whoever spoke, not
+            # what a record must hold (the editors' *expert* is the base's own)
+            groups = [
+                g._replace(required=False) if g.via == "word" and g.word in PERSON_NOUNS else g
+                for g in groups
+            ]
             groups.append(Group(SAID_CUE, (SAID,), required=False, via="cue"))
     needed = kind is not None and phrased and kind_needed(seq, kind)
     return Plan(tuple(groups), all_words=all_words, kind_needed=needed)
