@@ -3245,3 +3245,36 @@ def test_the_asker_s_own_verb_of_speech_asks_for_no_one_s_words(
 def test_a_word_for_whoever_spoke_is_not_required(run: Run, question: str, answer: str) -> None:
     assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
     assert finds_nothing(run, "what did the Indonesian official say")
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("what was the growth rate of trade with Singapore", None),  # the routes to it
+        ("what was the growth rate of rail trade", "br-rail-trade-growth"),
+        ("what was the rate of growth of belt and road trade", "br-trade-2020-growth"),
+    ],
+)
+def test_a_growth_rate_asks_for_a_change(run: Run, question: str, answer: str | None) -> None:
+    if answer is None:
+        assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
+    else:
+        assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("when was the Belt and Road Initiative launched", None),  # routes tagged with it
+        ("when did Yantian port open", None),  # its routes opened
+        ("when did the Yantian routes start", "yantian-port-new-routes-2020"),
+        ("when did China launch the new routes", "yantian-port-new-routes-2020"),
+    ],
+)
+def test_what_an_event_happened_to_is_in_the_record_s_own_words(
+    run: Run, question: str, answer: str | None
+) -> None:
+    if answer is None:
+        assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
+    else:
+        assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]

@@ -134,6 +134,11 @@ def rank(
     theirs: set[int] = set()  # records in the words of the possessor of what is asked for
     say_it: set[int] = set()  # records saying what is asked for by itself
     scoped: dict[int, int] = {}  # how many of the names the question writes each matches
+    # 'when was the Belt and Road Initiative launched': what the event is told of is in
+    # the record's own words too, not only in its editors' labels (the routes launched
+    # are tagged with the initiative)
+    of_event = _event_head(weighed) if weighed.event and weighed.floor else set()
+    told: dict[int, int] = {}  # how many of those each record says in its own words
     for i, group in enumerate(weighed.plan.groups):
         weight = weighed.weights[i]
         if not weight and i != kind_at and i != when_at:
@@ -143,6 +148,7 @@ def rank(
         cover: dict[int, int] = {}
         named: set[int] = set()  # records naming it, not through a loosely related word
         said: set[int] = set()  # records saying it in a field of their own
+        telling: set[int] = set()  # records saying it in their own words (of_event)
         counting = i in weighed.counted
         saying = i in weighed.names
         spoken_of = i in weighed.about
@@ -160,6 +166,8 @@ def rank(
                     cover[o] = share
                 if event and way.share > LOOSE_COVER and value & FIELD_MASK in SAYING:
                     happened.add(o)
+                if i in of_event and value & FIELD_MASK in SAYING:
+                    telling.add(o)
                 if title:
                     (served if value & FIELD_MASK == SERVED else titled).add(o)
                 if i == owner and value & FIELD_MASK == SPEAKER:
@@ -175,6 +183,8 @@ def rank(
             kinded.update(best)
         if i == when_at:
             timed.update(best)
+        for o in telling:
+            told[o] = told.get(o, 0) + 1
         if spoken_of:
             for o in best:
                 spoken[o] = spoken.get(o, 0) + 1
@@ -237,6 +247,8 @@ def rank(
             return False  # 'when was the engine developed': a record that says no date
         if event and o not in happened:
             return False  # 'when did the initiative begin' is not told by its significance
+        if told.get(o, 0) < len(of_event):
+            return False  # ...nor by the routes it is a label of, launched in 2020
         if spoken.get(o, 0) < spoken_need:
             return False  # 'what did Tu say about tariffs' is not his quote on diversification
         if subject and o not in subjects:
@@ -282,6 +294,32 @@ def _in_own_words(weighed: Weighed, postings: Postings) -> dict[int, int]:
 
 
 SPEAKER = FIELDS.index("speaker")
+
+
+def _event_head(weighed: Weighed) -> set[int]:
+    """The group naming what a question's event happened to: the head of the noun
+    phrase after its verb ('when did China **launch** the new **routes**'), else of the
+    one before it ('when was the Belt and Road **Initiative** launched'). Its modifiers
+    may be the editors' labels of a record ('the **Yantian** routes': the record tells of
+    the routes, tagged with the port); the head must be the record's own words."""
+    groups = weighed.plan.groups
+    content = [
+        i
+        for i, g in enumerate(groups)
+        if g.required and weighed.weights[i] and g.via in ("word", "vocabulary", "related")
+    ]
+    at = min(weighed.event)
+    after = [i for i in content if i > at]
+    if after:
+        run = [after[0]]
+        for i in after[1:]:
+            if i != run[-1] + 1 and any(weighed.weights[k] for k in range(run[-1] + 1, i)):
+                break
+            run.append(i)
+        return {run[-1]}
+    before = [i for i in content if i < at]
+    return {before[-1]} if before else set()
+
 
 SAYING = frozenset(FIELDS.index(f) for f in ("statement", "evidence", "quote", "text"))
 """The fields in which a record says what happened (not its editors' topics or the names

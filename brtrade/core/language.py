@@ -338,6 +338,11 @@ CHANGE_FORMS = (
     "tailed off",
     "bounce back",
     "bounced back",
+    "growth rate",
+    "rate of growth",
+    "rate of increase",
+    "rate of decline",
+    "pace of growth",
 )
 """'By what percentage did trade change' asks for a change, though 'percentage' says a
 share; 'did rail shipments **pick up**' asks for one in a verb of two words, each of
@@ -538,7 +543,7 @@ def _asks_for_a_change() -> re.Pattern[str]:
     changes = "|".join(sorted({stem(w) for w in CHANGES.split()}))
     return re.compile(
         r"\bwhat (?:is|was|are|were|s) (?:(?:the|a|an|its|their) )?(?:[a-z]+ ){0,2}?"
-        rf"(?:{changes}) (?:of|in)\b"
+        rf"(?:{changes}) (?:rate )?(?:of|in)\b"
     )
 
 
