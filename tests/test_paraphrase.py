@@ -3278,3 +3278,16 @@ def test_what_an_event_happened_to_is_in_the_record_s_own_words(
         assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
     else:
         assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("how did the bike company's foreign sales perform", "xidesheng-exports-2020-h2"),
+        ("how did asean trade fare in 2020", "asean-trade-2020"),
+    ],
+)
+def test_how_something_performed_or_fared_asks_for_its_change(
+    run: Run, question: str, answer: str
+) -> None:
+    assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]

@@ -251,7 +251,7 @@ ASKED_KINDS = (
         expand expanded fall fell drop dropped decline declined shrink shrank fast faster
         compared change changed trend trends surge surged soar soared boom boomed slump
         slumped plunge plunged tumble tumbled dip dipped rebound rebounded flat unchanged
-        stagnant stagnated stagnate""",
+        stagnant stagnated stagnate perform performed fare fared""",
     ),
     ("count", "many number"),
     (
