@@ -3291,3 +3291,31 @@ def test_how_something_performed_or_fared_asks_for_its_change(
     run: Run, question: str, answer: str
 ) -> None:
     assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
+
+
+@pytest.mark.parametrize(
+    ("question", "person"),
+    [
+        ("where is Tu Xinquan an executive dean", True),
+        ("what is Zhou Mi an expert on", True),
+        ("what is the name of the bicycle company's secretary", True),
+        ("what is the name of the bicycle company", False),
+        ("what is the smart engine a part of", False),  # no name before 'a'
+    ],
+)
+def test_a_name_said_to_be_something_and_a_named_title_ask_about_a_person(
+    question: str, person: bool
+) -> None:
+    assert about_a_person(question) is person
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("where is Tu Xinquan an executive dean", "tu-xinquan"),
+        ("what is Zhou Mi an expert on", "zhou-mi"),
+        ("what is the name of the bicycle company's secretary", "li-xiangrong"),
+    ],
+)
+def test_such_a_question_answers_with_the_speaker(run: Run, question: str, speaker: str) -> None:
+    assert ids(run, question)[:1] == [speaker]

@@ -92,6 +92,12 @@ def about_a_person(text: str) -> bool:
         return True  # 'what is CAITEC', 'what is the Ministry of Commerce': its people
     if found[0] in ("is", "was") and any(w in ("a", "an") for w in found[2:4] + found[3:5]):
         return True  # 'is Zhou Mi an economist', 'was Li Xiangrong a spokesman'
+    if _a_name_is_a(text, found):
+        return True  # 'where is Tu Xinquan an executive dean', 'what is Zhou Mi an expert on'
+    if found[:5] == ["what", "is", "the", "name", "of"] and (PERSON_NOUNS | TITLES).intersection(
+        found[5:]
+    ):
+        return True  # 'what is the name of the bicycle company's secretary'
     if any(
         found[i] == "s" and found[i + 1] in ORGANISATION_NOUNS and found[i - 1] in typed_names(text)
         for i in range(1, len(found) - 1)
@@ -116,6 +122,20 @@ def about_a_person(text: str) -> bool:
         and not (PERSON_NOUNS | TITLES).intersection(found)
         and not typed_names(text)
     )
+
+
+def _a_name_is_a(text: str, found: Sequence[str]) -> bool:
+    """Whether a question says of a name, after *is* or *was*, that it is a something:
+    'where **is Tu Xinquan an** executive dean', 'what **is Zhou Mi an** expert on'."""
+    names = typed_names(text)
+    for i, w in enumerate(found[:-2]):
+        if w in ("is", "was"):
+            j = i + 1
+            while j < len(found) and found[j] in names:
+                j += 1
+            if j > i + 1 and found[j : j + 1] in (["a"], ["an"]):
+                return True
+    return False
 
 
 def _counts_speakers(found: Sequence[str]) -> bool:
