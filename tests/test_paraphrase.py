@@ -3319,3 +3319,14 @@ def test_a_name_said_to_be_something_and_a_named_title_ask_about_a_person(
 )
 def test_such_a_question_answers_with_the_speaker(run: Run, question: str, speaker: str) -> None:
     assert ids(run, question)[:1] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how much did services trade grow", "what was China's trade in services"],
+)
+def test_trade_in_services_is_not_the_shipping_services(run: Run, question: str) -> None:
+    assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
+    assert ids(run, "how many new services did Yantian launch")[:1] == [
+        "yantian-port-new-routes-2020"
+    ]
