@@ -3330,3 +3330,25 @@ def test_trade_in_services_is_not_the_shipping_services(run: Run, question: str)
     assert ids(run, "how many new services did Yantian launch")[:1] == [
         "yantian-port-new-routes-2020"
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("what did the market diversification strategy lead to", "market-diversification-results"),
+        ("what did the strategy bring about", "market-diversification-results"),
+        ("how much more did the bicycle company export", "xidesheng-exports-2020-h2"),
+    ],
+)
+def test_what_something_led_to_and_how_much_more(run: Run, question: str, answer: str) -> None:
+    assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
+
+
+def test_how_much_more_than_compares_amounts_not_a_change() -> None:
+    from brtrade.core.language import asked_kind
+
+    def kind(q: str) -> str | None:
+        return asked_kind([stem(w) for w in q.split()])
+
+    assert kind("how much more did the company export") == "change"
+    assert kind("how much more is belt and road trade than asean trade") != "change"

@@ -338,6 +338,8 @@ CHANGE_FORMS = (
     "tailed off",
     "bounce back",
     "bounced back",
+    "how much more",
+    "how much less",
     "growth rate",
     "rate of growth",
     "rate of increase",
@@ -349,12 +351,26 @@ share; 'did rail shipments **pick up**' asks for one in a verb of two words, eac
 them the question's form (:func:`form_words`)."""
 
 
-def form_words(seq: list[str]) -> frozenset[str]:
-    """The stems of the :data:`CHANGE_FORMS` a question of these stems says: how it asks
-    ('did trade **pick up**'), not what it asks about."""
+RESULT_FORMS = (
+    "lead to",
+    "leads to",
+    "led to",
+    "bring about",
+    "brought about",
+    "come of",
+    "came of",
+)
+"""Ways a question asks what something brought: 'what did the diversification strategy
+**lead to**' asks for its results, not for the editors' *leading* (largest). ('Result
+in' is not one: *results* is the article's own word for them.)"""
+
+
+def form_words(seq: list[str], forms: tuple[str, ...] = CHANGE_FORMS) -> frozenset[str]:
+    """The stems of the ``forms`` (:data:`CHANGE_FORMS`, :data:`RESULT_FORMS`) a question
+    of these stems says: how it asks ('did trade **pick up**'), not what it asks about."""
     return frozenset(
         s
-        for form in CHANGE_FORMS
+        for form in forms
         for p in [tuple(stem(w) for w in form.split())]
         for i in range(len(seq))
         if tuple(seq[i : i + len(p)]) == p
@@ -570,9 +586,15 @@ def _percent_change(seq: list[str]) -> bool:
     return any(a in share and b in change for a, b in zip(seq, seq[1:], strict=False))
 
 
+def _compared(seq: list[str]) -> bool:
+    """Whether 'how much more' compares two things ('how much more is belt and road trade
+    **than** ASEAN trade': their amounts), not one with its past (a change)."""
+    return "than" in seq and _said(seq, ("how much more", "how much less"))
+
+
 def asked_kind(seq: list[str]) -> str | None:
     """The kind of figure a question of these stems asks for, if it says."""
-    if _said(seq, CHANGE_FORMS) or _percent_change(seq):
+    if (_said(seq, CHANGE_FORMS) and not _compared(seq)) or _percent_change(seq):
         return "change"
     if asks_for_a_measure(seq):
         return "amount"

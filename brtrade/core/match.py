@@ -46,6 +46,7 @@ from brtrade.core.language import (
     FIGURE_MODIFIERS,
     OPINIONS,
     PERSON_NOUNS,
+    RESULT_FORMS,
     SIGNIFICANCE,
     SOURCE_DETERMINERS,
     SOURCE_NOUNS,
@@ -288,6 +289,15 @@ def plan_query(
                 if a in FIGURE_MODIFIERS and stem(b) in cues
             }
             groups = [g._replace(required=False) if g.word in said else g for g in groups]
+    if question and not all_words:
+        # 'what did the strategy **lead to**': how it asks for a result
+        results = form_words(seq, RESULT_FORMS)
+        groups = [
+            g._replace(required=False)
+            if g.via in ("word", "vocabulary") and " " not in g.word and stem(g.word) in results
+            else g
+            for g in groups
+        ]
     if question and not all_words:
         # 'trade **hit** 1.45 trillion dollars', 'exports **reached** 9.37 trillion': a sum's
         # verb before its figure says how the figure is given, not what to find
