@@ -3352,3 +3352,26 @@ def test_how_much_more_than_compares_amounts_not_a_change() -> None:
 
     assert kind("how much more did the company export") == "change"
     assert kind("how much more is belt and road trade than asean trade") != "change"
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("busy", "business"),
+        ("executive", "executed"),
+        ("initiative", "initially"),
+        ("relatively", "relations"),
+        ("remarkable", "remarks"),
+        ("assistant", "assist"),
+    ],
+)
+def test_more_words_snowball_stems_together_keep_apart(one: str, other: str) -> None:
+    assert stem(one) != stem(other)
+    for a, b in ((one, other), (other, one)):
+        group = match.plan_query(a, Vocabulary({})).groups[0]
+        assert stem(b) not in group.exact + group.near
+        assert group.prefix is None or not stem(b).startswith(group.prefix)
+
+
+def test_a_busy_port_is_no_company(run: Run) -> None:
+    assert ids(run, "why is the port of Yantian so busy")[:1] == ["yantian-port-most-routes"]

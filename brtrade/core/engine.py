@@ -166,8 +166,8 @@ def rank(
                     cover[o] = share
                 if event and way.share > LOOSE_COVER and value & FIELD_MASK in SAYING:
                     happened.add(o)
-                if i in of_event and value & FIELD_MASK in SAYING:
-                    telling.add(o)
+                if i in of_event and way.share == 100 and value & FIELD_MASK in SAYING:
+                    telling.add(o)  # named as such: 'initiative' is not its sense 'first'
                 if title:
                     (served if value & FIELD_MASK == SERVED else titled).add(o)
                 if i == owner and value & FIELD_MASK == SPEAKER:

@@ -43,6 +43,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from brtrade.core.language import (
+    COLLIDING,
     FIGURE_MODIFIERS,
     OPINIONS,
     PERSON_NOUNS,
@@ -155,8 +156,8 @@ def _word_group(word: str, required: bool, via: str = "word") -> Group:
     if word in SMALL_NUMBERS and word not in ("zero", "one"):
         # 'eleven new routes' are the article's '11 new routes' ('one' is also a pronoun)
         return Group(word, (s, str(SMALL_NUMBERS[word])), required=required, via=via)
-    if len(word) < MIN_PREFIX or not word.isalpha():
-        return Group(word, (s,), required=required, via=via)
+    if len(word) < MIN_PREFIX or not word.isalpha() or word in COLLIDING:
+        return Group(word, (s,), required=required, via=via)  # a colliding word: whole
     # Stems one or two letters shorter ('diversifi' -> 'diversif'), never under six letters:
     # Snowball stems related words differently ('diversified', 'diversification').
     near = tuple(s[:k] for k in range(len(s) - 1, max(MIN_NEAR - 1, len(s) - 3), -1))
