@@ -53,7 +53,8 @@ def _fold(text: str) -> str:
 
 
 def _stems(text: str) -> set[str]:
-    from brtrade.core.language import is_stop, stem
+    from brtrade.core.language import is_stop
+    from brtrade.core.stems import stem
 
     return {stem(w) for w in _fold(text).split() if not is_stop(w)}
 

@@ -114,9 +114,10 @@ def brtrade_ranker() -> Callable[[str], list[str]]:
 
 def bm25_ranker(k1: float = 1.2, b: float = 0.75) -> Callable[[str], list[str]]:
     """Textbook BM25 over statement + evidence, with stop words and the Snowball stemmer."""
-    from brtrade.core.language import STOP_WORDS, stem
+    from brtrade.core.language import STOP_WORDS
     from brtrade.core.loader import load_fact_base
     from brtrade.core.paths import bundled_facts_path
+    from brtrade.core.stems import stem
     from brtrade.core.text import words
 
     base = load_fact_base(bundled_facts_path())

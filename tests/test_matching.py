@@ -274,9 +274,10 @@ def test_every_quote_is_first_for_words_only_it_says() -> None:
     'stable' meets 'stability'), whatever topics the others carry, that quote comes
     first."""
     from brtrade.core.engine import Searcher
-    from brtrade.core.language import is_stop, stem
+    from brtrade.core.language import is_stop
     from brtrade.core.loader import load_fact_base
     from brtrade.core.paths import bundled_facts_path
+    from brtrade.core.stems import stem
     from brtrade.core.text import words
 
     base = load_fact_base(bundled_facts_path())
@@ -306,9 +307,10 @@ def test_every_claim_is_first_for_words_only_its_statement_says() -> None:
     puts that claim first, whatever entities the others are linked to ('initiative'
     is in the name of the Belt and Road Initiative, an entity of many claims)."""
     from brtrade.core.engine import Searcher
-    from brtrade.core.language import is_stop, stem
+    from brtrade.core.language import is_stop
     from brtrade.core.loader import load_fact_base
     from brtrade.core.paths import bundled_facts_path
+    from brtrade.core.stems import stem
     from brtrade.core.text import words
 
     base = load_fact_base(bundled_facts_path())

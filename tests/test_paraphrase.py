@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 
 from brtrade.cli import ExitCode
 from brtrade.core import asking, english, match, paraphrase
-from brtrade.core.language import stem
 from brtrade.core.loader import load_fact_base
 from brtrade.core.paths import bundled_facts_path
 from brtrade.core.people import about_a_person
+from brtrade.core.stems import stem
 from brtrade.core.terms import Analyzer, Vocabulary, studied_spans, text_terms
 from brtrade.core.text import compounds, strip_controls
 from tests.helpers import Run
@@ -619,7 +619,8 @@ def test_the_index_and_memory_answer_paraphrase_alike(run: Run, question: str) -
     ],
 )
 def test_a_question_says_the_kind_of_figure_it_asks_for(question: str, kind: str | None) -> None:
-    from brtrade.core.language import asked_kind, stems
+    from brtrade.core.language import asked_kind
+    from brtrade.core.stems import stems
 
     assert asked_kind(stems(question)) == kind
 
@@ -767,7 +768,8 @@ def test_the_kind_floor_is_never_above_the_floor_and_never_nothing() -> None:
 def test_some_questions_can_be_answered_only_by_the_kind_they_ask_for(
     question: str, needed: bool
 ) -> None:
-    from brtrade.core.language import asked_kind, kind_needed, stems
+    from brtrade.core.language import asked_kind, kind_needed
+    from brtrade.core.stems import stems
 
     kind = asked_kind(stems(question))
     assert kind is not None and kind_needed(stems(question), kind) == needed

@@ -52,7 +52,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from brtrade.core.language import STOP_WORDS, stem  # noqa: E402
+from brtrade.core.language import STOP_WORDS  # noqa: E402
+from brtrade.core.stems import stem  # noqa: E402
 
 OUT = ROOT / "brtrade" / "core" / "english.tsv"
 POS = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}

@@ -21,10 +21,10 @@ from brtrade.core.language import (
     TITLES,
     WHO,
     is_stop,
-    stem,
 )
 from brtrade.core.match import SAID_CUE, Group, Plan
 from brtrade.core.paraphrase import name_only, past_form, typed_names
+from brtrade.core.stems import stem
 from brtrade.core.text import words
 
 DO_AND_MODALS = frozenset("do does did will would can could should may might must".split())

@@ -43,7 +43,6 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from brtrade.core.language import (
-    COLLIDING,
     FIGURE_MODIFIERS,
     OPINIONS,
     PERSON_NOUNS,
@@ -62,7 +61,6 @@ from brtrade.core.language import (
     kind_needed,
     plays_a_role,
     speaks,
-    stem,
     why_form,
 )
 from brtrade.core.numbers import (
@@ -72,6 +70,7 @@ from brtrade.core.numbers import (
     find_mentions,
     number_token,
 )
+from brtrade.core.stems import COLLIDING, stem
 from brtrade.core.terms import AHEAD, QUALIFIER, SAID, SINCE, TIMED, TOPIC, Vocabulary
 from brtrade.core.text import EXTREMES, compounds, ranked, words
 
@@ -311,11 +310,12 @@ def plan_query(
             g._replace(required=False) if g.via in ("word", "vocabulary") and g.word in sums else g
             for g in groups
         ]
-    asks_only = kind is not None and bool(groups) and not any(g.required for g in groups)
+    # 'what are the key figures in the report': only figures asked for (not 'value
+    # value', whose records hold the word: they answer it)
+    asks_only = kind == "figure" and bool(groups) and not any(g.required for g in groups)
     if groups and not any(g.required for g in groups) and not asks_only:
         groups = [g._replace(required=True) for g in groups]  # only stop words: need them all
     if kind is not None:
-        # 'what are the key figures in the report': only the kind is asked, so it is needed
         groups.append(Group(f"({kind})", (f"k:{kind}",), required=asks_only, via="kind"))
     if question and not all_words and asks_when(seq):
         # 'when did X happen': only a record that says when (it never adds points); 'when

@@ -284,7 +284,7 @@ def _of_object(segment: str, end: int) -> str:
 
 def _scope(measure: str) -> str | None:
     from brtrade.core import english
-    from brtrade.core.language import stem
+    from brtrade.core.stems import stem
 
     names: list[str] = []
     for _i, m in enumerate(_NAME.finditer(measure)):

@@ -17,12 +17,10 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from brtrade.core.language import (
-    is_stop,
-    stem,
-)
+from brtrade.core.language import is_stop
 from brtrade.core.match import Group, Plan, idf
 from brtrade.core.numbers import SMALL_NUMBERS
+from brtrade.core.stems import stem
 from brtrade.core.text import words
 
 if TYPE_CHECKING:

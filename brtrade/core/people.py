@@ -26,9 +26,9 @@ from brtrade.core.language import (
     TITLES,
     WHO,
     is_stop,
-    stem,
 )
 from brtrade.core.paraphrase import typed_names
+from brtrade.core.stems import stem
 from brtrade.core.text import fold, words
 
 ASKS_ABOUT_A_PERSON = frozenset(
@@ -299,7 +299,7 @@ def _names_a_person(found: Sequence[str], i: int) -> bool:
     if i + 1 == len(found) or found[i + 1] in SPEECH or is_stop(found[i + 1]):
         return True
     from brtrade.core import english
-    from brtrade.core.language import stem
+    from brtrade.core.stems import stem
 
     if found[i + 1].endswith("ed"):
         return True  # 'which deputy director **discussed**': a verb in the past

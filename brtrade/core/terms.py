@@ -9,8 +9,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from brtrade.core.language import says_ahead, says_when, stem
+from brtrade.core.language import says_ahead, says_when
 from brtrade.core.numbers import CURRENCY_QUALIFIERS, find_mentions, number_token
+from brtrade.core.stems import stem
 from brtrade.core.text import compounds, ranked, words
 
 if TYPE_CHECKING:

@@ -175,7 +175,7 @@ def _strangers(text: str, known: Callable[[str], bool], places: Collection[str] 
     sentence naming one may be about something the base does not cover, so it is never
     said to contradict the base."""
     from brtrade.core import english
-    from brtrade.core.language import stem
+    from brtrade.core.stems import stem
 
     found = []
     text = text.strip()
@@ -254,8 +254,8 @@ def _capital_of(word: str, places: Collection[str]) -> bool:
     'Beijing's trade' (:func:`brtrade.core.paraphrase.seat_of`). Not any city of it
     ('Guangzhou' is in China, and no capital), nor the capital of a place the base does
     not name ('Tokyo')."""
-    from brtrade.core.language import stem
     from brtrade.core.paraphrase import seat_of
+    from brtrade.core.stems import stem
 
     return seat_of(stem(word), places) is not None
 
@@ -263,7 +263,7 @@ def _capital_of(word: str, places: Collection[str]) -> bool:
 def place_stems(entities: Iterable[tuple[str, str, Sequence[str]]]) -> frozenset[str]:
     """The stems of the base's one-word entity names and aliases ('China', 'ASEAN'; not
     'Yantian Port'), as :func:`verify_draft` takes its ``places``."""
-    from brtrade.core.language import stem
+    from brtrade.core.stems import stem
 
     return frozenset(
         stem(fold(n)) for _, name, aliases in entities for n in (name, *aliases) if n.isalpha()

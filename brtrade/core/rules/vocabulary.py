@@ -7,10 +7,10 @@ from collections.abc import Iterable
 
 from brtrade.core.errors import FactBaseError, excerpt
 from brtrade.core.fields import ID_PATTERN
-from brtrade.core.language import stems
 from brtrade.core.model import FactBase, Term
 from brtrade.core.rules import Rule
 from brtrade.core.rules.problems import Locator
+from brtrade.core.stems import stems
 
 _MARKUP = re.compile(r"[<>\[\]{}`*_|\\]|[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """Characters that would be markup somewhere a word is shown, or control characters."""
