@@ -3377,3 +3377,17 @@ def test_more_words_snowball_stems_together_keep_apart(one: str, other: str) -> 
 
 def test_a_busy_port_is_no_company(run: Run) -> None:
     assert ids(run, "why is the port of Yantian so busy")[:1] == ["yantian-port-most-routes"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how did the company's exports do from July to December 2020",
+        "how did the bike firm's exports do in H2 2020",
+        "how did the bicycle company do overseas in the back half of 2020",
+    ],
+)
+def test_a_half_of_a_year_in_other_words_is_that_half(run: Run, question: str) -> None:
+    assert ids(run, question)[:1] == ["xidesheng-exports-2020-h2"]
+    assert ids(run, question, memory=True)[:1] == ["xidesheng-exports-2020-h2"]
+    assert finds_nothing(run, "how did the company's exports do from January to June 2020")

@@ -672,3 +672,31 @@ def test_the_windowed_reading_of_numbers_in_words_is_the_full_scan(parts: list[s
     fast = [(m.start(), m.end()) for m in numbers._spelled_matches(text)]
     full = [(m.start(), m.end()) for m in numbers._spelled_pattern().finditer(text)]
     assert fast == full
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("Exports rose from July to December 2020.", "2020-07/2020-12"),
+        ("Exports rose between July and December 2020.", "2020-07/2020-12"),
+        ("Exports rose from November to February 2021.", None),  # crosses a year unsaid
+        ("Exports rose in H2 2020.", "2020-H2"),
+        ("Exports rose in 2020 H1.", "2020-H1"),
+        ("Exports rose in the latter half of 2020.", "2020-H2"),
+        ("Exports rose in the final six months of 2020.", "2020-H2"),
+    ],
+)
+def test_more_ways_copy_names_a_part_of_a_year(sentence: str, period: str | None) -> None:
+    from brtrade.core.periods import period_of
+
+    assert period_of(sentence, None) == period
+
+
+def test_a_span_of_months_is_the_half_or_quarter_it_is() -> None:
+    from brtrade.core.periods import canonical
+
+    assert canonical("2020-07/2020-12") == "2020-H2"
+    assert canonical("2020-01/2020-06") == "2020-H1"
+    assert canonical("2020-10/2020-12") == "2020-Q4"
+    assert canonical("2020-05/2020-07") == "2020-05/2020-07"
+    assert canonical("2020") == "2020"

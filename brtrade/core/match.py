@@ -262,6 +262,11 @@ def plan_query(
         part = _part_of_a_year(text)
         if part is not None:  # 'in the first half of 2020': asked for itself
             groups.append(Group(part, (part.replace("-", "").lower(),), via="period"))
+            # 'from **July to December** 2020': the months are the period's words
+            groups = [
+                g._replace(required=False) if g.via == "word" and g.word in MONTH_WORDS else g
+                for g in groups
+            ]
     roles = plays_a_role(folded) if question and not all_words else frozenset[int]()
     if roles:  # 'what role does the initiative play': how much it matters, not a part
         played = {folded[k] for k in roles}
@@ -345,7 +350,12 @@ def plan_query(
     return Plan(tuple(groups), all_words=all_words, kind_needed=needed)
 
 
-_PART_OF_A_YEAR = frozenset({"half", "quarter"})
+MONTH_WORDS = frozenset(
+    """january february march april june july august september october november december
+    jan feb mar apr jun jul aug sept sep oct nov dec""".split()
+)
+"""Names of months ('may' is also a verb: not here)."""
+_PART_OF_A_YEAR = frozenset({"half", "quarter", "months", "h1", "h2"}) | MONTH_WORDS
 
 
 @lru_cache(maxsize=1)
@@ -393,9 +403,10 @@ def _part_of_a_year(text: str) -> str | None:
     """The half or quarter of a year a question names ('the first half of 2020':
     2020-H1), as a record's period term is written (``2020h1``); None for none, or for
     one without its year (then its words are matched as they are)."""
-    from brtrade.core.periods import period_of  # only for such a question: start-up
+    from brtrade.core.periods import canonical, period_of  # only for such a question
 
     found = period_of(text, None)
+    found = canonical(found) if found is not None else None  # 'the first six months'
     return found if found is not None and ("-H" in found or "-Q" in found) else None
 
 

@@ -187,11 +187,17 @@ _PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
         "to",
         rf"\b{_N}\s+months\s+(?:to|through|ending(?:\s+in)?)\s+(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d))?",
     ),
-    ("span", rf"\b(?P<m1>{_MONTH})\s*[-–]\s*(?P<m2>{_MONTH})\b(?:\s+(?P<y>(?:19|20)\d\d))?"),
+    (
+        "span",
+        rf"\b(?:(?:from\s+)?(?P<m1>{_MONTH})\s*(?:[-–]|to|through|until)\s*|between\s+"
+        rf"(?P<b1>{_MONTH})\s+and\s+)(?P<m2>{_MONTH})\b(?:\s+(?P<y>(?:19|20)\d\d))?",
+    ),
     (
         "half",
-        r"\b(?P<h>first|second)\s+half\b(?:\s+of\s+(?:the\s+year|this\s+year|(?P<y>(?:19|20)\d\d)))?",
+        r"\b(?P<h>first|second|latter|back|final|last|front)\s+(?:half|six\s+months)\b"
+        r"(?:\s+of\s+(?:the\s+year|this\s+year|(?P<y>(?:19|20)\d\d)))?",
     ),
+    ("h", r"\b(?:H(?P<hn>[12])\s+(?P<y>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)\s+H(?P<hn2>[12]))\b"),
     (
         "quarter",
         r"\b(?:(?P<q>first|second|third|fourth)\s+quarter|Q(?P<qn>[1-4]))\b(?:\s+of\s+(?:the\s+year|this\s+year|(?P<y>(?:19|20)\d\d)))?",
@@ -219,6 +225,20 @@ def _n(text: str) -> int:
     return int(text) if text.isdigit() else SMALL_NUMBERS[text.lower()]
 
 
+def canonical(period: str) -> str:
+    """A span of months as the half or quarter it is ('2020-07/2020-12' is 2020-H2,
+    '2020-10/2020-12' 2020-Q4); any other period as it is."""
+    m = re.fullmatch(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)", period)
+    if m is None or m.group(1) != m.group(3):
+        return period
+    a, b = int(m.group(2)), int(m.group(4))
+    if (a, b) in ((1, 6), (7, 12)):
+        return f"{m.group(1)}-H{1 if a == 1 else 2}"
+    if b - a == 2 and a % 3 == 1:
+        return f"{m.group(1)}-Q{(a + 2) // 3}"
+    return period
+
+
 def period_of(sentence: str, date: datetime.date | None) -> str | None:
     """The period a sentence states, in ISO 8601, its year read against the article's
     ``date`` where the sentence gives none ('in the first two months' of a story filed
@@ -228,6 +248,8 @@ def period_of(sentence: str, date: datetime.date | None) -> str | None:
         if m is None:
             continue
         groups = m.groupdict()
+        if name == "h":  # 'H2 2020', '2020 H2'
+            return f"{groups['y'] or groups['y2']}-H{groups['hn'] or groups['hn2']}"
         year = int(groups["y"]) if groups.get("y") else (date.year if date else None)
         if name == "year":
             return str(year)
@@ -240,11 +262,13 @@ def period_of(sentence: str, date: datetime.date | None) -> str | None:
             first = max(1, last - _n(groups["n"]) + 1)
             return f"{year}-{first:02d}/{year}-{last:02d}"
         if name == "span":
-            a = MONTHS[groups["m1"].rstrip(".").lower()]
+            a = MONTHS[(groups["m1"] or groups["b1"]).rstrip(".").lower()]
             b = MONTHS[groups["m2"].rstrip(".").lower()]
+            if b < a:
+                continue  # 'November to February' crosses a year it does not say
             return f"{year}-{a:02d}/{year}-{b:02d}"
         if name == "half":
-            return f"{year}-H{1 if groups['h'].lower() == 'first' else 2}"
+            return f"{year}-H{1 if groups['h'].lower() in ('first', 'front') else 2}"
         if name == "quarter":
             q = int(groups["qn"]) if groups.get("qn") else _QUARTERS[groups["q"].lower()]
             return f"{year}-Q{q}"
