@@ -3391,3 +3391,40 @@ def test_a_half_of_a_year_in_other_words_is_that_half(run: Run, question: str) -
     assert ids(run, question)[:1] == ["xidesheng-exports-2020-h2"]
     assert ids(run, question, memory=True)[:1] == ["xidesheng-exports-2020-h2"]
     assert finds_nothing(run, "how did the company's exports do from January to June 2020")
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("summarise China's trade with belt and road countries", "br-trade-2020-total"),
+        ("tell me about China's trade with the belt and road countries", "br-trade-2020-total"),
+        ("what kind of trade does China want with belt and road states", "br-cooperation-drive"),
+        ("are the bikes ready for export", "bicycle-export-soon"),
+    ],
+)
+def test_of_equal_scores_a_flow_asked_of_is_measured_first(
+    run: Run, question: str, answer: str
+) -> None:
+    assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
+
+
+@pytest.mark.parametrize(
+    ("question", "person"),
+    [
+        ("list the speakers", True),
+        ("who are the sources in the story", True),
+        ("name the countries the new routes serve", False),
+        ("identify the largest trading partner", False),
+        ("identify the executive dean", True),
+    ],
+)
+def test_a_verb_of_naming_asks_for_a_person_only_when_one_follows(
+    question: str, person: bool
+) -> None:
+    assert about_a_person(question) is person
+
+
+def test_an_imperative_first_word_is_the_question_s_form(run: Run) -> None:
+    assert ids(run, "name the countries the new routes serve")[:1] == [
+        "yantian-port-new-routes-2020"
+    ]

@@ -264,12 +264,19 @@ def rank(
         if passes(o) and (allowed is None or o in allowed)
     ]
     worded = _in_own_words(weighed, postings) if weighed.floor and len(found) > 1 else {}
+    # of equal scores for a question about a flow of trade ('China's trade with belt and
+    # road countries'), a record measuring it before one that only names it
+    measured = (
+        {o for o, _ in postings(Way(("k:figure",), None, WHOLE, 100))}
+        if weighed.floor and len(found) > 1 and _asks_of_a_flow(weighed)
+        else set()
+    )
 
-    def order(row: tuple[int, int, int]) -> tuple[int, int, int, int, int]:
+    def order(row: tuple[int, int, int]) -> tuple[int, bool, int, int, bool, int]:
         # the names asked of, exports before trade both ways (keywords), then score; of
         # equal scores, the record in the words of the editors' phrases the question uses
         o = row[0]
-        return -scoped.get(o, 0), o in later, -row[1], -worded.get(o, 0), o
+        return -scoped.get(o, 0), o in later, -row[1], -worded.get(o, 0), o not in measured, o
 
     if limit is not None and limit < len(found):
         return heapq.nsmallest(limit, found, key=order)
@@ -295,6 +302,28 @@ def _in_own_words(weighed: Weighed, postings: Postings) -> dict[int, int]:
 
 
 SPEAKER = FIELDS.index("speaker")
+
+
+def _asks_of_a_flow(weighed: Weighed) -> bool:
+    """Whether a question asks of a flow of trade (*trade*, *exports*, *imports*...: the
+    measures of news copy) and for no particular kind of figure or someone's words: not
+    of what kind it is ('what **kind of** trade does China want') nor for a purpose ('are
+    the bikes ready **for export**')."""
+    groups = weighed.plan.groups
+    if any(g.via in ("kind", "cue") for g in groups):
+        return False
+    said = [g.word for g in groups]
+    for k, g in enumerate(groups):
+        if not (g.required and set(g.word.split()) & MEASURED_WORDS):
+            continue
+        before = said[max(0, k - 2) : k]
+        if before[-1:] != ["for"] and before not in (
+            ["kind", "of"],
+            ["type", "of"],
+            ["sort", "of"],
+        ):
+            return True
+    return False
 
 
 def _event_head(weighed: Weighed) -> set[int]:

@@ -34,9 +34,10 @@ PERSON_NOUNS = frozenset(
     professors specialist specialists spokesman spokeswoman spokesperson representative
     representatives interviewee interviewees commentator commentators observer observers
     speaker speakers insider insiders person persons individual people man men woman
-    women guy guys gentleman lady""".split()
+    women guy guys gentleman lady sources""".split()
 )
-"""Words that name a person by what they are: 'which **expert** was quoted'."""
+"""Words that name a person by what they are: 'which **expert** was quoted', 'who are
+the **sources** in the story' (the plural: 'the source of the figure' is no one)."""
 
 TITLES = frozenset(
     """president presidents minister ministers chairman chairwoman chair secretary
@@ -107,6 +108,14 @@ def speaks(found: Sequence[str], i: int) -> bool:
         and any(w in _VOICING for w in found[i + 2 :])
     )
 
+
+IMPERATIVES = frozenset(
+    """name list identify show give describe explain summarise summarize outline detail
+    find tell""".split()
+)
+"""Verbs a question may open with, asking the reader ('**name** the countries the new
+routes serve', '**describe** the routes'): the question's form, never what a record
+must hold."""
 
 THING_VERBS = frozenset(
     """added noted stated described observed announced highlighted stressed credited

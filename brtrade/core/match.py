@@ -44,6 +44,7 @@ from typing import NamedTuple
 
 from brtrade.core.language import (
     FIGURE_MODIFIERS,
+    IMPERATIVES,
     OPINIONS,
     PERSON_NOUNS,
     RESULT_FORMS,
@@ -294,6 +295,9 @@ def plan_query(
                 if a in FIGURE_MODIFIERS and stem(b) in cues
             }
             groups = [g._replace(required=False) if g.word in said else g for g in groups]
+    if question and not all_words and folded and folded[0] in IMPERATIVES:
+        # '**name** the countries the routes serve': how it asks
+        groups = [g._replace(required=False) if g.word == folded[0] else g for g in groups]
     if question and not all_words:
         # 'what did the strategy **lead to**': how it asks for a result
         results = form_words(seq, RESULT_FORMS)

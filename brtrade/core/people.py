@@ -51,8 +51,10 @@ ORGANISATION_NOUNS = frozenset(
 )
 """Words for the body a person belongs to: '**which university** is Tu Xinquan from'."""
 
-NAMING = frozenset({"name", "identify"})
-"""Verbs that ask for a person by name: '**name** the deputy director who was quoted'."""
+NAMING = frozenset({"name", "identify", "list"})
+"""Verbs that ask for a person by name: '**name** the deputy director who was quoted',
+'**list** the speakers'; when a word for a person, a title or *who* follows (not
+'name the countries the routes serve', 'identify the largest trading partner')."""
 
 AUXILIARIES = frozenset({"is", "was", "are", "were", "does", "do", "did", "has", "had"})
 
@@ -62,8 +64,10 @@ def about_a_person(text: str) -> bool:
     found = words(text)
     if not found:
         return False
-    if found[0] in WHO or found[0] in NAMING:
+    if found[0] in WHO:
         return True
+    if found[0] in NAMING:
+        return bool((PERSON_NOUNS | TITLES | WHO).intersection(found[1:]))
     if found[0] == "what" and found[1:2] and found[1] in AUXILIARIES and SPEECH & set(found):
         return False  # 'what did the ministry spokesperson say about tariffs': what was said
     if found[:2] in (["tell", "me"], ["tell", "us"]) and found[2:3] == ["what"]:
