@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from brtrade.cli import ExitCode
 from brtrade.core import asking, english, match, paraphrase
+from brtrade.core.language import STOP_WORDS
 from brtrade.core.loader import load_fact_base
 from brtrade.core.paths import bundled_facts_path
 from brtrade.core.people import about_a_person
@@ -3428,3 +3429,17 @@ def test_an_imperative_first_word_is_the_question_s_form(run: Run) -> None:
     assert ids(run, "name the countries the new routes serve")[:1] == [
         "yantian-port-new-routes-2020"
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("didn't belt and road trade fall because of covid", "br-cooperation-resilient"),
+        ("isn't ASEAN the largest partner", "asean-largest-partner-2020"),
+    ],
+)
+def test_a_negative_contraction_and_because_are_the_question_s_form(
+    run: Run, question: str, answer: str
+) -> None:
+    assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
+    assert all(w in STOP_WORDS for w in ("didn", "wasn", "because"))

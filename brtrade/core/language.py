@@ -149,13 +149,15 @@ STOP_WORDS = (
     what which who whom whose when where why how per via vs versus according did
     through throughout between among amongst across during after before since until
     till within toward towards upon against behind beyond beside besides while whilst
-    whether mr mrs ms dr
+    whether mr mrs ms dr because didn doesn isn wasn aren weren hasn haven hadn wouldn
+    couldn shouldn mustn
     year years""".split()
     )
     | QUESTION_WORDS
 )
 """Words too common to tell records apart. 'year' is here because every figure has a
-period: 'in 2020' says what 'year' would."""
+period: 'in 2020' says what 'year' would. The first pieces of negative contractions
+('**didn**'t', '**wasn**'t') are their auxiliaries, as 'don' is."""
 
 
 def is_stop(word: str) -> bool:
