@@ -3443,3 +3443,25 @@ def test_a_negative_contraction_and_because_are_the_question_s_form(
 ) -> None:
     assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
     assert all(w in STOP_WORDS for w in ("didn", "wasn", "because"))
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("how many routes closed at Yantian", None),  # they opened
+        (
+            "how many shipping lines were launched at Yantian last year",
+            "yantian-port-new-routes-2020",
+        ),
+        ("how many routes Yantian added", "yantian-port-new-routes-2020"),
+        ("how much was trade with Indonesia worth", None),  # the routes to it have no sum
+        ("how much was asean trade worth", "asean-trade-2020"),
+    ],
+)
+def test_what_happened_to_what_is_counted_and_a_sum_asked_as_worth(
+    run: Run, question: str, answer: str | None
+) -> None:
+    if answer is None:
+        assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
+    else:
+        assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]

@@ -438,6 +438,16 @@ def event_of(plan: Plan, among_speakers: bool = False) -> set[int]:
         if at < len(plan.groups) and stem(said[at]) in verbs:
             return {at}  # ... and, of the claims, 'who **runs** the factory
         return set()
+    if said[:2] == ["how", "many"]:
+        # 'how many routes **closed** at Yantian': what happened to what is counted is
+        # told by the record counting it (the routes opened do not answer)
+        after = counted(plan, words_only=False)
+        found = [
+            k
+            for k, g in enumerate(plan.groups)
+            if g.required and stem(g.word) in EVENTS and after and k > max(after)
+        ]
+        return {found[0]} if found else set()
     if not asks_when([stem(g.word) for g in plan.groups]):
         return set()
     found = [k for k, g in enumerate(plan.groups) if g.required and stem(g.word) in EVENTS]

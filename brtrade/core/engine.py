@@ -138,7 +138,10 @@ def rank(
     # 'when was the Belt and Road Initiative launched': what the event is told of is in
     # the record's own words too, not only in its editors' labels (the routes launched
     # are tagged with the initiative)
-    of_event = _event_head(weighed) if weighed.event and weighed.floor else set()
+    counting_event = any(g.exact == ("k:count",) for g in weighed.plan.groups)
+    of_event = (  # (what a count's event happened to is what it counts: named already)
+        _event_head(weighed) if weighed.event and weighed.floor and not counting_event else set()
+    )
     told: dict[int, int] = {}  # how many of those each record says in its own words
     for i, group in enumerate(weighed.plan.groups):
         weight = weighed.weights[i]

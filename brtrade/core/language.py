@@ -630,8 +630,13 @@ def kind_needed(seq: list[str], kind: str) -> bool:
         return True  # 'how big is the Xidesheng factory': no figure of it, no answer
     if kind == "amount" and _said(seq, HOW_MUCH_DONE) and set(seq) & _stems(AMOUNT_VERBS):
         return True  # 'how much did China export to Indonesia': a sum, not a degree
+    if kind == "amount" and _said(seq, ("how much",)) and set(seq) & _stems(WORTH):
+        return True  # 'how much was trade with Indonesia worth': a sum, or nothing
     return kind == "share" and bool(set(seq) & {stem(w) for w in NEEDED_SHARE.split()})
 
+
+WORTH = "worth valued cost costs"
+"""Words by which 'how much ... **worth**' asks for a sum."""
 
 FLOWS = ("trade", "exports", "export", "imports", "import", "sales", "shipments")
 """The words for a flow of trade, after or before which a text says what is traded."""
