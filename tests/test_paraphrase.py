@@ -3465,3 +3465,17 @@ def test_what_happened_to_what_is_counted_and_a_sum_asked_as_worth(
         assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
     else:
         assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("what's driving the bike maker's overseas growth", "xidesheng-exports-2020-h2"),
+        ("what's behind the rise in rail trade", "br-rail-trade-growth"),
+        ("what status did ASEAN reach", "asean-largest-partner-2020"),
+    ],
+)
+def test_what_s_asks_why_as_what_is_does_and_a_status_is_a_rank(
+    run: Run, question: str, answer: str
+) -> None:
+    assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]

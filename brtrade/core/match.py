@@ -381,7 +381,7 @@ ASEAN trade **reach**', 'what did it **come** to'), never a word an answer must 
 _CURRENCY_NOUNS = (["dollar"], ["dollars"], ["currency"])
 
 
-_RANK_NOUNS = frozenset({"rank", "ranking", "rankings", "ranked", "standing"})
+_RANK_NOUNS = frozenset({"rank", "ranking", "rankings", "ranked", "standing", "status"})
 """Words for a place in an order, which a record says with its superlative."""
 
 
