@@ -3479,3 +3479,8 @@ def test_what_s_asks_why_as_what_is_does_and_a_status_is_a_rank(
     run: Run, question: str, answer: str
 ) -> None:
     assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
+
+
+def test_a_person_word_s_name_anywhere_asks_for_the_person() -> None:
+    assert about_a_person("what is the woman's name from the bicycle company")
+    assert not about_a_person("what is the company's name")

@@ -107,8 +107,12 @@ def about_a_person(text: str) -> bool:
         for i in range(1, len(found) - 1)
     ):
         return True  # 'what is Tu Xinquan's university', 'Li Xiangrong's company'
-    if found[-2:] == ["s", "name"] and found[-3:-2] and found[-3] in PERSON_NOUNS | TITLES:
-        return True  # 'what is the Xidesheng secretary's name'; not 'the company's name'
+    if any(
+        found[k : k + 2] == ["s", "name"] and found[k - 1] in PERSON_NOUNS | TITLES
+        for k in range(1, len(found) - 1)
+    ):
+        return True  # 'what is the Xidesheng secretary's name', 'the woman's name from the
+        # bicycle company'; not 'the company's name'
 
     if found[-1] == "do" and "does" in found:  # 'what does X do'
         return True
