@@ -3484,3 +3484,19 @@ def test_what_s_asks_why_as_what_is_does_and_a_status_is_a_rank(
 def test_a_person_word_s_name_anywhere_asks_for_the_person() -> None:
     assert about_a_person("what is the woman's name from the bicycle company")
     assert not about_a_person("what is the company's name")
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("which paragraph mentions Indonesia", "yantian-port-new-routes-2020"),
+        ("which sentence says ASEAN became the largest partner", "asean-largest-partner-2020"),
+    ],
+)
+def test_which_passage_says_something_asks_where_in_the_article(
+    run: Run, question: str, answer: str
+) -> None:
+    assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
+    vocabulary = Analyzer(BASE).vocabulary
+    asked = match.plan_query("which news agency reported it", vocabulary, question=True)
+    assert any(g.word == "news" and g.required for g in asked.groups)

@@ -47,7 +47,8 @@ TITLES = frozenset(
 """Titles a person holds: 'what did the **president** of Indonesia say'."""
 
 SOURCE_NOUNS = frozenset(
-    "story stories article articles report piece text news coverage interview".split()
+    """story stories article articles report piece text news coverage interview paragraph
+    paragraphs sentence sentences passage passages""".split()
 )
 """Words for the article itself: after 'the' or 'this' in a question ('who is the
 ministry researcher **in the story**', 'what does **the article** say about ASEAN') they
@@ -92,6 +93,8 @@ def speaks(found: Sequence[str], i: int) -> bool:
     if word in SPEECH:
         if i == 0 or found[i + 1 : i + 2] in (["me"], ["us"]):
             return False  # '**tell me** about trade', '**explain** the engine': the asker's
+        if found[i - 1] in SOURCE_NOUNS:
+            return False  # 'which paragraph **mentions** Indonesia': the article's words
         # 'how many routes Yantian **added**': the verb of what is counted, not speech
         return not (
             word in THING_VERBS

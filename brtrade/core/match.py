@@ -427,7 +427,14 @@ def _compared_year(folded: Sequence[str], i: int) -> bool:
 
 def _names_the_source(folded: Sequence[str], i: int) -> bool:
     """Whether ``folded[i]`` names the article itself ('quoted **in the story**')."""
-    return folded[i] in SOURCE_NOUNS and i > 0 and folded[i - 1] in SOURCE_DETERMINERS
+    if not (folded[i] in SOURCE_NOUNS and i > 0):
+        return False
+    if folded[i - 1] in ("which", "what"):  # '**which paragraph** mentions Indonesia'
+        return folded[i] in _PASSAGES  # (not 'which **news** agency reported it')
+    return folded[i - 1] in SOURCE_DETERMINERS
+
+
+_PASSAGES = frozenset("paragraph paragraphs sentence sentences passage passages".split())
 
 
 def _says_kind(group: Group, cues: frozenset[str]) -> bool:
