@@ -3500,3 +3500,10 @@ def test_which_passage_says_something_asks_where_in_the_article(
     vocabulary = Analyzer(BASE).vocabulary
     asked = match.plan_query("which news agency reported it", vocabulary, question=True)
     assert any(g.word == "news" and g.required for g in asked.groups)
+
+
+def test_by_how_many_percentage_points_asks_how_far_not_how_many(run: Run) -> None:
+    question = "by how many percentage points did ASEAN trade grow"
+    assert ids(run, question)[:1] == ["asean-trade-2020"] == ids(run, question, memory=True)[:1]
+    plan = match.plan_query(question, Vocabulary({}), question=True)
+    assert not asking.counted(plan)

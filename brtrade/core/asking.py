@@ -118,6 +118,9 @@ DEGREE = frozenset("is was are were did does do has have had will would can coul
 """Verbs after 'how much' that, in a question asking for a change, make it ask how far
 something went ('how much **did** trade grow'), not how much of a thing there was ('how
 much did China invest' still asks for an amount)."""
+CHANGE_UNITS = frozenset("percentage percent per points point".split())
+"""Units of a change after 'by how many' ('by how many **percentage points** did trade
+grow'): how far it went, not things counted."""
 
 
 def counted(
@@ -137,6 +140,8 @@ def counted(
         if (said[i], said[i + 1]) in after:
             if change and said[i + 2 : i + 3] and said[i + 2] in DEGREE:
                 continue  # 'how much did trade expand': how far, not how much of a thing
+            if change and said[i + 2 : i + 3] and said[i + 2].split()[0] in CHANGE_UNITS:
+                continue  # 'by how many percentage points': how far it went
             run: list[int] = []
             for j in range(i + 2, len(plan.groups)):
                 g = plan.groups[j]
