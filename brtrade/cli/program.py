@@ -206,9 +206,9 @@ def root(
     del version, help_man  # read by the eager callbacks
     from brtrade.cli import startup
     from brtrade.cli.output import Settings, warn
+    from brtrade.core import environment
 
     startup.resume()  # the command is found and built: start-up is over
-    from brtrade.core import environment
 
     for problem in environment.problems():  # each bad value: one warning, then its default
         warn(f"warning: {problem}")
