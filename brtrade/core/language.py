@@ -9,7 +9,7 @@ live in the fact base's ``vocabulary`` (see :mod:`brtrade.core.model`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 
 from brtrade.core.stems import stem
@@ -292,14 +292,15 @@ in' is not one: *results* is the article's own word for them.)"""
 def form_words(seq: list[str], forms: tuple[str, ...] = CHANGE_FORMS) -> frozenset[str]:
     """The stems of the ``forms`` (:data:`CHANGE_FORMS`, :data:`RESULT_FORMS`) a question
     of these stems says: how it asks ('did trade **pick up**'), not what it asks about."""
-    return frozenset(
-        s
-        for form in forms
-        for p in [tuple(stem(w) for w in form.split())]
-        for i in range(len(seq))
-        if tuple(seq[i : i + len(p)]) == p
-        for s in p
-    )
+    return frozenset(s for p in _forms_said(seq, forms) for s in p)
+
+
+def _forms_said(seq: list[str], forms: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """The stems of each of ``forms`` that the stems ``seq`` say, word for word."""
+    for form in forms:
+        p = tuple(stem(w) for w in form.split())
+        if any(tuple(seq[i : i + len(p)]) == p for i in range(len(seq))):
+            yield p
 
 
 REASON_FORMS = (
@@ -430,8 +431,7 @@ by a share ('what part did it play' need not be)."""
 
 
 def _said(seq: list[str], forms: tuple[str, ...]) -> bool:
-    pairs = [tuple(stem(w) for w in f.split()) for f in forms]
-    return any(tuple(seq[i : i + len(p)]) == p for p in pairs for i in range(len(seq)))
+    return any(True for _ in _forms_said(seq, forms))
 
 
 MONEY = frozenset(
