@@ -138,10 +138,14 @@ def counted(
     change = "(change)" in said  # the question asks how much something grew or fell
     for i in range(len(said) - 1):
         if (said[i], said[i + 1]) in after:
-            if change and said[i + 2 : i + 3] and said[i + 2] in DEGREE:
-                continue  # 'how much did trade expand': how far, not how much of a thing
-            if change and said[i + 2 : i + 3] and said[i + 2].split()[0] in CHANGE_UNITS:
-                continue  # 'by how many percentage points': how far it went
+            following = said[i + 2 : i + 3]
+            if (
+                change
+                and following
+                and (following[0] in DEGREE or following[0].split()[0] in CHANGE_UNITS)
+            ):
+                continue  # 'how much did trade expand', 'by how many percentage points':
+                # how far, not how much of a thing
             run: list[int] = []
             for j in range(i + 2, len(plan.groups)):
                 g = plan.groups[j]

@@ -138,7 +138,7 @@ def rank(
     # 'when was the Belt and Road Initiative launched': what the event is told of is in
     # the record's own words too, not only in its editors' labels (the routes launched
     # are tagged with the initiative)
-    counting_event = any(g.exact == ("k:count",) for g in weighed.plan.groups)
+    counting_event = kind_at is not None and weighed.plan.groups[kind_at].exact == ("k:count",)
     of_event = (  # (what a count's event happened to is what it counts: named already)
         _event_head(weighed) if weighed.event and weighed.floor and not counting_event else set()
     )

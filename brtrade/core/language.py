@@ -163,6 +163,31 @@ period: 'in 2020' says what 'year' would. The first pieces of negative contracti
 ('**didn**'t', '**wasn**'t') are their auxiliaries, as 'don' is."""
 
 
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        1,
+    )
+    for m in names
+}
+"""Month names and their abbreviations, folded, by number (:mod:`brtrade.core.periods`
+reads them; a question's are the words of its period)."""
+
+
 def is_stop(word: str) -> bool:
     return word in STOP_WORDS
 

@@ -45,6 +45,7 @@ from typing import NamedTuple
 from brtrade.core.language import (
     FIGURE_MODIFIERS,
     IMPERATIVES,
+    MONTHS,
     OPINIONS,
     PERSON_NOUNS,
     RESULT_FORMS,
@@ -354,10 +355,7 @@ def plan_query(
     return Plan(tuple(groups), all_words=all_words, kind_needed=needed)
 
 
-MONTH_WORDS = frozenset(
-    """january february march april june july august september october november december
-    jan feb mar apr jun jul aug sept sep oct nov dec""".split()
-)
+MONTH_WORDS = frozenset(MONTHS) - {"may"}
 """Names of months ('may' is also a verb: not here)."""
 _PART_OF_A_YEAR = frozenset({"half", "quarter", "months", "h1", "h2"}) | MONTH_WORDS
 

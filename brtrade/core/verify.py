@@ -30,7 +30,7 @@ from typing import Any
 from brtrade.core import quotations
 from brtrade.core.draft_text import Draft, passages, plain
 from brtrade.core.findings import PROBLEMS, VERDICTS, Finding, Search
-from brtrade.core.language import traded_goods
+from brtrade.core.language import MONTHS, traded_goods
 from brtrade.core.measures import Reading, read_figures, search_text
 from brtrade.core.names import named_in
 from brtrade.core.numbers import (
@@ -42,7 +42,6 @@ from brtrade.core.numbers import (
 )
 from brtrade.core.periods import (
     MONTH_NAME,
-    MONTHS,
     WEEKDAYS,
     measured_against,
     months,
