@@ -37,6 +37,14 @@ def finds_nothing(run: Run, question: str, memory: bool = False) -> bool:
     return run(*flag, "facts", question, "--json").exit_code == ExitCode.NO_MATCH
 
 
+def first_everywhere(run: Run, question: str, answer: str | None) -> bool:
+    """Whether ``answer`` is the first answer to ``question`` from the index and from
+    memory alike; for None, whether both find nothing."""
+    if answer is None:
+        return finds_nothing(run, question) and finds_nothing(run, question, memory=True)
+    return ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
+
+
 def in_top_three(run: Run, question: str, answer: str) -> bool:
     """Whether ``answer`` is among the first three answers to ``question``, from the index
     and from memory alike."""
@@ -3194,10 +3202,7 @@ def test_a_reporter_s_ranking_word_before_figures_is_form() -> None:
 def test_went_up_and_went_down_are_a_rise_and_a_fall(
     run: Run, question: str, answer: str | None
 ) -> None:
-    if answer is None:
-        assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
-    else:
-        assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
+    assert first_everywhere(run, question, answer)
 
 
 @pytest.mark.parametrize(
@@ -3246,7 +3251,7 @@ def test_the_asker_s_own_verb_of_speech_asks_for_no_one_s_words(
     ],
 )
 def test_a_word_for_whoever_spoke_is_not_required(run: Run, question: str, answer: str) -> None:
-    assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
+    assert first_everywhere(run, question, answer)
     assert finds_nothing(run, "what did the Indonesian official say")
 
 
@@ -3259,10 +3264,7 @@ def test_a_word_for_whoever_spoke_is_not_required(run: Run, question: str, answe
     ],
 )
 def test_a_growth_rate_asks_for_a_change(run: Run, question: str, answer: str | None) -> None:
-    if answer is None:
-        assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
-    else:
-        assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
+    assert first_everywhere(run, question, answer)
 
 
 @pytest.mark.parametrize(
@@ -3277,10 +3279,7 @@ def test_a_growth_rate_asks_for_a_change(run: Run, question: str, answer: str | 
 def test_what_an_event_happened_to_is_in_the_record_s_own_words(
     run: Run, question: str, answer: str | None
 ) -> None:
-    if answer is None:
-        assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
-    else:
-        assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
+    assert first_everywhere(run, question, answer)
 
 
 @pytest.mark.parametrize(
@@ -3293,7 +3292,7 @@ def test_what_an_event_happened_to_is_in_the_record_s_own_words(
 def test_how_something_performed_or_fared_asks_for_its_change(
     run: Run, question: str, answer: str
 ) -> None:
-    assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
+    assert first_everywhere(run, question, answer)
 
 
 @pytest.mark.parametrize(
@@ -3344,7 +3343,7 @@ def test_trade_in_services_is_not_the_shipping_services(run: Run, question: str)
     ],
 )
 def test_what_something_led_to_and_how_much_more(run: Run, question: str, answer: str) -> None:
-    assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
+    assert first_everywhere(run, question, answer)
 
 
 def test_how_much_more_than_compares_amounts_not_a_change() -> None:
@@ -3406,7 +3405,7 @@ def test_a_half_of_a_year_in_other_words_is_that_half(run: Run, question: str) -
 def test_of_equal_scores_a_flow_asked_of_is_measured_first(
     run: Run, question: str, answer: str
 ) -> None:
-    assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
+    assert first_everywhere(run, question, answer)
 
 
 @pytest.mark.parametrize(
@@ -3441,7 +3440,7 @@ def test_an_imperative_first_word_is_the_question_s_form(run: Run) -> None:
 def test_a_negative_contraction_and_because_are_the_question_s_form(
     run: Run, question: str, answer: str
 ) -> None:
-    assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
+    assert first_everywhere(run, question, answer)
     assert all(w in STOP_WORDS for w in ("didn", "wasn", "because"))
 
 
@@ -3461,10 +3460,7 @@ def test_a_negative_contraction_and_because_are_the_question_s_form(
 def test_what_happened_to_what_is_counted_and_a_sum_asked_as_worth(
     run: Run, question: str, answer: str | None
 ) -> None:
-    if answer is None:
-        assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
-    else:
-        assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
+    assert first_everywhere(run, question, answer)
 
 
 @pytest.mark.parametrize(
@@ -3478,7 +3474,7 @@ def test_what_happened_to_what_is_counted_and_a_sum_asked_as_worth(
 def test_what_s_asks_why_as_what_is_does_and_a_status_is_a_rank(
     run: Run, question: str, answer: str
 ) -> None:
-    assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
+    assert first_everywhere(run, question, answer)
 
 
 def test_a_person_word_s_name_anywhere_asks_for_the_person() -> None:
@@ -3496,7 +3492,7 @@ def test_a_person_word_s_name_anywhere_asks_for_the_person() -> None:
 def test_which_passage_says_something_asks_where_in_the_article(
     run: Run, question: str, answer: str
 ) -> None:
-    assert ids(run, question)[:1] == [answer] == ids(run, question, memory=True)[:1]
+    assert first_everywhere(run, question, answer)
     vocabulary = Analyzer(BASE).vocabulary
     asked = match.plan_query("which news agency reported it", vocabulary, question=True)
     assert any(g.word == "news" and g.required for g in asked.groups)
