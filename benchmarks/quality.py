@@ -43,10 +43,13 @@ reported apart:
   scores they started from (141ff13): never read;
 - a sixteenth, tests/quality/heldout16.yaml, written at the start of the session after
   (2026-12-07, evening), before its matching changes, and committed alone with the
-  scores they started from (1ada794): never read.
+  scores they started from (1ada794): never read;
+- a seventeenth, tests/quality/heldout17.yaml, written at the start of the session
+  after (2026-12-07, night), before its matching changes, and committed alone with the
+  scores they started from (a015627): never read.
 
 The held-out sets' misses are not printed unless asked (``--misses``), and the clean
-sets' (:data:`CLEAN`, the ninth and twelfth to sixteenth) never: reading
+sets' (:data:`CLEAN`, the ninth and twelfth to seventeenth) never: reading
 them is the first step of tuning to them.
 
     python benchmarks/quality.py
@@ -81,7 +84,8 @@ HELDOUT13 = ROOT / "tests" / "quality" / "heldout13.yaml"
 HELDOUT14 = ROOT / "tests" / "quality" / "heldout14.yaml"
 HELDOUT15 = ROOT / "tests" / "quality" / "heldout15.yaml"
 HELDOUT16 = ROOT / "tests" / "quality" / "heldout16.yaml"
-CLEAN = (HELDOUT9, HELDOUT12, HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16)
+HELDOUT17 = ROOT / "tests" / "quality" / "heldout17.yaml"
+CLEAN = (HELDOUT9, HELDOUT12, HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17)
 """The clean estimates: the sets whose misses have never been read (nor are printed)."""
 KINDS = ("keyword", "question", "person", "figure", "no-answer")
 
@@ -235,6 +239,7 @@ SETS = (
     ("fourteenth held-out set", HELDOUT14),
     ("fifteenth held-out set", HELDOUT15),
     ("sixteenth held-out set", HELDOUT16),
+    ("seventeenth held-out set", HELDOUT17),
 )
 
 

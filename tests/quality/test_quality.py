@@ -61,6 +61,7 @@ HELDOUT13 = QUALITY.load_questions(QUALITY.HELDOUT13)
 HELDOUT14 = QUALITY.load_questions(QUALITY.HELDOUT14)
 HELDOUT15 = QUALITY.load_questions(QUALITY.HELDOUT15)
 HELDOUT16 = QUALITY.load_questions(QUALITY.HELDOUT16)
+HELDOUT17 = QUALITY.load_questions(QUALITY.HELDOUT17)
 
 
 def test_the_set_is_big_enough_and_of_every_kind() -> None:
@@ -122,6 +123,7 @@ def test_every_answer_names_a_record_of_the_base() -> None:
         *HELDOUT14,
         *HELDOUT15,
         *HELDOUT16,
+        *HELDOUT17,
     ):
         assert set(q["answers"]) <= ids, q
 
@@ -289,6 +291,15 @@ HELDOUT16_FLOORS = {
 """Floors at the scores the sixteenth held-out set was committed with (1ada794)."""
 
 
+HELDOUT17_FLOORS = {
+    "keyword": {"hit@3": 1.00},
+    "question": {"hit@1": 0.83, "hit@3": 0.90},
+    "person": {"hit@1": 0.80},
+    "no-answer": {"empty": 0.90},
+}
+"""Floors at the scores the seventeenth held-out set was committed with (a015627)."""
+
+
 IN_ORDER = (
     QUESTIONS,
     HELDOUT,
@@ -307,6 +318,7 @@ IN_ORDER = (
     HELDOUT14,
     HELDOUT15,
     HELDOUT16,
+    HELDOUT17,
 )
 """The sets in the order they were written: each held-out set is apart from all before."""
 
@@ -359,6 +371,11 @@ LATER_SETS = {
     "sixteenth": (
         HELDOUT16,
         HELDOUT16_FLOORS,
+        {"question": 30, "person": 10, "keyword": 10, "no-answer": 10},
+    ),
+    "seventeenth": (
+        HELDOUT17,
+        HELDOUT17_FLOORS,
         {"question": 30, "person": 10, "keyword": 10, "no-answer": 10},
     ),
 }
