@@ -12,14 +12,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from brtrade.cli import ExitCode
-from brtrade.core import asking, english, match, paraphrase
+from brtrade.core import asking, engine, english, match, paraphrase
+from brtrade.core.engine import Searcher
 from brtrade.core.language import STOP_WORDS
 from brtrade.core.loader import load_fact_base
 from brtrade.core.paths import bundled_facts_path
 from brtrade.core.people import about_a_person
 from brtrade.core.stems import stem
 from brtrade.core.terms import Analyzer, Vocabulary, studied_spans, text_terms
-from brtrade.core.text import compounds, strip_controls
+from brtrade.core.text import compounds, contractions_marked, strip_controls
 from tests.helpers import Run
 
 BASE = load_fact_base(bundled_facts_path())
@@ -3503,3 +3504,103 @@ def test_by_how_many_percentage_points_asks_how_far_not_how_many(run: Run) -> No
     assert ids(run, question)[:1] == ["asean-trade-2020"] == ids(run, question, memory=True)[:1]
     plan = match.plan_query(question, Vocabulary({}), question=True)
     assert not asking.counted(plan)
+
+
+# -- a bloc's members, a typist's contractions, a denied fall, an editors' label ------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which southeast asian countries do Yantian's new routes go to",
+        "which southeast asian destinations can ships reach directly from Yantian",
+    ],
+)
+def test_a_bloc_s_members_are_asked_for_by_the_bloc_and_a_member_noun(
+    run: Run, question: str
+) -> None:
+    # Indonesia and Singapore are members of ASEAN (an editorial relation): the routes
+    # to them answer a question for Southeast Asian countries.
+    assert first_everywhere(run, question, "yantian-port-new-routes-2020")
+    assert in_top_three(
+        run, "which ASEAN members do the new routes reach", "yantian-port-new-routes-2020"
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "asean",
+        "how does ASEAN trade compare with total belt and road trade",
+        "how much did China trade with ASEAN",
+    ],
+)
+def test_the_bloc_alone_is_not_its_members(run: Run, question: str) -> None:
+    for memory in (False, True):
+        assert "yantian-port-new-routes-2020" not in ids(run, question, memory=memory)
+
+
+def test_a_record_holds_its_entities_blocs_only_as_member_terms() -> None:
+    analyzer = Analyzer(BASE)
+    routes = next(c for c in BASE.claims if c.id == "yantian-port-new-routes-2020")
+    tokens = analyzer.claim_tokens(routes)
+    assert "m:asean" in tokens and "m:v:southeast-asia" in tokens
+    assert "asean" not in tokens
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("whats Li Xiangrong's title", "what's Li Xiangrong's title"),
+        ("Whos Zhou Mi", "Who's Zhou Mi"),
+        ("why didnt exports fall", "why didn't exports fall"),
+        ("hows trade, and wheres it going", "how's trade, and where's it going"),
+        ("it cant and wont", "it can't and won't"),
+        (
+            "its price, lets see, whatsoever, the hours",
+            "its price, lets see, whatsoever, the hours",
+        ),
+    ],
+)
+def test_a_typist_s_missing_apostrophe_is_put_back(typed: str, meant: str) -> None:
+    assert contractions_marked(typed) == meant
+
+
+@given(st.text(max_size=60))
+def test_putting_back_apostrophes_only_adds_apostrophes(text: str) -> None:
+    marked = contractions_marked(text)
+    assert marked.replace("'", "") == text.replace("'", "")
+    assert contractions_marked(marked) == marked
+
+
+def test_a_question_without_apostrophes_is_read_as_with_them(run: Run) -> None:
+    assert first_everywhere(run, "whats Li Xiangrong's title", "li-xiangrong")
+    assert first_everywhere(run, "whos Tu Xinquan", "tu-xinquan")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "why didn't belt and road trade fall during the pandemic",
+        "why didnt belt and road trade fall during the pandemic",
+        "why did belt and road trade not fall during the pandemic",
+    ],
+)
+def test_a_denied_fall_asks_why_it_held_up(run: Run, question: str) -> None:
+    assert first_everywhere(run, question, "br-cooperation-resilient")
+
+
+def test_a_fall_the_base_does_not_tell_still_finds_nothing(run: Run) -> None:
+    assert first_everywhere(run, "why did belt and road trade fall", None)
+
+
+def test_a_word_only_an_editors_label_holds_is_widened_as_unheld(run: Run) -> None:
+    # 'policy' is only in the label of the topic 'Trade policy and cooperation': the
+    # record of China's diversification *strategy* answers.
+    question = "what has the diversification policy delivered"
+    assert in_top_three(run, question, "market-diversification-results")
+    store = Searcher(BASE).store("claim")
+    plan = match.plan_query(question, store.vocabulary(), question=True)
+    dfs = [store.df(g) for g in plan.groups]
+    labelled = [plan.groups[i].word for i in engine._only_labels(plan, dfs, store.postings)]
+    assert labelled == ["policy"]

@@ -407,6 +407,10 @@ def one_way_only(plan: match.Plan) -> bool:
     return bool(ways) and (exports != any(w.startswith("import") for w in ways))
 
 
+NEGATIONS = frozenset("not never no didn doesn don isn wasn aren weren hasn haven hadn".split())
+"""Words that deny what a question's verb says ('why **didn't** trade fall'), or the first
+pieces of such contractions."""
+
 _WH = frozenset("what which why how when where who".split())
 """The first words of a question that asks for something, not whether ('did exports
 fall' is answered by what they did)."""
@@ -429,6 +433,7 @@ def weigh(
     lexicon: Callable[[], Sequence[str]],
     in_names: Callable[[], Collection[str]] = frozenset,
     among_speakers: bool = False,
+    postings: Postings | None = None,
 ) -> Weighed:
     """The query's plan, spelling corrected, with each group's weight in this base (of
     the speakers' records, ``among_speakers``: :func:`asking.asked_for_by_who`)."""
@@ -454,8 +459,9 @@ def weigh(
         names |= asking.part_of_a_year(plan)  # 'in the first quarter'
         # What a question counts is asked for itself, never for its relations.
         counted = asking.counted(plan)
+        labels = _only_labels(plan, dfs, postings) if postings is not None else ()
         plan, dfs = paraphrase.paraphrase(
-            plan, dfs, df_of, names, counted, n_docs, in_names(), lexicon=lexicon
+            plan, dfs, df_of, names, counted, n_docs, in_names(), lexicon=lexicon, labels=labels
         )
     if not q.floor and not q.all_words:
         # A draft is in a reporter's words too ('commerce with belt and road nations'):
@@ -498,6 +504,8 @@ def weigh(
     if asks and q.words and q.words[0] in _WH:
         # 'which trade declined', 'why did exports fall': a record of a rise is no answer
         falls = {i for i, g in enumerate(plan.groups) if "v:fall" in g.exact}
+        # not a fall denied ('why **didn't** trade fall', 'why did trade **not** drop')
+        falls = {i for i in falls if not NEGATIONS.intersection(g.word for g in plan.groups[:i])}
         if falls and not any("v:rise" in g.exact for g in plan.groups):
             heads = heads | falls
     subject = frozenset(asking.changed(plan, names)) if asks else frozenset[int]()
@@ -545,7 +553,29 @@ def weigh(
 
 def weighed_for(store: Store, q: Query) -> Weighed:
     """The query's plan with each group's weight in ``store``."""
-    return weigh(q, store.vocabulary(), store.df, store.n_docs, store.lexicon, store.name_words)
+    return weigh(
+        q,
+        store.vocabulary(),
+        store.df,
+        store.n_docs,
+        store.lexicon,
+        store.name_words,
+        postings=store.postings,
+    )
+
+
+def _only_labels(plan: match.Plan, dfs: Sequence[int], postings: Postings) -> set[int]:
+    """The required words that records hold only in the label of an editors' topic
+    ('Trade **policy** and cooperation'): no record says them, so they are widened
+    as a word no record holds is ('the diversification policy' is the article's
+    diversification *strategy*)."""
+    out = set()
+    for i, (g, df) in enumerate(zip(plan.groups, dfs, strict=True)):
+        if df and g.required and g.via == "word":
+            held = postings(Way(g.exact, None, 1, 100))
+            if all(value & FIELD_MASK == TOPIC for _, value in held):
+                out.add(i)
+    return out
 
 
 def search(store: Store, q: Query) -> tuple[list[tuple[int, int]], Found]:

@@ -21,6 +21,7 @@ from brtrade.core.language import is_stop
 from brtrade.core.match import Group, Plan, idf
 from brtrade.core.numbers import SMALL_NUMBERS
 from brtrade.core.stems import stem
+from brtrade.core.terms import MEMBER
 from brtrade.core.text import words
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ def paraphrase(
     in_names: Collection[str] = (),
     loose: bool = True,
     lexicon: Callable[[], Sequence[str]] | None = None,
+    labels: Collection[int] = (),
 ) -> tuple[Plan, list[int]]:
     """Each required word that no record holds, or that few do and English uses
     commonly (:data:`RARE_IN_BASE`; but for names and the groups at ``counted``, which
@@ -76,11 +78,17 @@ def paraphrase(
     'nations' to 'country') that some record holds. They match it partly, as a
     shortened stem does, so a record in the article's own words still ranks first.
     Without ``loose``, only the close relations (``verify``: a draft's sentence names
-    what it is about; a loose relation would make it about more)."""
+    what it is about; a loose relation would make it about more). The groups at
+    ``labels`` are held only in topics' labels, so as if by no record."""
     groups = list(plan.groups)
     out = list(dfs)
     for i in members_of_a_name(plan, in_names):
         groups[i] = groups[i]._replace(required=False)  # 'Belt and Road **economies**'
+        if groups[i].word in names:
+            continue  # a name's own word ('Southeast Asian **Nations**'), not its members
+        name = groups[i - 1]  # 'ASEAN countries' are ASEAN's, and its members'
+        groups[i - 1] = name._replace(exact=(*name.exact, *(MEMBER + t for t in name.exact)))
+        out[i - 1] = df_of(groups[i - 1])
     # A keyword search ('asean') asks for the word itself: a known word is widened only
     # in a question of several words (and then the table is read, not before).
     several = plan.several
@@ -88,6 +96,9 @@ def paraphrase(
     for i, (g, df) in enumerate(zip(list(groups), dfs, strict=True)):  # members, not required
         if not g.required or g.via != "word" or not g.word.isalpha() or i in whole:
             continue
+        held = bool(df)
+        if i in labels:
+            df = 0  # 'policy', only an editors' label's
         if g.word in SMALL_NUMBERS:
             continue  # 'one', 'eleven': a number, never 'ace' or 'single'
         place = demonym_of(g.word, in_names)
@@ -118,7 +129,7 @@ def paraphrase(
         close, far = english.related(g.exact[0])
         if not loose or (df and not named):  # held by a few records: close relations only
             far = ()
-        wider = g._replace(related=close, loose=far, via="related", held=bool(df))
+        wider = g._replace(related=close, loose=far, via="related", held=held)
         found = df_of(wider)
         if not found and loose and not df and lexicon is not None:
             back = relating(g.exact[0], lexicon)  # 'riders' of a base that says 'pedal'
@@ -151,7 +162,7 @@ def compounds_not_held(plan: Plan, dfs: Sequence[int]) -> set[int]:
 
 MEMBERS = frozenset(
     """countries economies nations states members partners markets regions
-    governments""".split()
+    governments destinations""".split()
 )
 """Plural nouns for what a bloc or a region is made of: after its name ('Belt and Road
 **economies**', 'ASEAN **members**', 'Southeast Asian **nations**') they are the name's,

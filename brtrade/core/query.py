@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from brtrade.core.errors import UsageError, excerpt
 from brtrade.core.names import Names, resolve_entity, resolve_speakers, resolve_topic
-from brtrade.core.text import strip_controls, words
+from brtrade.core.text import contractions_marked, strip_controls, words
 
 if TYPE_CHECKING:
     from brtrade.core.model import Claim, FactBase, Figure, Quote
@@ -143,7 +143,7 @@ def resolve_query(
     explain: bool = False,
 ) -> Query:
     """The words of ``query`` and the ids the filters name; an unknown name raises."""
-    query = cut_question(query)
+    query = [contractions_marked(part) for part in cut_question(query)]  # 'whats'
     return Query(
         words=query_words(query),
         topic=resolve_topic(names, topic) if topic is not None else None,

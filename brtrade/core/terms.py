@@ -32,6 +32,7 @@ FIELDS = (
     "place",
     "studied",
     "served",
+    "bloc",
 )
 """Field names, as --explain shows them; their position is their code in the index.
 ("id" keeps its code, but no record's id is matched as words: an id is a name an editor
@@ -49,6 +50,7 @@ _CLAIM_WEIGHTS = {
     "period": 2,
     "place": 2,
     "served": 2,
+    "bloc": 2,
 }
 _QUOTE_WEIGHTS = {
     "speaker": 6,
@@ -59,6 +61,7 @@ _QUOTE_WEIGHTS = {
     "evidence": 2,
     "place": 2,
     "served": 2,
+    "bloc": 2,
 }
 
 _CODES = {name: i for i, name in enumerate(FIELDS)}
@@ -72,6 +75,13 @@ SERVED = _CODES["served"]
 COUNTS = "c:"
 """The prefix of the terms of what a record's count counts (the words of its wording, '11
 **routes**'): a question asking how many of something is answered by a count of it."""
+MEMBER = "m:"
+"""The prefix of the terms of the blocs a record's entities are members of (Indonesia and
+Singapore, of ASEAN): what a question asking for a bloc's members ('which **ASEAN
+countries**', 'Southeast Asian **destinations**') asks for besides the bloc itself, and
+only such a question (:func:`brtrade.core.paraphrase.members_of_a_name`): ASEAN's trade
+is not the routes to Indonesia."""
+BLOC = _CODES["bloc"]
 SAID = "k:said"
 """The term of every record given in someone's words (a quote, or a claim with a speaker
 or quote): what a question asking why prefers (:func:`brtrade.core.language.asks_why`),
@@ -322,6 +332,15 @@ class Analyzer:
                     out.extend(self._entity(place)[:-1])  # names and aliases, not type
         return out
 
+    def _blocs(self, entities: Sequence[str]) -> list[str]:
+        """The names of the blocs the entities are members of (Indonesia, of ASEAN)."""
+        out: list[str] = []
+        for eid in entities:
+            for r in self.base.entity(eid).relations:
+                if r.type == "member-of" and r.target not in entities:
+                    out.extend(self._entity(r.target)[:-1])  # names and aliases, not type
+        return out
+
     def _within(self, eid: str) -> tuple[str, ...]:
         """The places an entity is located in, nearest first (once per entity)."""
         found = self._places_of.get(eid)
@@ -344,6 +363,7 @@ class Analyzer:
             ("quote", quote),
             ("period", self._periods(claim)),
             ("place", self._places(claim.entities)),
+            ("bloc", self._blocs(claim.entities)),
         ]
 
     @staticmethod
@@ -371,6 +391,7 @@ class Analyzer:
             ("served", served),
             ("evidence", [quote.provenance.evidence]),
             ("place", self._places(quote.entities)),
+            ("bloc", self._blocs(quote.entities)),
         ]
 
     def _terms_of(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -411,7 +432,10 @@ class Analyzer:
             for text in texts:
                 studied.update(self._studied(text))
                 terms, words_of = self._terms_of(text)
-                surface.update(words_of)
+                if code == BLOC:
+                    terms = tuple(MEMBER + t for t in terms)
+                else:
+                    surface.update(words_of)
                 for term in terms:
                     have = out.get(term)
                     if have is None or have[0] < weight:

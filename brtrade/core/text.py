@@ -71,6 +71,27 @@ _CONTROL = re.compile(
 )
 
 
+_UNMARKED = re.compile(
+    r"\b(?:(what|who|how|where|when|why|that|there)(s|re)"
+    r"|(do|does|did|is|was|are|were|has|have|had|could|would|should|must|ca|wo)nt)\b",
+    re.IGNORECASE,
+)
+
+
+def contractions_marked(text: str) -> str:
+    """``text`` with the apostrophe a quick typist leaves out put back: 'whats' is
+    "what's", 'didnt' is "didn't", 'cant' "can't" (a question word or an auxiliary
+    and its ending; not 'its' or 'lets', English words of their own)."""
+    if "s" not in text and "nt" not in text and "re" not in text:
+        return text
+    return _UNMARKED.sub(_marked, text)
+
+
+def _marked(m: re.Match[str]) -> str:
+    word, ending, auxiliary = m.groups()
+    return f"{auxiliary}n't" if auxiliary else f"{word}'{ending}"
+
+
 def strip_controls(text: str) -> str:
     """``text`` without terminal control sequences and control characters (newlines and
     tabs kept): the '31' of a colour code or the '52' of an OSC 52 is no word and no

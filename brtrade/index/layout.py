@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from brtrade.core.model import FactBase, Record
     from brtrade.core.query import Carriers, Found
 
-INDEX_FORMAT = 25
+INDEX_FORMAT = 26
 """Bump when the index's layout changes; old indexes are then rebuilt."""
 
 

@@ -236,9 +236,9 @@ class FactStore:
         """The speakers a question about a person asks about ('who is Tu Xinquan', 'what
         is Zhou Mi's job'), as contract rows, best first; none for other questions."""
         from brtrade.core.people import about_a_person, matching_speakers, said_about
-        from brtrade.core.text import words
+        from brtrade.core.text import contractions_marked, words
 
-        text = " ".join(query)
+        text = contractions_marked(" ".join(query))  # 'whos', as resolve_query reads it
         if not about_a_person(text):
             return []
         speakers, entries, aliases = self._speaker_search()
