@@ -3604,3 +3604,35 @@ def test_a_word_only_an_editors_label_holds_is_widened_as_unheld(run: Run) -> No
     dfs = [store.df(g) for g in plan.groups]
     labelled = [plan.groups[i].word for i in engine._only_labels(plan, dfs, store.postings)]
     assert labelled == ["policy"]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("who is Tu Xin Quan", "tu-xinquan"),
+        ("what did Li Xiang Rong say about exports", "xidesheng-exports-2020-h2"),
+    ],
+)
+def test_a_name_written_in_its_syllables_is_the_name(run: Run, question: str, answer: str) -> None:
+    assert first_everywhere(run, question, answer)
+    result = run("--no-cache", "facts", "what did Tu Xin Quan say", "--json")
+    assert "reading 'xin quan' as 'xinquan'" in result.stderr
+
+
+def test_two_words_are_joined_only_into_a_word_of_the_base() -> None:
+    vocabulary = Analyzer(BASE).vocabulary
+    plan = match.plan_query("who is tu xin quan", vocabulary, question=True)
+    assert match._rejoined(plan, [1, 1, 1, 0, 0], lambda: ["xinquan"]) == {3: "xinquan"}
+    assert match._rejoined(plan, [1, 1, 1, 1, 1], lambda: ["xinquan"]) == {}  # both held
+    assert match._rejoined(plan, [1, 1, 1, 0, 0], lambda: ["xin"]) == {}
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("how many bn dollars was ASEAN trade", "asean-trade-2020"),
+        ("what was China's trade with BRI countries in tn yuan", "br-trade-2020-total"),
+    ],
+)
+def test_a_scale_s_abbreviation_alone_is_the_scale(run: Run, question: str, answer: str) -> None:
+    assert first_everywhere(run, question, answer)

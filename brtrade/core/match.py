@@ -188,6 +188,11 @@ def _compound_ends(
     return out
 
 
+SCALE_ABBREVIATIONS = {"bn": "billion", "tn": "trillion", "trn": "trillion", "mn": "million"}
+"""A scale's abbreviation written alone, the scale ('how many **bn** dollars', 'in **tn**
+yuan'); with a number ('730bn') the figure parser reads it."""
+
+
 def plan_query(
     text: str, vocabulary: Vocabulary, *, all_words: bool = False, question: bool = False
 ) -> Plan:
@@ -208,7 +213,7 @@ def plan_query(
         parts = tuple(dict.fromkeys(stem(w) for w in words(m.text)))
         groups.append(Group(m.text.lower(), (number_token(m.value),), parts, via="number"))
     rest.append(text[pos:])
-    folded = [w for chunk in rest for w in words(chunk)]
+    folded = [SCALE_ABBREVIATIONS.get(w, w) for chunk in rest for w in words(chunk)]
     seq = [stem(w) for w in folded]
     joined = _compound_ends(folded, [p for chunk in rest for p in compounds(chunk)])
     capitals = _capitals(text)
@@ -577,7 +582,14 @@ def correct_spelling(
     groups = list(plan.groups)
     fixes: list[tuple[str, str]] = []
     words_of_base: Sequence[str] | None = None
+    joined = _rejoined(plan, dfs, lexicon)
+    for i, whole in joined.items():
+        groups[i] = _word_group(whole, True, "spelling")
+        groups[i + 1] = groups[i + 1]._replace(required=False)
+        fixes.append((f"{plan.groups[i].word} {plan.groups[i + 1].word}", whole))
     for i, (g, df) in enumerate(zip(plan.groups, dfs, strict=True)):
+        if i in joined or i - 1 in joined:
+            continue
         if df or not g.required or g.via != "word" or not g.word.isalpha() or len(g.word) < 3:
             continue
         if english.lookup(g.exact[0]) is not None:
@@ -613,6 +625,28 @@ def correct_spelling(
             )
             fixes.append((g.word, best))
     return plan._replace(groups=tuple(groups), corrections=tuple(fixes))
+
+
+def _rejoined(
+    plan: Plan, dfs: Sequence[int], lexicon: Callable[[], Sequence[str]]
+) -> dict[int, str]:
+    """Two neighbouring words, one held by no record, that are one word of the base
+    written apart ('Tu Xin Quan', 'Li Xiang Rong': a Chinese given name in its
+    syllables), by the position of the first."""
+    out: dict[int, str] = {}
+    groups = plan.groups
+    held: set[str] | None = None
+    for i in range(len(groups) - 1):
+        a, b = groups[i], groups[i + 1]
+        if (dfs[i] and dfs[i + 1]) or i - 1 in out:
+            continue
+        if not all(g.required and g.via == "word" and g.word.isalpha() for g in (a, b)):
+            continue
+        if held is None:
+            held = set(lexicon())
+        if a.word + b.word in held:
+            out[i] = a.word + b.word
+    return out
 
 
 def closest(word: str, candidates: Sequence[str]) -> str | None:
