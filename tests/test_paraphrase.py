@@ -3636,3 +3636,48 @@ def test_two_words_are_joined_only_into_a_word_of_the_base() -> None:
 )
 def test_a_scale_s_abbreviation_alone_is_the_scale(run: Run, question: str, answer: str) -> None:
     assert first_everywhere(run, question, answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "person"),
+    [
+        ("where is Tu Xinquan from", True),
+        ("what is Zhou Mi known for", True),
+        ("where is the expert Zhou Mi from", True),
+        ("where are the bikes exported from", False),
+        ("how much did trade grow", False),
+    ],
+)
+def test_where_someone_is_from_and_what_they_are_known_for_ask_about_them(
+    question: str, person: bool
+) -> None:
+    assert about_a_person(question) is person
+
+
+def test_where_someone_is_from_answers_with_the_speaker(run: Run) -> None:
+    assert first_everywhere(run, "where is Tu Xinquan from", "tu-xinquan")
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        (
+            "how are the results of market diversification characterised",
+            "market-diversification-results",
+        ),
+        ("how did Tu Xinquan portray China's strategy", "market-diversification-results"),
+    ],
+)
+def test_a_verb_of_describing_no_record_holds_asks_for_words(
+    run: Run, question: str, answer: str
+) -> None:
+    assert first_everywhere(run, question, answer)
+    plan = match.plan_query(question, Analyzer(BASE).vocabulary, question=True)
+    dfs = [0 if g.word in asking.DESCRIBING else 1 for g in plan.groups]
+    kept = asking.unheld_speech(plan, dfs)
+    assert not any(g.required and g.word in asking.DESCRIBING for g in kept.groups)
+
+
+def test_a_verb_that_says_what_was_said_stays_required(run: Run) -> None:
+    # 'warn' says what the words were: the experts warned of no risk in the article
+    assert first_everywhere(run, "what risks did the experts warn about", None)

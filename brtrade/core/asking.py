@@ -21,6 +21,7 @@ from brtrade.core.language import (
     TITLES,
     WHO,
     is_stop,
+    speaks,
 )
 from brtrade.core.match import SAID_CUE, Group, Plan
 from brtrade.core.paraphrase import name_only, past_form, typed_names
@@ -393,6 +394,27 @@ def who_title(plan: Plan) -> set[int]:
         if g.required and said[k] not in SPEECH and g.via != "number":
             run.append(k)
     return {run[-1]} if run else set()
+
+
+DESCRIBING = frozenset(
+    """describe describes described characterise characterises characterised characterize
+    characterizes characterized portray portrays portrayed depict depicts depicted""".split()
+)
+"""Verbs of speech that say only that something was described, not what was said of it
+(as *warn* or *praise* do)."""
+
+
+def unheld_speech(plan: Plan, dfs: Sequence[int]) -> Plan:
+    """The plan with a verb of speech that no record holds ('how did Zhou Mi
+    **characterise** the cooperation', 'how are the results **portrayed**') as the
+    question's form: it asks for someone's words (the ``(said)`` group), not for a
+    record that holds the verb."""
+    said = [g.word for g in plan.groups]
+    groups = list(plan.groups)
+    for i, (g, df) in enumerate(zip(plan.groups, dfs, strict=True)):
+        if not df and g.required and g.via == "word" and g.word in DESCRIBING and speaks(said, i):
+            groups[i] = g._replace(required=False)
+    return plan._replace(groups=tuple(groups))
 
 
 def said_by_someone(text: str, plan: Plan) -> int | None:

@@ -452,6 +452,7 @@ def weigh(
     drafted = not q.floor and not q.all_words  # a draft's sentence (verify's candidates)
     counted: set[int] = set()
     if asks and any(d == 0 for d in dfs):
+        plan = asking.unheld_speech(plan, dfs)  # 'how did X **characterise** Y'
         plan = match.correct_spelling(plan, dfs, lexicon, vocab)
         if plan.corrections:
             dfs = [df_of(g) for g in plan.groups]

@@ -65,7 +65,9 @@ SPEECH = frozenset(
     credited attributed discuss discusses discussed discussing stress stresses stressed
     emphasise emphasises emphasised emphasize emphasizes emphasized highlight highlights
     highlighted observe observes observed suggest suggests suggested insist insists
-    insisted assert asserts asserted announce announces announced reply replies replied""".split()
+    insisted assert asserts asserted announce announces announced reply replies replied
+    characterise characterises characterised characterize characterizes characterized
+    portray portrays portrayed depict depicts depicted""".split()
 )
 """Verbs of speech: in a question about a person, how it asks ('who **said**'), never
 what it asks about. General English, not the base's."""

@@ -38,7 +38,7 @@ ASKS_ABOUT_A_PERSON = frozenset(
     institution institutions occupation profession career office hold holds speak speaks
     spoke speaking spoken spokesman spokeswoman spokesperson represent represents
     represented representing profile biography background based teach teaches taught
-    teaching lecture lectures lectured serve serves served serving""".split()
+    teaching lecture lectures lectured serve serves served serving known famous""".split()
 )
 """Words that ask what a person is or where they work. General English, not the
 base's: they are the question's form, never required to match."""
@@ -90,6 +90,8 @@ def about_a_person(text: str) -> bool:
                 return True
     if found[:3] == ["tell", "me", "about"]:
         return True
+    if found[0] == "where" and found[-1] == "from" and found[1:2] and found[1] in AUXILIARIES:
+        return bool(typed_names(text) or PERSON_NOUNS.intersection(found))  # 'where is Tu from'
     if _counts_speakers(found):
         return True  # 'how many people were quoted': the speakers, counted
     if found[0] == "what" and found[1:2] in (["is"], ["was"]) and _only_a_name(text, found[2:]):
