@@ -2106,7 +2106,8 @@ def test_a_word_for_a_person_after_a_long_name_asks_for_the_person(
         ("what is the price of the e-bike", "price"),
         ("what was the value of trade with ASEAN", None),  # any amount is a value
         ("what is the size of trade", None),
-        ("how big is the population", None),  # not 'what is the ... MEASURE'
+        ("how big is the population", "population"),  # 'how big' asks it as 'what' does
+        ("how big is China", None),
         ("what was the trade surplus", "surplus"),  # at the end, before the kind's group
     ],
 )
@@ -3681,3 +3682,31 @@ def test_a_verb_of_describing_no_record_holds_asks_for_words(
 def test_a_verb_that_says_what_was_said_stays_required(run: Run) -> None:
     # 'warn' says what the words were: the experts warned of no risk in the article
     assert first_everywhere(run, "what risks did the experts warn about", None)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("how big was China's trade surplus in 2020", None),
+        ("how high was the price of the bike", None),
+        ("how big was belt and road trade", "br-trade-2020-total"),
+        ("how large was the value of ASEAN trade", "asean-trade-2020"),
+    ],
+)
+def test_how_big_was_a_measure_asks_for_that_measure(
+    run: Run, question: str, answer: str | None
+) -> None:
+    assert first_everywhere(run, question, answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("what is the name of the chairman of Xidesheng", None),
+        ("what is the name of the company's secretary", "li-xiangrong"),
+    ],
+)
+def test_the_name_of_a_title_asks_for_its_holder_not_whom_they_serve(
+    run: Run, question: str, answer: str | None
+) -> None:
+    assert first_everywhere(run, question, answer)

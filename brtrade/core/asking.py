@@ -378,16 +378,25 @@ TITLE_ENDS = frozenset({"of", "to", "at", "from", "for", "with", "in", "on", "wh
 def who_title(plan: Plan) -> set[int]:
     """The title a question asks the holder of: the head of the phrase after 'who is the'
     ('who is the **chairman** of the bicycle company', 'who is the board **secretary** at
-    Xidesheng', 'who is the deputy **director** quoted'). No answer holds it only as the
+    Xidesheng', 'who is the deputy **director** quoted'; 'what is the name of the
+    **chairman** of Xidesheng'). No answer holds it only as the
     title of someone it serves ('secretary to the board chairman' is not the chairman:
     :data:`brtrade.core.terms.SERVED`)."""
     from brtrade.core.language import SPEECH
 
     said = [g.word for g in plan.groups]
-    if len(said) < 4 or said[0] not in ("who", "whos") or said[1] not in ("is", "was", "s"):
+    if said[:1] in (["who"], ["whos"]) and said[1:2] in (["is"], ["was"], ["s"]):
+        start = 2
+    elif said[:1] == ["what"] and said[2:5] == ["the", "name", "of"]:
+        start = 5  # 'what is the name of the chairman of Xidesheng'
+    elif said[:1] == ["what"] and said[2:4] == ["the", "of"]:
+        start = 4  # the same, as the people search reads it (its form, 'name', left out)
+    else:
+        return set()
+    if len(said) < start + 2:
         return set()
     run: list[int] = []
-    for k in range(2, len(said)):
+    for k in range(start, len(said)):
         g = plan.groups[k]
         if said[k] in TITLE_ENDS or g.via in ("kind", "cue"):
             break

@@ -496,7 +496,7 @@ def measure_asked(seq: list[str]) -> str | None:
     """The stem of the measure of its own a question asks for ('what is the **population**
     of ASEAN': not ASEAN's trade, though that is an amount too); None when it asks for
     none, or for one any amount is (:data:`GENERIC_MEASURES`)."""
-    found = _asks_for_measure().search(" ".join(seq)) if "what" in seq else None
+    found = _asks_for_measure().search(" ".join(seq)) if "what" in seq or "how" in seq else None
     if found is None:
         return None
     head = found.group(1)
@@ -521,15 +521,19 @@ def _asks_for_a_change() -> re.Pattern[str]:
 def _asks_for_measure() -> re.Pattern[str]:
     measures = "|".join(sorted({stem(w) for w in MEASURES.split()}))
     return re.compile(
-        r"\bwhat (?:is|was|are|were|s) (?:(?:the|a|an|its|their) )?(?:[a-z]+ ){0,3}?"
+        r"\b(?:what|how (?:big|larg|high|much|low|small)) (?:is|was|are|were|s) "
+        r"(?:(?:the|a|an|its|their) )?(?:[a-z]+ ){0,3}?"
         rf"({measures})(?: (?:of|for|at|in|on|with|between)\b|$)"
     )
 
 
 def asks_for_a_measure(seq: list[str]) -> bool:
     """Whether a question of these stems asks 'what is/was the ... MEASURE (of ...)'
-    (:data:`MEASURES`): the measure heads what it asks for, so it wants an amount."""
-    return "what" in seq and _asks_for_measure().search(" ".join(seq)) is not None
+    or 'how big/large/high/much was the ... MEASURE' (:data:`MEASURES`): the measure
+    heads what it asks for, so it wants an amount."""
+    if "what" not in seq and "how" not in seq:
+        return False
+    return _asks_for_measure().search(" ".join(seq)) is not None
 
 
 def _percent_change(seq: list[str]) -> bool:
