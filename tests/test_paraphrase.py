@@ -3710,3 +3710,14 @@ def test_the_name_of_a_title_asks_for_its_holder_not_whom_they_serve(
     run: Run, question: str, answer: str | None
 ) -> None:
     assert first_everywhere(run, question, answer)
+
+
+@pytest.mark.parametrize("word", ["anyone", "someone", "anything", "everybody", "else"])
+def test_an_indefinite_pronoun_is_a_stop_word(word: str) -> None:
+    assert word in STOP_WORDS
+
+
+def test_more_than_anyone_else_names_nothing_the_answer_must_hold(run: Run) -> None:
+    question = "did the Chinese do more business with ASEAN than anyone else"
+    assert ids(run, question)[:2] == ["asean-largest-partner-2020", "asean-trade-2020"]
+    assert ids(run, question, memory=True)[:2] == ids(run, question)[:2]

@@ -155,13 +155,15 @@ STOP_WORDS = (
     through throughout between among amongst across during after before since until
     till within toward towards upon against behind beyond beside besides while whilst
     whether mr mrs ms dr because didn doesn isn wasn aren weren hasn haven hadn wouldn
-    couldn shouldn mustn
+    couldn shouldn mustn anyone anybody anything someone somebody something everyone
+    everybody everything else
     year years""".split()
     )
     | QUESTION_WORDS
 )
 """Words too common to tell records apart. 'year' is here because every figure has a
-period: 'in 2020' says what 'year' would. The first pieces of negative contractions
+period: 'in 2020' says what 'year' would. The indefinite pronouns ('more than **anyone
+else**') name nothing. The first pieces of negative contractions
 ('**didn**'t', '**wasn**'t') are their auxiliaries, as 'don' is."""
 
 
