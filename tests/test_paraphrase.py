@@ -3721,3 +3721,20 @@ def test_more_than_anyone_else_names_nothing_the_answer_must_hold(run: Run) -> N
     question = "did the Chinese do more business with ASEAN than anyone else"
     assert ids(run, question)[:2] == ["asean-largest-partner-2020", "asean-trade-2020"]
     assert ids(run, question, memory=True)[:2] == ids(run, question)[:2]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("what does Zhou Mi specialise in", "zhou-mi"),
+        ("what is Zhou Mi's area of expertise", "zhou-mi"),
+        ("what does Zhou Mi research", "zhou-mi"),
+    ],
+)
+def test_what_someone_specialises_in_asks_about_them(run: Run, question: str, answer: str) -> None:
+    assert first_everywhere(run, question, answer)
+
+
+def test_a_number_of_people_quoted_asks_for_everyone_quoted(run: Run) -> None:
+    got = ids(run, "who are the three people quoted")
+    assert got[:3] == ["li-xiangrong", "tu-xinquan", "zhou-mi"]

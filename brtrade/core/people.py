@@ -27,6 +27,7 @@ from brtrade.core.language import (
     WHO,
     is_stop,
 )
+from brtrade.core.numbers import SMALL_NUMBERS
 from brtrade.core.paraphrase import typed_names
 from brtrade.core.stems import stem
 from brtrade.core.text import fold, words
@@ -38,7 +39,9 @@ ASKS_ABOUT_A_PERSON = frozenset(
     institution institutions occupation profession career office hold holds speak speaks
     spoke speaking spoken spokesman spokeswoman spokesperson represent represents
     represented representing profile biography background based teach teaches taught
-    teaching lecture lectures lectured serve serves served serving known famous""".split()
+    teaching lecture lectures lectured serve serves served serving known famous
+    specialise specialises specialised specialize specializes specialized specialty
+    speciality specialism expertise research researches researched""".split()
 )
 """Words that ask what a person is or where they work. General English, not the
 base's: they are the question's form, never required to match."""
@@ -235,7 +238,7 @@ def matching_speakers(
     asked = _without(text, ASKS_ABOUT_A_PERSON | SPEECH | NAMING | unheld)
     if _counts_speakers(words(text)):  # 'how many experts were quoted': the people counted
         asked = asked.split(None, 2)[2] if len(asked.split()) > 2 else ""
-    if all(is_stop(w) or w in WHO or w in SOURCE_NOUNS for w in words(asked)):
+    if all(is_stop(w) or w in WHO or w in SOURCE_NOUNS or w in SMALL_NUMBERS for w in words(asked)):
         return _everyone(text, speakers, question)  # 'who was quoted in the article'
     query = Query(words=tuple(words(asked)), text=asked)
 
