@@ -3738,3 +3738,23 @@ def test_what_someone_specialises_in_asks_about_them(run: Run, question: str, an
 def test_a_number_of_people_quoted_asks_for_everyone_quoted(run: Run) -> None:
     got = ids(run, "who are the three people quoted")
     assert got[:3] == ["li-xiangrong", "tu-xinquan", "zhou-mi"]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("wat did zhou mi say", "br-cooperation-resilient"),
+        ("wy did rail trade grow", "br-rail-trade-growth"),
+        ("wen did ASEAN become the largest partner", "asean-largest-partner-2020"),
+    ],
+)
+def test_a_first_word_one_letter_short_of_a_question_word_is_it(
+    run: Run, question: str, answer: str
+) -> None:
+    assert first_everywhere(run, question, answer)
+    assert "reading '" in run("--no-cache", "facts", question, "--json").stderr
+
+
+def test_only_a_question_word_less_one_letter_is_read_as_it() -> None:
+    assert match._less_one("what", "wat") and match._less_one("how", "hw")
+    assert not match._less_one("what", "what") and not match._less_one("who", "wu")

@@ -590,7 +590,14 @@ def correct_spelling(
     for i, (g, df) in enumerate(zip(plan.groups, dfs, strict=True)):
         if i in joined or i - 1 in joined:
             continue
-        if df or not g.required or g.via != "word" or not g.word.isalpha() or len(g.word) < 3:
+        if df or not g.required or g.via != "word" or not g.word.isalpha():
+            continue
+        if i == 0 and (asker := [q for q in ASKERS if _less_one(q, g.word)]):
+            groups[i] = g._replace(required=False)  # '**wat** did Zhou Mi say', '**hw** much'
+            if len(asker) == 1:
+                fixes.append((g.word, asker[0]))
+            continue
+        if len(g.word) < 3:
             continue
         if english.lookup(g.exact[0]) is not None:
             continue  # a word of English ('create'), not a misspelt word of the base
@@ -600,7 +607,7 @@ def correct_spelling(
                 for k in range(len(g.word) - 1)
             }
             stops = sorted(w for w in slips if is_stop(w))
-            if stops:  # 'waht', 'teh', 'hwo' (how or who): a word of the question's form
+            if stops:  # 'waht', 'teh', 'hwo' (how or who), 'wat': a word of the question's form
                 groups[i] = g._replace(required=False)
                 if len(stops) == 1:
                     fixes.append((g.word, stops[0]))
@@ -647,6 +654,19 @@ def _rejoined(
         if a.word + b.word in held:
             out[i] = a.word + b.word
     return out
+
+
+ASKERS = ("what", "which", "when", "where", "why", "how", "who")
+"""The words a question opens with: its first word one of them with a letter dropped
+('**wat** did Zhou Mi say', '**hw** much') is that word, though English may know it (a
+*wat* is a temple)."""
+
+
+def _less_one(word: str, short: str) -> bool:
+    """Whether ``short`` is ``word`` with one letter dropped."""
+    return len(word) == len(short) + 1 and any(
+        word[:k] + word[k + 1 :] == short for k in range(len(word))
+    )
 
 
 def closest(word: str, candidates: Sequence[str]) -> str | None:
