@@ -3758,3 +3758,18 @@ def test_a_first_word_one_letter_short_of_a_question_word_is_it(
 def test_only_a_question_word_less_one_letter_is_read_as_it() -> None:
     assert match._less_one("what", "wat") and match._less_one("how", "hw")
     assert not match._less_one("what", "what") and not match._less_one("who", "wu")
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("did Yantian open 15 new routes", "yantian-port-new-routes-2020"),
+        ("were 20 routes opened at Yantian", "yantian-port-new-routes-2020"),
+        ("how many routes did Yantian open in 2019", None),  # a year is asked for in full
+        ("Yantian 15", None),  # keywords: each chosen
+    ],
+)
+def test_a_bare_number_no_record_holds_is_a_figure_checked_not_a_name(
+    run: Run, question: str, answer: str | None
+) -> None:
+    assert first_everywhere(run, question, answer)

@@ -310,7 +310,18 @@ def weight(
             return idf(n_docs, df) * english.share(stem(group.word)) // 100
     if not question or not (df == 0 or group.via == "related"):
         return idf(n_docs, df)
+    if phrased and not df and group.via == "word" and _checked_number(group.word):
+        from brtrade.core import english
+
+        return min(idf(n_docs, 0), known or idf(n_docs, 0)) * english.MIN_SHARE // 100
     return min(idf(n_docs, df), unknown_weight(n_docs, group, known, names))
+
+
+def _checked_number(word: str) -> bool:
+    """Whether a question's word is a bare number other than a year: no record holding
+    it, it is a figure the asker checks ('did Yantian open **15** new routes' is
+    answered by the 11), not a name; a year ('in 2019') is asked for in full."""
+    return word.isdigit() and not 1900 <= int(word) <= 2099
 
 
 def past_form(word: str) -> bool:
