@@ -3773,3 +3773,16 @@ def test_a_bare_number_no_record_holds_is_a_figure_checked_not_a_name(
     run: Run, question: str, answer: str | None
 ) -> None:
     assert first_everywhere(run, question, answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("what was the scale of Sino-ASEAN commerce", "asean-trade-2020"),
+        ("what sum did Sino-belt and road commerce total", "br-trade-2020-total"),
+    ],
+)
+def test_sino_is_china_s(run: Run, question: str, answer: str) -> None:
+    assert first_everywhere(run, question, answer)
+    assert paraphrase.demonym_of("sino", paraphrase.name_words(["China"])) == "china"
+    assert paraphrase.demonym_of("sino", paraphrase.name_words(["ASEAN"])) is None

@@ -222,9 +222,16 @@ China -> Chinese, Indonesia -> Indonesian, Singapore -> Singaporean, Brazil ->
 Brazilian, Oman -> Omani, Spain -> Spanish."""
 
 
+COMBINING_FORMS = {"sino": "china"}
+"""A country's combining form that no English ending makes from its name ('**Sino**-ASEAN
+trade', 'Sino-belt and road commerce'): read as the name."""
+
+
 def demonym_of(word: str, in_names: Collection[str]) -> str | None:
     """The stem of the base's name that ``word`` is made from as a place's adjective or
     people ('chinese' -> 'china', 'indonesian' -> 'indonesia'), if one is."""
+    if word in COMBINING_FORMS and stem(COMBINING_FORMS[word]) in in_names:
+        return stem(COMBINING_FORMS[word])  # 'Sino-ASEAN trade' is China's
     if len(word) < 6 or not in_names:
         return None
     for ending in DEMONYM_ENDINGS:
