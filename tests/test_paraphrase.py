@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from brtrade.cli import ExitCode
 from brtrade.core import asking, engine, english, match, paraphrase
 from brtrade.core.engine import Searcher
-from brtrade.core.language import STOP_WORDS
+from brtrade.core.language import STOP_WORDS, traded_goods
 from brtrade.core.loader import load_fact_base
 from brtrade.core.paths import bundled_facts_path
 from brtrade.core.people import about_a_person
@@ -3786,3 +3786,23 @@ def test_sino_is_china_s(run: Run, question: str, answer: str) -> None:
     assert first_everywhere(run, question, answer)
     assert paraphrase.demonym_of("sino", paraphrase.name_words(["China"])) == "china"
     assert paraphrase.demonym_of("sino", paraphrase.name_words(["ASEAN"])) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("by what proportion did belt and road trade rise", "br-trade-2020-growth"),
+        ("by what fraction did ASEAN trade grow", "asean-trade-2020"),
+        ("what proportion of trade was belt and road", "br-trade-2020-share"),
+    ],
+)
+def test_by_what_proportion_asks_for_a_change(run: Run, question: str, answer: str) -> None:
+    assert first_everywhere(run, question, answer)
+
+
+def test_a_ranking_adjective_before_trade_is_not_what_is_traded(run: Run) -> None:
+    assert traded_goods("China's principal trade partner") == []
+    assert traded_goods("car trade") == ["car"]
+    assert first_everywhere(
+        run, "which bloc was China's principal trade partner", "asean-largest-partner-2020"
+    )

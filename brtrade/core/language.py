@@ -257,6 +257,9 @@ a part of a year ('the first quarter of 2020')."""
 CHANGE_FORMS = (
     "by what percent",
     "by what percentage",
+    "by what proportion",
+    "by what fraction",
+    "by what share",
     "by how much",
     "by how many",
     "up or down",
@@ -726,6 +729,7 @@ def traded_goods(text: str) -> list[str]:
             (word[:1].isupper() and m.start(1) > 0)
             or is_stop(low)
             or low in GENERIC_GOODS | TRADE_SCOPE
+            or low in FIGURE_MODIFIERS  # 'China's **principal** trade partner': which
         ):
             continue  # a name ('ASEAN trade') is a stranger or not by its own rule
         if low.endswith("ing"):
