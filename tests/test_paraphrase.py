@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from brtrade.cli import ExitCode
-from brtrade.core import asking, engine, english, match, paraphrase
+from brtrade.core import asking, engine, english, language, match, paraphrase
 from brtrade.core.engine import Searcher
 from brtrade.core.language import STOP_WORDS, traded_goods
 from brtrade.core.loader import load_fact_base
@@ -3806,3 +3806,16 @@ def test_a_ranking_adjective_before_trade_is_not_what_is_traded(run: Run) -> Non
     assert first_everywhere(
         run, "which bloc was China's principal trade partner", "asean-largest-partner-2020"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("what are the reasons for stable trade relations", "br-complementarity"),
+        ("what is the reason for the rise in rail trade", "br-rail-trade-growth"),
+    ],
+)
+def test_the_reasons_for_something_ask_why(run: Run, question: str, answer: str) -> None:
+    assert first_everywhere(run, question, answer)
+    plan = match.plan_query(question, Vocabulary({}), question=True)
+    assert language.asks_why([stem(g.word) for g in plan.groups])
