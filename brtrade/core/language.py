@@ -505,7 +505,7 @@ def measure_asked(seq: list[str]) -> str | None:
     """The stem of the measure of its own a question asks for ('what is the **population**
     of ASEAN': not ASEAN's trade, though that is an amount too); None when it asks for
     none, or for one any amount is (:data:`GENERIC_MEASURES`)."""
-    found = _asks_for_measure().search(" ".join(seq)) if "what" in seq or "how" in seq else None
+    found = _measure_found(seq)
     if found is None:
         return None
     head = found.group(1)
@@ -540,9 +540,14 @@ def asks_for_a_measure(seq: list[str]) -> bool:
     """Whether a question of these stems asks 'what is/was the ... MEASURE (of ...)'
     or 'how big/large/high/much was the ... MEASURE' (:data:`MEASURES`): the measure
     heads what it asks for, so it wants an amount."""
+    return _measure_found(seq) is not None
+
+
+def _measure_found(seq: list[str]) -> re.Match[str] | None:
+    """Where a question of these stems asks for a measure (:func:`_asks_for_measure`)."""
     if "what" not in seq and "how" not in seq:
-        return False
-    return _asks_for_measure().search(" ".join(seq)) is not None
+        return None
+    return _asks_for_measure().search(" ".join(seq))
 
 
 def _percent_change(seq: list[str]) -> bool:

@@ -318,9 +318,13 @@ class Analyzer:
         out: list[str] = []
         while eid is not None and eid not in out:
             out.append(eid)
-            parent = [r.target for r in self.base.entity(eid).relations if r.type == relation]
+            parent = self._targets(eid, relation)
             eid = parent[0] if parent else None
         return out
+
+    def _targets(self, eid: str, relation: str) -> list[str]:
+        """The entities ``eid`` is related to by ``relation``, in the file's order."""
+        return [r.target for r in self.base.entity(eid).relations if r.type == relation]
 
     def _places(self, entities: Sequence[str]) -> list[str]:
         """The names of the places the entities are in, in turn (Yantian Port is in
@@ -336,9 +340,9 @@ class Analyzer:
         """The names of the blocs the entities are members of (Indonesia, of ASEAN)."""
         out: list[str] = []
         for eid in entities:
-            for r in self.base.entity(eid).relations:
-                if r.type == "member-of" and r.target not in entities:
-                    out.extend(self._entity(r.target)[:-1])  # names and aliases, not type
+            for bloc in self._targets(eid, "member-of"):
+                if bloc not in entities:
+                    out.extend(self._entity(bloc)[:-1])  # names and aliases, not type
         return out
 
     def _within(self, eid: str) -> tuple[str, ...]:

@@ -82,8 +82,6 @@ def contractions_marked(text: str) -> str:
     """``text`` with the apostrophe a quick typist leaves out put back: 'whats' is
     "what's", 'didnt' is "didn't", 'cant' "can't" (a question word or an auxiliary
     and its ending; not 'its' or 'lets', English words of their own)."""
-    if "s" not in text and "nt" not in text and "re" not in text:
-        return text
     return _UNMARKED.sub(_marked, text)
 
 
