@@ -20,7 +20,7 @@ from brtrade.core.files import fact_files, is_folder
 from brtrade.core.model import FactBase, Source
 from brtrade.core.rules.problems import Locator
 from brtrade.core.rules.records import check_records
-from brtrade.core.validate import ParsedFile, parse_fact_file
+from brtrade.core.validate import ParsedFile, parse_fact_file, reparsed_precisely
 
 
 def resolve_source_path(source: Source, fact_file: Path) -> Path:
@@ -96,7 +96,15 @@ def load_fact_base(path: str | os.PathLike[str], digests: dict[str, str] | None 
         try:
             base, _ = merge(parsed, collect=False)
         except FactBaseError as problem:
-            raise _at_field_line(problem) from None
+            if all(p.text is None for p in parsed):
+                raise _at_field_line(problem) from None
+            # The fast path's references know only their record's line: read precisely
+            # to word the problem (and, were the fast path ever wrong, to load right).
+            parsed = [reparsed_precisely(p) for p in parsed]
+            try:
+                base, _ = merge(parsed, collect=False)
+            except FactBaseError as precise_problem:
+                raise _at_field_line(precise_problem) from None
     return base
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from brtrade.core.errors import FactBaseError, excerpt
+from brtrade.core.fastyaml import read as read_fast
 from brtrade.core.fields import FieldSpec, field_plan, has_origin
 from brtrade.core.files import FORMAT_VERSION
 from brtrade.core.model import FactFile, Figure, Origin
@@ -367,6 +368,10 @@ class ParsedFile:
     broken: set[tuple[str, str]] = dataclasses.field(default_factory=set)
     sha256: str = ""
     """The SHA-256 of the bytes parsed, when asked for (the index stamps it)."""
+    text: str | None = None
+    """The text, kept when the fast path (:mod:`brtrade.core.fastyaml`) read it: its
+    references carry their record's line, so a problem found after the merge is
+    worded by reading the text again, precisely (:func:`reparsed_precisely`)."""
 
 
 _EMPTY = FactFile(format=FORMAT_VERSION)
@@ -379,20 +384,45 @@ def parse_fact_file(
     lint: bool = False,
     pipe_ok: bool = False,
     digest: bool = False,
+    fast: bool = True,
 ) -> ParsedFile:
     """Parse and validate one fact file on its own (references unchecked).
 
     With ``problems``, every problem is appended there and whatever is valid
     is returned; otherwise the first problem raises. ``pipe_ok`` lets the file
     be a pipe (a path the user gave directly); ``digest`` records the SHA-256
-    of the bytes parsed.
+    of the bytes parsed. A strict read takes the fast path where it can (not with
+    ``fast=False``); a collecting or linting one is always precise.
     """
     shown = str(path)
     walker = _Walker(shown, problems, lint)
-    content: FactFile | None = None
     sha256 = ""
     try:
         text, sha256 = read_fact_text(path, pipe_ok=pipe_ok, digest=digest)
+    except FactBaseError as problem:
+        walker.report(problem)
+        return ParsedFile(path, _EMPTY, walker.refs, sha256=sha256)
+    if fast and problems is None and not lint:
+        got = read_fast(text, shown)
+        if got is not None:
+            content, refs = got
+            return ParsedFile(path, content, [Ref(*r) for r in refs], sha256=sha256, text=text)
+    return _parse_precisely(path, text, sha256, walker)
+
+
+def reparsed_precisely(parsed: ParsedFile) -> ParsedFile:
+    """A file the fast path read, read again by the precise reader (strict)."""
+    if parsed.text is None:
+        return parsed
+    return _parse_precisely(
+        parsed.path, parsed.text, parsed.sha256, _Walker(str(parsed.path), None, False)
+    )
+
+
+def _parse_precisely(path: Path, text: str, sha256: str, walker: _Walker) -> ParsedFile:
+    shown = str(path)
+    content: FactFile | None = None
+    try:
         root = compose(text, shown)
         if root is None:
             raise FactBaseError(
