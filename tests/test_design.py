@@ -97,6 +97,9 @@ def test_the_layer_rule_can_fail(tmp_path: Path) -> None:
 
 ADAPTER = PACKAGE / "cli" / "typer_compat.py"
 """The one module that may use Typer's (or Click's) private API."""
+DOCUMENTED = {"os._exit"}
+"""Names with a leading underscore that are documented public API: ``os._exit`` is how
+a forked child leaves without running its parent's cleanup."""
 
 
 def _module_name(path: Path) -> str:
@@ -134,6 +137,7 @@ def _private_third_party(path: Path) -> list[str]:
             and not node.attr.startswith("__")
             and isinstance(node.value, ast.Name)
             and node.value.id in bound
+            and f"{node.value.id}.{node.attr}" not in DOCUMENTED
         ):
             found.append(f"{node.lineno}: {node.value.id}.{node.attr}")
     return found

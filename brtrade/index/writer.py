@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from brtrade.core.names import Names
 from brtrade.core.terms import posted
@@ -17,6 +17,8 @@ from brtrade.index.layout import Kind, Tag, checksum
 
 if TYPE_CHECKING:
     import sqlite3
+
+    Prepared = tuple[tuple[bytes, int], "Tokens", set[str]]
 
     from brtrade.core.model import Claim, FactBase, Quote
     from brtrade.core.terms import Tokens
@@ -124,6 +126,15 @@ class Writer:
         for w in self.analyzer.last_surface:
             words[w] = words.get(w, 0) + sign
 
+    def _prepare_claim(self, claim: Claim) -> Prepared:
+        """What writing a claim computes from it alone: its compressed row, its terms
+        and its surface words."""
+        from brtrade.contract import records
+
+        packed = self.squeeze(self._packed(records.claim(self.base, claim), claim))
+        tokens = self.analyzer.claim_tokens(claim)
+        return packed, tokens, self.analyzer.last_surface
+
     def add(
         self,
         claims: Sequence[Claim],
@@ -141,7 +152,9 @@ class Writer:
         quote_at = dict(quote_ords or {})
         quote_at.update((q.id, o) for q, o in zip(quotes, own_quote_ords, strict=True))
         claim_rows = []
-        for c, o in zip(claims, claim_ords, strict=True):
+        for c, o, (packed, tokens, surface) in zip(
+            claims, claim_ords, prepared(claims, self._prepare_claim), strict=True
+        ):
             claim_rows.append(
                 (
                     o,
@@ -150,10 +163,11 @@ class Writer:
                     self.source_at[c.provenance.source],
                     len(c.figures),
                     c.id in deriving,
-                    *self.squeeze(self._packed(records.claim(base, c), c)),
+                    *packed,
                 )
             )
-            self._terms(Kind.CLAIM, o, analyzer.claim_tokens(c))
+            self.analyzer.last_surface = surface
+            self._terms(Kind.CLAIM, o, tokens)
         self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)", claim_rows)
         del claim_rows
         quote_rows = []
@@ -264,3 +278,88 @@ class Squeezer:
         c = self.primed.copy()
         data = c.compress(row) + c.flush()
         return data, checksum(data)
+
+
+PARALLEL_FROM = 20_000
+"""Claims from which a build prepares the second half of them in a forked process."""
+_BATCH = 2_000
+
+
+def prepared(claims: Sequence[Claim], prepare: Callable[[Claim], Prepared]) -> Iterator[Prepared]:
+    """``prepare`` of each claim, in order. On a large base, where the system forks
+    (Linux) and has a second core, the second half is prepared by a forked child at
+    the same time as the first half here, and read back through a pipe in batches:
+    terms and rows are most of a cold build, and each claim's are its own. Should the
+    child fail, its half is prepared here."""
+    half = len(claims) // 2
+    child = _fork_preparing(claims[half:], prepare) if len(claims) >= PARALLEL_FROM else None
+    if child is None:
+        yield from map(prepare, claims)
+        return
+    import pickle
+
+    pid, stream = child
+    done = half
+    try:
+        yield from map(prepare, claims[:half])
+        while done < len(claims):
+            try:
+                batch = pickle.load(stream)
+            except (EOFError, OSError, pickle.UnpicklingError):
+                break  # the child failed: the rest of its half is prepared below
+            for item in batch:
+                yield item
+                done += 1
+    finally:
+        stream.close()
+        _reap(pid)
+    yield from map(prepare, claims[done:])
+
+
+def _fork_preparing(
+    claims: Sequence[Claim], prepare: Callable[[Claim], Prepared]
+) -> tuple[int, Any] | None:
+    import os
+    import sys
+
+    if not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2:
+        return None
+    try:
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid == 0:  # the child: prepare, write, and leave without running any cleanup
+        code = 1
+        try:
+            os.close(read_end)
+            import pickle
+
+            # All first, then written: the parent reads only once its own half is
+            # done, and a child writing as it went would wait on the full pipe.
+            batches = [
+                [prepare(c) for c in claims[at : at + _BATCH]]
+                for at in range(0, len(claims), _BATCH)
+            ]
+            with os.fdopen(write_end, "wb") as out:
+                for batch in batches:
+                    pickle.dump(batch, out, protocol=pickle.HIGHEST_PROTOCOL)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    return pid, os.fdopen(read_end, "rb")
+
+
+def _reap(pid: int) -> None:
+    import os
+    import signal
+
+    try:
+        os.kill(pid, signal.SIGKILL)  # done or failed: it has nothing left to say
+    except OSError:
+        pass
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
