@@ -4,8 +4,8 @@ what a mention is, plainly.
 ``find_mentions`` reads the hedge of a number ('about', 'more than', 'just under') back
 from where the number starts, because a pattern that begins with the hedge words makes
 the regex engine try them at every letter of every text. The plain pattern below, the
-hedge in front as an optional group, is the specification: both must find the same
-mentions, at the same places, with the same hedges.
+hedge in front as an optional group (as it was written before), is the specification:
+both must find the same mentions, at the same places, with the same hedges.
 """
 
 from __future__ import annotations
@@ -19,23 +19,14 @@ from brtrade.core import numbers
 from brtrade.core.loader import load_fact_base
 from tests.helpers import ROOT
 
-PLAIN = re.compile(
-    r"""
+HEDGES = r"""
     (?:(?P<approx>\b(?:about|around|approximately|roughly|some|an\ estimated|close\ to)\s+)|
        (?P<lower>\b(?:more\ than|over|above|at\ least|upwards\ of|in\ excess\ of|exceeding)\s+)|
        (?P<upper>\b(?:nearly|almost|less\ than|fewer\ than|under|up\ to|below|
            no\ more\ than|just\ under)\s+))?
-    (?P<pre>US\s?\$|U\.S\.?\s?\$|\$|USD\s?|RMB\s?|CNY\s?|¥\s?)?
-    (?:(?<=RMB)|(?<=CNY)|(?<=USD)|(?<![\w.,]))
-    (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
-    (?![\w]*\d)
-    (?:[\s-]?(?P<scale>trillion|billion|million|thousand|trn|tn|bn|mn|[kmb])(?![a-z]))?
-    (?:[\s-]*(?P<unit>%|per\s?cent|percentage\ points?|yuan|renminbi|RMB|CNY|USD|
-        (?:U\.?\s?S\.?\s?|US\ )?dollars?))?
-    (?![a-z])
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
+"""
+PLAIN = re.compile(HEDGES + numbers._MENTION, re.IGNORECASE | re.VERBOSE)
+"""The hedge words in front, as an optional group, of the number's own pattern."""
 
 
 def plain_spans(text: str) -> list[tuple[int, int, str | None, str]]:
