@@ -137,11 +137,13 @@ def build(
         writer.add(base.claims, base.quotes, deriving(base.claims, named_figures(base.claims)))
         db.executemany(
             "INSERT INTO terms VALUES (?, ?, ?, ?)",
-            ((k, tok, n, writer.term_ids[k, tok]) for (k, tok), n in writer.df.items()),
+            ((k, tok, n, writer.terms.term_ids[k, tok]) for (k, tok), n in writer.terms.df.items()),
         )
-        db.executemany("INSERT INTO postings VALUES (?, ?, ?)", packed(writer.postings, stride))
-        writer.postings.clear()
-        db.executemany("INSERT INTO words VALUES (?, ?)", sorted(writer.words.items()))
+        db.executemany(
+            "INSERT INTO postings VALUES (?, ?, ?)", packed(writer.terms.postings, stride)
+        )
+        writer.terms.postings.clear()
+        db.executemany("INSERT INTO words VALUES (?, ?)", sorted(writer.terms.words.items()))
         db.executescript(INDEXES)
         write_meta(db, base, build_id, writer, carried or {})
         db.commit()

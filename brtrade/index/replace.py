@@ -201,7 +201,7 @@ def replace(db: sqlite3.Connection, index: Index, plan: Plan, build_id: str) -> 
     # or is named (here, only from the changed files: see plan).
     named = named_figures(plan.new_claims)
     into = Writer(db, plan.context, dict(plan.files), stride, zdict, next_term, lookup, names)
-    into.term_ids.update(out.term_ids)
+    into.terms.term_ids.update(out.terms.term_ids)
     into.add(
         plan.new_claims, plan.new_quotes, deriving(plan.new_claims, named), plan.outside_quotes
     )
@@ -214,18 +214,18 @@ def replace(db: sqlite3.Connection, index: Index, plan: Plan, build_id: str) -> 
             f"(SELECT ord FROM figure_ids WHERE id IN ({marks}))",
             chunk,
         )
-    db.executemany("INSERT INTO postings VALUES (?, ?, ?)", packed(into.postings, stride))
-    df = dict(out.df)
-    for key, n in into.df.items():
+    db.executemany("INSERT INTO postings VALUES (?, ?, ?)", packed(into.terms.postings, stride))
+    df = dict(out.terms.df)
+    for key, n in into.terms.df.items():
         df[key] = df.get(key, 0) + n
     db.executemany(
         "INSERT INTO terms VALUES (?, ?, ?, ?) ON CONFLICT (kind, token) "
         "DO UPDATE SET df = df + excluded.df",
-        ((k, tok, n, into.term_id((k, tok))) for (k, tok), n in df.items() if n),
+        ((k, tok, n, into.terms.term_id((k, tok))) for (k, tok), n in df.items() if n),
     )
     db.execute("DELETE FROM terms WHERE df <= 0")
-    words = dict(out.words)
-    for w, n in into.words.items():
+    words = dict(out.terms.words)
+    for w, n in into.terms.words.items():
         words[w] = words.get(w, 0) + n
     db.executemany(
         "INSERT INTO words VALUES (?, ?) ON CONFLICT (word) "

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from brtrade.core.names import Names
 from brtrade.core.terms import posted
 from brtrade.index.layout import Kind, Tag, checksum
 
+A = TypeVar("A")
+B = TypeVar("B")
+Row = tuple[Any, ...]
+"""A claim's or a quote's row of the index, as inserted."""
+_CLAIM_MARKS = ", ".join("?" * 8)
+
 if TYPE_CHECKING:
     import sqlite3
-
-    Prepared = tuple[tuple[bytes, int], "Tokens", set[str]]
 
     from brtrade.core.model import Claim, FactBase, Quote
     from brtrade.core.terms import Tokens
@@ -26,7 +30,7 @@ if TYPE_CHECKING:
 
 class Writer:
     """Writes claims and quotes into an index: their rows, tags and figure ids; and
-    collects their postings, document frequencies and surface words.
+    counts their terms, postings and surface words (``terms``, a :class:`TermTally`).
 
     A record's document order (``ord``) is its file's number times ``stride`` plus its
     place in that file, so that one file's records can be replaced alone
@@ -55,16 +59,7 @@ class Writer:
         self.zdict = zdict
         self.squeeze = Squeezer(zdict)
         self.analyzer = Analyzer(base)
-        self.term_ids: dict[tuple[int, str], int] = {}
-        self.next_term = next_term
-        self.lookup = lookup
-        """Finds the number of a term already in the index (when updating one)."""
-        self.df: dict[tuple[int, str], int] = {}
-        self.postings: dict[int, list[int]] = {}
-        """Term -> its records' document orders and weights, flat: records come in
-        document order, so each list is in order, and no sort of millions is needed."""
-        self.gone: list[tuple[tuple[int, str], int]] = []
-        self.words: dict[str, int] = {}
+        self.terms = TermTally(next_term, lookup)
         # Speakers, sources, topics and entities are stored by their place in the
         # base's lists: the whole base's (``names``), when ``base`` holds only some.
         every = Names.of(base) if names is None else names
@@ -95,45 +90,24 @@ class Writer:
         line = None if origin is None else origin.line
         return json.dumps(pack(row, rec.draft, fno, line), separators=(",", ":")).encode()
 
-    def term_id(self, key: tuple[int, str]) -> int:
-        term = self.term_ids.get(key)
-        if term is None:
-            term = None if self.lookup is None else self.lookup(key)
-            if term is None:
-                term = self.next_term
-                self.next_term += 1
-            self.term_ids[key] = term
-        return term
-
-    def _terms(self, kind: Kind, ord_: int, tokens: Tokens, sign: int = 1) -> None:
-        k = int(kind)
-        df, ids, postings = self.df, self.term_ids, self.postings  # the build's hot loop
-        for tok, (weight, code) in tokens.items():
-            key = (k, tok)
-            df[key] = df.get(key, 0) + sign
-            if sign > 0:
-                term = ids.get(key)
-                if term is None:
-                    term = self.term_id(key)
-                got = postings.get(term)
-                if got is None:
-                    postings[term] = [ord_, posted(weight, code)]
-                else:
-                    got += (ord_, posted(weight, code))
-            else:
-                self.gone.append((key, ord_))
-        words = self.words
-        for w in self.analyzer.last_surface:
-            words[w] = words.get(w, 0) + sign
-
-    def _prepare_claim(self, claim: Claim) -> Prepared:
-        """What writing a claim computes from it alone: its compressed row, its terms
-        and its surface words."""
+    def _claim_row(self, claim: Claim, ord_: int, deriving: set[str], tally: TermTally) -> Row:
+        """A claim's row, its terms counted into ``tally``."""
         from brtrade.contract import records
 
         packed = self.squeeze(self._packed(records.claim(self.base, claim), claim))
-        tokens = self.analyzer.claim_tokens(claim)
-        return packed, tokens, self.analyzer.last_surface
+        tally.add(Kind.CLAIM, ord_, self.analyzer.claim_tokens(claim), self.analyzer.last_surface)
+        speaker = None if claim.speaker is None else self.speaker_at[claim.speaker]
+        source = self.source_at[claim.provenance.source]
+        return (ord_, claim.id, speaker, source, len(claim.figures), claim.id in deriving, *packed)
+
+    def _quote_row(self, quote: Quote, ord_: int, tally: TermTally) -> Row:
+        """A quote's row, its terms counted into ``tally``."""
+        from brtrade.contract import records
+
+        packed = self.squeeze(self._packed(records.quote(self.base, quote), quote))
+        tally.add(Kind.QUOTE, ord_, self.analyzer.quote_tokens(quote), self.analyzer.last_surface)
+        speaker, source = self.speaker_at[quote.speaker], self.source_at[quote.provenance.source]
+        return (ord_, quote.id, speaker, source, *packed)
 
     def add(
         self,
@@ -145,48 +119,50 @@ class Writer:
         """Write ``claims`` and ``quotes``; a claim is marked for ``derive`` when its id
         is in ``deriving``. ``quote_ords`` gives the document order of the quotes, made
         in by a claim, that are not among ``quotes``."""
-        from brtrade.contract import records
-
-        base, analyzer = self.base, self.analyzer
         claim_ords, own_quote_ords = self.ords(claims), self.ords(quotes)
         quote_at = dict(quote_ords or {})
         quote_at.update((q.id, o) for q, o in zip(quotes, own_quote_ords, strict=True))
-        claim_rows = []
-        for c, o, (packed, tokens, surface) in zip(
-            claims, claim_ords, prepared(claims, self._prepare_claim), strict=True
-        ):
-            claim_rows.append(
-                (
-                    o,
-                    c.id,
-                    None if c.speaker is None else self.speaker_at[c.speaker],
-                    self.source_at[c.provenance.source],
-                    len(c.figures),
-                    c.id in deriving,
-                    *packed,
-                )
-            )
-            self.analyzer.last_surface = surface
-            self._terms(Kind.CLAIM, o, tokens)
-        self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)", claim_rows)
+        split = parallel_split(len(claims), len(quotes))
+
+        def first() -> None:  # the parent's part, while the child prepares the rest
+            rows = [
+                self._claim_row(c, o, deriving, self.terms)
+                for c, o in zip(claims[:split], claim_ords[:split], strict=True)
+            ]
+            self.db.executemany(f"INSERT INTO claims VALUES ({_CLAIM_MARKS})", rows)
+            del rows
+            self._write_links(claims, claim_ords, quotes, own_quote_ords, quote_at)
+
+        def rest() -> tuple[list[Row], list[Row], TermTally]:
+            tally = TermTally()
+            claim_rows = [
+                self._claim_row(c, o, deriving, tally)
+                for c, o in zip(claims[split:], claim_ords[split:], strict=True)
+            ]
+            quote_rows = [
+                self._quote_row(q, o, tally) for q, o in zip(quotes, own_quote_ords, strict=True)
+            ]
+            return claim_rows, quote_rows, tally
+
+        _, (claim_rows, quote_rows, later) = at_once(first, rest, split < len(claims))
+        self.terms.merge(later)
+        del later
+        self.db.executemany(f"INSERT INTO claims VALUES ({_CLAIM_MARKS})", claim_rows)
         del claim_rows
-        quote_rows = []
-        for q, o in zip(quotes, own_quote_ords, strict=True):
-            quote_rows.append(
-                (
-                    o,
-                    q.id,
-                    self.speaker_at[q.speaker],
-                    self.source_at[q.provenance.source],
-                    *self.squeeze(self._packed(records.quote(base, q), q)),
-                )
-            )
-            self._terms(Kind.QUOTE, o, analyzer.quote_tokens(q))
         self.db.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?)", quote_rows)
-        del quote_rows
+
+    def _write_links(
+        self,
+        claims: Sequence[Claim],
+        claim_ords: Sequence[int],
+        quotes: Sequence[Quote],
+        quote_ords: Sequence[int],
+        quote_at: dict[str, int],
+    ) -> None:
+        """Write what links records: their tags, figure ids and figures named."""
         self.db.executemany(
             "INSERT INTO tags VALUES (?, ?, ?)",
-            self.tags(claims, claim_ords, quotes, own_quote_ords, quote_at),
+            self.tags(claims, claim_ords, quotes, quote_ords, quote_at),
         )
         self.db.executemany(
             "INSERT INTO figure_ids VALUES (?, ?)",
@@ -210,10 +186,11 @@ class Writer:
     ) -> None:
         """Count out the terms and words of records being removed (into ``df``,
         ``words`` and, for their postings, ``gone``)."""
+        analyzer, tally = self.analyzer, self.terms
         for c, o in zip(claims, claim_ords, strict=True):
-            self._terms(Kind.CLAIM, o, self.analyzer.claim_tokens(c), -1)
+            tally.add(Kind.CLAIM, o, analyzer.claim_tokens(c), analyzer.last_surface, -1)
         for q, o in zip(quotes, quote_ords, strict=True):
-            self._terms(Kind.QUOTE, o, self.analyzer.quote_tokens(q), -1)
+            tally.add(Kind.QUOTE, o, analyzer.quote_tokens(q), analyzer.last_surface, -1)
 
     def tags(
         self,
@@ -280,45 +257,121 @@ class Squeezer:
         return data, checksum(data)
 
 
+class TermTally:
+    """What written records add up to: each term's number, its document frequency and
+    its postings, and each surface word's count of records.
+
+    Term numbers are given in the order terms are first met; ``lookup`` finds the
+    number of a term already in the index (when updating one)."""
+
+    def __init__(
+        self,
+        next_term: int = 0,
+        lookup: Callable[[tuple[int, str]], int | None] | None = None,
+    ) -> None:
+        self.term_ids: dict[tuple[int, str], int] = {}
+        self.next_term = next_term
+        self.lookup = lookup
+        self.df: dict[tuple[int, str], int] = {}
+        self.postings: dict[int, list[int]] = {}
+        """Term -> its records' document orders and weights, flat: records come in
+        document order, so each list is in order, and no sort of millions is needed."""
+        self.gone: list[tuple[tuple[int, str], int]] = []
+        self.words: dict[str, int] = {}
+
+    def term_id(self, key: tuple[int, str]) -> int:
+        term = self.term_ids.get(key)
+        if term is None:
+            term = None if self.lookup is None else self.lookup(key)
+            if term is None:
+                term = self.next_term
+                self.next_term += 1
+            self.term_ids[key] = term
+        return term
+
+    def add(self, kind: Kind, ord_: int, tokens: Tokens, surface: set[str], sign: int = 1) -> None:
+        """Count in (``sign`` 1) or out (-1) one record's terms and surface words."""
+        k = int(kind)
+        df, ids, postings = self.df, self.term_ids, self.postings  # the build's hot loop
+        for tok, (weight, code) in tokens.items():
+            key = (k, tok)
+            df[key] = df.get(key, 0) + sign
+            if sign > 0:
+                term = ids.get(key)
+                if term is None:
+                    term = self.term_id(key)
+                got = postings.get(term)
+                if got is None:
+                    postings[term] = [ord_, posted(weight, code)]
+                else:
+                    got += (ord_, posted(weight, code))
+            else:
+                self.gone.append((key, ord_))
+        words = self.words
+        for w in surface:
+            words[w] = words.get(w, 0) + sign
+
+    def merge(self, later: TermTally) -> None:
+        """Add the counts of records written after these (their own tally, numbered from
+        0): the terms are numbered, and the tables ordered, as if one tally had counted
+        them all."""
+        df, postings = self.df, self.postings
+        for key, n in later.df.items():
+            df[key] = df.get(key, 0) + n
+        for key, local in later.term_ids.items():
+            term = self.term_id(key)
+            theirs = later.postings[local]
+            got = postings.get(term)
+            if got is None:
+                postings[term] = theirs
+            else:
+                got += theirs
+        words = self.words
+        for w, n in later.words.items():
+            words[w] = words.get(w, 0) + n
+
+
 PARALLEL_FROM = 20_000
-"""Claims from which a build prepares the second half of them in a forked process."""
-_BATCH = 2_000
+"""Claims from which a build writes part of them in a forked process."""
 
 
-def prepared(claims: Sequence[Claim], prepare: Callable[[Claim], Prepared]) -> Iterator[Prepared]:
-    """``prepare`` of each claim, in order. On a large base, where the system forks
-    (Linux) and has a second core, the second half is prepared by a forked child at
-    the same time as the first half here, and read back through a pipe in batches:
-    terms and rows are most of a cold build, and each claim's are its own. Should the
-    child fail, its half is prepared here."""
-    half = len(claims) // 2
-    child = _fork_preparing(claims[half:], prepare) if len(claims) >= PARALLEL_FROM else None
+def parallel_split(claims: int, quotes: int) -> int:
+    """How many of the claims a build prepares itself; a forked child prepares the rest,
+    and the quotes, at the same time (:func:`at_once`). Measured at 100,000 claims and
+    20,000 quotes: a quote costs about half a claim, and the parent also writes what
+    links the records (a twentieth of a claim each), so the two parts take as long."""
+    if claims < PARALLEL_FROM:
+        return claims
+    share = (claims + quotes / 2 - (claims + quotes) / 20) / 2
+    return max(0, min(claims, round(share)))
+
+
+def at_once(first: Callable[[], A], rest: Callable[[], B], parallel: bool = True) -> tuple[A, B]:
+    """``(first(), rest())``. Where asked (``parallel``), the system forks (Linux) and
+    has a second core, ``rest`` runs in a forked child at the same time as ``first``
+    here, and its result comes back pickled through a pipe: terms and rows are most of
+    a cold build, and each record's are its own. Should the child fail, ``rest`` runs
+    here after ``first``."""
+    child = _fork(rest) if parallel else None
     if child is None:
-        yield from map(prepare, claims)
-        return
+        done = first()
+        return done, rest()
     import pickle
 
     pid, stream = child
-    done = half
     try:
-        yield from map(prepare, claims[:half])
-        while done < len(claims):
-            try:
-                batch = pickle.load(stream)
-            except (EOFError, OSError, pickle.UnpicklingError):
-                break  # the child failed: the rest of its half is prepared below
-            for item in batch:
-                yield item
-                done += 1
+        done = first()
+        try:
+            return done, pickle.load(stream)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            pass  # the child failed: ``rest`` runs here
     finally:
         stream.close()
         _reap(pid)
-    yield from map(prepare, claims[done:])
+    return done, rest()
 
 
-def _fork_preparing(
-    claims: Sequence[Claim], prepare: Callable[[Claim], Prepared]
-) -> tuple[int, Any] | None:
+def _fork(rest: Callable[[], object]) -> tuple[int, Any] | None:
     import os
     import sys
 
@@ -329,21 +382,17 @@ def _fork_preparing(
         pid = os.fork()
     except OSError:
         return None
-    if pid == 0:  # the child: prepare, write, and leave without running any cleanup
+    if pid == 0:  # the child: compute, write, and leave without running any cleanup
         code = 1
         try:
             os.close(read_end)
             import pickle
 
-            # All first, then written: the parent reads only once its own half is
-            # done, and a child writing as it went would wait on the full pipe.
-            batches = [
-                [prepare(c) for c in claims[at : at + _BATCH]]
-                for at in range(0, len(claims), _BATCH)
-            ]
+            # Computed whole, then written: the parent reads only once ``first`` is
+            # done, and the child waits on the full pipe till then.
+            done = rest()
             with os.fdopen(write_end, "wb") as out:
-                for batch in batches:
-                    pickle.dump(batch, out, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(done, out, protocol=pickle.HIGHEST_PROTOCOL)
             code = 0
         finally:
             os._exit(code)
