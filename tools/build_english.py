@@ -10,10 +10,10 @@ One line per Snowball stem (brtrade.core.language.stem, so that the keys are the
 the matcher uses), sorted by stem for a binary search:
 
     stem <TAB> zipf*10 <TAB> flag <TAB> close stems | loose stems <TAB> country stems
-        <TAB> compound stems
+        <TAB> compound stems <TAB> verb
 
-(space-separated; the last two fields are empty but for a capital and the first word
-of a compound, below)
+(space-separated; the last three fields are empty but for a capital, the first word
+of a compound and a verb, below)
 
 - zipf: the highest wordfreq Zipf frequency among the WordNet lemmas (and their
   inflections) with this stem: how common the word is in general English;
@@ -35,7 +35,10 @@ of a compound, below)
 - compound: the stems of the words that follow this one in a noun WordNet lists as
   two common words (both at least :data:`COMPOUND_ZIPF`, neither a stop word, not a
   name): 'exchang' lists 'rate', 'stock' lists 'market'. An exchange rate is one thing,
-  not an exchange and a rate.
+  not an exchange and a rate;
+- verb: ``v`` when WordNet has a verb of the stem among its first senses, however
+  mostly a noun it is ('stop', 'end', 'help'; 'went', of 'go'): where a question puts
+  a verb ('did the pandemic **stop** trade'), the word is read as one.
 
 WordNet 3.0 is Copyright 2006 by Princeton University, under the WordNet licence
 (BSD-like; see brtrade/core/english.LICENSE). wordfreq's data is CC BY-SA 4.0,
@@ -202,6 +205,8 @@ def main(argv: list[str]) -> int:
     that lemma's first noun sense is a name."""
     nouns: dict[str, int] = defaultdict(int)
     """Per stem, its senses as a noun less its senses as a verb, adjective or adverb."""
+    verbs: set[str] = set()
+    """The stems with a verb among their first senses."""
     for lemma, keys in senses.items():
         if not _WORD.match(lemma):
             continue
@@ -233,6 +238,8 @@ def main(argv: list[str]) -> int:
 
         for key in keys:
             nouns[s] += 1 if key[0] == "n" else -1
+            if key[0] == "v":
+                verbs.add(s)
         for n, key in enumerate(keys):
             ss = synsets[key]
             synonyms = words_of(key)
@@ -286,6 +293,8 @@ def main(argv: list[str]) -> int:
                     # a noun's plural is a noun ('geese'); a verb's or an adjective's
                     # form is how a thing is asked ('overtook', 'rode', 'worse')
                     nouns[s] = nouns[base] if name == "noun" else -1
+                    if name == "verb":
+                        verbs.add(s)
 
     # An adverb means what its adjective means ('steadily': 'steady', and so 'stable'):
     # it takes the close relations of the adjective it is made from, loosely.
@@ -334,7 +343,10 @@ def main(argv: list[str]) -> int:
             flag = "m"  # mostly a name: 'Japan', 'Brazil' (and 'japan', lacquer)
         seat = " ".join(seats.get(s, ())) if flag in ("n", "m") else ""
         joined = " ".join(sorted(follows.get(s, ())))
-        lines.append(f"{s}\t{round(10 * zipf.get(s, 0.0))}\t{flag}\t{rel}\t{seat}\t{joined}")
+        verb = "v" if s in verbs else ""
+        lines.append(
+            f"{s}\t{round(10 * zipf.get(s, 0.0))}\t{flag}\t{rel}\t{seat}\t{joined}\t{verb}"
+        )
     OUT.write_text("\n".join(lines) + "\n", "utf-8")
     print(f"{OUT.relative_to(ROOT)}: {len(lines)} stems, {OUT.stat().st_size:,} bytes")
     return 0

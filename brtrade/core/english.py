@@ -6,7 +6,7 @@ wordfreq by ``tools/build_english.py`` and shipped with brtrade; neither is need
 run time. One sorted line per Snowball stem::
 
     stem <TAB> zipf*10 <TAB> n|m|o|v <TAB> close stems|loose stems <TAB> country stems
-        <TAB> stems that follow it in a compound noun
+        <TAB> stems that follow it in a compound noun <TAB> v (it has a verb)
 
 It is read by binary search over a memory map, a few lookups per question, so a
 query pays for the words it asks about, not for the 38,000 lines (see
@@ -55,6 +55,9 @@ class Word(NamedTuple):
     compounds: tuple[str, ...] = ()
     """Stems of the words that follow it in a noun of two common words: 'exchang' has
     'rate', 'stock' has 'market'."""
+    verb: bool = False
+    """WordNet has a verb of it among its first senses, however mostly a noun it is
+    ('stop', 'end', 'help'; not 'car')."""
 
 
 @lru_cache(maxsize=1)
@@ -127,6 +130,7 @@ def _entry(stem: str) -> Word | None:
                 tuple(fields[4].split()) if len(fields) > 4 else (),
                 flag in ("n", "m"),
                 tuple(fields[5].split()) if len(fields) > 5 else (),
+                len(fields) > 6 and fields[6] == "v",
             )
         if head < key:
             lo = end + 1
