@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from brtrade.cli import ExitCode
 from brtrade.core import asking, engine, english, language, match, paraphrase
 from brtrade.core.engine import Searcher
-from brtrade.core.language import STOP_WORDS, traded_goods
+from brtrade.core.goods import main_verb, traded_goods
+from brtrade.core.language import STOP_WORDS
 from brtrade.core.loader import load_fact_base
 from brtrade.core.paths import bundled_facts_path
 from brtrade.core.people import about_a_person
@@ -69,7 +70,8 @@ def test_the_table_is_sorted_unique_and_well_formed() -> None:
     assert len(lines) > 30_000
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
     for line in lines:
-        key, zipf, flag, related, country, compounds = line.split("\t")
+        key, zipf, flag, related, country, compounds, verb = line.split("\t")
+        assert verb in ("", "v")
         assert key not in compounds.split() and compounds.split() == sorted(compounds.split())
         assert key and 0 <= int(zipf) <= 80 and flag in ("n", "m", "o", "v")
         close, _, loose = related.partition("|")
@@ -2549,8 +2551,6 @@ def test_how_fast_a_thing_is_asks_for_its_speed_not_a_change(run: Run, question:
     ],
 )
 def test_what_a_text_says_is_traded(text: str, goods: list[str]) -> None:
-    from brtrade.core.language import traded_goods
-
     assert traded_goods(text) == goods
 
 
@@ -2698,7 +2698,7 @@ def test_a_way_of_carrying_trade_no_record_holds_is_asked_for_itself(
     ],
 )
 def test_a_verb_s_past_is_told_by_its_ending_and_stem(word: str, past: bool) -> None:
-    assert paraphrase.past_form(word) is past
+    assert language.past_form(word) is past
 
 
 def test_a_verb_s_past_weighs_as_a_verb_though_its_stem_is_mostly_a_noun_s(run: Run) -> None:
@@ -3819,3 +3819,63 @@ def test_the_reasons_for_something_ask_why(run: Run, question: str, answer: str)
     assert first_everywhere(run, question, answer)
     plan = match.plan_query(question, Vocabulary({}), question=True)
     assert language.asks_why([stem(g.word) for g in plan.groups])
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("did the pandemic stop trade cooperation", "stop"),
+        ("did covid end trade", "end"),
+        ("could the pandemic help exports", "help"),
+        ("how could tariffs hurt car exports", "hurt"),
+        ("did China's car exports rise", "rise"),  # 'car' has no verb; 'exports' not bare
+        ("how much did exports of steel rise", "rise"),  # 'steel' after 'of': a noun
+        ("why did the trade with the US stop", "stop"),
+        ("what did Tu Xinquan say", "say"),
+        ("China's car exports rose", None),  # no auxiliary: not asked so
+        ("the pandemic will stop trade", None),
+        ("did", None),
+        ("did the", None),
+    ],
+)
+def test_the_main_verb_of_a_question_with_an_auxiliary(text: str, verb: str | None) -> None:
+    at = main_verb(text)
+    assert (None if at is None else text[at:].split()[0]) == verb
+
+
+@pytest.mark.parametrize(
+    ("text", "goods"),
+    [
+        ("did the pandemic stop trade cooperation", []),  # what it did, not what is traded
+        ("could the outbreak end exports", []),
+        ("did the pandemic help trade", []),
+        ("did the stop trade grow", ["stop"]),  # after 'the': a thing
+        ("did car exports stop", ["car"]),  # the subject's word: what is traded
+        ("did covid hit car exports", ["car"]),  # the verb is 'hit'
+        ("has covid stopped trade", []),  # a verb's past
+        ("Car exports rose", ["car"]),
+    ],
+)
+def test_a_question_s_verb_before_trade_is_not_what_is_traded(text: str, goods: list[str]) -> None:
+    assert traded_goods(text) == goods
+
+
+def test_english_knows_which_words_have_a_verb() -> None:
+    for word, verb in (("stop", True), ("end", True), ("help", True), ("car", False)):
+        found = english.lookup(stem(word))
+        assert found is not None and found.verb is verb, word
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did the pandemic stop trade cooperation",
+        "did covid end trade cooperation",
+        "did the pandemic help trade with belt and road countries",
+        "did the pandemic curb trade with belt and road countries",
+    ],
+)
+def test_a_verb_english_has_mostly_as_a_noun_asks_how(run: Run, question: str) -> None:
+    """'stop' before 'trade' is what the pandemic did: the record of cooperation that
+    held up answers, where 'stop' read as a good no record holds left nothing."""
+    assert first_everywhere(run, question, "br-cooperation-resilient")

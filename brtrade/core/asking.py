@@ -13,18 +13,19 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
+from brtrade.core.goods import GENERIC_GOODS
 from brtrade.core.language import (
     COUNTING,
-    GENERIC_GOODS,
     PERSON_NOUNS,
     SPEECH,
     TITLES,
     WHO,
     is_stop,
+    past_form,
     speaks,
 )
 from brtrade.core.match import SAID_CUE, Group, Plan
-from brtrade.core.paraphrase import name_only, past_form, typed_names
+from brtrade.core.paraphrase import name_only, typed_names
 from brtrade.core.stems import stem
 from brtrade.core.text import words
 

@@ -20,7 +20,8 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from brtrade.core import asking, match, paraphrase
-from brtrade.core.language import MEASURED_WORDS, is_stop, traded_goods
+from brtrade.core.goods import MEASURED_WORDS, traded_goods
+from brtrade.core.language import is_stop
 from brtrade.core.match import LOOSE_COVER, RELATED_COVER, WHOLE, Group, Weighed, direct_only
 from brtrade.core.query import Asked, Found, Hit, Query
 from brtrade.core.stems import stem

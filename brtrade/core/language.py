@@ -689,62 +689,15 @@ def kind_needed(seq: list[str], kind: str) -> bool:
 WORTH = "worth valued cost costs"
 """Words by which 'how much ... **worth**' asks for a sum."""
 
-FLOWS = ("trade", "exports", "export", "imports", "import", "sales", "shipments")
-"""The words for a flow of trade, after or before which a text says what is traded."""
-MEASURED_WORDS = frozenset((*FLOWS, "freight", "cargo"))
-"""Every word by which :func:`traded_goods` finds what is traded: a cheap test of
-whether to look ('freight' and 'cargo' only follow it: '**air** freight')."""
-_MEASURED = "(?:" + "|".join(FLOWS) + ")"
-GENERIC_GOODS = frozenset({"goods", "merchandise", "product", "products", "cargo", "freight"})
-"""Words for what is traded that say no more than 'trade' does."""
-TRADE_SCOPE = frozenset(
-    """overall total combined whole entire aggregate bilateral global world international
-    foreign domestic external overseas""".split()
-)
-"""Words before 'trade' that say how much of it or where, not what is traded ('overall
-trade', 'combined exports', 'foreign trade'), though English also knows most as nouns
-('the overall', 'a total')."""
 
-
-@cache
-def _goods_patterns() -> tuple[re.Pattern[str], ...]:
-    return (
-        re.compile(rf"(?<![-\w'’])([A-Za-z]+)\s+(?:{_MEASURED}|freight|cargo)\b"),
-        re.compile(rf"\b{_MEASURED}\s+of\s+([a-z]+)\b", re.IGNORECASE),
-        # 'exports of electric **cars**', 'imports of crude **oil**': the noun after its
-        # adjective (not 'exports of the company', whose they are)
-        re.compile(
-            rf"\b{_MEASURED}\s+of\s+(?!(?:the|its|their|a|an|this|these|our|his|her)\b)"
-            r"[a-z]+\s+([a-z]+)\b",
-            re.IGNORECASE,
-        ),
-        re.compile(rf"\b{_MEASURED}\s+by\s+([a-z]+)\b", re.IGNORECASE),  # by sea, by air
-    )
-
-
-def traded_goods(text: str) -> list[str]:
-    """What a text says is traded, exported or imported, or how, folded: 'China's
-    **services** trade', '**car** exports', 'imports of **soybeans**', 'trade by
-    **sea**', '**air** freight' (a common noun of English right before the measure, or
-    after its 'of' or 'by'; not a name, 'ASEAN trade', nor what says how or how much,
-    'foreign trade', 'overall trade', 'goods trade')."""
-    from brtrade.core import english
-
-    found = []
-    for m in (found for pattern in _goods_patterns() for found in pattern.finditer(text)):
-        word = m.group(1)
-        low = word.lower()
-        if (
-            (word[:1].isupper() and m.start(1) > 0)
-            or is_stop(low)
-            or low in GENERIC_GOODS | TRADE_SCOPE
-            or low in FIGURE_MODIFIERS  # 'China's **principal** trade partner': which
-        ):
-            continue  # a name ('ASEAN trade') is a stranger or not by its own rule
-        if low.endswith("ing"):
-            continue  # 'spreading trade', 'growing exports': how it goes, not what
-        entry = english.lookup(stem(low))
-        if entry is None or entry.name or not entry.noun:
-            continue  # 'foreign trade', 'overall trade': how, not what
-        found.append(low)
-    return found
+def past_form(word: str) -> bool:
+    """Whether ``word`` is written as a verb's past ('produced', 'listed'): its stem is
+    that of the word without its ending ('produce'), though the stem is mostly a noun's
+    ('produc' of 'produce', the noun). A question's verb says how a thing is asked."""
+    if len(word) < 5 or not word.endswith("ed"):
+        return False
+    s = stem(word)
+    bare = [word[:-1], word[:-2]]  # 'produce', 'list'
+    if word[-3] == word[-4]:
+        bare.append(word[:-3])  # 'ship' of 'shipped'
+    return s != word and s in {stem(b) for b in bare}

@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from brtrade.core.language import is_stop
+from brtrade.core.language import is_stop, past_form
 from brtrade.core.match import Group, Plan, idf
 from brtrade.core.numbers import SMALL_NUMBERS
 from brtrade.core.stems import stem
@@ -329,19 +329,6 @@ def _checked_number(word: str) -> bool:
     it, it is a figure the asker checks ('did Yantian open **15** new routes' is
     answered by the 11), not a name; a year ('in 2019') is asked for in full."""
     return word.isdigit() and not 1900 <= int(word) <= 2099
-
-
-def past_form(word: str) -> bool:
-    """Whether ``word`` is written as a verb's past ('produced', 'listed'): its stem is
-    that of the word without its ending ('produce'), though the stem is mostly a noun's
-    ('produc' of 'produce', the noun). A question's verb says how a thing is asked."""
-    if len(word) < 5 or not word.endswith("ed"):
-        return False
-    s = stem(word)
-    bare = [word[:-1], word[:-2]]  # 'produce', 'list'
-    if word[-3] == word[-4]:
-        bare.append(word[:-3])  # 'ship' of 'shipped'
-    return s != word and s in {stem(b) for b in bare}
 
 
 def quieten(plan: Plan, weights: Sequence[int]) -> tuple[int, ...]:

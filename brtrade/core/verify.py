@@ -30,7 +30,8 @@ from typing import Any
 from brtrade.core import quotations
 from brtrade.core.draft_text import Draft, passages, plain
 from brtrade.core.findings import PROBLEMS, VERDICTS, Finding, Search
-from brtrade.core.language import MONTHS, traded_goods
+from brtrade.core.goods import traded_goods
+from brtrade.core.language import MONTHS
 from brtrade.core.measures import Reading, read_figures, search_text
 from brtrade.core.names import named_in
 from brtrade.core.numbers import (
@@ -202,7 +203,7 @@ def _unknown_kinds(
 ) -> list[str]:
     """What the sentence says is traded, exported or imported when no record is about
     it: 'China's **services** trade', '**car** exports', 'imports of **soybeans**'
-    (:func:`brtrade.core.language.traded_goods`) that no record holds (``known``) and
+    (:func:`brtrade.core.goods.traded_goods`) that no record holds (``known``) and
     the search finds nowhere, even through the editors' vocabulary: '**rail** trade' is
     the article's trade by train. A figure of such a sentence is another measure than
     the base's, however close its number: not found. ``seen`` keeps each word's answer
