@@ -1029,6 +1029,9 @@ def test_a_hyphenated_question_matches_its_parts(run: Run) -> None:
         ("where is the bicycle company based", False),
         ("where is the ministry's expert based", True),
         ("what position does the bicycle company's secretary hold", True),
+        ("how does Zhou Mi earn a living", True),  # 'a living': what someone does
+        ("what does Li Xiangrong do for a living", True),
+        ("how did the pandemic affect living standards", False),
     ],
 )
 def test_questions_about_people_are_told_apart(question: str, person: bool) -> None:

@@ -119,6 +119,8 @@ def about_a_person(text: str) -> bool:
         return True  # 'what is the Xidesheng secretary's name', 'the woman's name from the
         # bicycle company'; not 'the company's name'
 
+    if any(found[k : k + 2] == ["a", "living"] for k in range(1, len(found) - 1)):
+        return True  # 'how does Zhou Mi earn a living', 'what does Li do for a living'
     if found[-1] == "do" and "does" in found:  # 'what does X do'
         return True
     if "does" in found and "do" in found[(does := found.index("does")) + 1 :]:
