@@ -98,8 +98,8 @@ def load_questions(path: Path = QUESTIONS) -> list[dict[str, Any]]:
 
 
 def brtrade_ranker() -> Callable[[str], list[str]]:
-    from brtrade.core.engine import Searcher
     from brtrade.core.loader import load_fact_base
+    from brtrade.core.memory import Searcher
     from brtrade.core.paths import bundled_facts_path
     from brtrade.index.store import FactStore
 

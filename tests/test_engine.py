@@ -14,9 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from brtrade.core.engine import MemoryPostings, Searcher, Way, explain, rank, ways
+from brtrade.core.engine import Way, explain, rank, ways
 from brtrade.core.loader import load_fact_base
 from brtrade.core.match import LOOSE_COVER, RELATED_COVER, WHOLE, Group, Plan, Weighed
+from brtrade.core.memory import MemoryPostings, Searcher
 from brtrade.core.paths import bundled_facts_path
 from brtrade.core.query import Asked
 from brtrade.core.terms import TOPIC, Tokens, posted

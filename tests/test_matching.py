@@ -273,9 +273,9 @@ def test_every_quote_is_first_for_words_only_it_says() -> None:
     of the same first five letters, nor one the editors' vocabulary joins it to:
     'stable' meets 'stability'), whatever topics the others carry, that quote comes
     first."""
-    from brtrade.core.engine import Searcher
     from brtrade.core.language import is_stop
     from brtrade.core.loader import load_fact_base
+    from brtrade.core.memory import Searcher
     from brtrade.core.paths import bundled_facts_path
     from brtrade.core.stems import stem
     from brtrade.core.text import words
@@ -306,9 +306,9 @@ def test_every_claim_is_first_for_words_only_its_statement_says() -> None:
     (nor a word of the same first five letters, nor one the vocabulary joins it to)
     puts that claim first, whatever entities the others are linked to ('initiative'
     is in the name of the Belt and Road Initiative, an entity of many claims)."""
-    from brtrade.core.engine import Searcher
     from brtrade.core.language import is_stop
     from brtrade.core.loader import load_fact_base
+    from brtrade.core.memory import Searcher
     from brtrade.core.paths import bundled_facts_path
     from brtrade.core.stems import stem
     from brtrade.core.text import words

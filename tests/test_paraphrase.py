@@ -5,6 +5,7 @@ answers is measured in tests/quality/; these are tests of each rule's class."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -13,10 +14,10 @@ from hypothesis import strategies as st
 
 from brtrade.cli import ExitCode
 from brtrade.core import asking, engine, english, language, match, paraphrase
-from brtrade.core.engine import Searcher
 from brtrade.core.goods import main_verb, traded_goods
 from brtrade.core.language import STOP_WORDS
 from brtrade.core.loader import load_fact_base
+from brtrade.core.memory import Searcher
 from brtrade.core.paths import bundled_facts_path
 from brtrade.core.people import about_a_person
 from brtrade.core.stems import stem
@@ -262,7 +263,7 @@ def test_a_question_for_the_first_of_its_kind_needs_a_record_saying_one(
     ("question", "extreme"),
     [
         ("which country traded the most with China", True),
-        ("which country grew most in 2020", True),
+        ("which country grew most in 2020", False),  # a change, sorted: plan.extreme
         ("what is China's most important partner", True),
         ("where did most of the trade go", False),  # a greater part
         ("which port has most international routes", False),  # more than the others
@@ -809,7 +810,8 @@ def test_how_many_and_what_percentage_want_that_figure_of_that_thing(
 
 
 def test_a_word_of_the_question_s_form_weighs_little() -> None:
-    from brtrade.core.engine import Searcher, weighed_for
+    from brtrade.core.engine import weighed_for
+    from brtrade.core.memory import Searcher
     from brtrade.core.query import resolve_query
 
     searcher = Searcher(BASE)
@@ -1136,7 +1138,7 @@ def test_control_sequences_are_no_words(run: Run) -> None:
 
 @given(st.text(max_size=200))
 def test_any_question_text_is_read_without_failing(text: str) -> None:
-    from brtrade.core.engine import Searcher
+    from brtrade.core.memory import Searcher
 
     searcher = SEARCHER
     try:
@@ -1149,7 +1151,7 @@ def test_any_question_text_is_read_without_failing(text: str) -> None:
 
 
 def _searcher() -> object:
-    from brtrade.core.engine import Searcher
+    from brtrade.core.memory import Searcher
 
     return Searcher(BASE)
 
@@ -1947,7 +1949,7 @@ def test_a_source_noun_is_asked_for_without_a_determiner_or_in_a_keyword_search(
 
 def test_a_relation_the_table_writes_on_the_base_word_s_side_is_read_back() -> None:
     """'pedal' lists 'rider', 'rider' does not list 'pedal': the base's word relates."""
-    from brtrade.core.engine import Searcher
+    from brtrade.core.memory import Searcher
 
     searcher = Searcher(BASE)
     assert stem("pedal") not in english.related(stem("rider"))[0]
@@ -1960,7 +1962,8 @@ def test_a_relation_the_table_writes_on_the_base_word_s_side_is_read_back() -> N
 def test_a_relation_is_read_back_only_for_a_word_nothing_else_widens() -> None:
     """'riders' (no record holds it or its own relations) is read back to 'pedal';
     'hills', whose own relations some record holds, keeps them."""
-    from brtrade.core.engine import Searcher, weighed_for
+    from brtrade.core.engine import weighed_for
+    from brtrade.core.memory import Searcher
     from brtrade.core.query import Query
 
     searcher = Searcher(BASE)
@@ -2035,7 +2038,7 @@ def test_a_sum_asked_for_is_answered_only_by_an_amount(
     ],
 )
 def test_the_word_for_a_bloc_s_members_after_its_name(question: str, members: list[str]) -> None:
-    from brtrade.core.engine import Searcher
+    from brtrade.core.memory import Searcher
 
     in_names = Searcher(BASE).name_words()
     assert picked(question, lambda plan: paraphrase.members_of_a_name(plan, in_names)) == members
@@ -2434,7 +2437,7 @@ def test_a_compound_whose_first_word_the_base_holds_is_read_word_by_word(
 def test_the_scope_of_a_question_is_the_base_names_it_writes(
     question: str, names: list[str]
 ) -> None:
-    from brtrade.core.engine import Searcher
+    from brtrade.core.memory import Searcher
 
     in_names = Searcher(BASE).name_words()
     assert picked(question, lambda plan: paraphrase.scope(plan, in_names)) == names
@@ -3882,3 +3885,71 @@ def test_a_verb_english_has_mostly_as_a_noun_asks_how(run: Run, question: str) -
     """'stop' before 'trade' is what the pandemic did: the record of cooperation that
     held up answers, where 'stop' read as a good no record holds left nothing."""
     assert first_everywhere(run, question, "br-cooperation-resilient")
+
+
+@pytest.mark.parametrize(
+    ("question", "extreme"),
+    [
+        ("which trade grew fastest", "max"),
+        ("what was the biggest increase mentioned", "max"),
+        ("what was the fastest-growing area of trade", "max"),
+        ("which rose the most", "max"),
+        ("which growth rate was the highest", "max"),
+        ("what was the slowest growth", "min"),
+        ("which rose the least", "min"),
+        ("what was the smallest rise", "min"),
+        ("did trade grow at least 5 percent", None),  # a bound
+        ("did exports rise at most 10 percent", None),
+        ("what was the biggest trading partner", None),  # no growth: a record says it
+        ("which country traded the most with China", None),
+        ("how much did trade grow", None),
+    ],
+)
+def test_a_question_asking_what_grew_the_most(question: str, extreme: str | None) -> None:
+    plan = match.plan_query(question, Analyzer(BASE).vocabulary, question=True)
+    assert plan.extreme == extreme
+    if extreme is not None:  # the superlative sorts; no answer must hold it
+        assert not any(g.required for g in plan.groups if g.word in ("fastest", "most", "least"))
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("which trade grew fastest", "br-rail-trade-growth"),  # 34.4 %, not ASEAN's 7 %
+        ("what was the biggest increase mentioned", "br-rail-trade-growth"),
+        ("which rose the most", "br-rail-trade-growth"),
+        ("what was the slowest growth", "br-trade-2020-growth"),  # 1 %
+        ("what grew the least", "br-trade-2020-growth"),
+        ("what was the biggest trading partner", "asean-largest-partner-2020"),
+    ],
+)
+def test_what_grew_the_most_is_sorted_by_its_change(run: Run, question: str, answer: str) -> None:
+    assert first_everywhere(run, question, answer)
+
+
+class _Changes:
+    def __init__(self, changes: dict[int, list[float]]) -> None:
+        self.given = changes
+
+    def changes(self, ords: Sequence[int]) -> dict[int, list[float]]:
+        return {o: self.given.get(o, []) for o in ords}
+
+
+@given(
+    st.dictionaries(st.integers(0, 30), st.lists(st.floats(-100, 100), max_size=3), max_size=20),
+    st.sampled_from(["max", "min"]),
+)
+def test_answers_sorted_by_change_are_the_same_answers(
+    changes: dict[int, list[float]], extreme: str
+) -> None:
+    from brtrade.core.engine import by_change
+
+    ranked = [(o, 100 - o, 1) for o in range(31)]
+    got = by_change(ranked, _Changes(changes), extreme)  # type: ignore[arg-type]
+    assert sorted(got) == sorted(ranked)  # the same answers, reordered
+    valued = [o for o, _, _ in got if changes.get(o)]
+    assert [o for o, _, _ in got][: len(valued)] == valued  # those with a change first
+    best = [max(changes[o]) if extreme == "max" else min(changes[o]) for o in valued]
+    assert best == sorted(best, reverse=extreme == "max")
+    rest = [o for o, _, _ in got if not changes.get(o)]
+    assert rest == sorted(rest)  # the others as ranked

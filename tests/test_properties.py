@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from brtrade.core.engine import Searcher
 from brtrade.core.errors import UsageError
 from brtrade.core.loader import load_fact_base
+from brtrade.core.memory import Searcher
 from brtrade.core.paths import bundled_facts_path
 from brtrade.core.query import query_words
 from brtrade.core.text import strip_controls, words

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from brtrade.core.engine import Searcher
 from brtrade.core.errors import NotFoundError, UsageError
+from brtrade.core.memory import Searcher
 from brtrade.core.model import FactBase
 from brtrade.core.names import (
     Names,

@@ -132,6 +132,10 @@ class Plan(NamedTuple):
     kind_needed: bool = False
     """Only a record with a figure of the kind asked for answers ('how many', 'what
     percentage': :func:`brtrade.core.language.kind_needed`)."""
+    extreme: str | None = None
+    """'max' or 'min' for a question asking which grew the most or the least ('which
+    trade grew **fastest**', 'the **smallest** increase'): its answers are sorted by their
+    percentage changes (:func:`extreme_change`)."""
 
     @property
     def several(self) -> bool:
@@ -288,6 +292,15 @@ def plan_query(
     kind = asked_kind(seq) if question and len(folded) > 1 and not all_words else None
     if share_of and question and not all_words:
         kind = "share"
+    extreme = extreme_change(folded) if question and not all_words else None
+    if extreme is not None:  # 'which trade grew the fastest': a sort, not a word to hold
+        kind = kind or "change"
+        groups = [
+            g._replace(exact=(stem(g.word),), required=False, via="word")
+            if g.word in _EXTREME_WORDS or g.via == "extreme"
+            else g
+            for g in groups
+        ]
     if kind is not None:
         # The words that say the kind ('share', 'size', 'grow') are the question's form,
         # like 'how'; a group for the kind ranks a record with such a figure first.
@@ -327,7 +340,9 @@ def plan_query(
         ]
     # 'what are the key figures in the report': only figures asked for (not 'value
     # value', whose records hold the word: they answer it)
-    asks_only = kind == "figure" and bool(groups) and not any(g.required for g in groups)
+    # ... and 'which rose the most': the records with a change, sorted
+    asks_only = (kind == "figure" or extreme is not None) and bool(groups)
+    asks_only = asks_only and not any(g.required for g in groups)
     if groups and not any(g.required for g in groups) and not asks_only:
         groups = [g._replace(required=True) for g in groups]  # only stop words: need them all
     if kind is not None:
@@ -357,7 +372,37 @@ def plan_query(
             ]
             groups.append(Group(SAID_CUE, (SAID,), required=False, via="cue"))
     needed = kind is not None and phrased and kind_needed(seq, kind)
-    return Plan(tuple(groups), all_words=all_words, kind_needed=needed)
+    return Plan(tuple(groups), all_words=all_words, kind_needed=needed, extreme=extreme)
+
+
+_GREATEST = frozenset(
+    "fastest quickest biggest largest greatest highest strongest sharpest steepest".split()
+)
+_LEAST = frozenset("slowest smallest lowest weakest".split())
+_EXTREME_WORDS = _GREATEST | _LEAST | {"most", "least"}
+_CHANGES = frozenset(
+    """grow grew grown growing grows growth rise rose risen rising rises increase increased
+    increases increasing gain gained gains expand expanded expands expanding expansion
+    jump jumped jumps climb climbed climbs surge surged surges""".split()
+)
+"""Words by which a question asks how much something grew."""
+
+
+def extreme_change(folded: Sequence[str]) -> str | None:
+    """'max' when a question asks what grew the most ('which trade grew **fastest**',
+    'the **biggest** increase', 'the **fastest**-growing', 'grew **the most**'), 'min'
+    when the least ('the **slowest** growth', 'rose **the least**'); else None. Not 'at
+    most', 'at least' (bounds), nor a superlative without growth ('the largest
+    partner', which a record says)."""
+    if not _CHANGES.intersection(folded):
+        return None
+    for k, w in enumerate(folded):
+        bound = folded[k - 1 : k] == ["at"]  # 'at most', 'at least'
+        if w in _GREATEST or (w == "most" and not bound and _an_extreme(folded, k)):
+            return "max"
+        if w in _LEAST or (w == "least" and not bound and _an_extreme(folded, k)):
+            return "min"
+    return None
 
 
 MONTH_WORDS = frozenset(MONTHS) - {"may"}

@@ -221,7 +221,8 @@ def matching_speakers(
     enough of what it asks (its words less the words of its form); without the
     ``floor``, those matching the most of it (ties kept). Not a ``question``, ``text`` is a
     description of someone, not a question ('the Ministry of Commerce expert')."""
-    from brtrade.core.engine import MemoryPostings, rank, weigh
+    from brtrade.core.engine import rank, weigh
+    from brtrade.core.memory import MemoryPostings
     from brtrade.core.query import Query
     from brtrade.core.terms import Vocabulary, field_tokens
 

@@ -389,6 +389,18 @@ class IndexStore:
     def ids(self, ords: Sequence[int]) -> list[str]:
         return [r["id"] for r in self.index.rows(self.kind, ords)]
 
+    def changes(self, ords: Sequence[int]) -> dict[int, list[float]]:
+        if self.kind is not Kind.CLAIM:
+            return {}
+        return {
+            o: [
+                f["value"]
+                for f in row["figures"]
+                if f["kind"] == "change" and f["unit"] == "percent"
+            ]
+            for o, row in zip(ords, self.index.rows(self.kind, ords), strict=True)
+        }
+
 
 def position(ids: Sequence[str], wanted: str) -> int:
     """Where ``wanted`` stands in ``ids`` (-1, which no row holds, when it is not there)."""

@@ -30,7 +30,7 @@ from brtrade.index.layout import Answer, Answered, Kind, Shown, counts, small_ro
 if TYPE_CHECKING:
     import sqlite3
 
-    from brtrade.core.engine import Searcher
+    from brtrade.core.memory import Searcher
     from brtrade.core.model import Claim, FactBase, Figure
     from brtrade.index.reader import Index
 
@@ -423,7 +423,7 @@ class FactStore:
         """The in-memory search structures of the base, built once per store: a draft's
         hundreds of candidate searches share them."""
         if self._searcher is None:
-            from brtrade.core.engine import Searcher
+            from brtrade.core.memory import Searcher
 
             self._searcher = Searcher(self.base())
         return self._searcher

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from brtrade.core.drafting import draft_fact_file
-from brtrade.core.engine import Searcher
 from brtrade.core.loader import lint_fact_base
+from brtrade.core.memory import Searcher
 from brtrade.core.paths import bundled_facts_path
 from brtrade.core.verify import verify_draft
 from brtrade.index.store import FactStore

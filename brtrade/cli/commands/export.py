@@ -73,7 +73,7 @@ def export(
     """
     import json
 
-    from brtrade.core.engine import Searcher
+    from brtrade.core.memory import Searcher
     from brtrade.render import exports
 
     if output is not None and (output.exists() or output.is_symlink()):
