@@ -22,7 +22,7 @@ from brtrade.core.paths import bundled_facts_path
 from brtrade.core.people import about_a_person
 from brtrade.core.stems import stem
 from brtrade.core.terms import Analyzer, Vocabulary, studied_spans, text_terms
-from brtrade.core.text import compounds, contractions_marked, strip_controls
+from brtrade.core.text import compounds, contractions_marked, strip_controls, words
 from tests.helpers import Run
 
 BASE = load_fact_base(bundled_facts_path())
@@ -3953,3 +3953,58 @@ def test_answers_sorted_by_change_are_the_same_answers(
     assert best == sorted(best, reverse=extreme == "max")
     rest = [o for o, _, _ in got if not changes.get(o)]
     assert rest == sorted(rest)  # the others as ranked
+
+
+@pytest.mark.parametrize(
+    ("question", "gist"),
+    [
+        ("what is the story about", True),
+        ("summarise the article", True),
+        ("give me a summary", True),
+        ("what is the main point of the article", True),
+        ("what does the report say", True),
+        ("what are the key points", True),
+        ("what does the article say about ASEAN", False),  # about ASEAN
+        ("what does the story say about the pandemic", False),
+        ("what is it about", False),  # neither the article nor a summary
+        ("what was the headline figure", False),  # a figure (the kind 'figure')
+        ("who wrote the article", False),
+        ("when was the article published", False),
+        ("which paragraph mentions Indonesia", False),
+    ],
+)
+def test_a_question_asking_what_the_article_is_about(question: str, gist: bool) -> None:
+    assert match.asks_the_gist(words(question)) is gist
+    plan = match.plan_query(question, Analyzer(BASE).vocabulary, question=True)
+    assert plan.gist is gist
+
+
+@pytest.mark.parametrize(
+    "question", ["what is the story about", "summarise the article", "what are the key points"]
+)
+def test_the_gist_is_the_lead(run: Run, question: str) -> None:
+    """The claims of the article's first paragraph, in order, from the index and memory."""
+    lead = ["br-cooperation-drive", "br-trade-2020-total"]
+    assert ids(run, question) == lead == ids(run, question, memory=True)
+
+
+class _Cited:
+    def __init__(self, cited: dict[int, tuple[str, list[int]]]) -> None:
+        self.given = cited
+
+    def listed(self, q: Any) -> list[int]:
+        return sorted(self.given)[: q.limit]
+
+    def cited(self, ords: Sequence[int]) -> dict[int, tuple[str, list[int]]]:
+        return {o: self.given[o] for o in ords}
+
+
+def test_the_lead_is_each_source_s_first_paragraph() -> None:
+    from brtrade.core.engine import lead
+    from brtrade.core.query import Query
+
+    store = _Cited(
+        {0: ("a", [2]), 1: ("a", [1, 3]), 2: ("b", [4]), 3: ("a", [1]), 4: ("b", [5]), 5: ("c", [])}
+    )
+    assert lead(store, Query(("story",))) == [1, 2, 3]  # type: ignore[arg-type]
+    assert lead(store, Query(("story",), limit=2)) == [1, 2]  # type: ignore[arg-type]

@@ -106,6 +106,10 @@ class Store(Protocol):
         """The percentage changes the figures of these records give (for a question
         asking what grew the most)."""
 
+    def cited(self, ords: Sequence[int]) -> Mapping[int, tuple[str, Sequence[int]]]:
+        """The source and paragraphs each of these records cites (for a question asking
+        what the article is about)."""
+
     def ids(self, ords: Sequence[int]) -> list[str]: ...
 
 
@@ -587,6 +591,10 @@ def search(store: Store, q: Query) -> tuple[list[tuple[int, int]], Found]:
         return [(o, 0) for o in store.listed(q)], Found([])
     allowed = store.allowed(q)
     weighed = weighed_for(store, q)
+    if weighed.plan.gist:
+        leads = lead(store, q)
+        if leads:
+            return [(o, 0) for o in leads], Found([], weighed.plan.corrections)
     extreme = weighed.plan.extreme
     ranked = rank(weighed, store.postings, allowed, None if extreme else q.limit)
     if extreme is not None:
@@ -602,6 +610,28 @@ def search(store: Store, q: Query) -> tuple[list[tuple[int, int]], Found]:
     covers = tuple(c / max(weighed.required, 1) for _, _, c in ranked)
     found = Found([], weighed.plan.corrections, tuple(weighed.unmatched), closest, explains, covers)
     return [(o, s) for o, s, _ in ranked], found
+
+
+LEAD_SCAN = 2000
+"""How many records, in document order, a question asking what the article is about
+looks through for the lead."""
+
+
+def lead(store: Store, q: Query) -> list[int]:
+    """The lead: the records citing the first paragraph of their source that any record
+    cites, in document order ('what is the story about' is answered as a reporter's
+    first paragraph answers it). Looked for among the first :data:`LEAD_SCAN` records
+    the filters let through; at most ``q.limit``."""
+    ords = store.listed(q._replace(limit=LEAD_SCAN))
+    cited = store.cited(ords)
+    first: dict[str, int] = {}
+    for source, paragraphs in cited.values():
+        if paragraphs:
+            first[source] = min(first.get(source, min(paragraphs)), min(paragraphs))
+    found = [
+        o for o in ords if o in cited and cited[o][1] and min(cited[o][1]) == first[cited[o][0]]
+    ]
+    return found[: q.limit]
 
 
 SORTED_BY_CHANGE = 2000

@@ -132,6 +132,10 @@ class Plan(NamedTuple):
     kind_needed: bool = False
     """Only a record with a figure of the kind asked for answers ('how many', 'what
     percentage': :func:`brtrade.core.language.kind_needed`)."""
+    gist: bool = False
+    """The question asks what the article says as a whole ('what is the story about',
+    'summarise the article', 'what is the main point of the report'): it is answered
+    by the lead, the records of each source's first paragraph (:func:`asks_the_gist`)."""
     extreme: str | None = None
     """'max' or 'min' for a question asking which grew the most or the least ('which
     trade grew **fastest**', 'the **smallest** increase'): its answers are sorted by their
@@ -372,7 +376,34 @@ def plan_query(
             ]
             groups.append(Group(SAID_CUE, (SAID,), required=False, via="cue"))
     needed = kind is not None and phrased and kind_needed(seq, kind)
-    return Plan(tuple(groups), all_words=all_words, kind_needed=needed, extreme=extreme)
+    gist = question and not all_words and asks_the_gist(folded)
+    return Plan(tuple(groups), all_words=all_words, kind_needed=needed, gist=gist, extreme=extreme)
+
+
+_GIST = frozenset(
+    """about summary summarise summarize summarised summarized sum gist point points
+    takeaway takeaways message overview theme themes subject focus main key central chief
+    overall big general principal primary say says said tell tells report reports cover
+    covers up give me us""".split()
+)
+"""Words by which a question asks what the article says as a whole, with its words for
+the article itself (:data:`brtrade.core.language.SOURCE_NOUNS`)."""
+_GIST_ASKING = frozenset(
+    "about summary summarise summarize sum gist point points takeaway takeaways overview".split()
+)
+
+
+def asks_the_gist(folded: Sequence[str]) -> bool:
+    """Whether a question asks what the article says as a whole: every word of it is a
+    stop word, a word for the article ('story', 'report') or for its gist ('main point',
+    'summary', 'about'), and it names the article or asks for a summary ('what is the
+    story about', 'summarise the article', 'what does the report say'; not 'what does
+    the article say about ASEAN', which asks about ASEAN, nor 'what is it about')."""
+    if not SOURCE_NOUNS.intersection(folded) and not (_GIST_ASKING - {"about"}).intersection(
+        folded
+    ):
+        return False  # neither the article named nor a summary asked for: 'what is it about'
+    return all(w in _GIST or w in SOURCE_NOUNS or is_stop(w) for w in folded)
 
 
 _GREATEST = frozenset(

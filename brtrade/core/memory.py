@@ -96,6 +96,13 @@ class _KindStore(MemoryPostings):
     def ids(self, ords: Sequence[int]) -> list[str]:
         return [self.kind_records[o].id for o in ords]
 
+    def cited(self, ords: Sequence[int]) -> Mapping[int, tuple[str, Sequence[int]]]:
+        return {
+            o: (rec.provenance.source, rec.provenance.paragraphs)
+            for o in ords
+            for rec in (self.kind_records[o],)
+        }
+
     def changes(self, ords: Sequence[int]) -> Mapping[int, list[float]]:
         from brtrade.core.model import Claim
 

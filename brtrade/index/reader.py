@@ -389,6 +389,12 @@ class IndexStore:
     def ids(self, ords: Sequence[int]) -> list[str]:
         return [r["id"] for r in self.index.rows(self.kind, ords)]
 
+    def cited(self, ords: Sequence[int]) -> dict[int, tuple[str, list[int]]]:
+        return {
+            o: (row["provenance"]["source"], row["provenance"]["paragraphs"])
+            for o, row in zip(ords, self.index.rows(self.kind, ords), strict=True)
+        }
+
     def changes(self, ords: Sequence[int]) -> dict[int, list[float]]:
         if self.kind is not Kind.CLAIM:
             return {}
