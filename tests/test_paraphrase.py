@@ -4008,3 +4008,80 @@ def test_the_lead_is_each_source_s_first_paragraph() -> None:
     )
     assert lead(store, Query(("story",))) == [1, 2, 3]  # type: ignore[arg-type]
     assert lead(store, Query(("story",), limit=2)) == [1, 2]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("question", "sides"),
+    [
+        (
+            "is belt and road trade bigger than ASEAN trade",
+            ("is belt and road trade", "ASEAN trade"),
+        ),
+        (
+            "did rail trade grow faster than ASEAN trade",
+            ("did rail trade grow", "ASEAN trade grow"),
+        ),
+        (
+            "which grew more, ASEAN trade or belt and road trade",
+            ("which grew more ASEAN trade", "which grew more belt and road trade"),
+        ),
+        (
+            "how does ASEAN trade compare with belt and road trade",
+            ("ASEAN trade", "belt and road trade"),
+        ),
+        ("compare rail trade and ASEAN trade", ("rail trade", "ASEAN trade")),
+        ("ASEAN trade versus belt and road trade", ("ASEAN trade", "belt and road trade")),
+        ("did trade grow more than 5 percent", None),  # a bound, not a thing
+        ("did exports grow more than expected", None),
+        ("how much did trade grow compared with 2019", None),  # a year, the change's base
+        ("which trade grew fastest", None),
+        ("rather than trade", None),
+    ],
+)
+def test_the_two_sides_of_a_comparison(question: str, sides: tuple[str, str] | None) -> None:
+    assert asking.compared_sides(question) == sides
+
+
+@given(st.text(max_size=80))
+def test_any_text_has_two_sides_or_none(text: str) -> None:
+    sides = asking.compared_sides(text)
+    assert sides is None or all(s.strip() for s in sides)
+
+
+@pytest.mark.parametrize(
+    ("question", "one", "other"),
+    [
+        (
+            "is belt and road trade bigger than ASEAN trade",
+            "br-trade-2020-total",
+            "asean-trade-2020",
+        ),
+        ("did rail trade grow faster than ASEAN trade", "br-rail-trade-growth", "asean-trade-2020"),
+        (
+            "did Xidesheng's exports grow faster than China's belt and road trade",
+            "xidesheng-exports-2020-h2",
+            "br-trade-2020-growth",
+        ),
+        (
+            "how does ASEAN trade compare with belt and road trade",
+            "asean-trade-2020",
+            "br-trade-2020-total",
+        ),
+        (
+            "compare the growth of rail trade and ASEAN trade",
+            "br-rail-trade-growth",
+            "asean-trade-2020",
+        ),
+    ],
+)
+def test_a_comparison_is_answered_by_both_sides(
+    run: Run, question: str, one: str, other: str
+) -> None:
+    """Each side's best record is among the first two: one question matched both sides'
+    words together, and one side came first, often alone."""
+    for memory in (False, True):
+        assert set(ids(run, question, memory=memory)[:2]) == {one, other}
+
+
+def test_a_comparison_with_a_side_nothing_answers_is_one_question(run: Run) -> None:
+    assert finds_nothing(run, "is ASEAN trade bigger than trade with Africa")

@@ -11,6 +11,7 @@ widened is :mod:`brtrade.core.paraphrase`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 
 from brtrade.core.goods import GENERIC_GOODS
@@ -24,7 +25,7 @@ from brtrade.core.language import (
     past_form,
     speaks,
 )
-from brtrade.core.match import SAID_CUE, Group, Plan
+from brtrade.core.match import CHANGES, SAID_CUE, Group, Plan
 from brtrade.core.paraphrase import name_only, typed_names
 from brtrade.core.stems import stem
 from brtrade.core.text import words
@@ -518,3 +519,65 @@ def _noun(group: Group) -> bool:
 
     word = english.lookup(group.exact[0])
     return word is None or word.noun
+
+
+_COMPARATIVE = re.compile(
+    r"\b(?:more|less|fewer|bigger|larger|greater|higher|faster|slower|smaller|lower|"
+    r"stronger|weaker|quicker|better|worse)\s+than\s+(?=\S)",
+    re.IGNORECASE,
+)
+_COMPARE_BOTH = re.compile(
+    r"^\s*compare\s+(?P<a>.+?)\s+(?:with|to|and|against)\s+(?P<b>.+)$", re.IGNORECASE
+)
+_COMPARED = re.compile(
+    r"^(?P<a>.+?)\s+(?:compare|compares|compared|stack\s+up)\s+(?:with|to|against)\s+(?P<b>.+)$"
+    r"|^(?P<a2>.+?)\s+(?:versus|vs\.?)\s+(?P<b2>.+)$",
+    re.IGNORECASE,
+)
+_OPTIONS = re.compile(r"^(?P<head>[^,:;]*\w)\s*[,:;]\s*(?P<a>[^,:;]+?)\s+or\s+(?P<b>[^,:;]+)$")
+_WHOSE_SIDE = re.compile(r"^\s*(?:how\s+)?(?:does|do|did|is|was|are|were)\s+", re.IGNORECASE)
+
+
+def compared_sides(text: str) -> tuple[str, str] | None:
+    """The two things a question compares, each as a question of its own: 'did rail trade
+    grow faster **than** ASEAN trade', 'how does ASEAN trade **compare with** belt and road
+    trade', '**compare** rail trade **and** ASEAN trade', 'ASEAN trade **versus** belt and road
+    trade', 'which grew more**,** ASEAN trade **or** belt and road trade' (the words before
+    the comma go with both). None for anything else, and for a bound: 'grew **more than 5
+    percent**' compares a thing with a number, not with another thing."""
+    text = text.strip().rstrip("?.! ")
+    found = _COMPARATIVE.search(text)
+    if found is not None:
+        a, b = text[: found.start()], text[found.end() :]
+    elif (m := _OPTIONS.match(text)) is not None:
+        head = m.group("head")
+        a, b = f"{head} {m.group('a')}", f"{head} {m.group('b')}"
+    elif (m := _COMPARE_BOTH.match(text)) is not None:
+        a, b = m.group("a"), m.group("b")
+    elif (m := _COMPARED.match(text)) is not None:
+        a = _WHOSE_SIDE.sub("", m.group("a") or m.group("a2"))
+        b = m.group("b") or m.group("b2")
+    else:
+        return None
+    if not _a_thing(a) or not _a_thing(b):
+        return None
+    # 'did Xidesheng's exports grow faster than China's belt and road trade': the other
+    # side is asked how it grew too
+    grew = [w for w in words(a) if w in CHANGES]
+    if grew and not CHANGES.intersection(words(b)):
+        b = f"{b} {grew[0]}"
+    return a.strip(), b.strip()
+
+
+def _a_thing(side: str) -> bool:
+    """Whether a side of a comparison names something: a word that is neither a stop
+    word nor a number ('ASEAN trade'; not '5 percent', 'half', 'before')."""
+    return any(
+        not is_stop(w) and not any(c.isdigit() for c in w) and w not in _NOT_A_THING
+        for w in words(side)
+    )
+
+
+_NOT_A_THING = frozenset(
+    "percent per cent pc half third quarter twice double triple expected forecast".split()
+)

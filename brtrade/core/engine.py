@@ -15,6 +15,7 @@ takes, per group, its best points and its best share.
 from __future__ import annotations
 
 import heapq
+import itertools
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
@@ -584,11 +585,18 @@ def _only_labels(plan: match.Plan, dfs: Sequence[int], postings: Postings) -> se
     return out
 
 
-def search(store: Store, q: Query) -> tuple[list[tuple[int, int]], Found]:
+def search(store: Store, q: Query, compared: bool = True) -> tuple[list[tuple[int, int]], Found]:
     """(record, score) of the answers to ``q``, best first, and what to tell the user
-    (corrections, unmatched words, the closest records, explanations, covers)."""
+    (corrections, unmatched words, the closest records, explanations, covers). A
+    question comparing two things is answered by both (:func:`both_sides`)."""
     if not q.words:
         return [(o, 0) for o in store.listed(q)], Found([])
+    if compared and q.floor and not q.all_words:
+        sides = asking.compared_sides(q.text)
+        if sides is not None:
+            both = both_sides(store, q, sides)
+            if both is not None:
+                return both
     allowed = store.allowed(q)
     weighed = weighed_for(store, q)
     if weighed.plan.gist:
@@ -610,6 +618,46 @@ def search(store: Store, q: Query) -> tuple[list[tuple[int, int]], Found]:
     covers = tuple(c / max(weighed.required, 1) for _, _, c in ranked)
     found = Found([], weighed.plan.corrections, tuple(weighed.unmatched), closest, explains, covers)
     return [(o, s) for o, s, _ in ranked], found
+
+
+SIDE_ANSWERS = 3
+"""How many answers each side of a comparison gives: its best, not every record that
+holds one of its words ('total belt and road trade' alone is half the base)."""
+
+
+def both_sides(
+    store: Store, q: Query, sides: tuple[str, str]
+) -> tuple[list[tuple[int, int]], Found] | None:
+    """The answers to each side of a comparison ('did rail trade grow faster than ASEAN
+    trade'), asked as a question of its own, taken in turn: the best of one, the best of
+    the other, and so on (a record answering both once). One question matched the two
+    sides' words together, and one side's records came first, often alone. None when a
+    side finds nothing: the whole question is asked then."""
+    from brtrade.core.text import words
+
+    answers = []
+    for side in sides:
+        sub = q._replace(text=side, words=tuple(words(side)), limit=None)
+        ranked, found = search(store, sub, compared=False)
+        if not ranked:
+            return None
+        explains = found.explains or tuple({} for _ in ranked)
+        covers = found.covers or (1.0,) * len(ranked)
+        answers.append(list(zip(ranked, explains, covers, strict=True))[:SIDE_ANSWERS])
+    out: list[tuple[int, int]] = []
+    explained: list[dict[str, object]] = []
+    shares: list[float] = []
+    seen: set[int] = set()
+    for pair in itertools.zip_longest(*answers):
+        for got in pair:
+            if got is not None and got[0][0] not in seen:
+                seen.add(got[0][0])
+                out.append(got[0])
+                explained.append(got[1])
+                shares.append(got[2])
+    n = len(out) if q.limit is None else q.limit
+    found = Found([], explains=tuple(explained[:n]) if q.explain else (), covers=tuple(shares[:n]))
+    return out[:n], found
 
 
 LEAD_SCAN = 2000

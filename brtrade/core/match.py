@@ -411,7 +411,7 @@ _GREATEST = frozenset(
 )
 _LEAST = frozenset("slowest smallest lowest weakest".split())
 _EXTREME_WORDS = _GREATEST | _LEAST | {"most", "least"}
-_CHANGES = frozenset(
+CHANGES = frozenset(
     """grow grew grown growing grows growth rise rose risen rising rises increase increased
     increases increasing gain gained gains expand expanded expands expanding expansion
     jump jumped jumps climb climbed climbs surge surged surges""".split()
@@ -425,7 +425,7 @@ def extreme_change(folded: Sequence[str]) -> str | None:
     when the least ('the **slowest** growth', 'rose **the least**'); else None. Not 'at
     most', 'at least' (bounds), nor a superlative without growth ('the largest
     partner', which a record says)."""
-    if not _CHANGES.intersection(folded):
+    if not CHANGES.intersection(folded):
         return None
     for k, w in enumerate(folded):
         bound = folded[k - 1 : k] == ["at"]  # 'at most', 'at least'
