@@ -449,11 +449,14 @@ def weigh(
     # Names, and every word of a 'who' question: weighed in full, never widened.
     typed = paraphrase.typed_names(q.text)
     names = typed | asking.asked_for_by_who(q.text, among_speakers)
+    goods: set[str] = set()  # what a question says is traded, which records hold
     if q.floor and not q.all_words and MEASURED_WORDS.intersection(q.words):
         # what a question says is traded, when no record holds it ('imports of **oil**',
         # '**car** exports'): asked for itself, in full, as a name is
         holds = {g.word for g, d in zip(plan.groups, dfs, strict=True) if d}
-        names |= {w for w in traded_goods(q.text) if w not in holds}
+        traded = set(traded_goods(q.text))
+        names |= traded - holds
+        goods = traded & holds
     asks = q.floor and not q.all_words  # a question, not a draft's sentence or --all-words
     drafted = not q.floor and not q.all_words  # a draft's sentence (verify's candidates)
     counted: set[int] = set()
@@ -497,6 +500,9 @@ def weigh(
     itself = frozenset[int]()
     if asks and any(g.via == "kind" for g in plan.groups):
         itself = paraphrase.asked_itself(plan, names, counted)
+        # ... and when a record holds it ('what was **rail** trade worth'): an answer
+        # under the kind floor names it (ASEAN's trade in yuan is not rail trade's)
+        itself |= {i for i, g in enumerate(plan.groups) if g.required and g.word in goods}
     heads = frozenset[int]()
     owned = None
     if asks:  # what 'how many' counts: every answer names it

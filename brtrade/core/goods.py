@@ -41,7 +41,12 @@ def _goods_patterns() -> tuple[re.Pattern[str], ...]:
             r"[a-z]+\s+([a-z]+)\b",
             re.IGNORECASE,
         ),
-        re.compile(rf"\b{_MEASURED}\s+by\s+([a-z]+)\b", re.IGNORECASE),  # by sea, by air
+        # 'trade by **sea**', 'trade (that) went by **air**', 'exports carried by **road**'
+        re.compile(
+            rf"\b{_MEASURED}\s+(?:(?:that|which)\s+)?(?:(?:went|go|goes|was|were|is|are|moved|"
+            r"moves|carried|shipped|sent|transported|travelled|traveled)\s+)?by\s+([a-z]+)\b",
+            re.IGNORECASE,
+        ),
     )
 
 
