@@ -4105,3 +4105,32 @@ def test_what_a_question_says_is_traded_is_named_by_every_answer(run: Run, quest
     held by a record or not: the article gives rail trade's growth, not its value."""
     assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
     assert first_everywhere(run, "how much trade went by train", "br-rail-trade-growth")
+
+
+@pytest.mark.parametrize(
+    ("question", "person"),
+    [
+        ("what does li xiangrong do at xidesheng", True),
+        ("what is tu xinquan's university", True),
+        ("where is tu xinquan from", True),
+        ("is zhou mi an economist", True),
+        ("what does the article say about mi", False),  # one word of a name alone
+        ("how much did china trade with asean", False),
+    ],
+)
+def test_a_name_typed_in_lower_case_is_a_name(question: str, person: bool) -> None:
+    from brtrade.core.people import speaker_words
+
+    speakers = [{"name": s.name} for s in BASE.speakers]
+    assert about_a_person(question, speaker_words(speakers)) is person
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("what does li xiangrong do at xidesheng", "li-xiangrong"),
+        ("where is tu xinquan from", "tu-xinquan"),
+    ],
+)
+def test_a_person_asked_about_in_lower_case(run: Run, question: str, speaker: str) -> None:
+    assert first_everywhere(run, question, speaker)

@@ -15,7 +15,7 @@ that match what was said (:func:`said_about`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from brtrade.core.language import (
@@ -62,11 +62,14 @@ NAMING = frozenset({"name", "identify", "list"})
 AUXILIARIES = frozenset({"is", "was", "are", "were", "does", "do", "did", "has", "had"})
 
 
-def about_a_person(text: str) -> bool:
-    """Whether a question asks about a person rather than for claims."""
+def about_a_person(text: str, names: Collection[str] = frozenset()) -> bool:
+    """Whether a question asks about a person rather than for claims. ``names``: the
+    folded words of the speakers' names, which a question may type in lower case ('what
+    does li xiangrong do at xidesheng'); a name in capitals is one anyway."""
     found = words(text)
     if not found:
         return False
+    named = typed_names(text) | names_typed(found, names)
     if found[0] in WHO:
         return True
     if found[0] in NAMING:
@@ -94,21 +97,21 @@ def about_a_person(text: str) -> bool:
     if found[:3] == ["tell", "me", "about"]:
         return True
     if found[0] == "where" and found[-1] == "from" and found[1:2] and found[1] in AUXILIARIES:
-        return bool(typed_names(text) or PERSON_NOUNS.intersection(found))  # 'where is Tu from'
+        return bool(named or PERSON_NOUNS.intersection(found))  # 'where is Tu from'
     if _counts_speakers(found):
         return True  # 'how many people were quoted': the speakers, counted
     if found[0] == "what" and found[1:2] in (["is"], ["was"]) and _only_a_name(text, found[2:]):
         return True  # 'what is CAITEC', 'what is the Ministry of Commerce': its people
     if found[0] in ("is", "was") and any(w in ("a", "an") for w in found[2:4] + found[3:5]):
         return True  # 'is Zhou Mi an economist', 'was Li Xiangrong a spokesman'
-    if _a_name_is_a(text, found):
+    if _a_name_is_a(named, found):
         return True  # 'where is Tu Xinquan an executive dean', 'what is Zhou Mi an expert on'
     if found[:5] == ["what", "is", "the", "name", "of"] and (PERSON_NOUNS | TITLES).intersection(
         found[5:]
     ):
         return True  # 'what is the name of the bicycle company's secretary'
     if any(
-        found[i] == "s" and found[i + 1] in ORGANISATION_NOUNS and found[i - 1] in typed_names(text)
+        found[i] == "s" and found[i + 1] in ORGANISATION_NOUNS and found[i - 1] in named
         for i in range(1, len(found) - 1)
     ):
         return True  # 'what is Tu Xinquan's university', 'Li Xiangrong's company'
@@ -127,22 +130,19 @@ def about_a_person(text: str) -> bool:
         # 'what does Li Xiangrong do at Xidesheng', when a person is named before 'do';
         # not 'what good does diversifying trade do for the world'
         between = found[does + 1 : found.index("do", does)]
-        if any(w in PERSON_NOUNS for w in between) or typed_names(text) & set(between):
+        if any(w in PERSON_NOUNS for w in between) or named & set(between):
             return True
     if not any(w in ASKS_ABOUT_A_PERSON for w in found):
         return False
     # 'where is the e-bike maker based' asks where a body is, not a person
     return not (
-        BODIES.intersection(found)
-        and not (PERSON_NOUNS | TITLES).intersection(found)
-        and not typed_names(text)
+        BODIES.intersection(found) and not (PERSON_NOUNS | TITLES).intersection(found) and not named
     )
 
 
-def _a_name_is_a(text: str, found: Sequence[str]) -> bool:
+def _a_name_is_a(names: Collection[str], found: Sequence[str]) -> bool:
     """Whether a question says of a name, after *is* or *was*, that it is a something:
     'where **is Tu Xinquan an** executive dean', 'what **is Zhou Mi an** expert on'."""
-    names = typed_names(text)
     for i, w in enumerate(found[:-2]):
         if w in ("is", "was"):
             j = i + 1
@@ -151,6 +151,18 @@ def _a_name_is_a(text: str, found: Sequence[str]) -> bool:
             if j > i + 1 and found[j : j + 1] in (["a"], ["an"]):
                 return True
     return False
+
+
+def names_typed(found: Sequence[str], names: Collection[str]) -> frozenset[str]:
+    """The words of ``found`` that are words of the speakers' ``names``, when two stand
+    together ('li xiangrong', 'zhou mi'): a name typed in lower case. One alone may be a
+    word of English too ('mi', 'tu')."""
+    return frozenset(
+        w
+        for i, w in enumerate(found)
+        if w in names
+        and ((i > 0 and found[i - 1] in names) or (i + 1 < len(found) and found[i + 1] in names))
+    )
 
 
 def _counts_speakers(found: Sequence[str]) -> bool:
@@ -226,7 +238,7 @@ def matching_speakers(
     from brtrade.core.query import Query
     from brtrade.core.terms import Vocabulary, field_tokens
 
-    if not speakers or (question and not about_a_person(text)):
+    if not speakers or (question and not about_a_person(text, speaker_words(speakers))):
         return []
     vocabulary = Vocabulary(vocabulary_entries)
     fields = [_speaker_fields(r, aliases) for r in speakers]  # once: each scans the bodies
@@ -375,3 +387,8 @@ def _without(text: str, form: frozenset[str]) -> str:
     the rest as written ('e-bike' stays one compound, not 'e bike')."""
     kept = [p for p in text.split() if not all(w in form for w in words(p))]
     return " ".join(kept)
+
+
+def speaker_words(speakers: Sequence[Mapping[str, Any]]) -> frozenset[str]:
+    """The folded words of the speakers' names (their contract rows)."""
+    return frozenset(w for r in speakers for w in words(str(r.get("name") or "")))

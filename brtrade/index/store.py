@@ -235,11 +235,12 @@ class FactStore:
     def speakers_asked_about(self, query: Sequence[str]) -> list[dict[str, Any]]:
         """The speakers a question about a person asks about ('who is Tu Xinquan', 'what
         is Zhou Mi's job'), as contract rows, best first; none for other questions."""
-        from brtrade.core.people import about_a_person, matching_speakers, said_about
+        from brtrade.core.people import about_a_person, matching_speakers, said_about, speaker_words
         from brtrade.core.text import contractions_marked, words
 
         text = contractions_marked(" ".join(query))  # 'whos', as resolve_query reads it
-        if not about_a_person(text):
+        named = speaker_words([{"name": name} for _, name in self.names().speakers])
+        if not about_a_person(text, named):
             return []
         speakers, entries, aliases = self._speaker_search()
         found = matching_speakers(text, speakers, entries, aliases)
