@@ -4134,3 +4134,22 @@ def test_a_name_typed_in_lower_case_is_a_name(question: str, person: bool) -> No
 )
 def test_a_person_asked_about_in_lower_case(run: Run, question: str, speaker: str) -> None:
     assert first_everywhere(run, question, speaker)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("how well did train cargo do", "br-rail-trade-growth"),
+        ("how is ASEAN trade doing", "asean-trade-2020"),
+        ("how well did Xidesheng's exports do", "xidesheng-exports-2020-h2"),
+    ],
+)
+def test_how_something_did_asks_for_a_change(run: Run, question: str, answer: str) -> None:
+    assert first_everywhere(run, question, answer)
+    seq = [stem(w) for w in words(question)]
+    assert language.asks_how_it_did(seq) and language.asked_kind(seq) == "change"
+
+
+def test_how_well_something_works_is_not_how_it_did() -> None:
+    seq = [stem(w) for w in words("how well does the smart engine work")]
+    assert not language.asks_how_it_did(seq)

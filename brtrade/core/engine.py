@@ -503,6 +503,9 @@ def weigh(
         # ... and when a record holds it ('what was **rail** trade worth'): an answer
         # under the kind floor names it (ASEAN's trade in yuan is not rail trade's)
         itself |= {i for i, g in enumerate(plan.groups) if g.required and g.word in goods}
+        # ... and a noun of two words that the base cannot hold ('how did the **stock
+        # market** in Shenzhen do' is not answered by a Shenzhen company's exports)
+        itself |= paraphrase.compounds_not_held(plan, dfs)
     heads = frozenset[int]()
     owned = None
     if asks:  # what 'how many' counts: every answer names it

@@ -564,9 +564,22 @@ def _compared(seq: list[str]) -> bool:
     return "than" in seq and _said(seq, ("how much more", "how much less"))
 
 
+def asks_how_it_did(seq: Sequence[str]) -> bool:
+    """Whether a question of these stems asks how something did, as *perform* and *fare*
+    ask: 'how well did train cargo **do**', 'how is ASEAN trade **doing**' (its *how*,
+    *well* and *do* are its form)."""
+    return len(seq) > 3 and seq[0] == "how" and seq[-1] in ("do", "done")
+
+
+HOW_IT_DID = frozenset({"well", "do", "done"})
+"""The stems of the form of a question asking how something did (:func:`asks_how_it_did`)."""
+
+
 def asked_kind(seq: list[str]) -> str | None:
     """The kind of figure a question of these stems asks for, if it says."""
     if (_said(seq, CHANGE_FORMS) and not _compared(seq)) or _percent_change(seq):
+        return "change"
+    if asks_how_it_did(seq):
         return "change"
     if asks_for_a_measure(seq):
         return "amount"

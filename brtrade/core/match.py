@@ -44,6 +44,7 @@ from typing import NamedTuple
 
 from brtrade.core.language import (
     FIGURE_MODIFIERS,
+    HOW_IT_DID,
     IMPERATIVES,
     MONTHS,
     OPINIONS,
@@ -55,6 +56,7 @@ from brtrade.core.language import (
     TITLES,
     asked_kind,
     asks_ahead,
+    asks_how_it_did,
     asks_when,
     asks_why,
     form_words,
@@ -310,6 +312,7 @@ def plan_query(
         # like 'how'; a group for the kind ranks a record with such a figure first.
         cues = kind_cues(kind) | (REACHED if kind == "amount" else frozenset())
         cues |= form_words(seq) if kind == "change" else frozenset()
+        cues |= HOW_IT_DID if kind == "change" and asks_how_it_did(seq) else frozenset()
         groups = [g._replace(required=False) if _says_kind(g, cues) else g for g in groups]
         if kind == "figure":  # 'the **key** figures', 'the **headline** number': form too
             said = {
