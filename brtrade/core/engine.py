@@ -653,6 +653,11 @@ def both_sides(
         explains = found.explains or tuple({} for _ in ranked)
         covers = found.covers or (1.0,) * len(ranked)
         answers.append(list(zip(ranked, explains, covers, strict=True))[:SIDE_ANSWERS])
+    # the side whose best record the whole question ranks first goes first: the two
+    # sides add each other's answers, and the best answer to all the words stays first
+    whole, _ = search(store, q._replace(limit=1, explain=False), compared=False)
+    if whole and answers[1][0][0][0] == whole[0][0] != answers[0][0][0][0]:
+        answers.reverse()
     out: list[tuple[int, int]] = []
     explained: list[dict[str, object]] = []
     shares: list[float] = []
