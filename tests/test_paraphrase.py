@@ -4153,3 +4153,14 @@ def test_how_something_did_asks_for_a_change(run: Run, question: str, answer: st
 def test_how_well_something_works_is_not_how_it_did() -> None:
     seq = [stem(w) for w in words("how well does the smart engine work")]
     assert not language.asks_how_it_did(seq)
+
+
+def test_a_verb_is_not_the_editors_adjective_of_its_stem(run: Run) -> None:
+    """'lead' is the stem of the editors' 'leading' (the largest): the vocabulary lists
+    'leading partner', so 'where do the routes lead' asks where they go."""
+    assert first_everywhere(
+        run, "where do the new Yantian routes lead", "yantian-port-new-routes-2020"
+    )
+    assert first_everywhere(
+        run, "which bloc is China's leading trading partner", "asean-largest-partner-2020"
+    )
