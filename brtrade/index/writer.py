@@ -123,6 +123,7 @@ class Writer:
         quote_at = dict(quote_ords or {})
         quote_at.update((q.id, o) for q, o in zip(quotes, own_quote_ords, strict=True))
         split = parallel_split(len(claims), len(quotes))
+        db = self.db
 
         def first() -> None:  # the parent's part, while the child prepares the rest
             rows = [
@@ -131,7 +132,23 @@ class Writer:
             ]
             self.db.executemany(f"INSERT INTO claims VALUES ({_CLAIM_MARKS})", rows)
             del rows
-            self._write_links(claims, claim_ords, quotes, own_quote_ords, quote_at)
+            # what links records: their tags, figure ids and the figures they name
+            db.executemany(
+                "INSERT INTO tags VALUES (?, ?, ?)",
+                self.tags(claims, claim_ords, quotes, own_quote_ords, quote_at),
+            )
+            db.executemany(
+                "INSERT INTO figure_ids VALUES (?, ?)",
+                ((f.id, o) for c, o in zip(claims, claim_ords, strict=True) for f in c.figures),
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO figure_links VALUES (?, ?)",
+                (
+                    (target, o)
+                    for c, o in zip(claims, claim_ords, strict=True)
+                    for target in sorted(named_figures([c]))
+                ),
+            )
 
         def rest() -> tuple[list[Row], list[Row], TermTally]:
             tally = TermTally()
@@ -150,32 +167,6 @@ class Writer:
         self.db.executemany(f"INSERT INTO claims VALUES ({_CLAIM_MARKS})", claim_rows)
         del claim_rows
         self.db.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?)", quote_rows)
-
-    def _write_links(
-        self,
-        claims: Sequence[Claim],
-        claim_ords: Sequence[int],
-        quotes: Sequence[Quote],
-        quote_ords: Sequence[int],
-        quote_at: dict[str, int],
-    ) -> None:
-        """Write what links records: their tags, figure ids and figures named."""
-        self.db.executemany(
-            "INSERT INTO tags VALUES (?, ?, ?)",
-            self.tags(claims, claim_ords, quotes, quote_ords, quote_at),
-        )
-        self.db.executemany(
-            "INSERT INTO figure_ids VALUES (?, ?)",
-            ((f.id, o) for c, o in zip(claims, claim_ords, strict=True) for f in c.figures),
-        )
-        self.db.executemany(
-            "INSERT OR IGNORE INTO figure_links VALUES (?, ?)",
-            (
-                (target, o)
-                for c, o in zip(claims, claim_ords, strict=True)
-                for target in sorted(named_figures([c]))
-            ),
-        )
 
     def forget(
         self,
