@@ -4098,6 +4098,8 @@ def test_a_comparison_with_a_side_nothing_answers_is_one_question(run: Run) -> N
         "what was rail trade worth in yuan",  # ASEAN's 4.74 trillion yuan is not rail's
         "what was the value of rail trade",
         "how much trade went by sea",
+        "how much did rail trade amount to in yuan",  # a sum, which the article lacks
+        "how much did rail trade reach",
     ],
 )
 def test_what_a_question_says_is_traded_is_named_by_every_answer(run: Run, question: str) -> None:
@@ -4164,3 +4166,15 @@ def test_a_verb_is_not_the_editors_adjective_of_its_stem(run: Run) -> None:
     assert first_everywhere(
         run, "which bloc is China's leading trading partner", "asean-largest-partner-2020"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("how much did ASEAN trade amount to", "asean-trade-2020"),
+        ("how much did belt and road trade reach", "br-trade-2020-total"),
+        ("how much did trade with ASEAN total", "asean-trade-2020"),
+    ],
+)
+def test_how_much_something_amounted_to_is_a_sum(run: Run, question: str, answer: str) -> None:
+    assert first_everywhere(run, question, answer)

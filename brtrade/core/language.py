@@ -671,7 +671,8 @@ first)."""
 HOW_MUCH_DONE = ("how much did", "how much does", "how much do", "how much will")
 AMOUNT_VERBS = """export exports exported import imports imported sell sells sold cost costs
 spend spends spent earn earns earned pay pays paid invest invests invested buy buys
-bought weigh weighs weighed"""
+bought weigh weighs weighed amount amounts amounted total totals totalled totaled
+reach reaches reached"""
 """Verbs whose 'how much' is a sum ('how much did China **export**', 'how much does the
 bike **cost**'), where 'how much did the pandemic hurt trade' asks for a degree and
 'how much were exports up' for a change."""
