@@ -3947,7 +3947,7 @@ class _Changes:
 def test_answers_sorted_by_change_are_the_same_answers(
     changes: dict[int, list[float]], extreme: str
 ) -> None:
-    from brtrade.core.engine import by_change
+    from brtrade.core.figured import by_change
 
     ranked = [(o, 100 - o, 1) for o in range(31)]
     got = by_change(ranked, _Changes(changes), extreme)  # type: ignore[arg-type]
@@ -4005,7 +4005,7 @@ class _Cited:
 
 
 def test_the_lead_is_each_source_s_first_paragraph() -> None:
-    from brtrade.core.engine import lead
+    from brtrade.core.figured import lead
     from brtrade.core.query import Query
 
     store = _Cited(
@@ -4178,3 +4178,72 @@ def test_a_verb_is_not_the_editors_adjective_of_its_stem(run: Run) -> None:
 )
 def test_how_much_something_amounted_to_is_a_sum(run: Run, question: str, answer: str) -> None:
     assert first_everywhere(run, question, answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "total"),
+    [
+        ("what was China's total trade in 2020", True),
+        ("how much did China's overall foreign exports grow", True),
+        ("what was the entire trade of the country", True),
+        ("what was the total of belt and road trade", False),  # of something
+        ("what was the total value of Xidesheng's exports", False),
+        ("how much did trade grow", False),
+    ],
+)
+def test_a_question_asking_for_a_whole_flow(question: str, total: bool) -> None:
+    assert asking.asks_for_a_total(words(question)) is total
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what was China's total trade in 2020",  # the article gives parts of it only
+        "how much did China's total foreign trade grow in 2020",
+        "what were China's total exports in 2020",
+    ],
+)
+def test_a_whole_flow_is_not_answered_by_a_partner_s(run: Run, question: str) -> None:
+    """Belt & Road trade and ASEAN trade are China's trade *with* someone: neither is its
+    total, which the article does not give (it gives the Belt & Road share of it)."""
+    assert finds_nothing(run, question) and finds_nothing(run, question, memory=True)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("how big was China's overall trade with belt and road countries", "br-trade-2020-total"),
+        (
+            "what share of China's total trade was with belt and road countries",
+            "br-trade-2020-share",
+        ),
+        ("what was China's total trade with ASEAN", "asean-trade-2020"),
+    ],
+)
+def test_a_whole_flow_with_a_partner_named_is_the_partner_s(
+    run: Run, question: str, answer: str
+) -> None:
+    assert first_everywhere(run, question, answer)
+
+
+class _Measures:
+    def __init__(self, measures: dict[int, list[str]]) -> None:
+        self.given = measures
+
+    def measures(self, ords: Sequence[int]) -> dict[int, list[str]]:
+        return {o: self.given.get(o, []) for o in ords}
+
+
+def test_an_answer_to_a_whole_flow_measures_one_unscoped() -> None:
+    from brtrade.core.figured import of_a_whole_flow
+
+    store = _Measures(
+        {
+            0: ["China's trade volume with ASEAN"],
+            1: ["China's total imports and exports"],
+            2: [],
+            3: ["exports to countries along the routes", "the company's export value"],
+        }
+    )
+    ranked = [(o, 10 - o, 1) for o in range(4)]
+    assert [o for o, _, _ in of_a_whole_flow(ranked, store)] == [1, 3]  # type: ignore[arg-type]

@@ -581,3 +581,24 @@ def _a_thing(side: str) -> bool:
 _NOT_A_THING = frozenset(
     "percent per cent pc half third quarter twice double triple expected forecast".split()
 )
+
+
+_WHOLE = frozenset("total overall entire whole aggregate combined".split())
+_FLOWS_OF = frozenset("trade exports imports export import".split())
+_ON_THE_WAY = frozenset("foreign international external global s".split())
+
+
+def asks_for_a_total(folded: Sequence[str]) -> bool:
+    """Whether a question asks for a whole flow: a word of the whole right before a flow
+    ('China's **total trade**', '**overall** foreign **exports**', 'the **entire** trade';
+    'foreign', 'international' between), not 'the total of belt and road trade' (of
+    something), which the name that follows scopes."""
+    for k, w in enumerate(folded):
+        if w not in _WHOLE:
+            continue
+        j = k + 1
+        while j < len(folded) and folded[j] in _ON_THE_WAY:
+            j += 1
+        if j < len(folded) and folded[j] in _FLOWS_OF:
+            return True
+    return False

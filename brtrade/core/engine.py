@@ -19,7 +19,7 @@ import itertools
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
-from brtrade.core import asking, match, paraphrase
+from brtrade.core import asking, figured, match, paraphrase
 from brtrade.core.goods import MEASURED_WORDS, traded_goods
 from brtrade.core.language import is_stop
 from brtrade.core.match import LOOSE_COVER, RELATED_COVER, WHOLE, Group, Weighed, direct_only
@@ -110,6 +110,10 @@ class Store(Protocol):
     def cited(self, ords: Sequence[int]) -> Mapping[int, tuple[str, Sequence[int]]]:
         """The source and paragraphs each of these records cites (for a question asking
         what the article is about)."""
+
+    def measures(self, ords: Sequence[int]) -> Mapping[int, list[str]]:
+        """What the amounts and changes of these records measure (for a question asking
+        for a whole flow)."""
 
     def ids(self, ords: Sequence[int]) -> list[str]: ...
 
@@ -548,6 +552,14 @@ def weigh(
         one_way = "no" if opens_as_asked else "after"
     if one_way == "no":  # 'what did China import from Indonesia': every answer says so
         heads = heads | {i for i, g in enumerate(plan.groups) if g.required and g.word in _ONE_WAY}
+    # 'what was China's total trade': a whole flow; not a share of it, not a figure
+    # checked ('29.1 percent of total trade'), nor keywords (no word of a sentence's form)
+    total = (
+        any(not g.required and g.via == "word" for g in plan.groups)
+        and not any(g.via == "number" or g.word == "(share)" for g in plan.groups)
+        and asking.asks_for_a_total(q.words)
+    )
+    total = total and not _names_a_partner(plan, dfs, n_docs, in_names())
     return match.Weighed(
         plan,
         weights,
@@ -564,7 +576,25 @@ def weigh(
         owned,
         one_way,
         scope,
+        total,
     )
+
+
+def _names_a_partner(
+    plan: match.Plan, dfs: Sequence[int], n_docs: int, in_names: Collection[str]
+) -> bool:
+    """Whether a question names what a flow is with or where: a name of the base ('trade
+    with **ASEAN**', '**belt and road** trade', 'exports to **Indonesia**'), not the
+    owner of the flow ('**China**'s total trade': before its possessive) nor a name nine
+    records in ten hold (the base's own country, whose trade it all is)."""
+    groups = plan.groups
+    for i, (g, d) in enumerate(zip(groups, dfs, strict=True)):
+        if not g.required or not paraphrase.a_name(g, in_names):
+            continue
+        owner = i + 1 < len(groups) and groups[i + 1].word == "s"
+        if not owner and d * 10 < n_docs * 9:
+            return True
+    return False
 
 
 def weighed_for(store: Store, q: Query) -> Weighed:
@@ -609,13 +639,16 @@ def search(store: Store, q: Query, compared: bool = True) -> tuple[list[tuple[in
     allowed = store.allowed(q)
     weighed = weighed_for(store, q)
     if weighed.plan.gist:
-        leads = lead(store, q)
+        leads = figured.lead(store, q)
         if leads:
             return [(o, 0) for o in leads], Found([], weighed.plan.corrections)
     extreme = weighed.plan.extreme
-    ranked = rank(weighed, store.postings, allowed, None if extreme else q.limit)
+    whole = weighed.total
+    ranked = rank(weighed, store.postings, allowed, None if extreme or whole else q.limit)
+    if whole:
+        ranked = figured.of_a_whole_flow(ranked, store)[: q.limit]
     if extreme is not None:
-        ranked = by_change(ranked, store, extreme)[: q.limit]
+        ranked = figured.by_change(ranked, store, extreme)[: q.limit]
     closest: tuple[str, ...] = ()
     if not ranked:
         near = rank(direct_only(weighed)._replace(floor=False), store.postings, allowed, 3)
@@ -672,52 +705,6 @@ def both_sides(
     n = len(out) if q.limit is None else q.limit
     found = Found([], explains=tuple(explained[:n]) if q.explain else (), covers=tuple(shares[:n]))
     return out[:n], found
-
-
-LEAD_SCAN = 2000
-"""How many records, in document order, a question asking what the article is about
-looks through for the lead."""
-
-
-def lead(store: Store, q: Query) -> list[int]:
-    """The lead: the records citing the first paragraph of their source that any record
-    cites, in document order ('what is the story about' is answered as a reporter's
-    first paragraph answers it). Looked for among the first :data:`LEAD_SCAN` records
-    the filters let through; at most ``q.limit``."""
-    ords = store.listed(q._replace(limit=LEAD_SCAN))
-    cited = store.cited(ords)
-    first: dict[str, int] = {}
-    for source, paragraphs in cited.values():
-        if paragraphs:
-            first[source] = min(first.get(source, min(paragraphs)), min(paragraphs))
-    found = [
-        o for o in ords if o in cited and cited[o][1] and min(cited[o][1]) == first[cited[o][0]]
-    ]
-    return found[: q.limit]
-
-
-SORTED_BY_CHANGE = 2000
-"""How many of the best answers a question asking what grew the most sorts by change."""
-
-
-def by_change(
-    ranked: list[tuple[int, int, int]], store: Store, extreme: str
-) -> list[tuple[int, int, int]]:
-    """The answers with a percentage change first, the greatest (``extreme`` 'max') or
-    the least ('min') first, then the rest as ranked: 'which trade grew fastest' is
-    answered by the 34.4 % of rail trade, not the 7 % of ASEAN's that ranked first.
-    Ties keep their rank. Only the best :data:`SORTED_BY_CHANGE` are sorted."""
-    head, tail = ranked[:SORTED_BY_CHANGE], ranked[SORTED_BY_CHANGE:]
-    changes = store.changes([o for o, _, _ in head])
-    sign = -1 if extreme == "max" else 1
-
-    def key(hit: tuple[int, int, int]) -> tuple[int, float]:
-        values = changes.get(hit[0])
-        if not values:
-            return (1, 0.0)
-        return (0, sign * (max(values) if extreme == "max" else min(values)))
-
-    return sorted(head, key=key) + tail
 
 
 def explain(weighed: Weighed, tokens: Tokens) -> dict[str, object]:

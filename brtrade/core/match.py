@@ -601,6 +601,10 @@ class Weighed(NamedTuple):
     """The names of the base a question writes ('**Belt and Road** trade', '**ASEAN**'):
     among the answers, one matching more of them ranks first, whatever its score
     (:func:`brtrade.core.paraphrase.scope`)."""
+    total: bool = False
+    """The question asks for a whole flow and names no partner ('what was China's
+    **total** trade', 'how much did its **overall** exports grow'): only a record with a
+    figure of a flow not scoped to a partner answers (:func:`brtrade.core.engine.search`)."""
 
     @property
     def required(self) -> int:

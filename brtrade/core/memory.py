@@ -103,6 +103,16 @@ class _KindStore(MemoryPostings):
             for rec in (self.kind_records[o],)
         }
 
+    def measures(self, ords: Sequence[int]) -> Mapping[int, list[str]]:
+        from brtrade.core.model import Claim
+
+        out: dict[int, list[str]] = {}
+        for o in ords:
+            rec = self.kind_records[o]
+            figures = rec.figures if isinstance(rec, Claim) else ()
+            out[o] = [f.measure for f in figures if f.kind in ("amount", "change")]
+        return out
+
     def changes(self, ords: Sequence[int]) -> Mapping[int, list[float]]:
         from brtrade.core.model import Claim
 

@@ -395,6 +395,14 @@ class IndexStore:
             for o, row in zip(ords, self.index.rows(self.kind, ords), strict=True)
         }
 
+    def measures(self, ords: Sequence[int]) -> dict[int, list[str]]:
+        if self.kind is not Kind.CLAIM:
+            return {}
+        return {
+            o: [f["measure"] for f in row["figures"] if f["kind"] in ("amount", "change")]
+            for o, row in zip(ords, self.index.rows(self.kind, ords), strict=True)
+        }
+
     def changes(self, ords: Sequence[int]) -> dict[int, list[float]]:
         if self.kind is not Kind.CLAIM:
             return {}

@@ -1,0 +1,77 @@
+"""Answers chosen or ordered by what their records give, not by their words: the lead
+of a question asking what the article is about (:func:`lead`), the answers to what grew
+the most sorted by their changes (:func:`by_change`), and those to a question for a
+whole flow kept to the records of one (:func:`of_a_whole_flow`). Each reads a few
+records' citations or figures from the :class:`~brtrade.core.engine.Store` that
+:func:`brtrade.core.engine.search` ranked them in.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from brtrade.core.engine import Store
+    from brtrade.core.query import Query
+
+
+LEAD_SCAN = 2000
+"""How many records, in document order, a question asking what the article is about
+looks through for the lead."""
+
+
+def lead(store: Store, q: Query) -> list[int]:
+    """The lead: the records citing the first paragraph of their source that any record
+    cites, in document order ('what is the story about' is answered as a reporter's
+    first paragraph answers it). Looked for among the first :data:`LEAD_SCAN` records
+    the filters let through; at most ``q.limit``."""
+    ords = store.listed(q._replace(limit=LEAD_SCAN))
+    cited = store.cited(ords)
+    first: dict[str, int] = {}
+    for source, paragraphs in cited.values():
+        if paragraphs:
+            first[source] = min(first.get(source, min(paragraphs)), min(paragraphs))
+    found = [
+        o for o in ords if o in cited and cited[o][1] and min(cited[o][1]) == first[cited[o][0]]
+    ]
+    return found[: q.limit]
+
+
+SORTED_BY_CHANGE = 2000
+"""How many of the best answers a question asking what grew the most sorts by change."""
+
+
+def by_change(
+    ranked: list[tuple[int, int, int]], store: Store, extreme: str
+) -> list[tuple[int, int, int]]:
+    """The answers with a percentage change first, the greatest (``extreme`` 'max') or
+    the least ('min') first, then the rest as ranked: 'which trade grew fastest' is
+    answered by the 34.4 % of rail trade, not the 7 % of ASEAN's that ranked first.
+    Ties keep their rank. Only the best :data:`SORTED_BY_CHANGE` are sorted."""
+    head, tail = ranked[:SORTED_BY_CHANGE], ranked[SORTED_BY_CHANGE:]
+    changes = store.changes([o for o, _, _ in head])
+    sign = -1 if extreme == "max" else 1
+
+    def key(hit: tuple[int, int, int]) -> tuple[int, float]:
+        values = changes.get(hit[0])
+        if not values:
+            return (1, 0.0)
+        return (0, sign * (max(values) if extreme == "max" else min(values)))
+
+    return sorted(head, key=key) + tail
+
+
+_SCOPED = re.compile(r"\b(?:with|to|from|along|between|among|in)\b", re.IGNORECASE)
+"""Words by which a figure's measure names what a flow is with or where: 'China's trade
+volume **with** ASEAN', 'exports **to** countries **along** the routes'."""
+
+
+def of_a_whole_flow(ranked: list[tuple[int, int, int]], store: Store) -> list[tuple[int, int, int]]:
+    """The answers with an amount or a change whose measure is not scoped to a partner
+    or place: 'what was China's total trade' is not answered by its trade with ASEAN,
+    nor by the share the Belt & Road is of the total. Only the best
+    :data:`SORTED_BY_CHANGE` are looked at."""
+    head = ranked[:SORTED_BY_CHANGE]
+    measures = store.measures([o for o, _, _ in head])
+    return [hit for hit in head if any(not _SCOPED.search(m) for m in measures.get(hit[0], ()))]
