@@ -555,7 +555,8 @@ def weigh(
     # 'what was China's total trade': a whole flow; not a share of it, not a figure
     # checked ('29.1 percent of total trade'), nor keywords (no word of a sentence's form)
     total = (
-        any(not g.required and g.via == "word" for g in plan.groups)
+        asks
+        and any(not g.required and g.via == "word" for g in plan.groups)
         and not any(g.via == "number" or g.word == "(share)" for g in plan.groups)
         and asking.asks_for_a_total(q.words)
     )
