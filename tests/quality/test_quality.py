@@ -62,6 +62,7 @@ HELDOUT14 = QUALITY.load_questions(QUALITY.HELDOUT14)
 HELDOUT15 = QUALITY.load_questions(QUALITY.HELDOUT15)
 HELDOUT16 = QUALITY.load_questions(QUALITY.HELDOUT16)
 HELDOUT17 = QUALITY.load_questions(QUALITY.HELDOUT17)
+HELDOUT18 = QUALITY.load_questions(QUALITY.HELDOUT18)
 
 
 def test_the_set_is_big_enough_and_of_every_kind() -> None:
@@ -124,6 +125,7 @@ def test_every_answer_names_a_record_of_the_base() -> None:
         *HELDOUT15,
         *HELDOUT16,
         *HELDOUT17,
+        *HELDOUT18,
     ):
         assert set(q["answers"]) <= ids, q
 
@@ -300,6 +302,15 @@ HELDOUT17_FLOORS = {
 """Floors at the scores the seventeenth held-out set was committed with (a015627)."""
 
 
+HELDOUT18_FLOORS = {
+    "keyword": {"hit@3": 1.00},
+    "question": {"hit@1": 0.70, "hit@3": 0.70},
+    "person": {"hit@1": 0.60},
+    "no-answer": {"empty": 0.80},
+}
+"""Floors at the scores the eighteenth held-out set was committed with (a6bf9ad)."""
+
+
 IN_ORDER = (
     QUESTIONS,
     HELDOUT,
@@ -319,6 +330,7 @@ IN_ORDER = (
     HELDOUT15,
     HELDOUT16,
     HELDOUT17,
+    HELDOUT18,
 )
 """The sets in the order they were written: each held-out set is apart from all before."""
 
@@ -376,6 +388,11 @@ LATER_SETS = {
     "seventeenth": (
         HELDOUT17,
         HELDOUT17_FLOORS,
+        {"question": 30, "person": 10, "keyword": 10, "no-answer": 10},
+    ),
+    "eighteenth": (
+        HELDOUT18,
+        HELDOUT18_FLOORS,
         {"question": 30, "person": 10, "keyword": 10, "no-answer": 10},
     ),
 }
