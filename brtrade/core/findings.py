@@ -33,7 +33,3 @@ class Finding(NamedTuple):
     expected: str | None = None
     provenance: dict[str, Any] | None = None
     diff: str | None = None
-
-    @property
-    def is_problem(self) -> bool:
-        return self.verdict in PROBLEMS

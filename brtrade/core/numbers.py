@@ -42,8 +42,6 @@ def out_of_range(value: float, *, whole: bool = False) -> str | None:
 DEFAULT_RATE_TOLERANCE = 2.0
 """Percent: implied exchange rates may differ by this much (max - min, over the mean)."""
 
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-
 
 def parse_wording(wording: str) -> float | None:
     """The number a wording states: '4.74 trillion yuan' -> 4.74e12, 'US$29bn' -> 2.9e10;
