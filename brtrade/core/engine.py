@@ -77,8 +77,9 @@ Postings = Callable[[Way], Iterable[tuple[int, int]]]
 matched by a way (a record may recur)."""
 
 
-class Store(Protocol):
-    """One kind of record of one base, as the engine reads it."""
+class Store(figured.Figured, Protocol):
+    """One kind of record of one base, as the engine reads it (and, for the answers
+    chosen by their figures and citations, as :mod:`brtrade.core.figured` does)."""
 
     @property
     def n_docs(self) -> int: ...
@@ -97,23 +98,8 @@ class Store(Protocol):
     def allowed(self, q: Query) -> Collection[int] | None:
         """The records the query's filters let through (None: every record)."""
 
-    def listed(self, q: Query) -> list[int]:
-        """The records the filters let through, in document order, at most ``q.limit``."""
-
     def tokens(self, ords: Sequence[int]) -> Mapping[int, Tokens]:
         """The terms of these records (for ``--explain``)."""
-
-    def changes(self, ords: Sequence[int]) -> Mapping[int, list[float]]:
-        """The percentage changes the figures of these records give (for a question
-        asking what grew the most)."""
-
-    def cited(self, ords: Sequence[int]) -> Mapping[int, tuple[str, Sequence[int]]]:
-        """The source and paragraphs each of these records cites (for a question asking
-        what the article is about)."""
-
-    def measures(self, ords: Sequence[int]) -> Mapping[int, list[str]]:
-        """What the amounts and changes of these records measure (for a question asking
-        for a whole flow)."""
 
     def ids(self, ords: Sequence[int]) -> list[str]: ...
 

@@ -9,11 +9,31 @@ records' citations or figures from the :class:`~brtrade.core.engine.Store` that
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from brtrade.core.engine import Store
     from brtrade.core.query import Query
+
+
+class Figured(Protocol):
+    """What these answers read of a store's records (part of
+    :class:`brtrade.core.engine.Store`)."""
+
+    def listed(self, q: Query) -> list[int]:
+        """The records the filters let through, in document order, at most ``q.limit``."""
+
+    def changes(self, ords: Sequence[int]) -> Mapping[int, list[float]]:
+        """The percentage changes the figures of these records give (for a question
+        asking what grew the most)."""
+
+    def cited(self, ords: Sequence[int]) -> Mapping[int, tuple[str, Sequence[int]]]:
+        """The source and paragraphs each of these records cites (for a question asking
+        what the article is about)."""
+
+    def measures(self, ords: Sequence[int]) -> Mapping[int, list[str]]:
+        """What the amounts and changes of these records measure (for a question asking
+        for a whole flow)."""
 
 
 LEAD_SCAN = 2000
@@ -21,7 +41,7 @@ LEAD_SCAN = 2000
 looks through for the lead."""
 
 
-def lead(store: Store, q: Query) -> list[int]:
+def lead(store: Figured, q: Query) -> list[int]:
     """The lead: the records citing the first paragraph of their source that any record
     cites, in document order ('what is the story about' is answered as a reporter's
     first paragraph answers it). Looked for among the first :data:`LEAD_SCAN` records
@@ -43,7 +63,7 @@ SORTED_BY_CHANGE = 2000
 
 
 def by_change(
-    ranked: list[tuple[int, int, int]], store: Store, extreme: str
+    ranked: list[tuple[int, int, int]], store: Figured, extreme: str
 ) -> list[tuple[int, int, int]]:
     """The answers with a percentage change first, the greatest (``extreme`` 'max') or
     the least ('min') first, then the rest as ranked: 'which trade grew fastest' is
@@ -67,7 +87,9 @@ _SCOPED = re.compile(r"\b(?:with|to|from|along|between|among|in)\b", re.IGNORECA
 volume **with** ASEAN', 'exports **to** countries **along** the routes'."""
 
 
-def of_a_whole_flow(ranked: list[tuple[int, int, int]], store: Store) -> list[tuple[int, int, int]]:
+def of_a_whole_flow(
+    ranked: list[tuple[int, int, int]], store: Figured
+) -> list[tuple[int, int, int]]:
     """The answers with an amount or a change whose measure is not scoped to a partner
     or place: 'what was China's total trade' is not answered by its trade with ASEAN,
     nor by the share the Belt & Road is of the total. Only the best
