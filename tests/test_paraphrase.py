@@ -4247,3 +4247,30 @@ def test_an_answer_to_a_whole_flow_measures_one_unscoped() -> None:
     )
     ranked = [(o, 10 - o, 1) for o in range(4)]
     assert [o for o, _, _ in of_a_whole_flow(ranked, store)] == [1, 3]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("question", "order"),
+    [
+        ("which trade grew fastest", "sorted by its change, 34.4 % (greatest first)"),
+        ("what is the story about", "the lead: it cites ¶1, the first paragraph of br-trade-2020"),
+        (
+            "did rail trade grow faster than ASEAN trade",
+            "side 1 of the comparison: 'did rail trade grow'",
+        ),
+    ],
+)
+def test_explain_says_why_an_answer_is_placed_where_its_score_is_not(
+    run: Run, question: str, order: str
+) -> None:
+    for memory in (False, True):
+        flag = ["--no-cache"] if memory else []
+        rows = json.loads(run(*flag, "facts", question, "--explain", "--json").stdout)
+        assert rows[0]["explain"]["order"] == order
+        table = run(*flag, "facts", question, "--explain", "--limit", "1").stdout
+        assert " ".join(table.split()).count(" ".join(order.split())) == 1
+
+
+def test_explain_of_a_ranked_answer_has_no_order(run: Run) -> None:
+    rows = json.loads(run("facts", "how much did ASEAN trade grow", "--explain", "--json").stdout)
+    assert "order" not in rows[0]["explain"]

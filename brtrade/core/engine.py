@@ -628,7 +628,9 @@ def search(store: Store, q: Query, compared: bool = True) -> tuple[list[tuple[in
     if weighed.plan.gist:
         leads = figured.lead(store, q)
         if leads:
-            return [(o, 0) for o in leads], Found([], weighed.plan.corrections)
+            notes = figured.lead_notes(store, leads) if q.explain else ()
+            said = tuple({"score": 0, "matched": [], "unmatched": [], "order": n} for n in notes)
+            return [(o, 0) for o in leads], Found([], weighed.plan.corrections, explains=said)
     extreme = weighed.plan.extreme
     whole = weighed.total
     ranked = rank(weighed, store.postings, allowed, None if extreme or whole else q.limit)
@@ -642,8 +644,13 @@ def search(store: Store, q: Query, compared: bool = True) -> tuple[list[tuple[in
         closest = tuple(store.ids([o for o, _, _ in near]))
     explains: tuple[dict[str, object], ...] = ()
     if q.explain and ranked:
-        tokens = store.tokens([o for o, _, _ in ranked])
-        explains = tuple(explain(weighed, tokens[o]) for o, _, _ in ranked)
+        ords = [o for o, _, _ in ranked]
+        tokens = store.tokens(ords)
+        explains = tuple(explain(weighed, tokens[o]) for o in ords)
+        notes = figured.order_notes(store, ords, extreme, whole)
+        explains = tuple(
+            {**e, "order": n} if n else e for e, n in zip(explains, notes, strict=True)
+        )
     covers = tuple(c / max(weighed.required, 1) for _, _, c in ranked)
     found = Found([], weighed.plan.corrections, tuple(weighed.unmatched), closest, explains, covers)
     return [(o, s) for o, s, _ in ranked], found
@@ -665,12 +672,14 @@ def both_sides(
     from brtrade.core.text import words
 
     answers = []
-    for side in sides:
+    for k, side in enumerate(sides, 1):
         sub = q._replace(text=side, words=tuple(words(side)), limit=None)
         ranked, found = search(store, sub, compared=False)
         if not ranked:
             return None
-        explains = found.explains or tuple({} for _ in ranked)
+        explains = tuple(
+            {**e, "order": f"side {k} of the comparison: {side!r}"} for e in found.explains
+        ) or tuple({} for _ in ranked)
         covers = found.covers or (1.0,) * len(ranked)
         answers.append(list(zip(ranked, explains, covers, strict=True))[:SIDE_ANSWERS])
     # the side whose best record the whole question ranks first goes first: the two

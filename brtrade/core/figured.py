@@ -97,3 +97,37 @@ def of_a_whole_flow(
     head = ranked[:SORTED_BY_CHANGE]
     measures = store.measures([o for o, _, _ in head])
     return [hit for hit in head if any(not _SCOPED.search(m) for m in measures.get(hit[0], ()))]
+
+
+def lead_notes(store: Figured, leads: Sequence[int]) -> list[str]:
+    """What --explain says of each record of the lead: why it answers."""
+    cited = store.cited(leads)
+    return [
+        f"the lead: it cites ¶{min(cited[o][1])}, the first paragraph of {cited[o][0]}"
+        for o in leads
+    ]
+
+
+def order_notes(store: Figured, ords: Sequence[int], extreme: str | None, whole: bool) -> list[str]:
+    """What --explain says of each answer placed or kept by its figures, not its score
+    ('' for none): its change, for a question asking what grew the most; its measure,
+    for one asking for a whole flow."""
+    notes = [""] * len(ords)
+    if extreme is not None:
+        changes = store.changes(ords)
+        first = "greatest" if extreme == "max" else "least"
+        for k, o in enumerate(ords):
+            values = changes.get(o)
+            if values:
+                v = max(values) if extreme == "max" else min(values)
+                notes[k] = f"sorted by its change, {v:g} % ({first} first)"
+            else:
+                notes[k] = "after the answers with a change"
+    if whole:
+        measures = store.measures(ords)
+        for k, o in enumerate(ords):
+            unscoped = [m for m in measures.get(o, ()) if not _SCOPED.search(m)]
+            if unscoped:
+                said = f"a whole flow: {unscoped[0]!r}"
+                notes[k] = f"{notes[k]} · {said}" if notes[k] else said
+    return notes

@@ -99,6 +99,8 @@ def explain_text(explained: dict[str, Any]) -> Text:
     ]
     if explained["unmatched"]:
         parts.append("no match: " + ", ".join(explained["unmatched"]))
+    if explained.get("order"):
+        parts.append(str(explained["order"]))
     return safe_text(f"why: score {explained['score']}: " + " · ".join(parts), DIM)
 
 
