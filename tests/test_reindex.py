@@ -276,3 +276,30 @@ def test_a_reader_keeps_its_view_while_a_file_is_reindexed(run: Run, folder: Pat
     assert paths.db.stat().st_ino == inode  # in place: no one reads it
     answers_agree(run, folder)
     assert not paths.db.with_name(paths.db.name + "-journal").exists()
+
+
+@pytest.mark.parametrize("name", ["figure value and wording", "a claim added"])
+def test_an_edit_read_by_the_fast_reader_agrees_with_the_precise_one(
+    run: Run, folder: Path, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An update reads the edited file with the fast reader (brtrade.core.fastyaml); its
+    answers are those of a whole index built from files read by the precise reader."""
+    from brtrade.core import validate
+
+    run("--facts", str(folder), "topics")  # builds the index
+    edit(folder / "0004.yaml", EDITS[name])
+    real = validate.read_fast
+    read: list[str] = []
+
+    def counted(text: str, shown: str) -> object:
+        read.append(shown)
+        return real(text, shown)
+
+    monkeypatch.setattr(validate, "read_fast", counted)
+    assert how_indexed(run, folder) == "partial"
+    assert [Path(s).name for s in read] == ["0004.yaml"]  # the edited file, read fast
+    updated = {tuple(args): run("--facts", str(folder), *args).stdout for args in COMMANDS}
+    monkeypatch.setattr(validate, "read_fast", lambda text, shown: None)  # always hand over
+    whole = {"XDG_CACHE_HOME": tempfile.mkdtemp(dir=folder.parent)}
+    for args in COMMANDS:
+        assert run("--facts", str(folder), *args, env=whole).stdout == updated[tuple(args)], args
