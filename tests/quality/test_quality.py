@@ -106,27 +106,7 @@ def test_every_answer_names_a_record_of_the_base() -> None:
 
     base = load_fact_base(bundled_facts_path())
     ids = {r.id for r in (*base.claims, *base.speakers, *base.entities)}
-    for q in (
-        *QUESTIONS,
-        *HELDOUT,
-        *HELDOUT2,
-        *HELDOUT3,
-        *HELDOUT4,
-        *HELDOUT5,
-        *HELDOUT6,
-        *HELDOUT7,
-        *HELDOUT8,
-        *HELDOUT9,
-        *HELDOUT10,
-        *HELDOUT11,
-        *HELDOUT12,
-        *HELDOUT13,
-        *HELDOUT14,
-        *HELDOUT15,
-        *HELDOUT16,
-        *HELDOUT17,
-        *HELDOUT18,
-    ):
+    for q in (q for questions in IN_ORDER for q in questions):
         assert set(q["answers"]) <= ids, q
 
 
@@ -311,28 +291,15 @@ HELDOUT18_FLOORS = {
 """Floors at the scores the eighteenth held-out set was committed with (a6bf9ad)."""
 
 
-IN_ORDER = (
-    QUESTIONS,
-    HELDOUT,
-    HELDOUT2,
-    HELDOUT3,
-    HELDOUT4,
-    HELDOUT5,
-    HELDOUT6,
-    HELDOUT7,
-    HELDOUT8,
-    HELDOUT9,
-    HELDOUT10,
-    HELDOUT11,
-    HELDOUT12,
-    HELDOUT13,
-    HELDOUT14,
-    HELDOUT15,
-    HELDOUT16,
-    HELDOUT17,
-    HELDOUT18,
-)
-"""The sets in the order they were written: each held-out set is apart from all before."""
+IN_ORDER = tuple(QUALITY.load_questions(path) for _, path in QUALITY.SETS)
+"""The sets in the order they were written (benchmarks/quality.py's ``SETS``, the one list
+of them): each held-out set is apart from all before."""
+
+
+def test_every_set_of_questions_is_in_the_one_list() -> None:
+    on_disk = {p.name for p in QUALITY.QUESTIONS.parent.glob("*.yaml")}
+    assert on_disk == {path.name for _, path in QUALITY.SETS}
+
 
 LATER_SETS = {
     "third": (HELDOUT3, HELDOUT3_FLOORS, {}),
