@@ -101,7 +101,6 @@ CLEAN = (
     HELDOUT15,
     HELDOUT16,
     HELDOUT17,
-    HELDOUT18,
     HELDOUT19,
 )
 """The clean estimates: the sets whose misses have never been read (nor are printed)."""

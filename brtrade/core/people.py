@@ -132,12 +132,54 @@ def about_a_person(text: str, names: Collection[str] = frozenset()) -> bool:
         between = found[does + 1 : found.index("do", does)]
         if any(w in PERSON_NOUNS for w in between) or named & set(between):
             return True
+    speaker = names_typed(found, names)  # a speaker named in full, as typed or in lower case
+    if speaker and not SPEECH & set(found):
+        if _asks_for_their_body(found):
+            return True  # 'for which manufacturer does Li Xiangrong act as a board secretary'
+        if any(_a_word_for_a_job(w) for w in found if w not in speaker):
+            return True  # 'what duties does Li Xiangrong carry out', 'Zhou Mi's function'
     if not any(w in ASKS_ABOUT_A_PERSON for w in found):
         return False
     # 'where is the e-bike maker based' asks where a body is, not a person
     return not (
         BODIES.intersection(found) and not (PERSON_NOUNS | TITLES).intersection(found) and not named
     )
+
+
+JOB_STEMS = frozenset(stem(w) for w in "job role title position rank office post career".split())
+"""The words a question about someone's job uses ('what is Zhou Mi's **job**'), as
+stems: a word general English relates to two of them is a word for a job too."""
+
+
+def _a_word_for_a_job(word: str) -> bool:
+    """Whether general English (WordNet, :mod:`brtrade.core.english`) relates ``word``
+    closely or loosely to at least two of the words for a job (:data:`JOB_STEMS`):
+    'duties' (job, office, role), 'function' (office, role, position), 'status'
+    (position, rank); not 'trade' (job) nor 'task' (job): a word of work, not of the
+    post someone holds. Asked of a speaker named, it asks about them."""
+    from brtrade.core import english
+
+    if word in ASKS_ABOUT_A_PERSON or not word.isalpha():
+        return word in ASKS_ABOUT_A_PERSON
+    close, loose = english.related(stem(word))
+    return len(JOB_STEMS.intersection(close + loose)) >= 2
+
+
+_PREPOSITIONS = frozenset("for at in with of from under by to".split())
+
+
+def _asks_for_their_body(found: Sequence[str]) -> bool:
+    """Whether a question asks which body someone belongs to, naming the body's kind
+    after 'which' or 'what' (and a preposition, and up to two words of its own):
+    '**which academic body** has Tu Xinquan at its helm', '**for which manufacturer**
+    does Li Xiangrong act as a board secretary', 'at what institute is Zhou Mi'."""
+    i = 1 if found[:1] and found[0] in _PREPOSITIONS else 0
+    if found[i : i + 1] not in (["which"], ["what"]):
+        return False
+    for j in range(i + 2, min(i + 6, len(found))):  # 'in which ministry's academy is'
+        if found[j] in AUXILIARIES:
+            return found[j - 1] in BODIES
+    return False
 
 
 def _a_name_is_a(names: Collection[str], found: Sequence[str]) -> bool:
@@ -233,6 +275,20 @@ def matching_speakers(
     enough of what it asks (its words less the words of its form); without the
     ``floor``, those matching the most of it (ties kept). Not a ``question``, ``text`` is a
     description of someone, not a question ('the Ministry of Commerce expert')."""
+    ranked = speaker_covers(text, speakers, vocabulary_entries, aliases, floor, question)
+    return [row for row, _ in ranked]
+
+
+def speaker_covers(
+    text: str,
+    speakers: Sequence[Mapping[str, Any]],
+    vocabulary_entries: Sequence[tuple[str, Sequence[str]]],
+    aliases: Mapping[str, Sequence[str]],
+    floor: bool = True,
+    question: bool = True,
+) -> list[tuple[Mapping[str, Any], float]]:
+    """:func:`matching_speakers`, each with the share of the floor it covers (1.0: just
+    enough; everyone, when the question names no one: 1.0 each)."""
     from brtrade.core.engine import rank, weigh
     from brtrade.core.memory import MemoryPostings
     from brtrade.core.query import Query
@@ -254,7 +310,7 @@ def matching_speakers(
     if _counts_speakers(words(text)):  # 'how many experts were quoted': the people counted
         asked = asked.split(None, 2)[2] if len(asked.split()) > 2 else ""
     if all(is_stop(w) or w in WHO or w in SOURCE_NOUNS or w in SMALL_NUMBERS for w in words(asked)):
-        return _everyone(text, speakers, question)  # 'who was quoted in the article'
+        return [(r, 1.0) for r in _everyone(text, speakers, question)]  # 'who was quoted'
     query = Query(words=tuple(words(asked)), text=asked)
 
     def lexicon() -> list[str]:  # for spelling, read only when a word is unknown
@@ -264,7 +320,7 @@ def matching_speakers(
 
     weighed = weigh(query, vocabulary, store.df, len(speakers), lexicon, among_speakers=True)
     if not any(g.required for g in weighed.plan.groups):
-        return _everyone(text, speakers, question)
+        return [(r, 1.0) for r in _everyone(text, speakers, question)]
     ranked = rank(weighed._replace(floor=floor), store.postings)
     if not floor:
         ranked = [r for r in ranked if r[1] == ranked[0][1]]
@@ -281,7 +337,7 @@ def matching_speakers(
         # 'who runs the bicycle factory': the one at its head, not its chairman's secretary
         # nor a deputy director of an institute under the ministry
         ranked = [r for r in ranked if _heads(speakers[r[0]])]
-    return [speakers[o] for o, _, _ in ranked]
+    return [(speakers[o], c / max(weighed.required, 1)) for o, _, c in ranked]
 
 
 LEADING = frozenset(
