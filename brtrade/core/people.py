@@ -275,20 +275,6 @@ def matching_speakers(
     enough of what it asks (its words less the words of its form); without the
     ``floor``, those matching the most of it (ties kept). Not a ``question``, ``text`` is a
     description of someone, not a question ('the Ministry of Commerce expert')."""
-    ranked = speaker_covers(text, speakers, vocabulary_entries, aliases, floor, question)
-    return [row for row, _ in ranked]
-
-
-def speaker_covers(
-    text: str,
-    speakers: Sequence[Mapping[str, Any]],
-    vocabulary_entries: Sequence[tuple[str, Sequence[str]]],
-    aliases: Mapping[str, Sequence[str]],
-    floor: bool = True,
-    question: bool = True,
-) -> list[tuple[Mapping[str, Any], float]]:
-    """:func:`matching_speakers`, each with the share of the floor it covers (1.0: just
-    enough; everyone, when the question names no one: 1.0 each)."""
     from brtrade.core.engine import rank, weigh
     from brtrade.core.memory import MemoryPostings
     from brtrade.core.query import Query
@@ -310,7 +296,7 @@ def speaker_covers(
     if _counts_speakers(words(text)):  # 'how many experts were quoted': the people counted
         asked = asked.split(None, 2)[2] if len(asked.split()) > 2 else ""
     if all(is_stop(w) or w in WHO or w in SOURCE_NOUNS or w in SMALL_NUMBERS for w in words(asked)):
-        return [(r, 1.0) for r in _everyone(text, speakers, question)]  # 'who was quoted'
+        return _everyone(text, speakers, question)  # 'who was quoted in the article'
     query = Query(words=tuple(words(asked)), text=asked)
 
     def lexicon() -> list[str]:  # for spelling, read only when a word is unknown
@@ -320,7 +306,7 @@ def speaker_covers(
 
     weighed = weigh(query, vocabulary, store.df, len(speakers), lexicon, among_speakers=True)
     if not any(g.required for g in weighed.plan.groups):
-        return [(r, 1.0) for r in _everyone(text, speakers, question)]
+        return _everyone(text, speakers, question)
     ranked = rank(weighed._replace(floor=floor), store.postings)
     if not floor:
         ranked = [r for r in ranked if r[1] == ranked[0][1]]
@@ -337,7 +323,7 @@ def speaker_covers(
         # 'who runs the bicycle factory': the one at its head, not its chairman's secretary
         # nor a deputy director of an institute under the ministry
         ranked = [r for r in ranked if _heads(speakers[r[0]])]
-    return [(speakers[o], c / max(weighed.required, 1)) for o, _, c in ranked]
+    return [speakers[o] for o, _, _ in ranked]
 
 
 LEADING = frozenset(
