@@ -129,8 +129,19 @@ THING_VERBS = frozenset(
 """Verbs of speech that as often have a thing for object ('routes added', 'goods
 described'): after what a question counts, they are what was done to it."""
 
-COUNTING = (("how", "many"), ("number", "of"), ("how", "much"))
-"""Words after which a question names the thing it counts (:mod:`brtrade.core.asking`)."""
+COUNTING = (
+    ("how", "many"),
+    ("number", "of"),
+    ("how", "much"),
+    ("volume", "of"),
+    ("amount", "of"),
+    ("quantity", "of"),
+    ("value", "of"),
+    ("sum", "of"),
+    ("total", "of"),
+)
+"""Words after which a question names the thing it counts or measures
+(:mod:`brtrade.core.asking`): 'how many **routes**', 'what volume of ASEAN **capital**'."""
 _HOW_MANY = frozenset(pair for pair in COUNTING if pair[0] == "how")
 
 
