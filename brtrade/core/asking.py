@@ -522,8 +522,9 @@ def _noun(group: Group) -> bool:
 
 
 _COMPARATIVE = re.compile(
-    r"\b(?:more|less|fewer|bigger|larger|greater|higher|faster|slower|smaller|lower|"
-    r"stronger|weaker|quicker|better|worse)\s+than\s+(?=\S)",
+    r"\b(?:(?:more|less|fewer|bigger|larger|greater|higher|faster|slower|smaller|lower|"
+    r"stronger|weaker|quicker|better|worse)\s+than|exceed(?:s|ed)?|outpac(?:e|es|ed)|"
+    r"outstrip(?:s|ped)?|surpass(?:es|ed)?|outgr(?:ew|ow|ows|own))\s+(?=\S)",
     re.IGNORECASE,
 )
 _COMPARE_BOTH = re.compile(
@@ -559,7 +560,7 @@ def compared_sides(text: str) -> tuple[str, str] | None:
         b = m.group("b") or m.group("b2")
     else:
         return None
-    if not _a_thing(a) or not _a_thing(b):
+    if not _a_thing(a) or not _a_thing(b) or _a_balance(words(a), words(b)):
         return None
     # 'did Xidesheng's exports grow faster than China's belt and road trade': the other
     # side is asked how it grew too
@@ -579,7 +580,8 @@ def _a_thing(side: str) -> bool:
 
 
 _NOT_A_THING = frozenset(
-    "percent per cent pc half third quarter twice double triple expected forecast".split()
+    """percent per cent pc half third quarter twice double triple expected forecast yuan
+    renminbi rmb dollar dollars usd us trillion billion million thousand bn tn mn""".split()
 )
 
 
@@ -602,3 +604,35 @@ def asks_for_a_total(folded: Sequence[str]) -> bool:
         if j < len(folded) and folded[j] in _FLOWS_OF:
             return True
     return False
+
+
+BALANCING = frozenset(
+    """exceed exceeds exceeded exceeding outstrip outstrips outstripped outpace outpaces
+    outpaced surpass surpasses surpassed outweigh outweighs outweighed outran outrun
+    outruns""".split()
+)
+"""Verbs that set one amount above another: 'by how much did exports **exceed** imports'."""
+
+_SOLD = frozenset("export exports exported exporting sales sold sell sells".split())
+_BOUGHT = frozenset("import imports imported importing purchases bought buy buys".split())
+
+
+def _a_balance(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two sides of a comparison are what a country sells and what it buys
+    ('exports' and 'imports'): one flow set against the other, a balance
+    (:func:`balance_asked`), not two things compared."""
+    return bool(
+        (_SOLD.intersection(a) and _BOUGHT.intersection(b))
+        or (_BOUGHT.intersection(a) and _SOLD.intersection(b))
+    )
+
+
+def balance_asked(plan: Plan) -> set[int]:
+    """The verb of a question that sets what a country sells abroad against what it buys
+    ('by how much did Chinese **exports exceed imports**', 'did sales to ASEAN outstrip
+    purchases from it'): it asks for a balance, a surplus or a deficit, which every
+    answer must say. A record of exports and imports together is their sum, no balance."""
+    said = {w for g in plan.groups for w in g.word.split()}  # 'sales abroad', a phrase
+    if not (_SOLD & said and _BOUGHT & said):
+        return set()
+    return {i for i, g in enumerate(plan.groups) if g.word in BALANCING and g.required}

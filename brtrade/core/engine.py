@@ -536,6 +536,8 @@ def weigh(
     one_way = ""
     if phrased and several and one_way_only(plan):
         one_way = "no" if opens_as_asked else "after"
+    if asks:  # 'by how much did exports exceed imports': a balance, which every answer says
+        heads = heads | asking.balance_asked(plan)
     if one_way == "no":  # 'what did China import from Indonesia': every answer says so
         heads = heads | {i for i, g in enumerate(plan.groups) if g.required and g.word in _ONE_WAY}
     # 'what was China's total trade': a whole flow; not a share of it, not a figure
