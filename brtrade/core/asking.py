@@ -259,6 +259,33 @@ def asked_for(plan: Plan, dfs: Sequence[int] | None = None) -> set[int]:
     return set()
 
 
+def asked_what(plan: Plan) -> set[int]:
+    """The thing a question opening with 'what' and a noun asks for ('what **subsidies**
+    does the government give', 'what **warranty** comes with the engine', 'what
+    **risks** threaten trade'): the last noun of the phrase after 'what', up to its
+    auxiliary or verb. Unlike a 'what is the ...' question's head (:func:`asked_for`),
+    an answer need not match it (a reporter's 'what **gadget** did the firm invent' is
+    the engine), but it is what is asked: a second look never leaves it out
+    (:attr:`brtrade.core.match.Weighed.reporters`). Not 'what kind (sort, type,
+    share...) of', whose noun is the question's form or a kind of figure, nor a phrase
+    that ends the question."""
+    groups = plan.groups
+    if len(groups) < 3 or groups[0].word != "what" or groups[1].word in ASKED_BY:
+        return set()
+    run: list[int] = []
+    for j in range(1, len(groups)):
+        g = groups[j]
+        if g.via in ("kind", "cue", "number", "period"):
+            return set()
+        if not g.required or not _noun(g):
+            break
+        run.append(j)
+    end = run[-1] + 1 if run else 0
+    if not run or end >= len(groups) or groups[end].word in ("of", "s"):
+        return set()
+    return {run[-1]}
+
+
 def possessed(plan: Plan, head: Collection[int]) -> tuple[int, int] | None:
     """(possessor, thing) of a question asking for a thing someone has ('what is **Li
     Xiangrong**'s **age**', 'what is **Zhou Mi**'s **nationality**'): the head asked for

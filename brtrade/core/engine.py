@@ -549,6 +549,12 @@ def weigh(
         and asking.asks_for_a_total(q.words)
     )
     total = total and not _names_a_partner(plan, dfs, n_docs, in_names())
+    reporters = frozenset[int]()
+    if asks:
+        in_full = {i for i, g in enumerate(plan.groups) if g.word in names} | itself | heads
+        in_full |= subject | title | event | about | paraphrase.compounds_not_held(plan, dfs)
+        in_full |= asking.asked_what(plan)  # 'what **subsidies** does the firm get'
+        reporters = paraphrase.reporters_words(plan, dfs, weights, in_full)
     return match.Weighed(
         plan,
         weights,
@@ -566,6 +572,7 @@ def weigh(
         one_way,
         scope,
         total,
+        reporters,
     )
 
 
@@ -640,6 +647,12 @@ def search(store: Store, q: Query, compared: bool = True) -> tuple[list[tuple[in
         ranked = figured.of_a_whole_flow(ranked, store)[: q.limit]
     if extreme is not None:
         ranked = figured.by_change(ranked, store, extreme)[: q.limit]
+    second = ""  # what --explain says of a second look
+    if not ranked and weighed.reporters:
+        weighed, ranked = _second_look(weighed, store.postings, allowed, q.limit)
+        if ranked:
+            left = ", ".join(repr(weighed.plan.groups[i].word) for i in sorted(weighed.reporters))
+            second = f"a second look, not requiring the words no record holds as written: {left}"
     closest: tuple[str, ...] = ()
     if not ranked:
         near = rank(direct_only(weighed)._replace(floor=False), store.postings, allowed, 3)
@@ -650,12 +663,46 @@ def search(store: Store, q: Query, compared: bool = True) -> tuple[list[tuple[in
         tokens = store.tokens(ords)
         explains = tuple(explain(weighed, tokens[o]) for o in ords)
         notes = figured.order_notes(store, ords, extreme, whole)
+        notes = [f"{n} · {second}" if n and second else n or second for n in notes]
         explains = tuple(
             {**e, "order": n} if n else e for e, n in zip(explains, notes, strict=True)
         )
     covers = tuple(c / max(weighed.required, 1) for _, _, c in ranked)
     found = Found([], weighed.plan.corrections, tuple(weighed.unmatched), closest, explains, covers)
     return [(o, s) for o, s, _ in ranked], found
+
+
+SECOND_FLOOR_PERCENT = 90
+"""When nothing answers a question, a second look leaves out the reporter's own words
+(:attr:`brtrade.core.match.Weighed.reporters`) and takes a record matching this share
+of the rest, when the rest is at least :data:`SECOND_LOOK_WORDS` words of substance."""
+SECOND_LOOK_WORDS = 2
+
+
+def _second_look(
+    weighed: Weighed, postings: Postings, allowed: Collection[int] | None, limit: int | None
+) -> tuple[Weighed, list[tuple[int, int, int]]]:
+    """The answers to a question that nothing answers whole, its reporter's own words
+    (:attr:`Weighed.reporters`: 'does the bike's assist system help on steep
+    **terrain**') left out: the records matching :data:`SECOND_FLOOR_PERCENT` of the
+    rest, when the rest is :data:`SECOND_LOOK_WORDS` words of substance or more; none
+    else. The words left out weigh nothing and stay unmatched, as ``--explain`` and the
+    note on standard error say."""
+    groups = weighed.plan.groups
+    rest = [
+        i
+        for i, g in enumerate(groups)
+        if g.required and weighed.weights[i] and i not in weighed.reporters and g.via != "kind"
+    ]
+    if len(rest) < SECOND_LOOK_WORDS:
+        return weighed, []
+    groups = tuple(
+        g._replace(required=False) if i in weighed.reporters else g for i, g in enumerate(groups)
+    )
+    second = weighed._replace(plan=weighed.plan._replace(groups=groups))
+    need = SECOND_FLOOR_PERCENT * second.required // 100
+    found = [r for r in rank(second, postings, allowed, None) if r[2] >= need]
+    return (second, found[:limit]) if found else (weighed, [])
 
 
 SIDE_ANSWERS = 3
@@ -719,7 +766,7 @@ def explain(weighed: Weighed, tokens: Tokens) -> dict[str, object]:
         if not weighed.weights[i] and not g.required:
             continue  # a word of the question's form, weighing nothing
         if not best or term is None:
-            if g.required:
+            if g.required or i in weighed.reporters:
                 missing.append(g.word)
             continue
         points = weighed.weights[i] * best

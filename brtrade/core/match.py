@@ -605,6 +605,12 @@ class Weighed(NamedTuple):
     """The question asks for a whole flow and names no partner ('what was China's
     **total** trade', 'how much did its **overall** exports grow'): only a record with a
     figure of a flow not scoped to a partner answers (:func:`brtrade.core.engine.search`)."""
+    reporters: frozenset[int] = frozenset()
+    """A question's words of general English that no record holds nor relates to, and
+    that it does not ask for in full (not a name, nor what it counts, asks for or says
+    changed): the reporter's own words ('on steep **terrain**'), which a second look
+    leaves out when nothing answers the whole question
+    (:data:`brtrade.core.engine.SECOND_FLOOR_PERCENT`)."""
 
     @property
     def required(self) -> int:

@@ -141,6 +141,28 @@ def paraphrase(
     return plan._replace(groups=tuple(groups)), out
 
 
+def reporters_words(
+    plan: Plan, dfs: Sequence[int], weights: Sequence[int], in_full: Collection[int]
+) -> frozenset[int]:
+    """The required groups of a question that are a reporter's words of general English:
+    a plain word (or one matched only through related words no record holds) that
+    WordNet knows other than as a name, that no record holds, and that the question does
+    not ask for in full (``in_full``: its names, what it counts, asks for or says
+    changed). See :attr:`brtrade.core.match.Weighed.reporters`."""
+    out: set[int] = set()
+    for i, (g, df) in enumerate(zip(plan.groups, dfs, strict=True)):
+        if not g.required or not weights[i] or i in in_full or not g.word.isalpha():
+            continue
+        if not (g.via == "word" and not df) and not (g.via == "related" and not g.held):
+            continue
+        from brtrade.core import english  # only for a word no record holds: start-up
+
+        known = english.lookup(stem(g.word))
+        if known is not None and not known.name:
+            out.add(i)
+    return frozenset(out)
+
+
 def compounds_not_held(plan: Plan, dfs: Sequence[int]) -> set[int]:
     """The groups of two words that make one noun in English ('exchange rate', 'stock
     market', 'interest rate') whose first word no record holds: the base cannot say
