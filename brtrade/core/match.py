@@ -68,10 +68,12 @@ from brtrade.core.language import (
     why_form,
 )
 from brtrade.core.numbers import (
+    CURRENCY_NOUNS,
     CURRENCY_QUALIFIERS,
     CURRENCY_WORDS,
     SMALL_NUMBERS,
     find_mentions,
+    national_currency,
     number_token,
 )
 from brtrade.core.stems import COLLIDING, stem
@@ -240,6 +242,8 @@ def plan_query(
             continue
         word = folded[i]
         group = _word_group(word, all_words or not is_stop(word) or word in capitals)
+        if (money := national_currency(folded, i)) is not None:  # 'in **US money**'
+            group = _word_group(money, group.required)._replace(word=word)
         if word == "one" and folded[i + 1 : i + 2] in (["percent"], ["per"], ["pc"]):
             group = Group(word, (stem(word), "1"), required=group.required)  # 'one percent'
         if word in CURRENCY_QUALIFIERS and not (question and word in capitals):
@@ -249,7 +253,7 @@ def plan_query(
             group = group._replace(required=False)  # 'Zhou Mi's **view**': how it asks
         if question and not all_words and _names_the_source(folded, i):
             group = group._replace(required=False)  # 'in the story': where, not what
-        if word in CURRENCY_QUALIFIERS and folded[i + 1 : i + 2] in _CURRENCY_NOUNS:
+        if word in CURRENCY_QUALIFIERS and folded[i + 1 : i + 2] in CURRENCY_NOUNS:
             group = group._replace(required=False)  # 'American dollars': the currency
         if _compared_year(folded, i):  # 'grew compared with 2019': a change from it
             group = group._replace(exact=(*group.exact, SINCE + word))
@@ -460,7 +464,6 @@ REACHED = frozenset(
 )
 """Verbs of a sum in a question asking for an amount: how it asks ('how much did
 ASEAN trade **reach**', 'what did it **come** to'), never a word an answer must hold."""
-_CURRENCY_NOUNS = (["dollar"], ["dollars"], ["currency"])
 
 
 _RANK_NOUNS = frozenset({"rank", "ranking", "rankings", "ranked", "standing", "status"})
@@ -606,11 +609,8 @@ class Weighed(NamedTuple):
     **total** trade', 'how much did its **overall** exports grow'): only a record with a
     figure of a flow not scoped to a partner answers (:func:`brtrade.core.engine.search`)."""
     reporters: frozenset[int] = frozenset()
-    """A question's words of general English that no record holds nor relates to, and
-    that it does not ask for in full (not a name, nor what it counts, asks for or says
-    changed): the reporter's own words ('on steep **terrain**'), which a second look
-    leaves out when nothing answers the whole question
-    (:data:`brtrade.core.engine.SECOND_FLOOR_PERCENT`)."""
+    """The reporter's own words ('on steep **terrain**'), which a second look leaves out
+    (:func:`brtrade.core.paraphrase.reporters_words`, :func:`brtrade.core.engine.search`)."""
 
     @property
     def required(self) -> int:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 MAX_MAGNITUDE = 1e18
@@ -317,9 +318,27 @@ CURRENCY_WORDS = {
     "dollar": "USD",
     "dollars": "USD",
     "usd": "USD",
+    "greenback": "USD",
+    "greenbacks": "USD",
 }
 """Words that name a currency a figure may be in: a question's 'in **renminbi**' asks
 for the figure in yuan, as a mention's unit says."""
+
+CURRENCY_NOUNS = (["dollar"], ["dollars"], ["currency"], ["money"], ["unit"], ["units"])
+"""Words after a :data:`CURRENCY_QUALIFIERS` word that make it a currency's name."""
+MONEY_NOUNS = frozenset({"currency", "money", "unit", "units"})
+NATIONAL_CURRENCY = {"us": "dollars", "american": "dollars", "america": "dollars"}
+NATIONAL_CURRENCY |= {"chinese": "yuan", "china": "yuan"}
+
+
+def national_currency(folded: Sequence[str], i: int) -> str | None:
+    """The currency (a word of :data:`CURRENCY_WORDS`) that the word at ``i`` of a
+    query's folded words names with the country's word before it: 'in **American
+    money**', 'in Chinese **currency**', the **US unit**; None for any other word."""
+    if folded[i] in MONEY_NOUNS and i and folded[i - 1] in NATIONAL_CURRENCY:
+        return NATIONAL_CURRENCY[folded[i - 1]]
+    return None
+
 
 CURRENCY_QUALIFIERS = frozenset({"us", "u", "s", "american", "america"})
 """Words before 'dollars' that say which dollars ('**American** dollars'): the currency's
