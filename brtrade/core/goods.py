@@ -22,11 +22,11 @@ GENERIC_GOODS = frozenset({"goods", "merchandise", "product", "products", "cargo
 """Words for what is traded that say no more than 'trade' does."""
 TRADE_SCOPE = frozenset(
     """overall total combined whole entire aggregate bilateral global world international
-    foreign domestic external overseas""".split()
+    foreign domestic external overseas regional corridor corridors border""".split()
 )
 """Words before 'trade' that say how much of it or where, not what is traded ('overall
-trade', 'combined exports', 'foreign trade'), though English also knows most as nouns
-('the overall', 'a total')."""
+trade', 'combined exports', 'foreign trade', a reporter's '**corridor** trade' of the
+Belt and Road), though English also knows most as nouns ('the overall', 'a total')."""
 
 
 @cache

@@ -1,0 +1,34 @@
+"""Words of the field a reporter uses: the editors' vocabulary of exports (facts.yaml,
+``export``) holds buyers abroad ('the bikes leave for **foreign buyers**' are exported),
+and a word before 'trade' that says where it goes ('**corridor** trade', 'regional
+trade') is no good traded (brtrade.core.goods.TRADE_SCOPE)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from brtrade.core.goods import traded_goods
+from tests.helpers import Run
+
+
+@pytest.mark.parametrize(
+    "buyers", ["foreign buyers", "foreign customers", "overseas buyers", "overseas customers"]
+)
+def test_goods_leaving_for_buyers_abroad_are_exports(run: Run, buyers: str) -> None:
+    result = run("facts", f"when do the bikes leave for {buyers}", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert "bicycle-export-soon" in [r["id"] for r in json.loads(result.stdout)][:3]
+
+
+@pytest.mark.parametrize("scope", ["corridor", "regional", "border"])
+def test_where_trade_goes_is_no_good_traded(scope: str) -> None:
+    assert traded_goods(f"how large was China's {scope} trade") == []
+    assert traded_goods("how large was China's car trade") == ["car"]
+
+
+def test_corridor_trade_is_the_belt_and_road_total(run: Run) -> None:
+    result = run("facts", "expressed in dollars, how large was China's corridor trade", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)[0]["id"] == "br-trade-2020-total"
