@@ -48,11 +48,20 @@ TITLES = frozenset(
 
 SOURCE_NOUNS = frozenset(
     """story stories article articles report piece text news coverage interview paragraph
-    paragraphs sentence sentences passage passages""".split()
+    paragraphs sentence sentences passage passages claim claims record records fact facts
+    statement statements""".split()
 )
 """Words for the article itself: after 'the' or 'this' in a question ('who is the
 ministry researcher **in the story**', 'what does **the article** say about ASEAN') they
 say where to look, not what to find. General English, not the base's."""
+
+PASSAGES = frozenset(
+    """paragraph paragraphs sentence sentences passage passages claim claims record records
+    fact facts statement statements""".split()
+)
+"""The parts of the article, and the base's records of it, that a question names after
+'which' or 'what' to ask where something is said: '**which paragraph** (claim, record)
+mentions Indonesia'; not 'which **news** agency reported it'."""
 
 SOURCE_DETERMINERS = frozenset({"the", "this", "that"})
 

@@ -48,6 +48,7 @@ from brtrade.core.language import (
     IMPERATIVES,
     MONTHS,
     OPINIONS,
+    PASSAGES,
     PERSON_NOUNS,
     RESULT_FORMS,
     SIGNIFICANCE,
@@ -515,11 +516,8 @@ def _names_the_source(folded: Sequence[str], i: int) -> bool:
     if not (folded[i] in SOURCE_NOUNS and i > 0):
         return False
     if folded[i - 1] in ("which", "what"):  # '**which paragraph** mentions Indonesia'
-        return folded[i] in _PASSAGES  # (not 'which **news** agency reported it')
+        return folded[i] in PASSAGES  # (not 'which **news** agency reported it')
     return folded[i - 1] in SOURCE_DETERMINERS
-
-
-_PASSAGES = frozenset("paragraph paragraphs sentence sentences passage passages".split())
 
 
 def _says_kind(group: Group, cues: frozenset[str]) -> bool:
