@@ -99,3 +99,17 @@ def test_what_a_speaker_named_said_is_no_question_about_them(question: str, spea
 )
 def test_without_a_speaker_named_such_words_ask_for_claims(question: str) -> None:
     assert not about_a_person(question, NAMES)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what is {}'s area of study", "what field is {} in", "what is the focus of {}'s research"],
+)
+@pytest.mark.parametrize("speaker", sorted(SPEAKERS))
+def test_what_a_speaker_named_studies_asks_about_them(question: str, speaker: str) -> None:
+    assert about_a_person(question.format(SPEAKERS[speaker]), NAMES)
+
+
+@pytest.mark.parametrize("speaker", sorted(SPEAKERS))
+def test_the_subject_a_speaker_named_spoke_of_asks_for_claims(speaker: str) -> None:
+    assert not about_a_person(f"which subject did {SPEAKERS[speaker]} discuss", NAMES)

@@ -136,8 +136,8 @@ def about_a_person(text: str, names: Collection[str] = frozenset()) -> bool:
     if speaker and not SPEECH & set(found):
         if _asks_for_their_body(found):
             return True  # 'for which manufacturer does Li Xiangrong act as a board secretary'
-        if any(_a_word_for_a_job(w) for w in found if w not in speaker):
-            return True  # 'what duties does Li Xiangrong carry out', 'Zhou Mi's function'
+        if any(_a_word_for_a_job(w) or w in _STUDIED for w in found if w not in speaker):
+            return True  # 'what duties does Li Xiangrong carry out', 'Zhou Mi's **field**'
     if not any(w in ASKS_ABOUT_A_PERSON for w in found):
         return False
     # 'where is the e-bike maker based' asks where a body is, not a person
@@ -164,6 +164,9 @@ def _a_word_for_a_job(word: str) -> bool:
     close, loose = english.related(stem(word))
     return len(JOB_STEMS.intersection(close + loose)) >= 2
 
+
+_STUDIED = frozenset("study studies field area subject discipline focus".split())
+"""Words asking what a speaker named studies: 'what is Zhou Mi's area of **study**'."""
 
 _PREPOSITIONS = frozenset("for at in with of from under by to".split())
 
