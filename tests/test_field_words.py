@@ -32,3 +32,10 @@ def test_corridor_trade_is_the_belt_and_road_total(run: Run) -> None:
     result = run("facts", "expressed in dollars, how large was China's corridor trade", "--json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)[0]["id"] == "br-trade-2020-total"
+
+
+@pytest.mark.parametrize("verb", ["begun", "commenced"])
+def test_routes_begun_are_routes_launched(run: Run, verb: str) -> None:
+    result = run("facts", f"how many sea routes were {verb} at Yantian", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)[0]["id"] == "yantian-port-new-routes-2020"
