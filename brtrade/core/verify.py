@@ -379,10 +379,14 @@ def check_figures(
     cut: list[str] | None = None,
     places: Collection[str] = (),
     entities: Sequence[tuple[str, Sequence[str]]] = (),
+    speakers: Sequence[tuple[str, str]] = (),
 ) -> list[Finding]:
     """Every figure of the draft with its verdict (the first :data:`MAX_FIGURES`; when
     there are more, a note in ``cut``). ``entities`` (id and names) tell what a sentence
-    names: a claim about each comes before one that is not (see :func:`_judge`)."""
+    names: a claim about each comes before one that is not (see :func:`_judge`).
+    ``speakers`` (id, name): a figure the sentence reports as a speaker's words ('Zhou
+    Mi said rail trade grew 34.4 percent') is misattributed when the base gives it as
+    another's, or as no one's (:func:`_attributed`)."""
     out: list[Finding] = []
     kinds: dict[str, bool] = {}  # what is traded, by word: whether a record is about it
     left = MAX_FIGURES
@@ -456,6 +460,9 @@ def check_figures(
                 else _judge(draft, m, anchored, years, bool(strangers), r, fall, scoped)
                 for f, m, r, fall in zip(judged, figures, readings, falls, strict=True)
             ]
+        if speakers:
+            rows = {row["id"]: row for row, _ in candidates}
+            judged = [_attributed(draft, sentence, f, rows, speakers) for f in judged]
         # A count in words that no count of the base is about ('the two countries') is
         # news style, not a figure to check: only one the base can judge is reported.
         out.extend(
@@ -573,6 +580,59 @@ def _both_changes(fig: dict[str, Any], reading: Reading | None) -> bool:
     return bool(fig["kind"] == "change" and (reading is None or reading.kind == "change"))
 
 
+def _attributed(
+    draft: Draft,
+    sentence: str,
+    found: Finding,
+    rows: Mapping[str, dict[str, Any]],
+    speakers: Sequence[tuple[str, str]],
+) -> Finding:
+    """A supported figure, misattributed when its sentence reports it as the words of a
+    speaker of the base ('Zhou Mi said ...', '..., Zhou said', 'According to Li
+    Xiangrong, ...': :func:`brtrade.core.attribution.reported`) and the base's claim is
+    another speaker's, or no one's (the article's own: 'Data showed ...'). A name is
+    the speaker's only when the draft writes the speaker's full name somewhere, so that
+    another 'Li' is never taken for Li Xiangrong."""
+    row = rows.get(found.record or "")
+    if found.verdict != "supported" or row is None:
+        return found
+    from brtrade.core.attribution import reported
+    from brtrade.core.draft_text import speaker_of
+
+    person = reported(sentence.strip())
+    who = speaker_of(person.name if person else None, speakers)
+    if person is None or who is None:
+        return found
+    full = dict(speakers)[who]
+    if fold(full) not in fold(draft.text) or not _only_them(draft.text, person.name, full):
+        return found
+    theirs = row.get("speaker") or {}
+    if theirs.get("id") == who:
+        return found
+    given = f"{theirs['name']}'s words" if theirs.get("name") else "no one's words (the article's)"
+    return found._replace(
+        verdict="misattributed",
+        message=f"the base gives this figure as {given}, not {person.name}'s: "
+        + found.message.removeprefix("agrees with "),
+        speaker=person.name,
+    )
+
+
+def _only_them(text: str, name: str, full: str) -> bool:
+    """Whether ``name``, as a draft reports it, can only be the speaker ``full``: the
+    full name itself, or a family name the draft gives no one else (not 'Premier Li'
+    nor 'Li Keqiang' beside Li Xiangrong)."""
+    if len(name.split()) > 1:
+        return fold(name) == fold(full)
+    from brtrade.core.attribution import TITLE_WORDS
+
+    for m in re.finditer(rf"(\w+)\s+{re.escape(name)}\b(\s+[A-Z]\w+)?", text):
+        before, after = m.group(1), (m.group(2) or "").strip()
+        if before.lower() in TITLE_WORDS or (after and fold(f"{name} {after}") != fold(full)):
+            return False
+    return True
+
+
 def _finding(
     base: dict[str, Any],
     verdict: str,
@@ -619,7 +679,7 @@ def verify_draft(
     checked, and ``cut`` gets a note saying so."""
     draft = Draft(strip_controls(text), file)
     named = [(eid, (name, *aliases)) for eid, name, aliases in entities]
-    findings = check_figures(draft, search, known, cut, places, named)
+    findings = check_figures(draft, search, known, cut, places, named, speakers)
     checked = 0
     for start, end in passages(draft):
         if checked >= MAX_QUOTATIONS:
