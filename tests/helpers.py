@@ -75,3 +75,12 @@ def complete(run: Run, args: str) -> str:
     result = run(env={"_BRTRADE_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": args})
     assert result.exit_code == 0
     return str(result.stdout)
+
+
+def answer_ids(run: Run, question: str) -> list[str]:
+    """The ids ``facts QUESTION --json`` answers with, best first; [] for none (exit 1)."""
+    import json
+
+    result = run("facts", question, "--json")
+    assert result.exit_code in (0, 1), result.stderr
+    return [r["id"] for r in json.loads(result.stdout)] if result.exit_code == 0 else []

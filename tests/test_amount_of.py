@@ -5,19 +5,11 @@ relates to what they hold, still find their records."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.helpers import Run
+from tests.helpers import Run, answer_ids
 
 AMOUNTS = ["volume", "amount", "value", "quantity", "sum", "total"]
-
-
-def answer(run: Run, question: str) -> list[str]:
-    result = run("facts", question, "--json")
-    assert result.exit_code in (0, 1), result.stderr
-    return [r["id"] for r in json.loads(result.stdout)] if result.exit_code == 0 else []
 
 
 @pytest.mark.parametrize("amount", AMOUNTS)
@@ -33,7 +25,7 @@ def answer(run: Run, question: str) -> list[str]:
 def test_an_amount_of_a_thing_no_record_holds_is_no_answer(
     run: Run, amount: str, question: str
 ) -> None:
-    assert answer(run, question.format(amount)) == []
+    assert answer_ids(run, question.format(amount)) == []
 
 
 @pytest.mark.parametrize("amount", AMOUNTS)
@@ -48,4 +40,4 @@ def test_an_amount_of_a_thing_no_record_holds_is_no_answer(
 def test_an_amount_of_what_records_hold_finds_them(
     run: Run, amount: str, question: str, first: str
 ) -> None:
-    assert first in answer(run, question.format(amount))[:2]
+    assert first in answer_ids(run, question.format(amount))[:2]

@@ -4,20 +4,12 @@ each side answered; an amount ('more than 9 trillion yuan') is a bound, not a si
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from brtrade.core.asking import compared_sides
-from tests.helpers import Run
+from tests.helpers import Run, answer_ids
 
 VERBS = ["exceed", "outpace", "outstrip", "surpass"]
-
-
-def answer(run: Run, question: str) -> list[str]:
-    result = run("facts", question, "--json")
-    assert result.exit_code in (0, 1), result.stderr
-    return [r["id"] for r in json.loads(result.stdout)] if result.exit_code == 0 else []
 
 
 @pytest.mark.parametrize("verb", VERBS)
@@ -35,14 +27,14 @@ def test_exports_set_against_imports_ask_for_a_balance_no_record_holds(
 ) -> None:
     text = question.format(verb)
     assert compared_sides(text) is None
-    assert answer(run, text) == []
+    assert answer_ids(run, text) == []
 
 
 @pytest.mark.parametrize("verb", VERBS)
 def test_one_thing_set_above_another_is_a_comparison_of_both(run: Run, verb: str) -> None:
     text = f"did rail trade growth {verb} ASEAN trade growth"
     assert compared_sides(text) is not None
-    found = answer(run, text)
+    found = answer_ids(run, text)
     assert {"br-rail-trade-growth", "asean-trade-2020"} <= set(found)
 
 

@@ -4,17 +4,9 @@ while 'how big (heavy, fast) is X' still does."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.helpers import Run
-
-
-def ids(run: Run, question: str) -> list[str]:
-    result = run("facts", question, "--json")
-    assert result.exit_code in (0, 1), result.stderr
-    return [r["id"] for r in json.loads(result.stdout)] if result.exit_code == 0 else []
+from tests.helpers import Run, answer_ids
 
 
 @pytest.mark.parametrize(
@@ -27,11 +19,11 @@ def ids(run: Run, question: str) -> list[str]:
     ],
 )
 def test_how_quickly_asks_how_soon(run: Run, question: str) -> None:
-    assert "bicycle-export-soon" in ids(run, question)[:3]
+    assert "bicycle-export-soon" in answer_ids(run, question)[:3]
 
 
 @pytest.mark.parametrize(
     "question", ["how big is the Xidesheng factory", "how heavy is the smart engine"]
 )
 def test_a_size_is_still_asked_for_as_a_figure(run: Run, question: str) -> None:
-    assert ids(run, question) == []
+    assert answer_ids(run, question) == []
