@@ -82,6 +82,11 @@ def paraphrase(
     ``labels`` are held only in topics' labels, so as if by no record."""
     groups = list(plan.groups)
     out = list(dfs)
+    for i in one_member_asked(plan, in_names) if loose else ():  # a question's
+        member = groups[i]._replace(exact=tuple(MEMBER + t for t in groups[i].exact))
+        member = member._replace(near=(), prefix=None)
+        if df_of(member):  # a bloc with members the base names ('the belt and road' has none)
+            groups[i], out[i] = member, df_of(member)
     for i in members_of_a_name(plan, in_names):
         groups[i] = groups[i]._replace(required=False)  # 'Belt and Road **economies**'
         if groups[i].word in names:
@@ -202,6 +207,26 @@ def members_of_a_name(plan: Plan, in_names: Collection[str]) -> list[int]:
         if a_name(before, in_names) and before.word not in MEMBERS:
             out.append(i)
     return out
+
+
+ONE_MEMBER = frozenset("country nation state member economy countries nations members".split())
+
+
+def one_member_asked(plan: Plan, in_names: Collection[str]) -> list[int]:
+    """The name of a bloc a question asks for one member of ('**which country in ASEAN**
+    is China's biggest partner', 'which ASEAN member', 'what nation of the belt and
+    road'): an answer names a member of it, not the bloc itself (its group then holds
+    only the members' term, :data:`brtrade.core.terms.MEMBER`)."""
+    k = next((i for i, g in enumerate(plan.groups) if g.via not in ("number", "period")), 0)
+    groups = plan.groups[k:]  # the figures a question names come first in its plan
+    if len(groups) < 3 or groups[0].word not in ("which", "what"):
+        return []
+    if groups[1].word in ONE_MEMBER and groups[2].word in ("in", "of", "within", "among"):
+        at = 3 + (groups[3].word == "the" if len(groups) > 3 else 0)
+        return [k + at] if at < len(groups) and a_name(groups[at], in_names) else []
+    if a_name(groups[1], in_names) and groups[2].word in ONE_MEMBER:
+        return [k + 1]
+    return []
 
 
 def a_name(group: Group, in_names: Collection[str]) -> bool:
