@@ -113,3 +113,14 @@ def test_what_a_speaker_named_studies_asks_about_them(question: str, speaker: st
 @pytest.mark.parametrize("speaker", sorted(SPEAKERS))
 def test_the_subject_a_speaker_named_spoke_of_asks_for_claims(speaker: str) -> None:
     assert not about_a_person(f"which subject did {SPEAKERS[speaker]} discuss", NAMES)
+
+
+@pytest.mark.parametrize("verb", ["lead", "head", "run", "direct"])
+@pytest.mark.parametrize("speaker", sorted(SPEAKERS))
+def test_what_a_speaker_named_leads_asks_about_them(verb: str, speaker: str) -> None:
+    assert about_a_person(f"what does {SPEAKERS[speaker]} {verb}", NAMES)
+
+
+@pytest.mark.parametrize("speaker", sorted(SPEAKERS))
+def test_what_led_a_speaker_to_say_something_asks_for_claims(speaker: str) -> None:
+    assert not about_a_person(f"what led {SPEAKERS[speaker]} to praise diversification", NAMES)

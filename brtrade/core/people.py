@@ -138,6 +138,10 @@ def about_a_person(text: str, names: Collection[str] = frozenset()) -> bool:
             return True  # 'for which manufacturer does Li Xiangrong act as a board secretary'
         if any(_a_word_for_a_job(w) or w in _STUDIED for w in found if w not in speaker):
             return True  # 'what duties does Li Xiangrong carry out', 'Zhou Mi's **field**'
+        if found[0] == "what" and found[1:2] in (["does"], ["do"], ["did"]):
+            rest = [w for w in found[2:] if w not in speaker]
+            if rest[:1] and rest[0] in LEADING and len(found) - len(rest) >= 4:
+                return True  # 'what does Tu Xinquan **lead**': the body at whose head he is
     if not any(w in ASKS_ABOUT_A_PERSON for w in found):
         return False
     # 'where is the e-bike maker based' asks where a body is, not a person
