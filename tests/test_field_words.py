@@ -39,3 +39,21 @@ def test_routes_begun_are_routes_launched(run: Run, verb: str) -> None:
     result = run("facts", f"how many sea routes were {verb} at Yantian", "--json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)[0]["id"] == "yantian-port-new-routes-2020"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["has Yantian added new international lines", "did Yantian add 11 new routes in 2020"],
+)
+def test_a_thing_added_is_no_speech(run: Run, question: str) -> None:
+    result = run("facts", question, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert "yantian-port-new-routes-2020" in [r["id"] for r in json.loads(result.stdout)][:2]
+
+
+def test_what_someone_added_is_speech() -> None:
+    from brtrade.core.language import speaks
+
+    assert speaks(["as", "zhou", "mi", "added"], 3)
+    assert speaks(["zhou", "mi", "added", "that", "trade", "held"], 2)
+    assert not speaks(["has", "yantian", "added", "new", "lines"], 2)

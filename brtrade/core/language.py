@@ -95,6 +95,9 @@ person's words as a verb of speech does (:func:`speaks`). General English, not t
 base's."""
 
 
+_ADDING = frozenset({"add", "adds", "added", "adding"})
+
+
 def speaks(found: Sequence[str], i: int) -> bool:
     """Whether ``found[i]`` asks for someone's words: a verb of speech (:data:`SPEECH`)
     but the asker's own ('**tell me** about', 'what does the article **tell us**', an
@@ -104,6 +107,8 @@ def speaks(found: Sequence[str], i: int) -> bool:
     if word in SPEECH:
         if i == 0 or found[i + 1 : i + 2] in (["me"], ["us"]):
             return False  # '**tell me** about trade', '**explain** the engine': the asker's
+        if word in _ADDING and found[i + 1 : i + 2] not in ([], ["that"]):
+            return False  # 'has Yantian **added** new lines': a thing added, not words
         if found[i - 1] in SOURCE_NOUNS:
             return False  # 'which paragraph **mentions** Indonesia': the article's words
         # 'how many routes Yantian **added**': the verb of what is counted, not speech
