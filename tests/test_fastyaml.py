@@ -354,3 +354,27 @@ def test_bad_files_give_the_same_error_and_exit_code(
     precise = run("--facts", str(path), "--no-cache", "facts")
     assert (fast.exit_code, fast.stderr) == (precise.exit_code, precise.stderr)
     assert fast.exit_code != 0
+
+
+@pytest.mark.parametrize("indicator", ["*", "&", "!"])
+@pytest.mark.parametrize("form", ["id: {}\n", "id: [{}]\n", "id:\n    - {}\n"])
+def test_an_indicator_with_no_name_is_handed_over(
+    tmp_path: Path, indicator: str, form: str
+) -> None:
+    """'id: *' (hypothesis found it): an alias with no name, which PyYAML refuses, was
+    read fast as the string '*'."""
+    text = MINI_TEXT.replace("  - id: mini\n", "  - " + form.format(indicator), 1)
+    assert text != MINI_TEXT
+    path = tmp_path / "facts.yaml"
+    path.write_text(text, encoding="utf-8")
+    fast, precise = both(path)
+    assert fast is None
+    assert isinstance(precise, BaseException) or indicator == "!"
+
+
+def test_an_ampersand_inside_a_value_is_read_fast(tmp_path: Path) -> None:
+    path = tmp_path / "facts.yaml"
+    path.write_text(MINI_TEXT.replace("label: Ports and shipping", "label: Ports & shipping"))
+    fast, precise = both(path)
+    assert fast is not None and not isinstance(precise, BaseException)
+    assert_same(fast, precise)

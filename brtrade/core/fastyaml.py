@@ -63,6 +63,10 @@ _BAD_STARTS = tuple(
         r"\[ *[%@`]",
         r"\{ *[%@`]",
         r", *[%@`]",
+        # an anchor, alias or tag indicator that opens a value with no name after it
+        # ('id: *', '- &'), which PyYAML refuses; '&' inside a value ('Belt & Road') is
+        # no indicator, and a named one is the next check's
+        r"(?:: +|- +|[\[{,] *)[&*!](?:[\s,\]}]|$)",
     )
 )
 """What PyYAML refuses (``id: ]``, ``- @x``) or reads as another document, and
@@ -82,7 +86,9 @@ def _refused(text: str, data: bytes) -> bool:
     a second."""
     if data.translate(None, _ASCII_ALLOWED) or (not text.isascii() and _OUTSIDE.search(text)):
         return True
-    if text.startswith(("%", "---", "...")) or any(p.search(text) for p in _BAD_STARTS):
+    if text.startswith(("%", "---", "...", "&", "*", "!")) or any(
+        p.search(text) for p in _BAD_STARTS
+    ):
         return True
     for m in _MARK.finditer(text):
         at = m.start()
