@@ -66,7 +66,7 @@ _BAD_STARTS = tuple(
         # an anchor, alias or tag indicator that opens a value with no name after it
         # ('id: *', '- &'), which PyYAML refuses; '&' inside a value ('Belt & Road') is
         # no indicator, and a named one is the next check's
-        r"(?:: +|- +|[\[{,] *)[&*!](?:[\s,\]}]|$)",
+        r"[&*!](?=[\s,\]}]|$)(?:(?<=[:\-,\[{] [&*!])|(?<=[,\[{][&*!]))",  # char first: fast
     )
 )
 """What PyYAML refuses (``id: ]``, ``- @x``) or reads as another document, and
