@@ -686,8 +686,8 @@ def _second_look(
     (:attr:`Weighed.reporters`: 'does the bike's assist system help on steep
     **terrain**') left out: the records matching :data:`SECOND_FLOOR_PERCENT` of the
     rest, when the rest is :data:`SECOND_LOOK_WORDS` words of substance or more; none
-    else. The words left out weigh nothing and stay unmatched, as ``--explain`` and the
-    note on standard error say."""
+    else. The words left out count toward no floor, but still add to a record's score
+    where a related word matches them; ``--explain`` names them."""
     groups = weighed.plan.groups
     rest = [
         i

@@ -140,7 +140,8 @@ def about_a_person(text: str, names: Collection[str] = frozenset()) -> bool:
             return True  # 'what duties does Li Xiangrong carry out', 'Zhou Mi's **field**'
         if found[0] == "what" and found[1:2] in (["does"], ["do"], ["did"]):
             rest = [w for w in found[2:] if w not in speaker]
-            if rest[:1] and rest[0] in LEADING and len(found) - len(rest) >= 4:
+            named_in_full = len(found) - len(rest) >= 4  # 'what does' and two name words
+            if rest[:1] and rest[0] in LEADING and named_in_full:
                 return True  # 'what does Tu Xinquan **lead**': the body at whose head he is
     if not any(w in ASKS_ABOUT_A_PERSON for w in found):
         return False
@@ -177,7 +178,7 @@ _PREPOSITIONS = frozenset("for at in with of from under by to".split())
 
 def _asks_for_their_body(found: Sequence[str]) -> bool:
     """Whether a question asks which body someone belongs to, naming the body's kind
-    after 'which' or 'what' (and a preposition, and up to two words of its own):
+    after 'which' or 'what' (a preposition before, a few words of its own between):
     '**which academic body** has Tu Xinquan at its helm', '**for which manufacturer**
     does Li Xiangrong act as a board secretary', 'at what institute is Zhou Mi'."""
     i = 1 if found[:1] and found[0] in _PREPOSITIONS else 0
