@@ -311,7 +311,13 @@ def search_text(sentence: str) -> str:
     """A sentence as ``verify`` asks the base about it: without its attribution and its
     time phrases ('customs data showed', 'in the first five months'), which say nothing
     of which claim it is about (its years stay: they pick the year)."""
-    return re.sub(r"\s{2,}", " ", _TIME.sub(" ", plain_clause(sentence))).strip()
+    text = _REPORTING.sub(" ", plain_clause(sentence))  # 'Tu Xinquan **noted that** ...'
+    return re.sub(r"\s{2,}", " ", _TIME.sub(" ", text)).strip()
+
+
+_REPORTING = re.compile(rf"\b{SAY}(?:\s+that)?\b")
+"""A verb of attribution, and its 'that': who reports a figure says nothing of which
+claim it is (:data:`brtrade.core.attribution.SAY`)."""
 
 
 def kind_of(sentence: str, m: Mention, unit: str) -> str:

@@ -71,3 +71,17 @@ def test_a_family_name_the_draft_gives_another_is_not_the_speaker(run: Run, tmp_
     assert [v for v, _ in verdicts(run, tmp_path, text)] != ["misattributed"]
     alone = "Li Xiangrong works for a bicycle maker.\nLi said rail trade grew 34.4 percent.\n"
     assert verdicts(run, tmp_path, alone) == [("misattributed", "Li")]
+
+
+@pytest.mark.parametrize("verb", ["noted that", "stressed that", "explained that", "said that"])
+@pytest.mark.parametrize("who", ["Tu Xinquan", "Zhou Mi"])
+def test_the_verb_that_reports_a_figure_does_not_choose_its_claim(
+    run: Run, tmp_path: Path, verb: str, who: str
+) -> None:
+    # 'noted that' weighed as words of the sentence, and ASEAN's trade fell under the
+    # bar 'said' left it above: not found, where it is the article's, not theirs
+    text = (
+        f"{who} {verb} ASEAN became China's largest trading partner, with trade of "
+        "4.74 trillion yuan.\n"
+    )
+    assert verdicts(run, tmp_path, text) == [("misattributed", who)]
