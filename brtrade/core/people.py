@@ -164,8 +164,10 @@ def _a_word_for_a_job(word: str) -> bool:
     post someone holds. Asked of a speaker named, it asks about them."""
     from brtrade.core import english
 
-    if word in ASKS_ABOUT_A_PERSON or not word.isalpha():
-        return word in ASKS_ABOUT_A_PERSON
+    if word in ASKS_ABOUT_A_PERSON:
+        return True
+    if not word.isalpha():
+        return False
     close, loose = english.related(stem(word))
     return len(JOB_STEMS.intersection(close + loose)) >= 2
 

@@ -386,7 +386,7 @@ def check_figures(
     names: a claim about each comes before one that is not (see :func:`_judge`).
     ``speakers`` (id, name): a figure the sentence reports as a speaker's words ('Zhou
     Mi said rail trade grew 34.4 percent') is misattributed when the base gives it as
-    another's, or as no one's (:func:`_attributed`)."""
+    another's, or as no one's (:func:`_misattributed`)."""
     out: list[Finding] = []
     kinds: dict[str, bool] = {}  # what is traded, by word: whether a record is about it
     left = MAX_FIGURES
@@ -460,9 +460,11 @@ def check_figures(
                 else _judge(draft, m, anchored, years, bool(strangers), r, fall, scoped)
                 for f, m, r, fall in zip(judged, figures, readings, falls, strict=True)
             ]
-        if speakers:
-            rows = {row["id"]: row for row, _ in candidates}
-            judged = [_attributed(draft, sentence, f, rows, speakers) for f in judged]
+        if speakers and any(f.verdict == "supported" for f in judged):
+            by = _reporter(draft, sentence, speakers)
+            if by is not None:  # once a sentence: who it reports, if a speaker of the base
+                rows = {row["id"]: row for row, _ in candidates}
+                judged = [_misattributed(f, rows, *by) for f in judged]
         # A count in words that no count of the base is about ('the two countries') is
         # news style, not a figure to check: only one the base can judge is reported.
         out.extend(
@@ -580,31 +582,36 @@ def _both_changes(fig: dict[str, Any], reading: Reading | None) -> bool:
     return bool(fig["kind"] == "change" and (reading is None or reading.kind == "change"))
 
 
-def _attributed(
-    draft: Draft,
-    sentence: str,
-    found: Finding,
-    rows: Mapping[str, dict[str, Any]],
-    speakers: Sequence[tuple[str, str]],
-) -> Finding:
-    """A supported figure, misattributed when its sentence reports it as the words of a
-    speaker of the base ('Zhou Mi said ...', '..., Zhou said', 'According to Li
-    Xiangrong, ...': :func:`brtrade.core.attribution.reported`) and the base's claim is
-    another speaker's, or no one's (the article's own: 'Data showed ...'). A name is
-    the speaker's only when the draft writes the speaker's full name somewhere, so that
-    another 'Li' is never taken for Li Xiangrong."""
-    row = rows.get(found.record or "")
-    if found.verdict != "supported" or row is None:
-        return found
+def _reporter(
+    draft: Draft, sentence: str, speakers: Sequence[tuple[str, str]]
+) -> tuple[str, str] | None:
+    """(id, name as written) of the speaker of the base a sentence reports the words of
+    ('Zhou Mi said ...', '..., Zhou said', 'According to Li Xiangrong, ...':
+    :func:`brtrade.core.attribution.reported`); None when it reports no one, or a name
+    that may be someone else's. A name is the speaker's only when the draft writes the
+    speaker's full name somewhere, so that another 'Li' is never taken for Li
+    Xiangrong (:func:`_only_them`)."""
     from brtrade.core.attribution import reported
     from brtrade.core.draft_text import speaker_of
 
     person = reported(sentence.strip())
     who = speaker_of(person.name if person else None, speakers)
     if person is None or who is None:
-        return found
+        return None
     full = dict(speakers)[who]
     if fold(full) not in fold(draft.text) or not _only_them(draft.text, person.name, full):
+        return None
+    return who, person.name
+
+
+def _misattributed(
+    found: Finding, rows: Mapping[str, dict[str, Any]], who: str, name: str
+) -> Finding:
+    """A supported figure, misattributed when its sentence reports it as the words of
+    the speaker ``who`` (written ``name``: :func:`_reporter`) and the base's claim is
+    another speaker's, or no one's (the article's own: 'Data showed ...')."""
+    row = rows.get(found.record or "")
+    if found.verdict != "supported" or row is None:
         return found
     theirs = row.get("speaker") or {}
     if theirs.get("id") == who:
@@ -612,9 +619,9 @@ def _attributed(
     given = f"{theirs['name']}'s words" if theirs.get("name") else "no one's words (the article's)"
     return found._replace(
         verdict="misattributed",
-        message=f"the base gives this figure as {given}, not {person.name}'s: "
+        message=f"the base gives this figure as {given}, not {name}'s: "
         + found.message.removeprefix("agrees with "),
-        speaker=person.name,
+        speaker=name,
     )
 
 

@@ -1,7 +1,7 @@
 """A figure a draft reports as a speaker's words ('Zhou Mi said rail trade grew 34.4
 percent') is misattributed when the base gives it as another speaker's or as the
 article's own; it is supported when the base gives it as theirs, and when the sentence
-reports no one (brtrade.core.verify._attributed)."""
+reports no one (brtrade.core.verify._reporter, _misattributed)."""
 
 from __future__ import annotations
 
