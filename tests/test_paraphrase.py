@@ -2010,6 +2010,11 @@ def test_a_question_in_words_only_the_base_s_words_relate_to(
         ("how big was trade with belt and road countries", "br-trade-2020-total"),
         ("how big was the rise in rail trade", "br-rail-trade-growth"),
         ("how large was the increase in Xidesheng's exports", "xidesheng-exports-2020-h2"),
+        ("what revenue did the bicycle firm earn in 2020", None),  # no record says revenue
+        ("what salary does Tu Xinquan earn", None),  # ... nor his pay: not his words
+        ("what profit did Xidesheng make in 2020", None),
+        ("what dividends did Xidesheng pay", None),
+        ("what value did trade with ASEAN reach", "asean-trade-2020"),
     ],
 )
 @pytest.mark.parametrize("memory", [False, True])
@@ -2117,6 +2122,14 @@ def test_a_word_for_a_person_after_a_long_name_asks_for_the_person(
         ("how big is the population", "population"),  # 'how big' asks it as 'what' does
         ("how big is China", None),
         ("what was the trade surplus", "surplus"),  # at the end, before the kind's group
+        ("what revenue did the bicycle firm earn in 2020", "revenue"),  # 'what MEASURE did'
+        ("what salary does Tu Xinquan earn", "salary"),
+        ("what annual profit did Xidesheng make", "profit"),
+        ("how much profit did Xidesheng make", "profit"),
+        ("what tariffs did China cut in 2020", "tariffs"),
+        ("what value did trade with ASEAN reach", None),  # any amount is a value
+        ("what gadget did the bicycle factory invent", None),  # a thing, not a measure
+        ("what price rises did the firm see", None),  # the measure is not what is asked
     ],
 )
 def test_a_measure_of_its_own_is_what_every_answer_must_name(

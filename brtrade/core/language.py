@@ -515,7 +515,8 @@ def _counts_money(seq: list[str]) -> bool:
 
 MEASURES = """price cost revenue turnover profit income earnings throughput output wage
 salary spending investment budget debt deficit surplus population value worth volume
-amount capacity balance weight size speed distance length height range"""
+amount capacity balance weight size speed distance length height range tariff tax
+dividend fee subsidy"""
 """Nouns that name a measure of money or quantity: a question asking for one ('what is
 the **price** of the e-bike', 'what was the container **throughput** of Yantian') wants
 an amount, and only a record with one can answer it."""
@@ -533,7 +534,7 @@ def measure_asked(seq: list[str]) -> str | None:
     found = _measure_found(seq)
     if found is None:
         return None
-    head = found.group(1)
+    head = found.group(1) or found.group(2)
     return None if head in GENERIC_MEASURES else head
 
 
@@ -558,7 +559,14 @@ def _asks_for_measure() -> re.Pattern[str]:
         r"\b(?:what|how (?:big|larg|high|much|low|small)) (?:is|was|are|were|s) "
         r"(?:(?:the|a|an|its|their) )?(?:[a-z]+ ){0,3}?"
         rf"({measures})(?: (?:of|for|at|in|on|with|between)\b|$)"
+        # 'what **revenue** did the firm earn', 'how much **profit** does it make'
+        rf"|\b(?:what (?:[a-z]+ )?|how much )({measures}) (?:{'|'.join(_AUXILIARIES)})\b"
     )
+
+
+_AUXILIARIES = "do doe did is was are were has have had will would can could".split()
+"""The stems of the auxiliaries after which 'what MEASURE' asks for it ('what **salary**
+does Tu Xinquan earn'), as 'what is the MEASURE of' does."""
 
 
 def asks_for_a_measure(seq: list[str]) -> bool:
