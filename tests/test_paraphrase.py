@@ -1588,11 +1588,25 @@ def test_what_a_question_says_was_spoken_of(question: str, head: str | None) -> 
 
 
 @pytest.mark.parametrize(
+    ("question", "heads"),
+    [
+        ("what did Li Xiangrong say about the price of steel", ["price", "steel"]),
+        ("what did Zhou Mi say about the impact of the pandemic", ["impact", "pandemic"]),
+        ("what did Tu Xinquan say about the results of China's strategy", ["results", "strategy"]),
+        ("what did Zhou Mi say about the role of 2020", ["role"]),  # a number is no thing
+    ],
+)
+def test_what_the_thing_spoken_of_is_of_is_spoken_of_too(question: str, heads: list[str]) -> None:
+    assert picked(question, asking.spoken_about) == heads
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "what did Tu Xinquan say about the trade war",
         "what did Zhou Mi say about tariffs",
         "what did Zhou Mi say about inflation",
+        "what did Li Xiangrong say about the price of steel",  # not the engine's price
     ],
 )
 @pytest.mark.parametrize("memory", [False, True])
@@ -1609,6 +1623,7 @@ def test_a_speaker_s_words_on_something_else_are_no_answer(
         ("what did Tu Xinquan say about diversification", "market-diversification-results"),
         ("what did Zhou Mi say about the coronavirus", "br-cooperation-resilient"),
         ("what did Li Xiangrong say about sales", "xidesheng-exports-2020-h2"),
+        ("what did Zhou Mi say about the impact of the pandemic", "br-cooperation-resilient"),
     ],
 )
 def test_what_was_spoken_of_may_be_said_in_related_words(

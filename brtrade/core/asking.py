@@ -397,8 +397,35 @@ def spoken_about(plan: Plan) -> set[int]:
                 continue  # 'the', and a stop word before the phrase ('the US trade war')
             run.append(k)
         run = [k for k in run if groups[k].via != "number"]
-        return {run[-1]} if run else set()
+        if not run:
+            return set()
+        return {run[-1], *_of_what(groups, run[-1] + 1)}
     return set()
+
+
+def _of_what(groups: Sequence[Group], at: int) -> set[int]:
+    """The last word of the phrase after an 'of' at ``at`` ('about the price of
+    **steel**', 'the impact of the **pandemic**'): what the head spoken of is of, which
+    an answer matches too (a price advantage is not the price of steel)."""
+    if at >= len(groups) or groups[at].word != "of":
+        return set()
+    run: list[int] = []
+    for k in range(at + 1, len(groups)):
+        g = groups[k]
+        if g.via in ("kind", "cue"):
+            break
+        if not g.required:
+            if g.word == "s" and run:
+                run = []  # 'the results of China's strategy': the possessor's thing
+                continue
+            if run:
+                break
+            continue
+        run.append(k)
+    run = [
+        k for k in run if groups[k].via not in ("number", "period") and not groups[k].word.isdigit()
+    ]
+    return {run[-1]} if run else set()
 
 
 TITLE_ENDS = frozenset({"of", "to", "at", "from", "for", "with", "in", "on", "who"})
