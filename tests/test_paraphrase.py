@@ -2674,10 +2674,15 @@ def test_keywords_of_exports_alone_put_trade_both_ways_after_not_away(run: Run) 
         ("why is the belt and road important", False),  # 'important'
         ("why does the belt and road matter to Chinese exporters", False),  # who sells
         ("is diversifying export markets paying off", False),  # markets traded with
+        ("how much did Chinese purchases from the route countries rise", True),  # imports
+        ("how much did China's overseas sales grow", True),  # the editors' export phrase
+        ("how did Chinese sales to ASEAN change", True),
+        ("can the initiative help China sell into new markets", False),  # trade at large
+        ("did sales and purchases with ASEAN grow", False),  # both ways
     ],
 )
 def test_a_question_about_exports_or_imports_alone(question: str, one_way: bool) -> None:
-    from brtrade.core.engine import one_way_only
+    from brtrade.core.asking import one_way_only
 
     plan = match.plan_query(question, BASE_VOCABULARY, question=True)
     assert one_way_only(plan) is one_way
@@ -2690,6 +2695,8 @@ def test_a_question_about_exports_or_imports_alone(question: str, one_way: bool)
         "how much did China's imports fall in 2020",
         "how much did China import from belt and road countries",
         "what was the value of China's exports to ASEAN",
+        "how much did Chinese purchases from the route countries rise",
+        "how much did China's overseas sales grow in 2020",
     ],
 )
 def test_exports_alone_are_not_answered_by_trade_both_ways(run: Run, question: str) -> None:

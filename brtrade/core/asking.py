@@ -667,8 +667,12 @@ BALANCING = frozenset(
 )
 """Verbs that set one amount above another: 'by how much did exports **exceed** imports'."""
 
-_SOLD = frozenset("export exports exported exporting sales sold sell sells".split())
-_BOUGHT = frozenset("import imports imported importing purchases bought buy buys".split())
+SOLD = frozenset("export exports exported exporting sales sold sell sells".split())
+"""A reporter's words for what a country or a firm sells abroad ('Chinese **sales** to
+ASEAN'), with the editors' *export* phrases (``v:export``: 'overseas sales')."""
+BOUGHT = frozenset("import imports imported importing purchases purchased bought buy buys".split())
+"""... and for what it buys from abroad ('Chinese **purchases** from the route countries')."""
+EXPORT_TERM = "v:export"
 
 
 def _a_balance(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -676,8 +680,8 @@ def _a_balance(a: Sequence[str], b: Sequence[str]) -> bool:
     ('exports' and 'imports'): one flow set against the other, a balance
     (:func:`balance_asked`), not two things compared."""
     return bool(
-        (_SOLD.intersection(a) and _BOUGHT.intersection(b))
-        or (_BOUGHT.intersection(a) and _SOLD.intersection(b))
+        (SOLD.intersection(a) and BOUGHT.intersection(b))
+        or (BOUGHT.intersection(a) and SOLD.intersection(b))
     )
 
 
@@ -687,6 +691,41 @@ def balance_asked(plan: Plan) -> set[int]:
     purchases from it'): it asks for a balance, a surplus or a deficit, which every
     answer must say. A record of exports and imports together is their sum, no balance."""
     said = {w for g in plan.groups for w in g.word.split()}  # 'sales abroad', a phrase
-    if not (_SOLD & said and _BOUGHT & said):
+    if not (SOLD & said and BOUGHT & said):
         return set()
     return {i for i, g in enumerate(plan.groups) if g.word in BALANCING and g.required}
+
+
+def one_way_only(plan: Plan) -> bool:
+    """Whether the words of a question's plan speak of exports alone or of imports alone
+    ('how much did China **import** from', 'China's **exports**'), not of both or of
+    trade."""
+    said = [g.word for g in plan.groups]
+    ways = [
+        i
+        for i in one_way_words(plan)
+        if not (said[i] in ("export", "import") and tuple(said[i + 1 : i + 2]) == ("markets",))
+    ]  # not 'export markets', markets traded with
+    sold = any(said[i] in SOLD or " " in said[i] for i in ways)
+    return bool(ways) and (sold != any(said[i] in BOUGHT for i in ways))
+
+
+def one_way_words(plan: Plan) -> list[int]:
+    """The groups of a plan saying what is sold abroad or bought from abroad
+    (:data:`SOLD`, :data:`BOUGHT`, the editors' *export* phrases), not
+    'exporters', who sell."""
+    return [
+        i
+        for i, g in enumerate(plan.groups)
+        if g.word in _FLOWS
+        or g.word in ONE_WAY
+        or (" " in g.word and EXPORT_TERM in g.exact)  # 'overseas sales'
+    ]
+
+
+ONE_WAY = frozenset("export exports exported exporting import imports imported importing".split())
+"""What is sold abroad or bought from abroad (not 'exporters', who sell)."""
+_FLOWS = frozenset({"sales", "purchases"})
+"""A reporter's nouns for exports and imports ('Chinese **sales** to the belt and road',
+'**purchases** from ASEAN'); its verbs ('help China **sell** into new markets') may
+speak of trade at large."""

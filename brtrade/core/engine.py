@@ -388,21 +388,6 @@ def _kind_group(weighed: Weighed) -> int | None:
     return next((i for i, g in enumerate(weighed.plan.groups) if g.via == "kind"), None)
 
 
-def one_way_only(plan: match.Plan) -> bool:
-    """Whether the words of a question's plan speak of exports alone or of imports alone
-    ('how much did China **import** from', 'China's **exports**'), not of both or of
-    trade."""
-    said = [g.word for g in plan.groups]
-    ways = [
-        w
-        for i, w in enumerate(said)
-        if w in _ONE_WAY
-        and not (w in ("export", "import") and tuple(said[i + 1 : i + 2]) == ("markets",))
-    ]  # not 'export markets', markets traded with
-    exports = any(w.startswith("export") for w in ways)
-    return bool(ways) and (exports != any(w.startswith("import") for w in ways))
-
-
 NEGATIONS = frozenset("not never no didn doesn don isn wasn aren weren hasn haven hadn".split())
 """Words that deny what a question's verb says ('why **didn't** trade fall'), or the first
 pieces of such contractions."""
@@ -416,9 +401,6 @@ ASKING = frozenset(
     would can could tell give list show""".split()
 )
 """First words of a question, as against a search of a record's own words."""
-
-_ONE_WAY = frozenset("export exports exported exporting import imports imported importing".split())
-"""What is sold abroad or bought from abroad (not 'exporters', who sell)."""
 
 
 def weigh(
@@ -534,12 +516,16 @@ def weigh(
     # a question, not keywords: 'exports 1 s' holds the words of 'imports and exports'
     opens_as_asked = bool(q.words) and q.words[0] in ASKING
     one_way = ""
-    if phrased and several and one_way_only(plan):
+    if phrased and several and asking.one_way_only(plan):
         one_way = "no" if opens_as_asked else "after"
     if asks:  # 'by how much did exports exceed imports': a balance, which every answer says
         heads = heads | asking.balance_asked(plan)
     if one_way == "no":  # 'what did China import from Indonesia': every answer says so
-        heads = heads | {i for i, g in enumerate(plan.groups) if g.required and g.word in _ONE_WAY}
+        heads = heads | {
+            i
+            for i in asking.one_way_words(plan)
+            if plan.groups[i].required and plan.groups[i].word in asking.ONE_WAY
+        }
     # 'what was China's total trade': a whole flow; not a share of it, not a figure
     # checked ('29.1 percent of total trade'), nor keywords (no word of a sentence's form)
     total = (
