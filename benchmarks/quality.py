@@ -136,6 +136,8 @@ def brtrade_ranker() -> Callable[[str], list[str]]:
         """What `brtrade facts` answers: the speakers a question about a person asks
         about, then the claims."""
         people = [r["id"] for r in store.speakers_asked_about([q])]
+        if not people and store.someone_named([q]):
+            return []  # a question about someone it names that no speaker answers
         return people + [h.record.id for h in searcher.claims([q])]
 
     return rank

@@ -1,7 +1,8 @@
 """Questions about a named speaker in forms the fixed patterns of
 :func:`brtrade.core.people.about_a_person` did not read: a word general English relates
 to a job ('what **duties** does ...'), and the body asked for after a preposition or
-with words of its own ('**for which manufacturer** does ...')."""
+with words of its own ('**for which manufacturer** does ...'); the kind of body asked for
+and what someone studies, which only a speaker whose record says so answers."""
 
 from __future__ import annotations
 
@@ -124,3 +125,56 @@ def test_what_a_speaker_named_leads_asks_about_them(verb: str, speaker: str) -> 
 @pytest.mark.parametrize("speaker", sorted(SPEAKERS))
 def test_what_led_a_speaker_to_say_something_asks_for_claims(speaker: str) -> None:
     assert not about_a_person(f"what led {SPEAKERS[speaker]} to praise diversification", NAMES)
+
+
+# -- the kind of body asked for, and what someone studies ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("which university is Tu Xinquan from", "tu-xinquan"),
+        ("which institute does Tu Xinquan lead", "tu-xinquan"),
+        ("which ministry is Zhou Mi's academy under", "zhou-mi"),
+        ("which academy does Zhou Mi work at", "zhou-mi"),
+        ("for which manufacturer does Li Xiangrong work", "li-xiangrong"),
+        ("which company does Li Xiangrong work for", "li-xiangrong"),
+        ("what does Zhou Mi study", "zhou-mi"),
+        ("what is Tu Xinquan's area of study", "tu-xinquan"),
+        ("which body does Li Xiangrong belong to", "li-xiangrong"),  # any body is one
+    ],
+)
+def test_a_speaker_whose_body_is_of_the_kind_asked_answers(
+    run: Run, question: str, speaker: str
+) -> None:
+    rows = json.loads(run("facts", question, "--json").stdout)
+    assert (rows[0]["type"], rows[0]["id"]) == ("speaker", speaker)
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("which university does Zhou Mi teach at", "Zhou Mi"),  # an academy of a ministry
+        ("which university does Li Xiangrong work for", "Li Xiangrong"),  # a company
+        ("which firm does Zhou Mi work for", "Zhou Mi"),
+        ("which institute is Li Xiangrong at", "Li Xiangrong"),
+        ("what did Li Xiangrong study", "Li Xiangrong"),  # a company studies nothing
+        ("what did li xiangrong study", "Li Xiangrong"),  # the name typed in lower case
+    ],
+)
+@pytest.mark.parametrize("memory", [False, True])
+def test_a_question_about_someone_named_that_no_speaker_answers_finds_nothing(
+    run: Run, question: str, name: str, memory: bool
+) -> None:
+    """Not the claims in their words, which their name alone would find."""
+    args = (["--no-cache"] if memory else []) + ["facts", question, "--json"]
+    result = run(*args)
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == []
+    assert result.stderr.count("\n") == 1 and f"--speaker '{name}'" in result.stderr
+
+
+def test_a_question_about_someone_unnamed_still_finds_the_claims(run: Run) -> None:
+    """No speaker named, no speaker fits: the claims may still say it."""
+    rows = json.loads(run("facts", "which countries do the new sea routes serve", "--json").stdout)
+    assert rows[0]["id"] == "yantian-port-new-routes-2020"

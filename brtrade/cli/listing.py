@@ -117,6 +117,19 @@ def takes_people(out: Output) -> bool:
     )
 
 
+def nobody_answers(out: Output, query: list[str], names: Sequence[str]) -> None:
+    """The answer to a question about a speaker it names that no speaker's record
+    answers ('which university does Zhou Mi teach at'): none, said once on stderr;
+    their words are a ``quote --speaker`` away."""
+    import shlex
+
+    say_if_cut(query)
+    who = " or ".join(names) or "the speaker named"
+    hint = f"; their words: brtrade quote --speaker {shlex.quote(names[0])}" if names else ""
+    warn(f"no record says that of {excerpt(who)}{hint}")
+    listing(out, "speaker", "speakers", query, list, lambda _: "", 0, said=True)
+
+
 def person_listing(
     out: Output,
     query: list[str],

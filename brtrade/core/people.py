@@ -62,6 +62,14 @@ NAMING = frozenset({"name", "identify", "list"})
 AUXILIARIES = frozenset({"is", "was", "are", "were", "does", "do", "did", "has", "had"})
 
 
+def asks_of_someone_named(text: str, names: Collection[str] = frozenset()) -> bool:
+    """Whether a question about a person (:func:`about_a_person`) names a speaker of the
+    base ('which university does **Zhou Mi** teach at', 'what did **Li Xiangrong**
+    study'): when no speaker's record answers it, nothing does; the claims in their
+    words, which their name alone finds, say nothing of them."""
+    return about_a_person(text, names) and bool(names_typed(words(text), names))
+
+
 def about_a_person(text: str, names: Collection[str] = frozenset()) -> bool:
     """Whether a question asks about a person rather than for claims. ``names``: the
     folded words of the speakers' names, which a question may type in lower case ('what
@@ -175,6 +183,10 @@ def _a_word_for_a_job(word: str) -> bool:
 _STUDIED = frozenset("study studies field area subject discipline focus".split())
 """Words asking what a speaker named studies: 'what is Zhou Mi's area of **study**'."""
 
+STUDYING = frozenset("study studies studied studying".split())
+"""Words by which a question asks what someone studies, which only a speaker whose
+record says so (an institute of studies) answers: Li Xiangrong's company studies nothing."""
+
 _PREPOSITIONS = frozenset("for at in with of from under by to".split())
 
 
@@ -190,6 +202,66 @@ def _asks_for_their_body(found: Sequence[str]) -> bool:
         if found[j] in AUXILIARIES:
             return found[j - 1] in BODIES
     return False
+
+
+BODY_KINDS = (
+    frozenset("university universities college colleges school schools faculty".split()),
+    frozenset("institute institutes academy academies".split()),
+    frozenset(
+        """company companies firm firms manufacturer manufacturers maker makers business
+        businesses enterprise enterprises factory factories producer producers""".split()
+    ),
+    frozenset("ministry ministries".split()),
+)
+"""Kinds of body, each in its words: a question asking which of one kind someone's body
+is ('which **university** does Zhou Mi teach at') is not answered by a speaker whose body
+is only of others (an institute of an academy of a ministry)."""
+PLACES_OF_STUDY = frozenset("studies study research institute university academy".split())
+"""Words of a body where someone studies: a question asking what someone studies is
+answered only by a speaker whose record holds one."""
+
+
+def _kinds_asked(found: Sequence[str]) -> frozenset[str] | None:
+    """The words of the kind of body a question asks someone's is (:data:`BODY_KINDS`),
+    or of a place of study when it asks what they study; None when it asks neither."""
+    kind = _body_kind_asked(found)
+    if kind is not None:
+        return next((k for k in BODY_KINDS if kind in k), None)
+    if STUDYING & set(found):
+        return PLACES_OF_STUDY
+    return None
+
+
+def _of_kind(fields: Sequence[tuple[str, int, list[str]]], wanted: frozenset[str]) -> bool:
+    """Whether a speaker's fields hold a word of the kind ``wanted``, or, for a kind of
+    body, say of no kind at all what their body is."""
+    held = {w for _, _, texts in fields for t in texts for w in words(t)}
+    if held & wanted:
+        return True
+    known = frozenset().union(*BODY_KINDS)
+    return wanted is not PLACES_OF_STUDY and not held & known
+
+
+GENERIC_BODIES = frozenset(
+    "organisation organization body bodies institution employer agency department".split()
+)
+"""Words for any body ('which **body** has Tu Xinquan at its helm'), not for a kind of one
+as 'university' or 'ministry' are."""
+
+
+def _body_kind_asked(found: Sequence[str]) -> str | None:
+    """The kind of body a question asks someone's is, when it names one ('**which
+    university** does Zhou Mi teach at', 'for which **manufacturer** does Li Xiangrong
+    work'): :func:`_asks_for_their_body` with a word of a kind, not of any body
+    (:data:`GENERIC_BODIES`)."""
+    if not _asks_for_their_body(found):
+        return None
+    i = 1 if found[:1] and found[0] in _PREPOSITIONS else 0
+    for j in range(i + 2, min(i + 6, len(found))):
+        if found[j] in AUXILIARIES:
+            kind = found[j - 1]
+            return None if kind in GENERIC_BODIES else kind
+    return None
 
 
 def _a_name_is_a(names: Collection[str], found: Sequence[str]) -> bool:
@@ -329,6 +401,13 @@ def matching_speakers(
         return len(said & held)
 
     ranked.sort(key=lambda r: (-r[1], -own(r[0])))
+    if question:
+        # 'which university does Zhou Mi teach at': not a speaker whose body is of another
+        # kind (an academy of the ministry); 'what did Li Xiangrong study': not one whose
+        # body is no place of study (a company)
+        wanted = _kinds_asked(words(text))
+        if wanted is not None:
+            ranked = [r for r in ranked if _of_kind(fields[r[0]], wanted)]
     if question and _asks_who_leads(words(text)):
         # 'who runs the bicycle factory': the one at its head, not its chairman's secretary
         # nor a deputy director of an institute under the ministry

@@ -232,6 +232,21 @@ class FactStore:
         found = matching_speakers(description, speakers, entries, aliases, question=False)
         return str(found[0]["id"]) if len(found) == 1 else None
 
+    def someone_named(self, query: Sequence[str]) -> list[str]:
+        """The names of the speakers a question about a person names ('which university
+        does Zhou Mi teach at': Zhou Mi): when no speaker answers it
+        (:meth:`speakers_asked_about`), nothing does. None for other questions."""
+        from brtrade.core.people import asks_of_someone_named, speaker_words
+        from brtrade.core.text import contractions_marked, words
+
+        speakers = self.names().speakers
+        named = speaker_words([{"name": name} for _, name in speakers])
+        text = contractions_marked(" ".join(query))
+        if not asks_of_someone_named(text, named):
+            return []
+        said = set(words(text))
+        return [name for _, name in speakers if set(words(name)) <= said]
+
     def speakers_asked_about(self, query: Sequence[str]) -> list[dict[str, Any]]:
         """The speakers a question about a person asks about ('who is Tu Xinquan', 'what
         is Zhou Mi's job'), as contract rows, best first; none for other questions."""

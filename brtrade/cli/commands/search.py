@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING
 import typer
 
 from brtrade.cli.errors import ExitCode
-from brtrade.cli.listing import listing, person_listing, ranked_listing, takes_people
+from brtrade.cli.listing import (
+    listing,
+    nobody_answers,
+    person_listing,
+    ranked_listing,
+    takes_people,
+)
 from brtrade.cli.options import output_options, query_options
 from brtrade.cli.output import TABLE, Output, emit_chunks
 from brtrade.cli.state import state
@@ -54,6 +60,10 @@ def facts(ctx: typer.Context, asked: Asked = EVERYTHING, out: Output = TABLE) ->
         people = store.speakers_asked_about(query)
         if people:
             person_listing(out, query, people, answered.whole(), store, asked.limit)
+            return
+        named = store.someone_named(query)
+        if named:
+            nobody_answers(out, query, named)
             return
     ranked_listing(out, "claim", query, answered, store)
 
