@@ -22,10 +22,16 @@ QUESTION_WORDS = frozenset(
     means kind sort type something anything thing things last recent recently latest
     know known please fare fared fares faring perform performed performs performing
     cope coped copes coping""".split()
+) | frozenset(
+    """hey hi hello ok okay um uh er erm hmm yo thanks thank thx pls plz lol btw fyi q
+    quick question curiosity curious wondering wonder briefly basically actually honestly
+    exactly really""".split()
 )
 """Words that ask rather than say what is wanted ('how did trade change', 'who is
-quoted on', 'how did rail freight fare', 'how did the port cope'): never required to
-match, though they count when they do."""
+quoted on', 'how did rail freight fare', 'how did the port cope'), and the asker's own
+words around a question ('**hey**, how much...', '**quick question**: ...', 'out of
+**curiosity**', '... **exactly**'): never required to match, though they count when
+they do."""
 
 WHO = frozenset({"who", "whom", "whose", "whos"})
 PERSON_NOUNS = frozenset(
