@@ -9,6 +9,7 @@ are text, never patterns.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -53,6 +54,91 @@ def cut_question(parts: Sequence[str]) -> Sequence[str]:
 def is_cut(parts: Sequence[str]) -> bool:
     """Whether :func:`cut_question` cuts this question."""
     return sum(len(p.split()) for p in parts) > MAX_QUESTION_WORDS
+
+
+_SMALL_WORDS = frozenset(
+    """the a an of to in on at by for from with and or as than that its their is are was
+    were did does do has have will can""".split()
+)
+_OPENING = _SMALL_WORDS | frozenset("what which who whom whose when where why how".split())
+"""Words a question opens with: one of four or more words in title case, all capitals
+('Which Body Employs Zhou Mi')."""
+
+
+def casing_told(text: str) -> str:
+    """``text`` with capitals only where they say a name, when its own tell nothing: a
+    question in capitals ('HOW MUCH DID CHINA TRADE WITH ASEAN') or in title case ('How
+    Did The Bicycle Maker Do Overseas'), where every word has one. Its words of general
+    English are then lower-cased, and the words English knows only or first as names
+    ('Japan', 'Brazil') or does not know ('ASEAN', 'Yantian') keep a capital, as a
+    reporter would have typed them. Elsewhere a capital after the first word says a name
+    ('trade with Brazil'), as typed."""
+    found = [w for w in (t.strip("\"'‘’“”()[]") for t in text.split()) if w[:1].isalpha()]
+    if len(found) < 2:
+        return text
+    if not any(c.islower() for w in found for c in w):
+        return _names_kept(text)  # in capitals
+    if len(found) >= 3 and all(w[:1].isupper() for w in found):
+        plain = [w.lower().strip(",.;:?!") for w in found]
+        if _SMALL_WORDS.intersection(plain[1:]) or (len(plain) >= 4 and plain[0] in _OPENING):
+            return _names_kept(text)  # title case: even 'The' and 'Of' have capitals
+    return text
+
+
+def _names_kept(text: str) -> str:
+    """``text`` lower-cased but for the words general English knows first as names or
+    does not know, which keep their first capital (:func:`casing_told`)."""
+    from brtrade.core import english
+    from brtrade.core.language import STOP_WORDS
+    from brtrade.core.stems import stem
+
+    def cased(m: re.Match[str]) -> str:
+        word = m.group(0).lower()
+        if word in STOP_WORDS or word in _SMALL_WORDS:
+            return word
+        known = english.lookup(stem(word))
+        if known is None or known.mostly_name:
+            return m.group(0) if m.group(0).isupper() and len(word) > 1 else word.capitalize()
+        return word
+
+    return re.sub(r"[^\W\d_]+", cased, text)
+
+
+_LEADING = re.compile(
+    r"^(?:\s*(?:hey|hi|hello|ok|okay|um|uh|erm|er|hmm|yo|so|please|pls|plz|btw|fyi|q|"
+    r"quick\s+(?:question|one)|question|out\s+of\s+curiosity|just\s+wondering|briefly|"
+    r"basically|actually|honestly)\b[\s,:;.!-]*)+",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(
+    r"(?:[\s,;.!-]*\b(?:thx|thanks|thank\s+you|please|pls|plz|lol|exactly|btw)\b[\s.!?]*)+$",
+    re.IGNORECASE,
+)
+
+
+def question_parts(parts: Sequence[str]) -> Sequence[str]:
+    """A query's parts as every search reads them: cut to :data:`MAX_QUESTION_WORDS`,
+    contractions marked ('whats'), the asker's own words around it left out
+    (:func:`asker_words_cut`)."""
+    return asker_words_cut([contractions_marked(part) for part in cut_question(parts)])
+
+
+def question_text(parts: Sequence[str]) -> str:
+    """A query's text as every search reads it (:func:`question_parts`), without control
+    characters, lower-cased where its capitals tell nothing (:func:`casing_told`)."""
+    return casing_told(strip_controls(" ".join(question_parts(parts))))
+
+
+def asker_words_cut(parts: Sequence[str]) -> Sequence[str]:
+    """A question without the asker's own words around it: an interjection, a chat
+    abbreviation, 'quick question:', 'out of curiosity,' before it; 'thx', 'exactly',
+    'please' after it ('**hey**, who is the chairman' asks who, as 'who is the chairman'
+    does). Not when nothing else is left: 'hey' alone is searched for."""
+    text = " ".join(parts)
+    cut = _TRAILING.sub("", _LEADING.sub("", text, count=1), count=1).strip()
+    if cut == text.strip() or not words(cut):
+        return parts
+    return [cut]
 
 
 class Hit(NamedTuple):
@@ -143,14 +229,14 @@ def resolve_query(
     explain: bool = False,
 ) -> Query:
     """The words of ``query`` and the ids the filters name; an unknown name raises."""
-    query = [contractions_marked(part) for part in cut_question(query)]  # 'whats'
+    query = question_parts(query)
     return Query(
         words=query_words(query),
         topic=resolve_topic(names, topic) if topic is not None else None,
         entity=resolve_entity(names, entity) if entity is not None else None,
         speakers=tuple(resolve_speakers(names, speaker)) if speaker is not None else None,
         limit=limit,
-        text=strip_controls(" ".join(query)),
+        text=casing_told(strip_controls(" ".join(query))),
         all_words=all_words,
         explain=explain,
     )

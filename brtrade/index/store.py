@@ -237,11 +237,12 @@ class FactStore:
         does Zhou Mi teach at': Zhou Mi): when no speaker answers it
         (:meth:`speakers_asked_about`), nothing does. None for other questions."""
         from brtrade.core.people import asks_of_someone_named, speaker_words
-        from brtrade.core.text import contractions_marked, words
+        from brtrade.core.query import question_text
+        from brtrade.core.text import words
 
         speakers = self.names().speakers
         named = speaker_words([{"name": name} for _, name in speakers])
-        text = contractions_marked(" ".join(query))
+        text = question_text(query)
         if not asks_of_someone_named(text, named):
             return []
         said = set(words(text))
@@ -251,9 +252,10 @@ class FactStore:
         """The speakers a question about a person asks about ('who is Tu Xinquan', 'what
         is Zhou Mi's job'), as contract rows, best first; none for other questions."""
         from brtrade.core.people import about_a_person, matching_speakers, said_about, speaker_words
-        from brtrade.core.text import contractions_marked, words
+        from brtrade.core.query import question_text
+        from brtrade.core.text import words
 
-        text = contractions_marked(" ".join(query))  # 'whos', as resolve_query reads it
+        text = question_text(query)  # 'whos', 'HOW MUCH...', as resolve_query reads it
         named = speaker_words([{"name": name} for _, name in self.names().speakers])
         if not about_a_person(text, named):
             return []
