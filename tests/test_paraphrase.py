@@ -2678,6 +2678,8 @@ def test_keywords_of_exports_alone_put_trade_both_ways_after_not_away(run: Run) 
         ("how much did China's overseas sales grow", True),  # the editors' export phrase
         ("how did Chinese sales to ASEAN change", True),
         ("can the initiative help China sell into new markets", False),  # trade at large
+        ("is China spreading its sales over more markets", False),  # no figure asked
+        ("are Chinese sales to ASEAN rising", True),  # a change of them
         ("did sales and purchases with ASEAN grow", False),  # both ways
     ],
 )

@@ -701,11 +701,15 @@ def one_way_only(plan: Plan) -> bool:
     ('how much did China **import** from', 'China's **exports**'), not of both or of
     trade."""
     said = [g.word for g in plan.groups]
+    figure = any(g.via == "kind" for g in plan.groups)
     ways = [
         i
         for i in one_way_words(plan)
         if not (said[i] in ("export", "import") and tuple(said[i + 1 : i + 2]) == ("markets",))
-    ]  # not 'export markets', markets traded with
+        and (figure or said[i] in ONE_WAY)
+    ]  # not 'export markets', markets traded with; a reporter's 'sales' in a question of
+    # a figure only ('how much did Chinese sales to ASEAN grow', not 'has China spread
+    # its sales across many markets': trade at large)
     sold = any(said[i] in SOLD or " " in said[i] for i in ways)
     return bool(ways) and (sold != any(said[i] in BOUGHT for i in ways))
 
