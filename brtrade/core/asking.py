@@ -383,24 +383,31 @@ def spoken_about(plan: Plan) -> set[int]:
     for i in range(len(said) - 2):
         if not (speaks(said, i) or said[i] in OPINION) or said[i + 1] not in ABOUT:
             continue
-        run: list[int] = []
-        for k in range(i + 2, len(groups)):
-            g = groups[k]
-            if g.via in ("kind", "cue"):
-                break
-            if not g.required:
-                if g.word == "s" and run:
-                    run = []  # 'China's strategy': what was spoken of follows the possessor
-                    continue
-                if run:
-                    break
-                continue  # 'the', and a stop word before the phrase ('the US trade war')
-            run.append(k)
-        run = [k for k in run if groups[k].via != "number"]
+        run = [k for k in _phrase(groups, i + 2) if groups[k].via != "number"]
         if not run:
             return set()
         return {run[-1], *_of_what(groups, run[-1] + 1)}
     return set()
+
+
+def _phrase(groups: Sequence[Group], start: int) -> list[int]:
+    """The required words of the noun phrase from ``start``, past any possessor ('the US
+    trade war', 'China's **strategy**'): the stop words before it skipped, the first
+    one after it ending it, as does a kind of figure or a cue."""
+    run: list[int] = []
+    for k in range(start, len(groups)):
+        g = groups[k]
+        if g.via in ("kind", "cue"):
+            break
+        if not g.required:
+            if g.word == "s" and run:
+                run = []  # 'China's strategy': the thing follows the possessor
+                continue
+            if run:
+                break
+            continue  # 'the', and a stop word before the phrase
+        run.append(k)
+    return run
 
 
 def _of_what(groups: Sequence[Group], at: int) -> set[int]:
@@ -409,19 +416,7 @@ def _of_what(groups: Sequence[Group], at: int) -> set[int]:
     an answer matches too (a price advantage is not the price of steel)."""
     if at >= len(groups) or groups[at].word != "of":
         return set()
-    run: list[int] = []
-    for k in range(at + 1, len(groups)):
-        g = groups[k]
-        if g.via in ("kind", "cue"):
-            break
-        if not g.required:
-            if g.word == "s" and run:
-                run = []  # 'the results of China's strategy': the possessor's thing
-                continue
-            if run:
-                break
-            continue
-        run.append(k)
+    run = _phrase(groups, at + 1)  # 'the results of China's strategy': the possessor's thing
     run = [
         k for k in run if groups[k].via not in ("number", "period") and not groups[k].word.isdigit()
     ]
