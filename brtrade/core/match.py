@@ -50,6 +50,7 @@ from brtrade.core.language import (
     OPINIONS,
     PASSAGES,
     PERSON_NOUNS,
+    QUESTION_WORDS,
     RESULT_FORMS,
     SIGNIFICANCE,
     SOURCE_DETERMINERS,
@@ -383,7 +384,10 @@ def plan_query(
                 for g in groups
             ]
             groups.append(Group(SAID_CUE, (SAID,), required=False, via="cue"))
-    needed = kind is not None and phrased and kind_needed(seq, kind)
+    # only a question needs a figure of the kind: keywords ('percent of') are a search
+    # for their words, which a record's own words always answer
+    asking = any(w in QUESTION_WORDS for w in folded)
+    needed = kind is not None and phrased and asking and kind_needed(seq, kind)
     gist = question and not all_words and asks_the_gist(folded)
     return Plan(tuple(groups), all_words=all_words, kind_needed=needed, gist=gist, extreme=extreme)
 
