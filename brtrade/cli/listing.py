@@ -124,9 +124,8 @@ def nobody_answers(out: Output, query: list[str], names: Sequence[str]) -> None:
     import shlex
 
     say_if_cut(query)
-    who = " or ".join(names) or "the speaker named"
-    hint = f"; their words: brtrade quote --speaker {shlex.quote(names[0])}" if names else ""
-    warn(f"no record says that of {excerpt(who)}{hint}")
+    who, first = " or ".join(names), shlex.quote(names[0])
+    warn(f"no record says that of {excerpt(who)}; their words: brtrade quote --speaker {first}")
     listing(out, "speaker", "speakers", query, list, lambda _: "", 0, said=True)
 
 

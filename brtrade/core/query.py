@@ -126,7 +126,11 @@ def question_parts(parts: Sequence[str]) -> Sequence[str]:
 def question_text(parts: Sequence[str]) -> str:
     """A query's text as every search reads it (:func:`question_parts`), without control
     characters, lower-cased where its capitals tell nothing (:func:`casing_told`)."""
-    return casing_told(strip_controls(" ".join(question_parts(parts))))
+    return _text_of(question_parts(parts))
+
+
+def _text_of(parts: Sequence[str]) -> str:
+    return casing_told(strip_controls(" ".join(parts)))
 
 
 def asker_words_cut(parts: Sequence[str]) -> Sequence[str]:
@@ -236,7 +240,7 @@ def resolve_query(
         entity=resolve_entity(names, entity) if entity is not None else None,
         speakers=tuple(resolve_speakers(names, speaker)) if speaker is not None else None,
         limit=limit,
-        text=casing_told(strip_controls(" ".join(query))),
+        text=_text_of(query),
         all_words=all_words,
         explain=explain,
     )

@@ -235,7 +235,7 @@ class FactStore:
     def someone_named(self, query: Sequence[str]) -> list[str]:
         """The names of the speakers a question about a person names ('which university
         does Zhou Mi teach at': Zhou Mi): when no speaker answers it
-        (:meth:`speakers_asked_about`), nothing does. None for other questions."""
+        (:meth:`speakers_asked_about`), nothing does. [] for other questions."""
         from brtrade.core.people import asks_of_someone_named, speaker_words
         from brtrade.core.query import question_text
         from brtrade.core.text import words
