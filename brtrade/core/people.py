@@ -195,13 +195,20 @@ def _asks_for_their_body(found: Sequence[str]) -> bool:
     after 'which' or 'what' (a preposition before, a few words of its own between):
     '**which academic body** has Tu Xinquan at its helm', '**for which manufacturer**
     does Li Xiangrong act as a board secretary', 'at what institute is Zhou Mi'."""
+    return _body_word(found) in BODIES
+
+
+def _body_word(found: Sequence[str]) -> str | None:
+    """The word before the auxiliary of a question opening with 'which' or 'what' (a
+    preposition before, a few words of its own between): the body asked for, if it is
+    one ('for which **manufacturer** does', 'in which ministry's **academy** is')."""
     i = 1 if found[:1] and found[0] in _PREPOSITIONS else 0
     if found[i : i + 1] not in (["which"], ["what"]):
-        return False
+        return None
     for j in range(i + 2, min(i + 6, len(found))):  # 'in which ministry's academy is'
         if found[j] in AUXILIARIES:
-            return found[j - 1] in BODIES
-    return False
+            return found[j - 1]
+    return None
 
 
 BODY_KINDS = (
@@ -224,9 +231,10 @@ answered only by a speaker whose record holds one."""
 def _kinds_asked(found: Sequence[str]) -> frozenset[str] | None:
     """The words of the kind of body a question asks someone's is (:data:`BODY_KINDS`),
     or of a place of study when it asks what they study; None when it asks neither."""
-    kind = _body_kind_asked(found)
-    if kind is not None:
-        return next((k for k in BODY_KINDS if kind in k), None)
+    kind = _body_word(found) if _asks_for_their_body(found) else None
+    kinds = next((k for k in BODY_KINDS if kind in k), None)  # not 'which body': any
+    if kinds is not None:
+        return kinds
     if STUDYING & set(found):
         return PLACES_OF_STUDY
     return None
@@ -240,28 +248,6 @@ def _of_kind(fields: Sequence[tuple[str, int, list[str]]], wanted: frozenset[str
         return True
     known = frozenset().union(*BODY_KINDS)
     return wanted is not PLACES_OF_STUDY and not held & known
-
-
-GENERIC_BODIES = frozenset(
-    "organisation organization body bodies institution employer agency department".split()
-)
-"""Words for any body ('which **body** has Tu Xinquan at its helm'), not for a kind of one
-as 'university' or 'ministry' are."""
-
-
-def _body_kind_asked(found: Sequence[str]) -> str | None:
-    """The kind of body a question asks someone's is, when it names one ('**which
-    university** does Zhou Mi teach at', 'for which **manufacturer** does Li Xiangrong
-    work'): :func:`_asks_for_their_body` with a word of a kind, not of any body
-    (:data:`GENERIC_BODIES`)."""
-    if not _asks_for_their_body(found):
-        return None
-    i = 1 if found[:1] and found[0] in _PREPOSITIONS else 0
-    for j in range(i + 2, min(i + 6, len(found))):
-        if found[j] in AUXILIARIES:
-            kind = found[j - 1]
-            return None if kind in GENERIC_BODIES else kind
-    return None
 
 
 def _a_name_is_a(names: Collection[str], found: Sequence[str]) -> bool:
