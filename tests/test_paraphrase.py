@@ -1675,6 +1675,54 @@ def test_a_when_question_finds_the_record_that_tells_the_event(run: Run, questio
     assert ids(run, question)[:1] == ["yantian-port-new-routes-2020"]
 
 
+@pytest.mark.parametrize(
+    ("question", "event"),
+    [
+        ("did the pandemic close Yantian port", "close"),
+        ("has China signed new trade deals with ASEAN", "signed"),
+        ("did Yantian open new routes in 2020", "open"),
+        ("did the factory create a smart engine", None),  # a verb of making: 'developed'
+        ("did China build closer ties with belt and road countries", None),
+        ("did trade begin to recover", None),
+        ("is Yantian the biggest port", None),
+    ],
+)
+def test_what_a_question_asking_whether_it_happened_says_happened(
+    question: str, event: str | None
+) -> None:
+    assert picked(question, asking.event_of) == ([event] if event else [])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did the pandemic close Yantian port",
+        "did ASEAN sign a deal with China",
+        "did Yantian close any routes in 2020",
+    ],
+)
+@pytest.mark.parametrize("memory", [False, True])
+def test_whether_something_happened_that_no_record_says_finds_nothing(
+    run: Run, question: str, memory: bool
+) -> None:
+    """The port and ASEAN match; no record says it closed or signed anything."""
+    assert finds_nothing(run, question, memory)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("did Yantian open new routes in 2020", "yantian-port-new-routes-2020"),
+        ("did the port launch routes to Indonesia", "yantian-port-new-routes-2020"),
+        ("did the factory create a smart engine", "bicycle-smart-engine"),
+    ],
+)
+def test_whether_something_happened_that_a_record_says_finds_it(
+    run: Run, question: str, answer: str
+) -> None:
+    assert ids(run, question)[:1] == [answer]
+
+
 # -- a title someone serves is not their own ----------------------------------------------
 
 

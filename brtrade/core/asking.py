@@ -539,10 +539,28 @@ def event_of(plan: Plan, among_speakers: bool = False) -> set[int]:
             if g.required and stem(g.word) in EVENTS and after and k > max(after)
         ]
         return {found[0]} if found else set()
+    if said[:1] and said[0] in WHETHER and len(said) > 2:
+        # 'did the pandemic **close** Yantian port', 'has China **signed** new deals':
+        # whether it happened is told by a record saying it did
+        found = [k for k, g in enumerate(plan.groups) if g.required and stem(g.word) in DONE]
+        return {found[0]} if found else set()
     if not asks_when([stem(g.word) for g in plan.groups]):
         return set()
     found = [k for k, g in enumerate(plan.groups) if g.required and stem(g.word) in EVENTS]
     return {found[-1]} if found else set()
+
+
+WHETHER = frozenset("did does do has have had will would can could".split())
+"""Auxiliaries a question asking whether something happened opens with."""
+DONE = frozenset(
+    stem(w)
+    for w in """open opened close closed shut launch launched sign signed join joined
+    announce announced unveil unveiled inaugurate inaugurated""".split()
+)
+"""Of the verbs of an event (:data:`EVENTS`), those whose 'did X ...' a record must say
+itself: not the verbs of making ('did the factory **create** an engine': it developed
+one; 'did China **build** closer ties') nor of starting ('did trade **begin** to
+recover'), which a reporter says of what the article says otherwise."""
 
 
 def _rare_and_not_held(group: Group, df: int) -> bool:
