@@ -1715,6 +1715,11 @@ def test_whether_something_happened_that_no_record_says_finds_nothing(
         ("did Yantian open new routes in 2020", "yantian-port-new-routes-2020"),
         ("did the port launch routes to Indonesia", "yantian-port-new-routes-2020"),
         ("did the factory create a smart engine", "bicycle-smart-engine"),
+        # what the event happened to ends at a preposition: the routes, not ASEAN,
+        # whose members the record names
+        ("did Yantian launch routes to ASEAN members", "yantian-port-new-routes-2020"),
+        ("when did China launch routes to ASEAN members", "yantian-port-new-routes-2020"),
+        ("did Yantian open routes to southeast asian countries", "yantian-port-new-routes-2020"),
     ],
 )
 def test_whether_something_happened_that_a_record_says_finds_it(

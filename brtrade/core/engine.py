@@ -342,13 +342,16 @@ def _event_head(weighed: Weighed) -> set[int]:
     if after:
         run = [after[0]]
         for i in after[1:]:
-            if i != run[-1] + 1 and any(weighed.weights[k] for k in range(run[-1] + 1, i)):
-                break
+            between = range(run[-1] + 1, i)
+            if any(weighed.weights[k] or groups[k].word in _PREPOSITIONS for k in between):
+                break  # 'launch **routes** to ASEAN members': the phrase ends at 'to'
             run.append(i)
         return {run[-1]}
     before = [i for i in content if i < at]
     return {before[-1]} if before else set()
 
+
+_PREPOSITIONS = frozenset("to for from with in on at by into across between".split())
 
 SAYING = frozenset(FIELDS.index(f) for f in ("statement", "evidence", "quote", "text"))
 """The fields in which a record says what happened (not its editors' topics or the names
