@@ -728,9 +728,9 @@ def one_way_only(plan: Plan) -> bool:
 
 
 def one_way_words(plan: Plan) -> list[int]:
-    """The groups of a plan saying what is sold abroad or bought from abroad
-    (:data:`SOLD`, :data:`BOUGHT`, the editors' *export* phrases), not
-    'exporters', who sell."""
+    """The groups of a plan saying what is sold abroad or bought from abroad: the words
+    of :data:`ONE_WAY`, a reporter's nouns for them (*sales*, *purchases*) and the
+    editors' *export* phrases; not 'exporters', who sell."""
     return [
         i
         for i, g in enumerate(plan.groups)

@@ -525,9 +525,7 @@ def weigh(
         heads = heads | asking.balance_asked(plan)
     if one_way == "no":  # 'what did China import from Indonesia': every answer says so
         heads = heads | {
-            i
-            for i in asking.one_way_words(plan)
-            if plan.groups[i].required and plan.groups[i].word in asking.ONE_WAY
+            i for i, g in enumerate(plan.groups) if g.required and g.word in asking.ONE_WAY
         }
     # 'what was China's total trade': a whole flow; not a share of it, not a figure
     # checked ('29.1 percent of total trade'), nor keywords (no word of a sentence's form)

@@ -85,8 +85,9 @@ def paraphrase(
     for i in one_member_asked(plan, in_names) if loose else ():  # a question's
         member = groups[i]._replace(exact=tuple(MEMBER + t for t in groups[i].exact))
         member = member._replace(near=(), prefix=None)
-        if df_of(member):  # a bloc with members the base names ('the belt and road' has none)
-            groups[i], out[i] = member, df_of(member)
+        held = df_of(member)
+        if held:  # a bloc with members the base names ('the belt and road' has none)
+            groups[i], out[i] = member, held
     for i in members_of_a_name(plan, in_names):
         groups[i] = groups[i]._replace(required=False)  # 'Belt and Road **economies**'
         if groups[i].word in names:

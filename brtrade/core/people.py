@@ -223,6 +223,7 @@ BODY_KINDS = (
 """Kinds of body, each in its words: a question asking which of one kind someone's body
 is ('which **university** does Zhou Mi teach at') is not answered by a speaker whose body
 is only of others (an institute of an academy of a ministry)."""
+_ANY_KIND = frozenset().union(*BODY_KINDS)
 PLACES_OF_STUDY = frozenset("studies study research institute university academy".split())
 """Words of a body where someone studies: a question asking what someone studies is
 answered only by a speaker whose record holds one."""
@@ -246,8 +247,7 @@ def _of_kind(fields: Sequence[tuple[str, int, list[str]]], wanted: frozenset[str
     held = {w for _, _, texts in fields for t in texts for w in words(t)}
     if held & wanted:
         return True
-    known = frozenset().union(*BODY_KINDS)
-    return wanted is not PLACES_OF_STUDY and not held & known
+    return wanted is not PLACES_OF_STUDY and not held & _ANY_KIND
 
 
 def _a_name_is_a(names: Collection[str], found: Sequence[str]) -> bool:
